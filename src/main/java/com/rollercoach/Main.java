@@ -1,0 +1,21 @@
+package com.rollercoach;
+
+import com.rollercoach.cli.RollerCoachCommand;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the shaded jar. Deliberately not a JavaFX {@code Application}: a shaded jar whose
+ * Main-Class extends Application refuses to start on the class path, so the GUI is launched from here.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI in-process and returns its exit code; tests call this instead of {@link #main}. */
+  public static int run(String... args) {
+    return RollerCoachCommand.commandLine().execute(args);
+  }
+}

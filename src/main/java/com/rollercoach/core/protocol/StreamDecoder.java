@@ -1,0 +1,22 @@
+package com.rollercoach.core.protocol;
+
+/**
+ * Turns the bytes of a serial link (or a recording of one) into samples. Byte-at-a-time safe: a
+ * sample split across any number of {@link #feed} calls decodes the same as in one call. Pure: no I/O,
+ * no threads, no clocks other than the host receive time it is handed.
+ */
+public interface StreamDecoder {
+  /**
+   * Decodes {@code len} bytes, delivering whatever completes to the listener before returning.
+   *
+   * @param hostTimeS host receive time of these bytes, seconds (monotonic clock), for mapping the
+   *     device clock to the host's and for latency
+   */
+  void feed(byte[] buf, int off, int len, double hostTimeS);
+
+  /** Counters since this decoder was made. */
+  DecoderStats stats();
+
+  /** A short name of the wire format for messages and the port picker ("roller-binary/1", "ascii-csv"). */
+  String formatName();
+}

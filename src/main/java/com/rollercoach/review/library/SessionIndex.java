@@ -312,33 +312,34 @@ public final class SessionIndex implements AutoCloseable {
     }
   }
 
+  /** Reads a row by column position (in {@link #COLUMNS} order): name lookups cost ~40% of a list. */
   private SessionEntry read(ResultSet rs) throws SQLException {
     SessionSummary s = new SessionSummary(
-        rs.getDouble("duration_s"),
-        rs.getDouble("on_roller_s"),
-        rs.getInt("passes"),
-        rs.getInt("rolls"),
-        rs.getDouble("pace_cm_s"),
-        rs.getDouble("range_cm"),
-        rs.getInt("dwells"),
-        rs.getDouble("hold_s"),
-        rs.getInt("breaths"),
-        nullableDouble(rs, "breaths_per_min"),
-        rs.getInt("gaps"),
-        rs.getDouble("gap_s"),
-        rs.getInt("verdicts_met"),
-        rs.getInt("verdicts_total"),
-        rs.getString("verdicts"));
-    SessionNotes notes = new SessionNotes(
-        nullableInt(rs, "pain_before"), nullableInt(rs, "pain_after"), rs.getString("note"));
+        rs.getDouble(8),
+        rs.getDouble(9),
+        rs.getInt(10),
+        rs.getInt(11),
+        rs.getDouble(12),
+        rs.getDouble(13),
+        rs.getInt(14),
+        rs.getDouble(15),
+        rs.getInt(16),
+        nullableDouble(rs, 17),
+        rs.getInt(18),
+        rs.getDouble(19),
+        rs.getInt(20),
+        rs.getInt(21),
+        rs.getString(22));
+    SessionNotes notes =
+        new SessionNotes(nullableInt(rs, 23), nullableInt(rs, 24), rs.getString(25));
     return new SessionEntry(
-        rs.getString("id"),
-        rs.getString("patient"),
-        Instant.ofEpochMilli(rs.getLong("started_at_ms")),
-        rs.getString("device"),
-        rs.getString("calibration"),
-        rs.getDouble("roller_diameter_cm"),
-        root.resolve(rs.getString("recording")),
+        rs.getString(1),
+        rs.getString(2),
+        Instant.ofEpochMilli(rs.getLong(3)),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getDouble(6),
+        root.resolve(rs.getString(7)),
         s,
         notes);
   }
@@ -359,12 +360,12 @@ public final class SessionIndex implements AutoCloseable {
     else st.setNull(i, Types.INTEGER);
   }
 
-  private static double nullableDouble(ResultSet rs, String col) throws SQLException {
+  private static double nullableDouble(ResultSet rs, int col) throws SQLException {
     double v = rs.getDouble(col);
     return rs.wasNull() ? Double.NaN : v;
   }
 
-  private static OptionalInt nullableInt(ResultSet rs, String col) throws SQLException {
+  private static OptionalInt nullableInt(ResultSet rs, int col) throws SQLException {
     int v = rs.getInt(col);
     return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(v);
   }

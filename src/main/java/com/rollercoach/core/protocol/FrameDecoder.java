@@ -139,7 +139,9 @@ public final class FrameDecoder {
     if (e - p < 2) return false;
     if ((b[p + 1] & 0xFF) != SYNC1) return true;
     if (e - p < 4) return false;
-    return e - p >= HEADER_SIZE + (b[p + 2] & 0xFF) + CRC_SIZE;
+    int len = b[p + 2] & 0xFF;
+    if (len < WireFormat.minPayload(b[p + 3] & 0xFF)) return true;
+    return e - p >= HEADER_SIZE + len + CRC_SIZE;
   }
 
   /** Discards the byte at {@code p}; a run of discarded bytes counts as one resync. */

@@ -1,5 +1,6 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.gui.calibration.CalibrationWizard;
 import javafx.scene.Node;
 
 /** The Calibrate tab: the guided calibration wizard. */
@@ -7,7 +8,6 @@ final class CalibrationTab {
   private CalibrationTab() {}
 
   static Node create() {
-    return AppWindow.placeholder("Calibration",
-        "The guided calibration wizard arrives with the calibration step logic.");
+    return new CalibrationWizard();
   }
 }

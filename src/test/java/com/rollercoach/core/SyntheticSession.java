@@ -35,6 +35,11 @@ public final class SyntheticSession {
     return this;
   }
 
+  public SyntheticSession radius(double cm) {
+    radiusCm = cm;
+    return this;
+  }
+
   public SyntheticSession axis(double x, double y, double z) {
     double n = Math.sqrt(x * x + y * y + z * z);
     axis = new double[] {x / n, y / n, z / n};

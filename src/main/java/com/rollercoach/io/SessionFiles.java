@@ -9,6 +9,7 @@ import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.live.Pacer;
 import com.rollercoach.io.live.RecordingReplay;
+import com.rollercoach.io.recording.RecordingEntry;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
@@ -41,10 +42,24 @@ public final class SessionFiles {
     private final RecordingHeader header;
     private final List<String> warnings = new ArrayList<>();
 
+    /** DEVICE records come within the first second of a session; don't read further looking for one. */
+    private static final int DEVICE_SCAN_ENTRIES = 2000;
+
     RecordingFile(Path path) throws IOException {
       this.path = path;
       try (RecordingReader r = RecordingReader.open(path)) {
-        this.header = r.header();
+        RecordingHeader h = r.header();
+        if (h.device().isEmpty()) {
+          for (int i = 0; i < DEVICE_SCAN_ENTRIES; i++) {
+            RecordingEntry e = r.next();
+            if (e == null) break;
+            if (e instanceof RecordingEntry.Device d) {
+              h = h.withDevice(d.info());
+              break;
+            }
+          }
+        }
+        this.header = h;
       }
     }
 
@@ -65,12 +80,14 @@ public final class SessionFiles {
 
     @Override
     public SessionMetadata metadata() {
-      SessionMetadata m = header.metadata();
+      SessionMetadata m = header.metadata()
+          .with("recorded_from", header.source())
+          .with("recorded_at", header.startedAt().toString());
       if (header.device().isPresent()) {
         var d = header.device().get();
         if (m.get(SessionMetadata.DEVICE) == null && !d.deviceId().isEmpty()) m = m.with(SessionMetadata.DEVICE, d.deviceId());
         if (m.get(SessionMetadata.SAMPLE_RATE_HZ) == null && Double.isFinite(d.sampleRateHz())) {
-          m = m.with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%s", d.sampleRateHz()));
+          m = m.with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%.6g", d.sampleRateHz()));
         }
       }
       return m;

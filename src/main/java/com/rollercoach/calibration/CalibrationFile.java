@@ -52,6 +52,8 @@ public final class CalibrationFile {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Parse NaN/Infinity so a hand-edited "NaN" is reported by field name, then refused.
+          .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 

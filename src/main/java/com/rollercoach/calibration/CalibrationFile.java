@@ -268,7 +268,7 @@ public final class CalibrationFile {
         throws CalibrationFileException {
       if (!n.isNumber()) throw bad(path, "expected a finite number, got " + describe(n));
       double d = n.doubleValue();
-      if (!Double.isFinite(d)) throw bad(path, "expected a finite number, got " + n);
+      if (!Double.isFinite(d)) throw bad(path, "expected a finite number, got " + d);
       if (d < min || d > max) {
         throw bad(path, d + " is outside the plausible range [" + min + ", " + max + "]");
       }

@@ -32,6 +32,7 @@ public final class LivePath implements LinkListener {
   private int linkDrops;
   private long lastBytesNanos;
   private double currentHostS = Double.NaN;
+  private DeviceInfo device;
 
   /**
    * @param wireFormat the decoder to use ("auto" detects it)
@@ -91,7 +92,14 @@ public final class LivePath implements LinkListener {
 
   /** Device info learned outside the byte stream (a recording's DEVICE record). */
   public void deviceInfo(DeviceInfo info) {
+    if (info.equals(device)) return;
+    device = info;
     observer.deviceInfo(info);
+  }
+
+  /** The device, once it introduced itself (or null). */
+  public DeviceInfo device() {
+    return device;
   }
 
   public DecoderStats decoderStats() {
@@ -161,6 +169,9 @@ public final class LivePath implements LinkListener {
 
     @Override
     public void deviceInfo(DeviceInfo info) {
+      // A keep-alive request makes the device repeat its HELLO: record and report changes only.
+      if (info.equals(device)) return;
+      device = info;
       record(w -> w.device(currentHostS, info));
       observer.deviceInfo(info);
     }

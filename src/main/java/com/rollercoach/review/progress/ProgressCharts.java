@@ -81,6 +81,7 @@ public final class ProgressCharts {
     plot.addRangeMarker(line(data.prescription().sessionsPerWeek(), INK, "prescribed"));
     ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.25);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
     return chart("sessions-per-week", "Sessions per week", plot, false);
   }
 
@@ -91,6 +92,7 @@ public final class ProgressCharts {
     band.setLabel("target " + targets.rollsMin() + "–" + targets.rollsMax());
     band.setLabelFont(LABEL);
     band.setLabelPaint(HOLD.darker());
+    band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
     band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
     band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
     plot.addRangeMarker(band, Layer.BACKGROUND);

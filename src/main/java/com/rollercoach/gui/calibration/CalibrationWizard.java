@@ -57,7 +57,7 @@ public final class CalibrationWizard extends ScrollPane {
   private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> refresh()));
   private CalibrationRun run;
 
-  public CalibrationWizard() {
+  public CalibrationWizard(Supplier<Path> dataDir) {
     Label title = new Label("Calibration");
     title.getStyleClass().add("screen-title");
     Label intro = new Label("Calibrate once per roller and sensor: the roller lies still, then rests in "
@@ -83,7 +83,7 @@ public final class CalibrationWizard extends ScrollPane {
     Button file = new Button("Start from a recording…");
     file.setOnAction(e -> chooseFile());
     Button serial = new Button("Start on port");
-    serial.setOnAction(e -> begin(() -> Sources.serial(port.getText().trim())));
+    serial.setOnAction(e -> begin(() -> Sources.serial(port.getText().trim(), dataDir.get())));
     VBox setup = new VBox(10, form, new HBox(10, demo, file), new HBox(10, port, serial));
     setup.getStyleClass().add("card");
 
@@ -128,7 +128,7 @@ public final class CalibrationWizard extends ScrollPane {
   /** The simulated sensor: a calibration session with random sensor errors, at 4× speed. */
   private static SampleSource demoSource() {
     SyntheticCalibrationSession s = SyntheticCalibrationSession.builder(11).randomErrors().build();
-    return new ReplaySource("demo sensor", s::play, 4, null);
+    return new ReplaySource("demo sensor", ReplaySource.pacedBySampleTime(s::play), 4, null);
   }
 
   private void chooseFile() {

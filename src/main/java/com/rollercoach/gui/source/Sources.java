@@ -1,9 +1,7 @@
 package com.rollercoach.gui.source;
 
 import com.rollercoach.io.serial.SerialPorts;
-import com.rollercoach.sim.Archetype;
-import com.rollercoach.sim.SimulatedSession;
-import com.rollercoach.sim.SimulationSpec;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The sources the start screen offers besides files. */
@@ -25,9 +23,12 @@ public final class Sources {
         .toList();
   }
 
-  /** The serial source for {@code path}. */
-  public static SampleSource serial(String path) {
-    throw new UnsupportedOperationException("the serial source (io/serial) is not in this build yet");
+  /** The roller on serial port {@code path}, recorded into {@code dataDir}. */
+  public static SampleSource serial(String path, Path dataDir) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("choose a port first (or type its path)");
+    }
+    return new SerialSampleSource(path, dataDir);
   }
 
   /**
@@ -36,19 +37,23 @@ public final class Sources {
    */
   static final long SAMPLE_SEED = 7;
 
-  /** The demo device plays a fresh simulated person each time, drawn from the clock. */
+  /** The demo device: a fresh simulated person each time, streamed by the emulator at real time. */
   public static SampleSource demo() {
     long seed = System.currentTimeMillis() % 100_000;
-    return simulated("demo device (simulated person #" + seed + ")", seed, 1);
+    return new DemoDeviceSource(new SimulatedPerson(seed, 0), 1);
   }
 
   /** The sample session bundled with the app, replayed at {@code speed}. */
   public static SampleSource bundledSample(double speed) {
-    return simulated("bundled sample", SAMPLE_SEED, speed);
+    return bundledSample(speed, 0);
   }
 
-  private static SampleSource simulated(String name, long seed, double speed) {
-    SimulationSpec spec = SimulationSpec.of(seed).withArchetype(Archetype.TYPICAL).withRateHz(200);
-    return new ReplaySource(name, sink -> SimulatedSession.create(spec).play(sink), speed, null);
+  /**
+   * The bundled sample lasting at least {@code minDurationS} (sets are repeated): long sessions for
+   * the memory benchmark.
+   */
+  public static SampleSource bundledSample(double speed, double minDurationS) {
+    SimulatedPerson p = new SimulatedPerson(SAMPLE_SEED, minDurationS);
+    return new ReplaySource("bundled sample", ReplaySource.pacedBySampleTime(p::play), speed, null);
   }
 }

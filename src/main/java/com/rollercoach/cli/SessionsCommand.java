@@ -1,14 +1,365 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionFilter;
+import com.rollercoach.review.library.SessionLibrary;
+import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.library.LibraryBenchmark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "sessions", description = "The session library")
-public final class SessionsCommand implements Callable<Integer> {
+/** {@code sessions list|show|import|delete|reindex|note|bench}: the physio's session library. */
+@Command(
+    name = "sessions",
+    description = "The session library: recorded and imported sessions, indexed for review.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      SessionsCommand.ListSessions.class,
+      SessionsCommand.Show.class,
+      SessionsCommand.Import.class,
+      SessionsCommand.Delete.class,
+      SessionsCommand.Reindex.class,
+      SessionsCommand.Note.class,
+      SessionsCommand.Bench.class
+    })
+public final class SessionsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("roller-coach sessions: not implemented yet");
-    return 3;
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code --data-dir}, shared by every command that reads the library. */
+  public static final class DataDir {
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        description = "Data folder holding sessions/ and library.db (default: ~/.roller-coach).")
+    Path dir;
+
+    public Path path() {
+      return dir != null ? dir : SessionLibrary.defaultRoot();
+    }
+
+    public SessionLibrary open() {
+      try {
+        return SessionLibrary.open(path());
+      } catch (IOException e) {
+        throw new UserInputException(e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Filters shared by {@code list} (and the progress report). */
+  static final class Filters {
+    @Option(names = "--patient", paramLabel = "NAME", description = "Only this patient or profile.")
+    String patient;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "From this day on (YYYY-MM-DD).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Up to and including this day.")
+    String to;
+
+    SessionFilter filter() {
+      Instant f = from == null ? null : day(from, "--from").atStartOfDay(ZoneId.systemDefault()).toInstant();
+      Instant t = to == null ? null
+          : day(to, "--to").plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+      return SessionFilter.all().withPatient(patient).between(f, t);
+    }
+
+    private static LocalDate day(String s, String option) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new UserInputException(option + " " + s + ": not a date, expected YYYY-MM-DD");
+      }
+    }
+  }
+
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+  /** Terminal output must not let a hostile name move the cursor or clear the screen. */
+  static String printable(String s) {
+    return s.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  @Command(name = "list", description = "List sessions, newest first.", mixinStandardHelpOptions = true)
+  static final class ListSessions implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Mixin Filters filters;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions (default: all).")
+    int limit;
+
+    @Override
+    public Integer call() throws IOException {
+      try (SessionLibrary lib = data.open()) {
+        List<SessionEntry> sessions = lib.list(filters.filter().limitedTo(limit));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-24s %-16s %-16s %5s %6s %6s %6s %6s %7s %6s%n", "ID", "DATE", "PATIENT",
+            "ROLLS", "PACE", "RANGE", "DWELLS", "HOLD", "BREATHS", "CHECKS");
+        for (SessionEntry e : sessions) {
+          var s = e.summary();
+          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7d %3d/%-2d%s%n",
+              e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(), s.paceCmS(),
+              s.rangeCm(), s.dwells(), Durations.clock(s.holdS()), s.breaths(), s.verdictsMet(),
+              s.verdictsTotal(), pain(e.notes()));
+        }
+        out.printf("%d session(s)%n", sessions.size());
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  static String pain(SessionNotes n) {
+    if (n.painBefore().isEmpty() && n.painAfter().isEmpty()) return "";
+    String b = n.painBefore().isPresent() ? String.valueOf(n.painBefore().getAsInt()) : "?";
+    String a = n.painAfter().isPresent() ? String.valueOf(n.painAfter().getAsInt()) : "?";
+    return "  pain " + b + "→" + a;
+  }
+
+  @Command(name = "show", description = "Show one session.", mixinStandardHelpOptions = true)
+  static final class Show implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SESSION", description = "Session id (or a unique prefix).")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (SessionLibrary lib = data.open()) {
+        SessionEntry e = lib.get(id);
+        var s = e.summary();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Session      %s%n", e.id());
+        out.printf("Patient      %s%n", printable(e.patient()));
+        out.printf("Date         %s%n", WHEN.format(e.startedAt()));
+        out.printf("Device       %s%n", printable(e.device().isEmpty() ? "unknown" : e.device()));
+        out.printf("Calibration  %s%n", printable(e.calibration()));
+        out.printf(Locale.ROOT, "Roller       %.1f cm diameter%n", e.rollerDiameterCm());
+        out.printf("Recording    %s%n", e.recording());
+        out.printf("Duration     %s (on the roller %s)%n", Durations.clock(s.durationS()),
+            Durations.clock(s.onRollerS()));
+        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.0f cm%n",
+            s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
+        for (double[] d : lib.dwells(e.id())) {
+          out.printf(Locale.ROOT, "Tender spot  %s at %+.0f cm (from %s)%n",
+              Durations.clock(d[1] - d[0]), d[2], Durations.clock(d[0]));
+        }
+        out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
+            s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
+                : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
+        out.printf(Locale.ROOT, "Data         %d gap(s), %.1f s missing%n", s.gaps(), s.gapS());
+        out.printf("Checks       %d of %d met%n", s.verdictsMet(), s.verdictsTotal());
+        for (String v : s.verdicts().split("; ")) out.printf("  %s%n", v);
+        out.printf("Pain         %s%n", pain(e.notes()).isEmpty() ? "not noted" : pain(e.notes()).trim());
+        if (!e.notes().text().isEmpty()) out.printf("Note         %s%n", printable(e.notes().text()));
+        out.flush();
+      } catch (IOException ex) {
+        throw new UserInputException(ex.getMessage(), ex);
+      }
+      return 0;
+    }
+  }
+
+  /** Pain and note options shared by {@code import} and {@code note}. */
+  static final class NoteOptions {
+    @Option(names = "--pain-before", paramLabel = "0-10", description = "Pain before (0–10).")
+    Integer painBefore;
+
+    @Option(names = "--pain-after", paramLabel = "0-10", description = "Pain after (0–10).")
+    Integer painAfter;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "Free-text note.")
+    String text;
+
+    void check() {
+      checkPain(painBefore, "--pain-before");
+      checkPain(painAfter, "--pain-after");
+    }
+
+    private static void checkPain(Integer p, String option) {
+      if (p != null && (p < 0 || p > 10)) {
+        throw new UserInputException(option + " " + p + ": pain is rated 0 (none) to 10 (worst)");
+      }
+    }
+  }
+
+  @Command(name = "import", description = "Copy CSV files or recordings into the library and analyse them.",
+      mixinStandardHelpOptions = true)
+  static final class Import implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Mixin NoteOptions notes;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Session files (.csv).")
+    List<Path> files;
+
+    @Option(names = "--patient", paramLabel = "NAME", description = "Patient or profile name.")
+    String patient;
+
+    @Option(names = "--date", paramLabel = "ISO",
+        description = "Start time (2026-11-25T09:30 or an ISO instant); default: file metadata or mtime.")
+    String date;
+
+    @Option(names = "--calibration", paramLabel = "NAME", description = "Calibration used.")
+    String calibration;
+
+    @Option(names = "--roller-diameter-cm", paramLabel = "D", description = "Roller diameter, cm.")
+    Double diameter;
+
+    @Override
+    public Integer call() {
+      notes.check();
+      var opts = new SessionLibrary.ImportOptions(
+          Optional.ofNullable(patient),
+          Optional.ofNullable(date).map(Import::instant),
+          Optional.ofNullable(calibration),
+          Optional.ofNullable(diameter),
+          SessionNotes.none().merge(notes.painBefore, notes.painAfter, notes.text));
+      try (SessionLibrary lib = data.open()) {
+        for (Path f : files) {
+          SessionEntry e = lib.importSession(f, opts);
+          spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
+              e.id(), printable(e.patient()), e.summary().rolls());
+        }
+        spec.commandLine().getOut().flush();
+      } catch (IOException ex) {
+        throw new UserInputException(ex.getMessage(), ex);
+      }
+      return 0;
+    }
+
+    private static Instant instant(String s) {
+      try {
+        return Instant.parse(s);
+      } catch (DateTimeParseException e) {
+        try {
+          return java.time.LocalDateTime.parse(s).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e2) {
+          throw new UserInputException("--date " + s + ": expected 2026-11-25T09:30 or an ISO instant");
+        }
+      }
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a session (its recording, analysis and notes).",
+      mixinStandardHelpOptions = true)
+  static final class Delete implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SESSION") String id;
+
+    @Override
+    public Integer call() {
+      try (SessionLibrary lib = data.open()) {
+        SessionEntry e = lib.delete(id);
+        spec.commandLine().getOut().printf("deleted %s%n", e.id());
+        spec.commandLine().getOut().flush();
+      } catch (IOException ex) {
+        throw new UserInputException(ex.getMessage(), ex);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "note", description = "Set pain before/after (0–10) and a note on a session.",
+      mixinStandardHelpOptions = true)
+  static final class Note implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Mixin NoteOptions notes;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "SESSION") String id;
+
+    @Override
+    public Integer call() {
+      notes.check();
+      try (SessionLibrary lib = data.open()) {
+        SessionEntry e = lib.note(id, notes.painBefore, notes.painAfter, notes.text);
+        spec.commandLine().getOut().printf("%s:%s %s%n", e.id(), pain(e.notes()),
+            printable(e.notes().text()));
+        spec.commandLine().getOut().flush();
+      } catch (IOException ex) {
+        throw new UserInputException(ex.getMessage(), ex);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reindex", description = "Rebuild the index from the files in sessions/.",
+      mixinStandardHelpOptions = true)
+  static final class Reindex implements Callable<Integer> {
+    @Mixin DataDir data;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--reanalyse", description = "Run the pipeline again even where an analysis is stored.")
+    boolean reanalyse;
+
+    @Override
+    public Integer call() {
+      SessionLibrary.ReindexResult r;
+      try (SessionLibrary lib = data.open();
+          ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(1)
+              .setUpdateIntervalMillis(200).build()) {
+        r = lib.reindex(reanalyse, (done, total, current) -> {
+          bar.maxHint(total);
+          bar.stepTo(done);
+        });
+      } catch (IOException ex) {
+        throw new UserInputException(ex.getMessage(), ex);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("indexed %d session(s), analysed %d%n", r.indexed(), r.analysed());
+      for (String p : r.problems()) out.printf("skipped %s%n", printable(p));
+      out.flush();
+      return r.problems().isEmpty() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "bench", description = "Generate a synthetic library and time list, filter and reindex.",
+      mixinStandardHelpOptions = true)
+  static final class Bench implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "10000",
+        description = "Sessions to generate (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+        description = "Where to build the library (default: a temporary folder, deleted after).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+      LibraryBenchmark.run(count, Optional.ofNullable(dir), spec.commandLine().getOut());
+      return 0;
+    }
   }
 }

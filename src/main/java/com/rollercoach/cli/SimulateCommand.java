@@ -1,14 +1,129 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.sim.Archetype;
+import com.rollercoach.sim.DeviceSetup;
+import com.rollercoach.sim.SessionTruth;
+import com.rollercoach.sim.SimulatedSession;
+import com.rollercoach.sim.SimulationSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "simulate", description = "Simulate a physically grounded session")
+/** {@code simulate}: writes one physically simulated session as CSV plus its ground truth. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulate a physically grounded foam-rolling session: writes FILE (project CSV) and",
+      "FILE.truth.json (what really happened). The same seed gives the same session."
+    })
 public final class SimulateCommand implements Callable<Integer> {
+  @Option(names = "--seed", required = true, description = "Random seed.")
+  long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV to write.")
+  Path out;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "HZ",
+      description = "Sample rate, 25–1000 Hz (default: the device's usual rate).")
+  double rateHz;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "random",
+      description =
+          "Kind of person: random, typical, slow, fast, short-strokes, long-strokes, pauser,"
+              + " tender-rocker, two-sets, no-hold (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(
+      names = "--device",
+      description = "Sensor preset: mpu6050-usb, lsm6ds3-ble, bmi160-logger, icm20948-usb (default: drawn).")
+  String device;
+
+  @Option(
+      names = "--roller-diameter-cm",
+      paramLabel = "D",
+      description = "Nominal roller diameter (default: drawn from 10, 12.5, 14, 15).")
+  double rollerDiameterCm;
+
+  @Option(
+      names = "--min-duration-s",
+      paramLabel = "S",
+      description = "Append sets until the session lasts at least this long.")
+  double minDurationS;
+
+  @Option(names = "--truth-trace", description = "Also write the true s(t) at 10 Hz into the truth.")
+  boolean truthTrace;
+
   @Override
-  public Integer call() {
-    System.err.println("roller-coach simulate: not implemented yet");
-    return 3;
+  public Integer call() throws IOException {
+    SimulationSpec spec = spec();
+    SimulatedSession session = SimulatedSession.create(spec);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserInputException(out + ": folder " + parent + " does not exist");
+    }
+    long samples;
+    try {
+      samples = session.writeCsv(out, truthTrace);
+    } catch (IOException e) {
+      throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
+    }
+    SessionTruth truth = session.truth(false);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d samples, %.0f s, %s on %s at %s Hz, roller %s cm%n"
+            + "%s: %d passes, %d rolls, %d dwells, %d holds, %d gaps%n",
+        out,
+        samples,
+        truth.durationS(),
+        truth.profile(),
+        truth.device(),
+        fmt(truth.sampleRateHz()),
+        fmt(truth.rollerDiameterCm()),
+        SimulatedSession.truthPathFor(out),
+        truth.passes(),
+        truth.rolls(),
+        truth.dwells().size(),
+        truth.extensionHolds().size(),
+        truth.gaps().size());
+    return 0;
+  }
+
+  private SimulationSpec spec() {
+    if (rateHz != 0 && (rateHz < 25 || rateHz > 1000)) {
+      throw new UserInputException("--rate " + fmt(rateHz) + ": must be between 25 and 1000 Hz");
+    }
+    if (rollerDiameterCm < 0 || rollerDiameterCm > 40) {
+      throw new UserInputException("--roller-diameter-cm " + rollerDiameterCm + ": must be 0–40 cm");
+    }
+    Archetype archetype = null;
+    if (!profile.equalsIgnoreCase("random")) {
+      try {
+        archetype = Archetype.parse(profile);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException(
+            "--profile " + profile + ": unknown (one of random, "
+                + String.join(", ", Arrays.stream(Archetype.values()).map(Archetype::cliName).toList())
+                + ")");
+      }
+    }
+    if (device != null && !DeviceSetup.PRESETS.contains(device.toLowerCase(Locale.ROOT))) {
+      throw new UserInputException(
+          "--device " + device + ": unknown (one of " + String.join(", ", DeviceSetup.PRESETS) + ")");
+    }
+    return new SimulationSpec(seed, archetype, device, rateHz, rollerDiameterCm, minDurationS);
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

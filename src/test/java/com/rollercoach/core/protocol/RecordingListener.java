@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects everything a decoder reports, for assertions. */
-final class RecordingListener implements DecoderListener {
-  final List<ImuSample> samples = new ArrayList<>();
-  final List<DeviceInfo> infos = new ArrayList<>();
-  final List<DeviceStatus> statuses = new ArrayList<>();
-  final List<double[]> losses = new ArrayList<>(); // {count, fromS, toS}
+public final class RecordingListener implements DecoderListener {
+  public final List<ImuSample> samples = new ArrayList<>();
+  public final List<DeviceInfo> infos = new ArrayList<>();
+  public final List<DeviceStatus> statuses = new ArrayList<>();
+  public final List<double[]> losses = new ArrayList<>(); // {count, fromS, toS}
 
   @Override
   public void sample(ImuSample sample) {
@@ -29,6 +29,10 @@ final class RecordingListener implements DecoderListener {
   @Override
   public void framesLost(long count, double fromS, double toS) {
     losses.add(new double[] {count, fromS, toS});
+  }
+
+  public ImuSample last() {
+    return samples.get(samples.size() - 1);
   }
 
   long lostTotal() {

@@ -1,0 +1,213 @@
+package com.rollercoach.io.csv;
+
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.SampleFile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Streams the rows of an IMU CSV file to a {@link SampleSink}, one sample at a time, holding one line
+ * in memory — an hour-long file costs no more than a minute-long one.
+ *
+ * <p>The format: {@code #} lines are comments, and {@code # key=value} comments before the header are
+ * {@link SessionMetadata}. Then a header naming the columns, in any order: {@code t_s} (seconds, any
+ * offset), {@code ax_g,ay_g,az_g} or {@code ax_mps2,ay_mps2,az_mps2}, {@code gx_dps,gy_dps,gz_dps} or
+ * {@code gx_rads,gy_rads,gz_rads}. Other columns are ignored. Blank lines are skipped.
+ *
+ * <p>Bad input stops reading with a {@link CsvFormatException} "FILE:LINE: reason": a missing column, a
+ * field that is not a finite number, time going backwards, no samples at all. Two cases keep the data
+ * read so far and only warn, because real loggers produce them and throwing the whole session away
+ * would be worse:
+ *
+ * <ul>
+ *   <li>a last line that does not parse (a logger cut off mid-line by a power loss or unplug) is
+ *       dropped;
+ *   <li>a row whose {@code t_s} repeats the previous one (a logger with a coarse clock) is dropped,
+ *       keeping the first, since a sink needs strictly increasing time.
+ * </ul>
+ */
+public final class CsvSampleReader implements SampleFile {
+  private static final Pattern METADATA = Pattern.compile("#\\s*([A-Za-z][\\w.\\-]*)\\s*=\\s*(.*?)\\s*");
+
+  private final BufferedReader in;
+  private final String name;
+  private final List<String> warnings = new ArrayList<>();
+  private SessionMetadata metadata;
+  private CsvColumns columns;
+  private long lineNumber;
+  private boolean consumed;
+
+  /**
+   * @param name how messages name this input (usually the file name)
+   */
+  public CsvSampleReader(Reader reader, String name) {
+    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this.name = name;
+  }
+
+  /** Opens a file (UTF-8); the caller closes the reader. */
+  public static CsvSampleReader open(Path path) throws IOException {
+    return new CsvSampleReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString());
+  }
+
+  /** The {@code # key=value} lines before the header; reads up to and including the header. */
+  @Override
+  public SessionMetadata metadata() {
+    readHeader();
+    return metadata;
+  }
+
+  /**
+   * Delivers every row to the sink in order and returns how many samples it delivered. Does not call
+   * {@link SampleSink#end()}: the caller decides when the session is over.
+   *
+   * @throws CsvFormatException on bad input; samples before the bad line have been delivered
+   */
+  @Override
+  public long readTo(SampleSink sink) {
+    readHeader();
+    if (consumed) throw new IllegalStateException("rows already read");
+    consumed = true;
+    double[] values = new double[7];
+    double lastT = Double.NEGATIVE_INFINITY;
+    long delivered = 0;
+    long duplicates = 0;
+    long firstDuplicateLine = 0;
+    String line = nextLine();
+    while (line != null) {
+      String following = nextLine();
+      long at = following == null ? lineNumber : lineNumber - 1;
+      if (!isSkippable(line)) {
+        try {
+          parseRow(line, at, values);
+        } catch (CsvFormatException e) {
+          if (following != null) throw e;
+          warnings.add(
+              name + ":" + at + ": last line is incomplete (" + e.reason() + "), ignored");
+          break;
+        }
+        double t = values[0];
+        if (t < lastT) {
+          throw new CsvFormatException(
+              name, at, "time goes backwards (t_s " + t + " after " + lastT + ")");
+        }
+        if (t == lastT) {
+          if (duplicates++ == 0) firstDuplicateLine = at;
+        } else {
+          lastT = t;
+          sink.accept(
+              new ImuSample(
+                  t,
+                  values[1] * columns.accelToG,
+                  values[2] * columns.accelToG,
+                  values[3] * columns.accelToG,
+                  values[4] * columns.gyroToDps,
+                  values[5] * columns.gyroToDps,
+                  values[6] * columns.gyroToDps));
+          delivered++;
+        }
+      }
+      line = following;
+    }
+    if (duplicates > 0) {
+      warnings.add(
+          name + ":" + firstDuplicateLine + ": " + duplicates
+              + " row(s) repeat the previous t_s; kept the first of each");
+    }
+    if (delivered == 0) throw new CsvFormatException(name, lineNumber + 1, "no samples in the file");
+    return delivered;
+  }
+
+  /** Things worth telling the user that did not stop reading (a dropped truncated line, duplicates). */
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private void readHeader() {
+    if (columns != null) return;
+    Map<String, String> meta = new LinkedHashMap<>();
+    String line;
+    while ((line = nextLine()) != null) {
+      if (line.isBlank()) continue;
+      if (line.startsWith("#")) {
+        Matcher m = METADATA.matcher(line);
+        if (m.matches()) meta.putIfAbsent(m.group(1), m.group(2));
+        continue;
+      }
+      metadata = new SessionMetadata(meta);
+      columns = CsvColumns.of(Arrays.asList(line.split(",", -1)), name, lineNumber);
+      return;
+    }
+    throw new CsvFormatException(name, Math.max(1, lineNumber), "empty file: no header line");
+  }
+
+  private void parseRow(String line, long at, double[] out) {
+    int[] idx = columns.order;
+    int field = 0;
+    int start = 0;
+    int needed = columns.maxIndex;
+    String[] fields = new String[needed + 1];
+    while (field <= needed) {
+      int comma = line.indexOf(',', start);
+      int end = comma < 0 ? line.length() : comma;
+      fields[field++] = line.substring(start, end);
+      if (comma < 0) break;
+      start = comma + 1;
+    }
+    if (field <= needed) {
+      throw new CsvFormatException(
+          name, at, "expected at least " + (needed + 1) + " fields, found " + field);
+    }
+    for (int i = 0; i < idx.length; i++) out[i] = parseNumber(fields[idx[i]], at, idx[i]);
+  }
+
+  private double parseNumber(String field, long at, int column) {
+    String s = field.trim();
+    try {
+      double d = Double.parseDouble(s);
+      if (Double.isFinite(d)) return d;
+    } catch (NumberFormatException e) {
+      // reported below with the column number
+    }
+    throw new CsvFormatException(
+        name, at, "column " + (column + 1) + ": '" + abbreviate(s) + "' is not a finite number");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+  }
+
+  private static boolean isSkippable(String line) {
+    return line.isBlank() || line.startsWith("#");
+  }
+
+  private String nextLine() {
+    try {
+      String line = in.readLine();
+      if (line != null) lineNumber++;
+      return line;
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package com.rollercoach.io.live;
+
+import com.rollercoach.core.protocol.DeviceInfo;
+import com.rollercoach.core.protocol.DeviceStatus;
+import java.io.IOException;
+
+/**
+ * Side information of a live session for displays (the terminal, the GUI's connection banner): who is
+ * connected, link state, device health. Called on the reading thread; keep it quick.
+ */
+public interface LiveObserver {
+  LiveObserver NONE = new LiveObserver() {};
+
+  default void deviceInfo(DeviceInfo info) {}
+
+  default void status(DeviceStatus status) {}
+
+  default void linkUp(double hostTimeS, String detail) {}
+
+  default void linkDown(double hostTimeS, String reason) {}
+
+  /**
+   * Writing the recording failed (disk full, folder removed). Recording stops; what was flushed stays
+   * valid, and the session goes on without it.
+   */
+  default void recordingFailed(IOException e) {}
+}

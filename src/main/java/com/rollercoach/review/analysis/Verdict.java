@@ -1,0 +1,33 @@
+package com.rollercoach.review.analysis;
+
+/**
+ * One protocol check of a session, as a physio reads it.
+ *
+ * @param topic what was checked ("Rolls", "Pace", …)
+ * @param measured what the session did, in words and units
+ * @param target what the prescription asks
+ */
+public record Verdict(String topic, String measured, String target, Status status) {
+  public enum Status {
+    /** Within the prescription. */
+    MET,
+    /** Done, but outside the prescription (too fast, too short, too many). */
+    OFF_TARGET,
+    /** Not done at all (no hold, no rolling). */
+    MISSING
+  }
+
+  public boolean met() {
+    return status == Status.MET;
+  }
+
+  /** "Rolls: 12 (target 10–20) ✓" style one-liner for listings. */
+  public String oneLine() {
+    String mark = switch (status) {
+      case MET -> "ok";
+      case OFF_TARGET -> "off target";
+      case MISSING -> "missing";
+    };
+    return topic + " " + measured + " (" + mark + ")";
+  }
+}

@@ -1,0 +1,414 @@
+package com.rollercoach.review.library;
+
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.review.analysis.ProtocolCheck;
+import com.rollercoach.review.analysis.Recordings;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.analysis.SessionReplay;
+import com.rollercoach.review.library.SidecarJson.StoredAnalysis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The physio's session library: a data folder holding every recorded or imported session, indexed in
+ * SQLite.
+ *
+ * <pre>
+ * DATA/library.db                      the index (a cache: {@link #reindex} rebuilds it)
+ * DATA/sessions/ID.csv (or recording)  the raw session, never modified
+ * DATA/sessions/ID.session.json        patient, date, device, calibration, notes
+ * DATA/sessions/ID.analysis.json       what the pipeline found, with the data quality
+ * </pre>
+ *
+ * Recordings that the live recorder drops into {@code sessions/} without sidecars are adopted by the
+ * next {@link #reindex}: their manifest is made from the recording's metadata.
+ */
+public final class SessionLibrary implements AutoCloseable {
+  public static final String UNKNOWN_PATIENT = "unknown";
+  static final String MANIFEST_SUFFIX = ".session.json";
+  static final String ANALYSIS_SUFFIX = ".analysis.json";
+
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Path root;
+  private final Path sessionsDir;
+  private final SessionIndex index;
+  private final CoachingTargets targets;
+
+  private SessionLibrary(Path root, CoachingTargets targets) throws IOException {
+    this.root = root;
+    this.sessionsDir = root.resolve("sessions");
+    this.targets = targets;
+    Files.createDirectories(sessionsDir);
+    try {
+      this.index = new SessionIndex(root.resolve("library.db"), root);
+    } catch (SQLException e) {
+      throw new IOException(root.resolve("library.db") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the library in {@code root}, creating the folder and index when needed. */
+  public static SessionLibrary open(Path root) throws IOException {
+    return open(root, CoachingTargets.defaults());
+  }
+
+  public static SessionLibrary open(Path root, CoachingTargets targets) throws IOException {
+    return new SessionLibrary(root, targets);
+  }
+
+  /** The default data folder, {@code ~/.roller-coach}. */
+  public static Path defaultRoot() {
+    return Path.of(System.getProperty("user.home"), ".roller-coach");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path sessionsDir() {
+    return sessionsDir;
+  }
+
+  public SessionIndex index() {
+    return index;
+  }
+
+  public CoachingTargets targets() {
+    return targets;
+  }
+
+  /** What to record about an imported session; empty fields come from the file's metadata. */
+  public record ImportOptions(
+      Optional<String> patient,
+      Optional<Instant> startedAt,
+      Optional<String> calibration,
+      Optional<Double> rollerDiameterCm,
+      SessionNotes notes) {
+    public static ImportOptions defaults() {
+      return new ImportOptions(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SessionNotes.none());
+    }
+
+    public ImportOptions withPatient(String p) {
+      return new ImportOptions(Optional.of(p), startedAt, calibration, rollerDiameterCm, notes);
+    }
+
+    public ImportOptions withStartedAt(Instant t) {
+      return new ImportOptions(patient, Optional.of(t), calibration, rollerDiameterCm, notes);
+    }
+  }
+
+  /**
+   * Copies a recording or CSV into the library, analyses it and indexes it. The same file imported
+   * twice is refused (its content hash is part of the id).
+   */
+  public SessionEntry importSession(Path file, ImportOptions opts) throws IOException {
+    var source = Recordings.open(file);
+    SessionMetadata meta = source.metadata();
+    Instant started = opts.startedAt()
+        .or(() -> startTime(meta))
+        .orElse(Files.getLastModifiedTime(file).toInstant());
+    String id = ID_TIME.format(started) + "-" + contentHash(file);
+    Path recording = sessionsDir.resolve(id + "." + Recordings.extension(file));
+    if (Files.exists(recording)) {
+      throw new IOException(file + ": already in the library as session " + id);
+    }
+    Files.copy(file, recording);
+    try {
+      SessionManifest manifest = new SessionManifest(
+          id,
+          opts.patient().or(() -> patientIn(meta)).orElse(UNKNOWN_PATIENT),
+          started,
+          deviceIn(meta),
+          opts.calibration().orElse(calibrationIn(meta)),
+          opts.rollerDiameterCm().orElse(diameterIn(meta)),
+          file.toAbsolutePath().toString(),
+          opts.notes());
+      SidecarJson.writeManifest(manifestFile(id), manifest);
+      return index(recording, manifest, true);
+    } catch (IOException | RuntimeException e) {
+      deleteFiles(id, recording);
+      throw e;
+    }
+  }
+
+  public List<SessionEntry> list(SessionFilter filter) throws IOException {
+    try {
+      return index.list(filter);
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+  }
+
+  /** The session with this id, or the only one whose id starts with it. */
+  public SessionEntry get(String idOrPrefix) throws IOException {
+    try {
+      Optional<SessionEntry> exact = index.get(idOrPrefix);
+      if (exact.isPresent()) return exact.get();
+      List<String> ids = index.idsStartingWith(idOrPrefix);
+      if (ids.size() == 1) return index.get(ids.get(0)).orElseThrow();
+      if (ids.isEmpty()) throw new IOException("no session " + idOrPrefix + " in " + root);
+      throw new IOException("session id " + idOrPrefix + " is ambiguous: " + String.join(", ", ids));
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+  }
+
+  public List<double[]> dwells(String id) throws IOException {
+    try {
+      return index.dwells(id);
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+  }
+
+  public List<String> patients() throws IOException {
+    try {
+      return index.patients();
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+  }
+
+  /** Sets a session's notes; null arguments keep what is there. Written to the manifest first. */
+  public SessionEntry note(String idOrPrefix, Integer painBefore, Integer painAfter, String text)
+      throws IOException {
+    SessionEntry e = get(idOrPrefix);
+    SessionNotes notes = e.notes().merge(painBefore, painAfter, text);
+    Path mf = manifestFile(e.id());
+    SessionManifest m = Files.exists(mf) ? SidecarJson.readManifest(mf) : manifestOf(e);
+    SidecarJson.writeManifest(mf, m.withNotes(notes));
+    try {
+      index.updateNotes(e.id(), notes);
+    } catch (SQLException ex) {
+      throw sql(ex);
+    }
+    return e.withNotes(notes);
+  }
+
+  /** Removes a session's files and its index row. */
+  public SessionEntry delete(String idOrPrefix) throws IOException {
+    SessionEntry e = get(idOrPrefix);
+    try {
+      index.delete(e.id());
+    } catch (SQLException ex) {
+      throw sql(ex);
+    }
+    deleteFiles(e.id(), e.recording());
+    return e;
+  }
+
+  /** Replays a session's recording through the pipeline (for reports: s(t) is not stored). */
+  public ReplayResult replay(SessionEntry e) throws IOException {
+    return SessionReplay.replay(Recordings.open(e.recording()), pipelineConfig(e), false);
+  }
+
+  /** Receives reindex progress. */
+  @FunctionalInterface
+  public interface Progress {
+    void step(int done, int total, String current);
+  }
+
+  /** What a reindex did. */
+  public record ReindexResult(int indexed, int analysed, List<String> problems) {}
+
+  /**
+   * Rebuilds the index from the files in {@code sessions/}. Stored analyses are reused unless the
+   * recording is newer or {@code reanalyse} is set; recordings without a manifest are adopted. A
+   * session that cannot be read is reported and skipped, never deleted.
+   */
+  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+    List<Path> recordings;
+    try (Stream<Path> files = Files.list(sessionsDir)) {
+      recordings = files.filter(Files::isRegularFile).filter(Recordings::isRecording).sorted().toList();
+    }
+    List<SessionIndex.Indexed> rows = new ArrayList<>(recordings.size());
+    List<String> problems = new ArrayList<>();
+    int analysed = 0;
+    for (int i = 0; i < recordings.size(); i++) {
+      Path rec = recordings.get(i);
+      String id = stem(rec);
+      progress.step(i, recordings.size(), id);
+      try {
+        Path mf = manifestFile(id);
+        SessionManifest m = Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id);
+        Path af = analysisFile(id);
+        boolean fresh = !reanalyse && Files.exists(af)
+            && !Files.getLastModifiedTime(af).toInstant()
+                .isBefore(Files.getLastModifiedTime(rec).toInstant());
+        StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
+        if (!fresh) analysed++;
+        rows.add(indexed(rec, m, stored));
+      } catch (IOException | RuntimeException e) {
+        problems.add(rec.getFileName() + ": " + e.getMessage());
+      }
+    }
+    progress.step(recordings.size(), recordings.size(), "");
+    try {
+      index.replaceAll(rows);
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+    return new ReindexResult(rows.size(), analysed, problems);
+  }
+
+  private SessionManifest adopt(Path rec, String id) throws IOException {
+    SessionMetadata meta = Recordings.open(rec).metadata();
+    SessionManifest m = new SessionManifest(
+        id,
+        patientIn(meta).orElse(UNKNOWN_PATIENT),
+        startTime(meta).orElse(Files.getLastModifiedTime(rec).toInstant()),
+        deviceIn(meta),
+        calibrationIn(meta),
+        diameterIn(meta),
+        "recorded",
+        SessionNotes.none());
+    SidecarJson.writeManifest(manifestFile(id), m);
+    return m;
+  }
+
+  private SessionEntry index(Path rec, SessionManifest m, boolean analyse) throws IOException {
+    StoredAnalysis stored = analyse ? analyse(rec, m) : SidecarJson.readAnalysis(analysisFile(m.id()));
+    SessionIndex.Indexed row = indexed(rec, m, stored);
+    try {
+      index.put(row.entry(), row.dwells());
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+    return row.entry();
+  }
+
+  private StoredAnalysis analyse(Path rec, SessionManifest m) throws IOException {
+    PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(m.rollerDiameterCm());
+    ReplayResult r = SessionReplay.replay(Recordings.open(rec), config, false);
+    SidecarJson.writeAnalysis(analysisFile(m.id()), r.analysis(), r.quality());
+    return new StoredAnalysis(r.analysis(), r.quality());
+  }
+
+  private SessionIndex.Indexed indexed(Path rec, SessionManifest m, StoredAnalysis s) {
+    var verdicts = new ProtocolCheck(targets).check(s.analysis());
+    SessionEntry e = new SessionEntry(
+        m.id(), m.patient(), m.startedAt(), m.device(), m.calibration(), m.rollerDiameterCm(), rec,
+        Summaries.of(s.analysis(), s.quality(), verdicts), m.notes());
+    List<double[]> dwells = s.analysis().dwells().stream()
+        .map(d -> new double[] {d.startS(), d.endS(), d.positionCm()}).toList();
+    return new SessionIndex.Indexed(e, dwells);
+  }
+
+  private static SessionManifest manifestOf(SessionEntry e) {
+    return new SessionManifest(e.id(), e.patient(), e.startedAt(), e.device(), e.calibration(),
+        e.rollerDiameterCm(), "recorded", e.notes());
+  }
+
+  /** The pipeline settings a session was analysed with. */
+  public static PipelineConfig pipelineConfig(SessionEntry e) {
+    return PipelineConfig.defaults().withRollerDiameterCm(e.rollerDiameterCm());
+  }
+
+  Path manifestFile(String id) {
+    return sessionsDir.resolve(id + MANIFEST_SUFFIX);
+  }
+
+  Path analysisFile(String id) {
+    return sessionsDir.resolve(id + ANALYSIS_SUFFIX);
+  }
+
+  private void deleteFiles(String id, Path recording) throws IOException {
+    Files.deleteIfExists(recording);
+    Files.deleteIfExists(manifestFile(id));
+    Files.deleteIfExists(analysisFile(id));
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+
+  /** Metadata keys a recorder may use for the start time, in order of preference. */
+  private static final List<String> START_KEYS = List.of("start_time", "started_at", "recorded_at", "date");
+
+  /** The start time a recorder wrote in the metadata, if any. */
+  public static Optional<Instant> startTime(SessionMetadata meta) {
+    for (String key : START_KEYS) {
+      String v = meta.get(key);
+      if (v == null || v.isBlank()) continue;
+      try {
+        return Optional.of(Instant.parse(v.trim()));
+      } catch (DateTimeParseException e) {
+        try {
+          return Optional.of(LocalDateTime.parse(v.trim()).atZone(ZoneId.systemDefault()).toInstant());
+        } catch (DateTimeParseException ignored) {
+          // not a timestamp in this key: try the next
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> patientIn(SessionMetadata meta) {
+    String p = meta.get("patient");
+    if (p == null || p.isBlank()) p = meta.get("profile");
+    return p == null || p.isBlank() ? Optional.empty() : Optional.of(p.trim());
+  }
+
+  private static String deviceIn(SessionMetadata meta) {
+    String d = meta.get(SessionMetadata.DEVICE);
+    if (d == null) d = meta.get("device_id");
+    return d == null ? "" : d.trim();
+  }
+
+  private static String calibrationIn(SessionMetadata meta) {
+    String c = meta.get("calibration");
+    return c == null || c.isBlank() ? "self-calibrating" : c.trim();
+  }
+
+  private static double diameterIn(SessionMetadata meta) {
+    double d = meta.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
+    return d > 0 ? d : PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM;
+  }
+
+  /** First 8 hex digits of the file's SHA-256: the same file imported twice gets the same id. */
+  private static String contentHash(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+      return HexFormat.of().formatHex(sha.digest(), 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private IOException sql(SQLException e) {
+    return new IOException(root.resolve("library.db") + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      index.close();
+    } catch (SQLException e) {
+      throw sql(e);
+    }
+  }
+}

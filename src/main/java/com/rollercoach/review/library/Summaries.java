@@ -1,0 +1,40 @@
+package com.rollercoach.review.library;
+
+import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.review.analysis.DataQuality;
+import com.rollercoach.review.analysis.Verdict;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Condenses an analysis into the metrics the library indexes. */
+public final class Summaries {
+  private Summaries() {}
+
+  public static SessionSummary of(SessionAnalysis a, DataQuality q, List<Verdict> verdicts) {
+    double onRoller = a.onPeriods().stream().mapToDouble(p -> p[1] - p[0]).sum();
+    double holdS = a.holds().stream().mapToDouble(ExtensionHold::durationS).sum();
+    int breaths = a.holds().stream().mapToInt(ExtensionHold::breaths).sum();
+    double rate = a.holds().stream()
+        .max(Comparator.comparingDouble(ExtensionHold::durationS))
+        .map(ExtensionHold::breathsPerMin)
+        .orElse(Double.NaN);
+    return new SessionSummary(
+        a.durationS(),
+        onRoller,
+        a.passes().size(),
+        a.rolls(),
+        a.paceCmS(),
+        a.rangeCm(),
+        a.dwells().size(),
+        holdS,
+        breaths,
+        rate,
+        q.gaps(),
+        q.gapS(),
+        (int) verdicts.stream().filter(Verdict::met).count(),
+        verdicts.size(),
+        verdicts.stream().map(Verdict::oneLine).collect(Collectors.joining("; ")));
+  }
+}

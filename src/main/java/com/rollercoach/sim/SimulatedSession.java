@@ -1,0 +1,237 @@
+package com.rollercoach.sim;
+
+import static com.rollercoach.sim.Person.between;
+
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.csv.CsvSampleWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated session: a person, a roller, a sensor and a link, all drawn from a seed. {@link
+ * #play(SampleSink)} streams the samples the device would have produced (nothing is held in memory, so
+ * hours of data cost no heap); {@link #truth(boolean)} says what really happened.
+ *
+ * <p>Independent random streams (split from the seed) feed the person, the script, the body, the
+ * device, the mount, the sensor errors and the link, so changing e.g. the sample rate leaves the
+ * person's movements unchanged.
+ */
+public final class SimulatedSession {
+  /** Common foam roller diameters, cm. */
+  private static final double[] DIAMETERS = {10, 12.5, 14, 15};
+
+  private final SimulationSpec spec;
+  private final Person person;
+  private final SessionScript script;
+  private final BodySignals body;
+  private final DeviceSetup device;
+  private final SensorMount mount;
+  private final SensorErrors errors;
+  private final double nominalDiameterCm;
+  private final double effectiveRadiusCm;
+  private final double clockOffsetS;
+  private final double clockPpm;
+  private final long linkSeed;
+  private final List<double[]> gaps = new ArrayList<>();
+
+  private SimulatedSession(SimulationSpec spec) {
+    this.spec = spec;
+    SplittableRandom root = new SplittableRandom(spec.seed());
+    SplittableRandom who = root.split();
+    Archetype archetype =
+        spec.archetype() != null
+            ? spec.archetype()
+            : Archetype.values()[who.nextInt(Archetype.values().length)];
+    person = Person.draw(archetype, root.split());
+    script = new SessionPlanner(person, root.split()).plan(spec.minDurationS());
+    body = BodySignals.draw(person, script, root.split());
+    SplittableRandom hw = root.split();
+    device =
+        spec.device() != null
+            ? DeviceSetup.preset(spec.device(), spec.rateHz(), hw)
+            : DeviceSetup.random(hw, spec.rateHz());
+    nominalDiameterCm =
+        spec.rollerDiameterCm() > 0 ? spec.rollerDiameterCm() : DIAMETERS[hw.nextInt(DIAMETERS.length)];
+    // foam flattens a little under a person's back: the rolling radius is 0–3 % under the nominal one
+    effectiveRadiusCm = nominalDiameterCm / 2 * (1 - between(hw, 0, 0.03));
+    mount = SensorMount.draw(root.split(), effectiveRadiusCm);
+    errors = SensorErrors.draw(device, root.split());
+    SplittableRandom clock = root.split();
+    clockOffsetS = Math.floor(between(clock, 5, 5000) * 1000) / 1000;
+    clockPpm = 30 * clock.nextGaussian();
+    linkSeed = clock.nextLong();
+    drawGaps(clock);
+  }
+
+  public static SimulatedSession create(SimulationSpec spec) {
+    return new SimulatedSession(spec);
+  }
+
+  /** Bluetooth stalls: a Poisson process at the link's rate, each 0.1–1 s long. */
+  private void drawGaps(SplittableRandom rnd) {
+    double rate = device.link().gapsPerMinute() / 60;
+    if (rate <= 0) return;
+    double t = -Math.log(1 - rnd.nextDouble()) / rate;
+    while (t < script.endS()) {
+      double len = between(rnd, 0.1, 1.0);
+      gaps.add(new double[] {t, t + len});
+      t += len - Math.log(1 - rnd.nextDouble()) / rate;
+    }
+  }
+
+  public SimulationSpec spec() {
+    return spec;
+  }
+
+  public Person person() {
+    return person;
+  }
+
+  public SessionScript script() {
+    return script;
+  }
+
+  public BodySignals body() {
+    return body;
+  }
+
+  public DeviceSetup device() {
+    return device;
+  }
+
+  public SensorMount mount() {
+    return mount;
+  }
+
+  public SensorErrors errors() {
+    return errors;
+  }
+
+  public double nominalDiameterCm() {
+    return nominalDiameterCm;
+  }
+
+  public double effectiveRadiusCm() {
+    return effectiveRadiusCm;
+  }
+
+  /** Outages on the physical clock, as [from, to] pairs. */
+  public List<double[]> gaps() {
+    return gaps;
+  }
+
+  /** A physical time (seconds since the simulation started) on the device clock that t_s uses. */
+  public double deviceTime(double physicalS) {
+    return clockOffsetS + physicalS * (1 + clockPpm * 1e-6);
+  }
+
+  public double clockOffsetS() {
+    return clockOffsetS;
+  }
+
+  public double clockPpm() {
+    return clockPpm;
+  }
+
+  /** The CSV metadata a logger for this device would write. */
+  public SessionMetadata metadata() {
+    return SessionMetadata.empty()
+        .with(SessionMetadata.DEVICE, device.name())
+        .with(SessionMetadata.SAMPLE_RATE_HZ, fmt(device.rateHz()))
+        .with(SessionMetadata.ROLLER_DIAMETER_CM, fmt(nominalDiameterCm))
+        .with("gyro_range_dps", fmt(device.gyroFullScaleDps()))
+        .with("accel_range_g", fmt(device.accelFullScaleG()))
+        .with("source", "roller-coach simulate")
+        .with("seed", Long.toString(spec.seed()))
+        .with("profile", person.archetype().cliName());
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+  }
+
+  /** What really happened; {@code withTrace} adds the true s(t) at 10 Hz. */
+  public SessionTruth truth(boolean withTrace) {
+    return new TruthBuilder(this).build(withTrace);
+  }
+
+  /** Streams every sample the device reports, in time order, then calls {@link SampleSink#end()}. */
+  public void play(SampleSink sink) {
+    ScriptCursor cursor = new ScriptCursor(script, body, effectiveRadiusCm);
+    RollerKinematics kinematics = new RollerKinematics(mount, effectiveRadiusCm);
+    SensorErrors.Chain chain = errors.newChain();
+    SplittableRandom link = new SplittableRandom(linkSeed);
+    double rate = device.rateHz();
+    double period = 1 / rate;
+    double clock = 1 + clockPpm * 1e-6;
+    double jitter = Math.min(device.link().jitterS(), 0.2 * period);
+    double res = device.timestampResolutionS();
+    long n = (long) Math.floor(script.endS() * clock * rate);
+    double[] theta = new double[3];
+    double[] yaw = new double[3];
+    double[] turn = new double[3];
+    double[] gyro = new double[3];
+    double[] accel = new double[3];
+    double lastStamp = Double.NEGATIVE_INFINITY;
+    int gap = 0;
+    for (long k = 0; k <= n; k++) {
+      double onDevice = k * period;
+      double t = onDevice / clock;
+      cursor.rotation(t, theta);
+      yaw[0] = yaw[1] = yaw[2] = 0;
+      for (SessionScript.YawTurn y : script.yawTurns()) {
+        if (t > y.startS() && t < y.endS()) {
+          y.angle(t, turn);
+          for (int i = 0; i < 3; i++) yaw[i] += turn[i];
+        }
+      }
+      double vertical = 0;
+      for (SessionScript.Shock s : script.shocks()) vertical += s.accelerationG(t);
+      kinematics.sense(theta, yaw, vertical, gyro, accel);
+      chain.measure(t, gyro, accel);
+      double late = Math.max(-2 * jitter, Math.min(2 * jitter, jitter * link.nextGaussian()));
+      boolean dropped = link.nextDouble() < device.link().dropProbability();
+      while (gap < gaps.size() && gaps.get(gap)[1] < t) gap++;
+      boolean inGap = gap < gaps.size() && t >= gaps.get(gap)[0];
+      if (dropped || inGap) continue;
+      double stamp = Math.rint((clockOffsetS + onDevice + late) / res) * res;
+      if (stamp <= lastStamp) stamp = lastStamp + res;
+      lastStamp = stamp;
+      sink.accept(new ImuSample(stamp, accel[0], accel[1], accel[2], gyro[0], gyro[1], gyro[2]));
+    }
+    sink.end();
+  }
+
+  /** Where {@link #writeCsv} puts the truth: {@code FILE.truth.json} beside {@code FILE}. */
+  public static Path truthPathFor(Path csv) {
+    return csv.resolveSibling(csv.getFileName() + ".truth.json");
+  }
+
+  /**
+   * Writes the samples as the project CSV and the truth beside it.
+   *
+   * @return the number of samples written
+   */
+  public long writeCsv(Path csv, boolean withTrace) throws IOException {
+    long[] count = {0};
+    SessionMetadata meta = metadata().with("truth", truthPathFor(csv).getFileName().toString());
+    try (CsvSampleWriter w = CsvSampleWriter.create(csv, meta)) {
+      play(
+          new SampleSink() {
+            @Override
+            public void accept(ImuSample sample) {
+              w.accept(sample);
+              count[0]++;
+            }
+          });
+    }
+    truth(withTrace).write(truthPathFor(csv));
+    return count[0];
+  }
+}

@@ -1,0 +1,167 @@
+package com.rollercoach.core.coach.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.detect.LiveState;
+import com.rollercoach.core.detect.MotionEvent;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveCueEngineTest {
+  private final CoachingTargets targets = CoachingTargets.defaults();
+  private final List<Cue> cues = new ArrayList<>();
+  private final LiveCueEngine engine = new LiveCueEngine(targets, cues::add);
+  private int passes;
+
+  /** A pass of {@code travel} cm taking {@code seconds}, alternating direction, ending at {@code t}. */
+  private void pass(double t, double fromCm, double toCm, double seconds) {
+    passes++;
+    Pass p = new Pass(passes, t - seconds, t, fromCm, toCm);
+    engine.onEvent(new MotionEvent.PassCompleted(t, p, passes, passes / 2));
+  }
+
+  private static LiveState rolling(double t, double s, int rolls) {
+    return new LiveState(t, s, 2.0, Phase.ROLLING, true, rolls * 2, rolls, Double.NaN, 0);
+  }
+
+  private static LiveState still(double t, double since, double s, int rolls, int breaths) {
+    return new LiveState(t, s, 0, Phase.STILL, true, rolls * 2, rolls, since, breaths);
+  }
+
+  private <T extends Cue> List<T> only(Class<T> kind) {
+    return cues.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  /** Slow 20 cm passes (2.5 cm/s) between 0 and 20 cm, {@code n} of them, from t = 8 s. */
+  private double rollSlowly(int n) {
+    double t = 0;
+    for (int i = 0; i < n; i++) {
+      t += 8;
+      pass(t, i % 2 == 0 ? 0 : 20, i % 2 == 0 ? 20 : 0, 8);
+    }
+    return t;
+  }
+
+  @Test
+  void ticksOncePerRollAndChimesAtBothTargets() {
+    rollSlowly(44);
+    List<Cue.RollTick> ticks = only(Cue.RollTick.class);
+    assertEquals(22, ticks.size());
+    assertEquals(List.of(1, 2, 3), ticks.subList(0, 3).stream().map(Cue.RollTick::rolls).toList());
+    List<Cue.RollMilestone> milestones = only(Cue.RollMilestone.class);
+    assertEquals(2, milestones.size());
+    assertEquals(10, milestones.get(0).rolls());
+    assertEquals(false, milestones.get(0).upperTarget());
+    assertEquals(20, milestones.get(1).rolls());
+    assertEquals(true, milestones.get(1).upperTarget());
+  }
+
+  @Test
+  void slowPassesGetNoSlowDownCue() {
+    rollSlowly(10);
+    assertTrue(only(Cue.SlowDown.class).isEmpty());
+  }
+
+  @Test
+  void fastPassesGetOneSlowDownCuePerTenSeconds() {
+    // 20 cm in 2 s = 10 cm/s, over the 6 cm/s limit; one pass every 2 s for 30 s.
+    for (int i = 1; i <= 15; i++) {
+      pass(2.0 * i, i % 2 == 0 ? 20 : 0, i % 2 == 0 ? 0 : 20, 2);
+    }
+    List<Cue.SlowDown> slow = only(Cue.SlowDown.class);
+    assertEquals(List.of(2.0, 12.0, 22.0), slow.stream().map(Cue::atS).toList());
+    assertEquals(10.0, slow.get(0).speedCmS(), 1e-9);
+    assertEquals(targets.paceCmS(), slow.get(0).targetCmS());
+  }
+
+  @Test
+  void holdAfterEnoughRollsCountsDownAt30And10AndDone() {
+    double t = rollSlowly(20);
+    double since = t + 1;
+    for (double x = since + 8; x <= since + 70; x += 0.005) {
+      engine.onState(still(x, since, 10, 10, (int) ((x - since) / 6)));
+    }
+    assertEquals(StillMode.HOLD, engine.stillMode());
+    List<Cue.HoldCountdown> countdown = only(Cue.HoldCountdown.class);
+    assertEquals(List.of(30, 10, 0), countdown.stream().map(Cue.HoldCountdown::remainingS).toList());
+    assertEquals(since + 30, countdown.get(0).atS(), 0.01);
+    assertEquals(since + 50, countdown.get(1).atS(), 0.01);
+    assertEquals(since + 60, countdown.get(2).atS(), 0.01);
+    assertEquals(10, countdown.get(2).breaths());
+    assertTrue(only(Cue.DwellTimer.class).isEmpty());
+  }
+
+  @Test
+  void stillSegmentBeforeEnoughRollsIsADwellWithTimersAtOneAndTwoMinutes() {
+    double t = rollSlowly(6);
+    double since = t + 1;
+    for (double x = since + 8; x <= since + 130; x += 0.5) {
+      engine.onState(still(x, since, 12, 3, 0));
+    }
+    assertEquals(StillMode.DWELL, engine.stillMode());
+    List<Cue.DwellTimer> timers = only(Cue.DwellTimer.class);
+    assertEquals(List.of(60, 120), timers.stream().map(Cue.DwellTimer::elapsedS).toList());
+    assertEquals(List.of(false, true), timers.stream().map(Cue.DwellTimer::maximum).toList());
+    assertTrue(only(Cue.HoldCountdown.class).isEmpty());
+  }
+
+  @Test
+  void aNewStillSegmentRestartsItsTimers() {
+    double t = rollSlowly(4);
+    for (double x = t + 8; x <= t + 65; x += 1) {
+      engine.onState(still(x, t, 10, 2, 0));
+    }
+    engine.onState(rolling(t + 66, 12, 2));
+    assertEquals(StillMode.NONE, engine.stillMode());
+    double since = t + 80;
+    for (double x = since + 8; x <= since + 65; x += 1) {
+      engine.onState(still(x, since, 10, 2, 0));
+    }
+    assertEquals(2, only(Cue.DwellTimer.class).size());
+  }
+
+  @Test
+  void rangeGuardFiresWhenRollingBeyondTheStartingRangeAndRearmsInside() {
+    double t = rollSlowly(4); // starting range 0..20 cm
+    engine.onState(rolling(t + 1, 24, 2)); // within the 5 cm growth allowance
+    assertTrue(only(Cue.RangeGuard.class).isEmpty());
+    engine.onState(rolling(t + 2, 26, 2));
+    engine.onState(rolling(t + 3, 27, 2)); // still outside: no repeat
+    assertEquals(1, only(Cue.RangeGuard.class).size());
+    assertTrue(only(Cue.RangeGuard.class).get(0).aboveRange());
+    engine.onState(rolling(t + 5, 10, 2));
+    engine.onState(rolling(t + 20, -6, 2)); // outside at the other end, 17 s later
+    List<Cue.RangeGuard> guards = only(Cue.RangeGuard.class);
+    assertEquals(2, guards.size());
+    assertEquals(false, guards.get(1).aboveRange());
+    assertEquals(0.0, guards.get(1).lowCm());
+    assertEquals(20.0, guards.get(1).highCm());
+  }
+
+  @Test
+  void noRangeGuardBeforeTheRangeIsSetOrWhenOffTheRoller() {
+    rollSlowly(2);
+    engine.onState(rolling(20, 60, 1));
+    engine.onState(new LiveState(40, 90, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0));
+    assertTrue(only(Cue.RangeGuard.class).isEmpty());
+  }
+
+  @Test
+  void everyCueHasWords() {
+    rollSlowly(20);
+    cues.add(new Cue.HoldCountdown(1, 0, 9));
+    cues.add(new Cue.DwellTimer(1, 120, 3, true));
+    cues.add(new Cue.SlowDown(1, 9, 2.5));
+    cues.add(new Cue.RangeGuard(1, 30, 0, 20));
+    for (Cue c : cues) {
+      assertTrue(CueText.of(c).length() > 3, c.toString());
+    }
+    assertEquals("2 minutes on this spot. Move on.", CueText.of(new Cue.DwellTimer(1, 120, 3, true)));
+    assertEquals("1 roll", CueText.of(new Cue.RollTick(1, 1)));
+  }
+}

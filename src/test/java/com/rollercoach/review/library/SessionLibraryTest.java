@@ -1,0 +1,164 @@
+package com.rollercoach.review.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.review.TestSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionLibraryTest {
+  @TempDir Path tmp;
+
+  private static final Instant MON = Instant.parse("2026-11-02T08:00:00Z");
+  private static final Instant WED = Instant.parse("2026-11-04T08:00:00Z");
+  private static final Instant FRI = Instant.parse("2026-11-06T08:00:00Z");
+
+  private Path csv(String name, double seconds) throws IOException {
+    return TestSessions.writeCsv(tmp.resolve("in").resolve(name),
+        Map.of("device", "roller-42", "roller_diameter_cm", "14"), seconds, 20);
+  }
+
+  private SessionEntry importAs(SessionLibrary lib, Path file, String patient, Instant when)
+      throws IOException {
+    return lib.importSession(file,
+        SessionLibrary.ImportOptions.defaults().withPatient(patient).withStartedAt(when));
+  }
+
+  @Test
+  void importedSessionRoundTripsThroughTheIndex() throws IOException {
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      SessionEntry e = importAs(lib, csv("a.csv", 30), "Ann", MON);
+      lib.note(e.id(), 6, 3, "stiff after desk work");
+
+      SessionEntry back = lib.get(e.id());
+      assertEquals("Ann", back.patient());
+      assertEquals(MON, back.startedAt());
+      assertEquals("roller-42", back.device());
+      assertEquals("self-calibrating", back.calibration());
+      assertEquals(14.0, back.rollerDiameterCm());
+      assertEquals(OptionalInt.of(6), back.notes().painBefore());
+      assertEquals(OptionalInt.of(3), back.notes().painAfter());
+      assertEquals("stiff after desk work", back.notes().text());
+      assertTrue(Files.exists(back.recording()));
+      assertTrue(back.recording().startsWith(data.resolve("sessions")));
+      assertEquals(e.summary(), back.summary());
+      assertEquals(30.0, back.summary().durationS(), 0.05);
+    }
+  }
+
+  @Test
+  void filtersByPatientAndDateRangeNewestFirst() throws IOException {
+    try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
+      importAs(lib, csv("1.csv", 5), "Ann", MON);
+      importAs(lib, csv("2.csv", 6), "Bob", WED);
+      importAs(lib, csv("3.csv", 7), "Ann", FRI);
+
+      List<SessionEntry> ann = lib.list(SessionFilter.all().withPatient("Ann"));
+      assertEquals(List.of(FRI, MON), ann.stream().map(SessionEntry::startedAt).toList());
+      List<SessionEntry> midweek = lib.list(SessionFilter.all().between(WED, FRI));
+      assertEquals(List.of("Bob"), midweek.stream().map(SessionEntry::patient).toList());
+      assertEquals(1, lib.list(SessionFilter.all().limitedTo(1)).size());
+      assertEquals(List.of("Ann", "Bob"), lib.patients());
+    }
+  }
+
+  @Test
+  void reindexRebuildsTheSameIndexFromTheFiles() throws IOException {
+    Path data = tmp.resolve("data");
+    List<SessionEntry> before;
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      importAs(lib, csv("1.csv", 5), "Ann", MON);
+      SessionEntry b = importAs(lib, csv("2.csv", 6), "Bob", WED);
+      lib.note(b.id(), 4, null, "sore at T6");
+      before = lib.list(SessionFilter.all());
+    }
+    Files.delete(data.resolve("library.db"));
+    Files.deleteIfExists(data.resolve("library.db-wal"));
+    Files.deleteIfExists(data.resolve("library.db-shm"));
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      assertEquals(0, lib.list(SessionFilter.all()).size());
+      var result = lib.reindex(false, (d, t, c) -> {});
+      assertEquals(2, result.indexed());
+      assertEquals(0, result.analysed(), "stored analyses are reused");
+      assertEquals(before, lib.list(SessionFilter.all()));
+      var again = lib.reindex(true, (d, t, c) -> {});
+      assertEquals(2, again.analysed());
+      assertEquals(before, lib.list(SessionFilter.all()));
+    }
+  }
+
+  @Test
+  void reindexAdoptsARecordingDroppedInWithoutSidecarsAndSkipsBrokenOnes() throws IOException {
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      TestSessions.writeCsv(data.resolve("sessions/live-1.csv"),
+          Map.of("patient", "Cy", "start_time", "2026-11-03T07:00:00Z", "device", "dev-9"), 4, 10);
+      Files.writeString(data.resolve("sessions/broken.csv"), "t_s,nothing\n1,2\n");
+      int[] lastStep = {-1, -1};
+      var result = lib.reindex(false, (d, t, c) -> {
+        lastStep[0] = d;
+        lastStep[1] = t;
+      });
+      assertEquals(1, result.indexed());
+      assertEquals(1, result.problems().size());
+      assertTrue(result.problems().get(0).contains("broken.csv"), result.problems().toString());
+      assertEquals(2, lastStep[0]);
+      assertEquals(2, lastStep[1]);
+      SessionEntry e = lib.get("live-1");
+      assertEquals("Cy", e.patient());
+      assertEquals(Instant.parse("2026-11-03T07:00:00Z"), e.startedAt());
+      assertEquals("dev-9", e.device());
+      assertTrue(Files.exists(data.resolve("sessions/live-1.session.json")));
+      assertTrue(Files.exists(data.resolve("sessions/broken.csv")), "never deletes what it cannot read");
+    }
+  }
+
+  @Test
+  void deleteRemovesFilesAndRowAndTheSameFileCannotBeImportedTwice() throws IOException {
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      Path f = csv("1.csv", 5);
+      SessionEntry e = importAs(lib, f, "Ann", MON);
+      IOException dup = assertThrows(IOException.class, () -> importAs(lib, f, "Ann", MON));
+      assertTrue(dup.getMessage().contains("already in the library"), dup.getMessage());
+      lib.delete(e.id().substring(0, 12));
+      assertFalse(Files.exists(e.recording()));
+      try (var files = Files.list(data.resolve("sessions"))) {
+        assertEquals(0, files.count());
+      }
+      assertThrows(IOException.class, () -> lib.get(e.id()));
+    }
+  }
+
+  @Test
+  void refusesAnIndexFromANewerSchema() throws Exception {
+    Path data = tmp.resolve("data");
+    SessionLibrary.open(data).close();
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("library.db"));
+        var st = c.createStatement()) {
+      assertEquals(SessionIndex.SCHEMA_VERSION,
+          st.executeQuery("PRAGMA user_version").getInt(1));
+      st.execute("PRAGMA user_version = 99");
+    }
+    IOException e = assertThrows(IOException.class, () -> SessionLibrary.open(data));
+    assertTrue(e.getMessage().contains("reindex"), e.getMessage());
+  }
+
+  @Test
+  void painOutsideTheScaleIsRejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new SessionNotes(OptionalInt.of(11), OptionalInt.empty(), ""));
+  }
+}

@@ -16,11 +16,12 @@ import com.rollercoach.core.sample.ImuSample;
  *       elapsed time (at least one sample period). {@link #clock()} maps device time to host time
  *       ({@link DeviceClockMapper}) for latency measurement and for aligning with other sources.
  *   <li><b>Loss.</b> Every device frame carries a uint16 sequence number; a jump means frames were
- *       lost. Gaps are counted at once and reported to the listener at the next IMU frame, between the last delivered and this sample's
- *       time. A gap longer than a sequence wrap (65536 frames) is sized from the elapsed device time
- *       and the sample rate; a jump far larger than the elapsed time allows, or one at a device clock
- *       reset, is a renumbering, not a loss. Frames lost before the first sample are reported with an empty interval
- *       ({@code fromS == toS}). A HELLO with sequence number 0 marks a device restart, not a loss.
+ *       lost. Gaps are counted at once and reported to the listener at the next IMU frame, between
+ *       the last delivered sample's time and this one's. A gap longer than a sequence wrap (65536
+ *       frames) is sized from the elapsed device time and the sample rate; a jump far larger than the
+ *       elapsed time allows, or one at a device clock reset, is a renumbering, not a loss. Frames
+ *       lost before the first sample are reported with an empty interval ({@code fromS == toS}). A
+ *       HELLO with sequence number 0 marks a device restart, not a loss.
  * </ul>
  */
 public final class BinaryStreamDecoder implements StreamDecoder {

@@ -1,14 +1,78 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.gui.GuiLauncher;
+import com.rollercoach.gui.GuiOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "gui", description = "Open the live coaching window")
+/** {@code gui}: opens the live coaching window, on the start screen or straight into a session. */
+@Command(
+    name = "gui",
+    description = "Open the live coaching window (also what double-clicking the jar does).",
+    mixinStandardHelpOptions = true)
 public final class GuiCommand implements Callable<Integer> {
+  @Option(names = "--replay", paramLabel = "FILE",
+      description = "Replay a recording (.rcrec) or CSV at once.")
+  Path replay;
+
+  @Option(names = "--speed", paramLabel = "1|2|4|max", defaultValue = "1",
+      description = "Replay speed (default ${DEFAULT-VALUE}).")
+  String speed;
+
+  @Option(names = "--demo", description = "Start the built-in demo device at once.")
+  boolean demo;
+
+  @Option(names = "--port", paramLabel = "PATH", description = "Connect to this serial port at once.")
+  String port;
+
+  @Option(names = "--large-text", description = "Start in large-text mode.")
+  boolean largeText;
+
+  @Option(names = "--perf",
+      description = "Print frame rate, frame time, CPU and heap to stderr once a second.")
+  boolean perf;
+
+  @Option(names = "--exit-after", paramLabel = "SECONDS",
+      description = "Close after this many seconds (benchmarks, screenshots).")
+  double exitAfterS;
+
+  @Option(names = "--snapshot", paramLabel = "PNG",
+      description = "With --exit-after: save a PNG of the window just before closing.")
+  Path snapshot;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach gui: not implemented yet");
-    return 3;
+    if (replay != null && !Files.isReadable(replay)) {
+      throw new UserInputException(replay + ": no such file, or not readable");
+    }
+    if (snapshot != null && exitAfterS <= 0) {
+      throw new UserInputException("--snapshot needs --exit-after SECONDS");
+    }
+    if (!GuiLauncher.displayAvailable()) {
+      throw new UserInputException("gui: no display here (DISPLAY is not set); run it on a desktop, "
+          + "or under Xvfb: xvfb-run -a java -jar roller-coach.jar gui");
+    }
+    GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo,
+        Optional.ofNullable(port), perf, exitAfterS, Optional.ofNullable(snapshot), largeText));
+    return 0;
+  }
+
+  static double parseSpeed(String s) {
+    if (s.equalsIgnoreCase("max")) {
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(s.endsWith("x") || s.endsWith("×") ? s.substring(0, s.length() - 1) : s);
+      if (v > 0 && v <= 64) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new UserInputException("--speed: '" + s + "' is not 1, 2, 4 (any factor up to 64) or max");
   }
 }

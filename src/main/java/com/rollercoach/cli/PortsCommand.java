@@ -1,14 +1,42 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.serial.PortInfo;
+import com.rollercoach.io.serial.SerialPorts;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "ports", description = "List candidate serial ports")
+/** {@code ports}: the serial ports the system lists, likely rollers first. */
+@Command(
+    name = "ports",
+    description = {
+      "List candidate serial ports (likely rollers first, marked *).",
+      "Pseudo-terminals (socat, the emulator) and Bluetooth /dev/rfcomm* bindings are often not listed:"
+          + " pass their path to --port directly."
+    })
 public final class PortsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach ports: not implemented yet");
-    return 3;
+    PrintWriter out = spec.commandLine().getOut();
+    List<PortInfo> ports = SerialPorts.list();
+    if (ports.isEmpty()) {
+      out.println("No serial ports found. Plug the roller in (USB) or pair it (Bluetooth), then try again.");
+    }
+    for (PortInfo p : ports) {
+      out.printf("%s %-22s %s%s%s%n", p.likelyRoller() ? "*" : " ", p.path(), p.description(),
+          p.manufacturer().isEmpty() ? "" : " (" + p.manufacturer() + ")",
+          p.usbId().isEmpty() ? "" : " [usb " + p.usbId() + "]");
+    }
+    out.println();
+    out.println("Use one with: roller-coach record --port PATH   (or --port auto to find the roller).");
+    out.println("Ptys and Bluetooth SPP (/dev/rfcomm0, COM7) are opened by path even when not listed here.");
+    out.println("Linux: 'permission denied' means: sudo usermod -aG dialout $USER, then log in again.");
+    out.flush();
+    return 0;
   }
 }

@@ -14,6 +14,12 @@ public interface StreamDecoder {
    */
   void feed(byte[] buf, int off, int len, double hostTimeS);
 
+  /**
+   * No more bytes will come (end of a recording, port closed for good): decode whatever the bytes
+   * held back for an incomplete frame or line still contain. Live reconnects do not call this.
+   */
+  default void finish() {}
+
   /** Counters since this decoder was made. */
   DecoderStats stats();
 

@@ -18,6 +18,9 @@ import java.util.List;
  * the drop to the first one after it (in the samples' own clock, which is the only clock the pipeline
  * knows).
  *
+ * <p>The same decoder is kept across reconnects: it carries the device clock over the gap (and copes
+ * with a device that rebooted meanwhile), so sample times stay continuous and increasing.
+ *
  * <p>Not thread-safe: exactly one thread (the serial reader, or the replay loop) calls it.
  */
 public final class LivePath implements LinkListener {
@@ -32,6 +35,7 @@ public final class LivePath implements LinkListener {
   private int linkDrops;
   private long lastBytesNanos;
   private double currentHostS = Double.NaN;
+  private DeviceInfo device;
 
   /**
    * @param wireFormat the decoder to use ("auto" detects it)
@@ -91,7 +95,19 @@ public final class LivePath implements LinkListener {
 
   /** Device info learned outside the byte stream (a recording's DEVICE record). */
   public void deviceInfo(DeviceInfo info) {
+    if (info.equals(device)) return;
+    device = info;
     observer.deviceInfo(info);
+  }
+
+  /** The device, once it introduced itself (or null). */
+  public DeviceInfo device() {
+    return device;
+  }
+
+  /** No more bytes will come (the end of a replay): the decoder gives up a partial frame it holds. */
+  public void finish() {
+    decoder.finish();
   }
 
   public DecoderStats decoderStats() {
@@ -161,6 +177,9 @@ public final class LivePath implements LinkListener {
 
     @Override
     public void deviceInfo(DeviceInfo info) {
+      // A keep-alive request makes the device repeat its HELLO: record and report changes only.
+      if (info.equals(device)) return;
+      device = info;
       record(w -> w.device(currentHostS, info));
       observer.deviceInfo(info);
     }

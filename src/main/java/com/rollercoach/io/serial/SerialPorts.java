@@ -55,7 +55,7 @@ public final class SerialPorts {
     return new PortInfo(
         path,
         desc.isBlank() ? descriptive : desc,
-        nonNull(p.getManufacturer()),
+        nonNull(p.getManufacturer()).equalsIgnoreCase("unknown") ? "" : nonNull(p.getManufacturer()),
         vid,
         p.getProductID(),
         nonNull(p.getSerialNumber()),
@@ -102,14 +102,15 @@ public final class SerialPorts {
     return real.toString();
   }
 
-  private static PortOpenException openFailure(String path, int code) {
+  static PortOpenException openFailure(String path, int code) {
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     if (windows) {
       // Windows: ERROR_FILE_NOT_FOUND = 2, ERROR_ACCESS_DENIED = 5 (which is how a COM port in use shows).
       if (code == 2) return noSuchPort(path);
       if (code == 5) return busy(path);
     } else {
-      if (code == ENOENT) return noSuchPort(path);
+      // jSerialComm reports 2 for a port this process already holds: with the node present, that is busy.
+      if (code == ENOENT) return exists(path) ? busy(path) : noSuchPort(path);
       if (code == EACCES) return permissionDenied(path);
       if (code == EBUSY || code == EAGAIN) return busy(path);
     }

@@ -4,12 +4,12 @@ import com.rollercoach.core.sample.ImuSample;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects what a decoder delivers, for assertions. */
+/** Collects everything a decoder reports, for assertions. */
 public final class RecordingListener implements DecoderListener {
   public final List<ImuSample> samples = new ArrayList<>();
   public final List<DeviceInfo> infos = new ArrayList<>();
   public final List<DeviceStatus> statuses = new ArrayList<>();
-  public final List<double[]> losses = new ArrayList<>();
+  public final List<double[]> losses = new ArrayList<>(); // {count, fromS, toS}
 
   @Override
   public void sample(ImuSample sample) {
@@ -33,5 +33,9 @@ public final class RecordingListener implements DecoderListener {
 
   public ImuSample last() {
     return samples.get(samples.size() - 1);
+  }
+
+  long lostTotal() {
+    return losses.stream().mapToLong(l -> (long) l[0]).sum();
   }
 }

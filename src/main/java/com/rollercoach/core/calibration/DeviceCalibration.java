@@ -1,0 +1,76 @@
+package com.rollercoach.core.calibration;
+
+import com.rollercoach.core.PipelineConfig;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
+
+/**
+ * Everything Roller Coach knows about one device: how to correct its sensor, the roller it sits in,
+ * and how and how well that was measured. The on-disk form is {@code calibration/<device-id>.json}
+ * (see {@code calibration/README.md}).
+ *
+ * @param deviceId the id the device reports (HELLO frame, {@code # device=} metadata)
+ * @param imu the sensor error model
+ * @param rollAxis the roller's axis in sensor coordinates, unit vector; its sign makes the
+ *     calibration's distance roll (rolling away from the start mark) a positive rotation
+ * @param rollerDiameterCm effective rolling diameter, cm: s = (d/2)·θ
+ * @param diameterMethod how the diameter was found: "distance-roll", "circumference" or "entered"
+ * @param sensorOffsetCm distance of the sensor from the roller axis, cm; NaN when not measured
+ */
+public record DeviceCalibration(
+    String deviceId,
+    ImuCorrection imu,
+    Vector3D rollAxis,
+    double rollerDiameterCm,
+    String diameterMethod,
+    double sensorOffsetCm,
+    Provenance created,
+    FitQuality quality) {
+
+  /** The current file format version; readers refuse others. */
+  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * How and when the calibration was made.
+   *
+   * @param method what was done ("guided: still, poses, distance roll, axis rolls")
+   * @param tool the program and version that made it
+   * @param source where the samples came from (a port, a file, "synthetic")
+   */
+  public record Provenance(Instant at, String method, String tool, String source) {}
+
+  /**
+   * How good the fits were.
+   *
+   * @param stillSeconds duration of the still step used for the gyro bias, s
+   * @param gyroNoiseDps gyro noise floor, standard deviation per axis norm, °/s
+   * @param accelNoiseMg accelerometer noise floor, standard deviation norm, mg
+   * @param poses resting positions used for the accelerometer fit
+   * @param accelResidualMg RMS of |a| − 1 g over the poses after correction, mg
+   * @param misalignmentFitted whether the 3 misalignment angles were fitted (≥ 12 poses) or left 0
+   * @param gyroScaleFitted whether the gyro scales were fitted from the turns between positions or
+   *     left at 1
+   * @param gyroResidualDeg RMS misfit of gravity carried across the turns by the fitted gyro,
+   *     degrees; NaN when not fitted
+   * @param axisSpreadDeg RMS angle between the roll axis of each 45° chunk of rolling and the fitted
+   *     axis, degrees
+   * @param rolledDeg total rolling used for the axis, degrees
+   */
+  public record FitQuality(
+      double stillSeconds,
+      double gyroNoiseDps,
+      double accelNoiseMg,
+      int poses,
+      double accelResidualMg,
+      boolean misalignmentFitted,
+      boolean gyroScaleFitted,
+      double gyroResidualDeg,
+      double axisSpreadDeg,
+      double rolledDeg) {}
+
+  /** The pipeline settings this calibration implies: its diameter and its roll axis. */
+  public PipelineConfig pipelineConfig() {
+    return new PipelineConfig(rollerDiameterCm, Optional.of(rollAxis.toArray()));
+  }
+}

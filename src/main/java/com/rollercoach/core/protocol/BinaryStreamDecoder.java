@@ -1,0 +1,211 @@
+package com.rollercoach.core.protocol;
+
+import com.rollercoach.core.sample.ImuSample;
+
+/**
+ * The host side of the binary wire protocol: bytes in, {@link ImuSample}s in physical units out.
+ *
+ * <ul>
+ *   <li><b>Units.</b> Counts convert with the full-scale ranges of the last HELLO: {@code g = counts
+ *       · range / 32768}. Before any HELLO the reference firmware's ranges are assumed, ±{@value
+ *       #DEFAULT_ACCEL_RANGE_G} g and ±{@value #DEFAULT_GYRO_RANGE_DPS} °/s (a host joining a running
+ *       stream asks for HELLO; samples until it arrives may be mis-scaled if the device differs).
+ *   <li><b>Time.</b> {@link ImuSample#tS()} is the device clock, unwrapped ({@link TimestampUnwrapper})
+ *       and in seconds: smooth, free of host jitter, and strictly increasing. If the device clock
+ *       stalls or steps backwards (a reset), samples continue from the last time plus the host's
+ *       elapsed time (at least one sample period). {@link #clock()} maps device time to host time
+ *       ({@link DeviceClockMapper}) for latency measurement and for aligning with other sources.
+ *   <li><b>Loss.</b> Every device frame carries a uint16 sequence number; a jump means frames were
+ *       lost. Gaps are counted at once and reported to the listener at the next IMU frame, between the last delivered and this sample's
+ *       time. A gap longer than a sequence wrap (65536 frames) is sized from the elapsed device time
+ *       and the sample rate. Frames lost before the first sample are reported with an empty interval
+ *       ({@code fromS == toS}). A HELLO with sequence number 0 marks a device restart, not a loss.
+ * </ul>
+ */
+public final class BinaryStreamDecoder implements StreamDecoder {
+  public static final String FORMAT_NAME = "roller-binary/" + WireFormat.PROTOCOL_VERSION;
+  /**
+   * The reference firmware's LSM6DS3 at ±4 g: 0.122 mg/LSB (datasheet sensitivity) × 32768. Used
+   * until a HELLO says otherwise.
+   */
+  public static final double DEFAULT_ACCEL_RANGE_G = 0.122e-3 * 32768;
+
+  /** The reference firmware's LSM6DS3 at ±500 °/s: 17.50 m°/s/LSB × 32768 = 573.44 °/s. */
+  public static final double DEFAULT_GYRO_RANGE_DPS = 17.50e-3 * 32768;
+
+  private static final int SEQ_MOD = 1 << 16;
+
+  private final DecoderListener listener;
+  private final FrameDecoder.Listener frameObserver;
+  private final FrameDecoder frames = new FrameDecoder(this::onFrame);
+  private final TimestampUnwrapper unwrapper = new TimestampUnwrapper();
+  private final DeviceClockMapper clock = new DeviceClockMapper();
+
+  private double accelScale = DEFAULT_ACCEL_RANGE_G / WireFormat.COUNTS_PER_FULL_SCALE;
+  private double gyroScale = DEFAULT_GYRO_RANGE_DPS / WireFormat.COUNTS_PER_FULL_SCALE;
+  /** Sample period from HELLO, else estimated from consecutive frames; NaN until known. */
+  private double periodS = Double.NaN;
+  private boolean periodFromHello;
+
+  private double hostTimeS = Double.NaN;
+  private boolean seqStarted;
+  private int lastSeq;
+  private long pendingGap;
+
+  private boolean haveSample;
+  private double lastSampleS;
+  private double lastSampleHostS;
+  /** Emitted time = extended device µs · 1e-6 + epochOffsetS; changes only at a device clock reset. */
+  private double epochOffsetS;
+
+  private long lostFrames;
+  private long samples;
+  private double lastLatencyS = Double.NaN;
+
+  public BinaryStreamDecoder(DecoderListener listener) {
+    this(listener, (seq, frame) -> {});
+  }
+
+  /**
+   * @param frameObserver also sees every good frame as it is decoded (ACKs for a command sender,
+   *     raw frames for a recorder), before the listener's callbacks for it
+   */
+  public BinaryStreamDecoder(DecoderListener listener, FrameDecoder.Listener frameObserver) {
+    this.listener = listener;
+    this.frameObserver = frameObserver;
+  }
+
+  @Override
+  public void feed(byte[] buf, int off, int len, double hostTimeS) {
+    this.hostTimeS = hostTimeS;
+    frames.feed(buf, off, len);
+  }
+
+  @Override
+  public void finish() {
+    frames.finish();
+  }
+
+  private void onFrame(int seq, Frame frame) {
+    trackSequence(seq, frame);
+    frameObserver.frame(seq, frame);
+    if (frame instanceof Frame.Imu imu) {
+      onImu(imu);
+    } else if (frame instanceof Frame.Hello hello) {
+      onHello(hello);
+    } else if (frame instanceof Frame.Status status) {
+      listener.status(status.toDeviceStatus());
+    }
+  }
+
+  private void trackSequence(int seq, Frame frame) {
+    boolean restart = frame instanceof Frame.Hello && seq == 0;
+    if (seqStarted && !restart) {
+      int gap = (seq - lastSeq - 1) & (SEQ_MOD - 1);
+      pendingGap += gap;
+      lostFrames += gap; // counted now; reported with times at the next IMU frame
+    }
+    if (restart) pendingGap = 0;
+    seqStarted = true;
+    lastSeq = seq;
+  }
+
+  private void onHello(Frame.Hello hello) {
+    accelScale = hello.accelRangeG() / WireFormat.COUNTS_PER_FULL_SCALE;
+    gyroScale = hello.gyroRangeDps() / WireFormat.COUNTS_PER_FULL_SCALE;
+    periodS = 1.0 / hello.sampleRateHz();
+    periodFromHello = true;
+    listener.deviceInfo(hello.toDeviceInfo());
+  }
+
+  private void onImu(Frame.Imu imu) {
+    double hostElapsed = haveSample ? hostTimeS - lastSampleHostS : Double.NaN;
+    long stepUs = unwrapper.step(imu.timeUs(), hostElapsed);
+    double t = unwrapper.extendedUs() * 1e-6 + epochOffsetS;
+    if (haveSample && stepUs <= 0) {
+      // The device clock stalled or went back (reset): keep time moving by what the host saw.
+      double step = Math.max(Double.isFinite(hostElapsed) ? hostElapsed : 0, knownPeriodOr(1e-6));
+      double continued = lastSampleS + step;
+      epochOffsetS += continued - t;
+      t = continued;
+      clock.reset();
+    }
+    long lost = haveSample ? lostBefore(t - lastSampleS) : pendingGap;
+    lostFrames += lost - pendingGap;
+    pendingGap = 0;
+    if (lost > 0) {
+      listener.framesLost(lost, haveSample ? lastSampleS : t, t);
+    } else if (haveSample && !periodFromHello && stepUs > 0) {
+      periodS = Double.isNaN(periodS) ? stepUs * 1e-6 : 0.9 * periodS + 0.1 * stepUs * 1e-6;
+    }
+    clock.add(t, hostTimeS);
+    lastLatencyS = hostTimeS - clock.toHostS(t);
+    haveSample = true;
+    lastSampleS = t;
+    lastSampleHostS = hostTimeS;
+    samples++;
+    listener.sample(
+        new ImuSample(
+            t,
+            imu.ax() * accelScale,
+            imu.ay() * accelScale,
+            imu.az() * accelScale,
+            imu.gx() * gyroScale,
+            imu.gy() * gyroScale,
+            imu.gz() * gyroScale));
+  }
+
+  /**
+   * Frames missing before this IMU frame: the sequence gap, plus whole sequence wraps when the elapsed
+   * device time says more than 65536 frames went by.
+   */
+  private long lostBefore(double elapsedS) {
+    long gap = pendingGap;
+    if (!Double.isNaN(periodS) && elapsedS > 0) {
+      double expected = elapsedS / periodS - 1;
+      if (expected > SEQ_MOD / 2.0) {
+        long wraps = Math.max(0, Math.round((expected - gap) / SEQ_MOD));
+        gap += wraps * SEQ_MOD;
+      }
+    }
+    return gap;
+  }
+
+  private double knownPeriodOr(double fallback) {
+    return Double.isNaN(periodS) ? fallback : periodS;
+  }
+
+  @Override
+  public DecoderStats stats() {
+    return new DecoderStats(
+        frames.frames(), frames.crcFailures(), frames.resyncs(), lostFrames, frames.bytes());
+  }
+
+  @Override
+  public String formatName() {
+    return FORMAT_NAME;
+  }
+
+  /** The framing layer's own counters (length errors, malformed frames, skipped bytes). */
+  public FrameDecoder framing() {
+    return frames;
+  }
+
+  /** Device → host clock mapping, updated with every IMU frame. */
+  public DeviceClockMapper clock() {
+    return clock;
+  }
+
+  /**
+   * Host receive time of the last IMU frame minus its device time mapped to the host clock, s: the
+   * latency above the link's minimum (NaN before the first sample).
+   */
+  public double lastLatencyS() {
+    return lastLatencyS;
+  }
+
+  /** IMU samples delivered. */
+  public long samples() {
+    return samples;
+  }
+}

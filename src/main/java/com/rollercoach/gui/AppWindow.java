@@ -1,0 +1,232 @@
+package com.rollercoach.gui;
+
+import com.rollercoach.gui.live.LiveSession;
+import com.rollercoach.gui.live.LiveView;
+import com.rollercoach.gui.settings.SettingsStore;
+import com.rollercoach.gui.settings.SettingsView;
+import com.rollercoach.gui.settings.UserSettings;
+import com.rollercoach.gui.sound.CuePlayer;
+import com.rollercoach.gui.source.SampleSource;
+import com.rollercoach.gui.summary.SessionSummary;
+import com.rollercoach.gui.summary.SummaryView;
+import com.rollercoach.gui.summary.SummaryWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The whole window: tabs for Start, Live, Summary, Settings, Calibrate and Review, a top bar with Mute,
+ * Large text and Stop, and the keyboard shortcuts. Owns the running {@link LiveSession}.
+ *
+ * <p>Keys (when no text field has focus): M mute, L large text, Esc/S stop, F11 full screen,
+ * Ctrl+1…6 switch tabs; mnemonics (Alt+letter) on the start screen's buttons.
+ */
+public final class AppWindow {
+  private final SettingsStore store;
+  private UserSettings settings;
+  private final CuePlayer player;
+  private final boolean perfLog;
+  private final StackPane root = new StackPane();
+  private final TabPane tabs = new TabPane();
+  private final Tab liveTab = new Tab("Live");
+  private final Tab summaryTab = new Tab("Summary");
+  private final SummaryView summaryView = new SummaryView();
+  private final ToggleButton mute = new ToggleButton("Mute (M)");
+  private final ToggleButton large = new ToggleButton("Large text (L)");
+  private final Button stop = new Button("Stop (Esc)");
+  private LiveView liveView;
+  private volatile String savedMessage = "";
+
+  public AppWindow(SettingsStore store, UserSettings settings, CuePlayer player, boolean perfLog) {
+    this.store = store;
+    this.settings = settings;
+    this.player = player;
+    this.perfLog = perfLog;
+    player.setMuted(!settings.sound());
+    player.setSpeak(settings.speech());
+
+    Tab startTab = new Tab("Start", new StartView(this::start));
+    summaryTab.setContent(summaryView);
+    Tab settingsTab = new Tab("Settings",
+        new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved));
+    Tab calibrateTab = new Tab("Calibrate", CalibrationTab.create());
+    Tab reviewTab = new Tab("Review", ReviewTab.create(settings));
+    for (Tab t : new Tab[] {startTab, liveTab, summaryTab, settingsTab, calibrateTab, reviewTab}) {
+      t.setClosable(false);
+      tabs.getTabs().add(t);
+    }
+    liveView = newLiveView();
+    liveTab.setContent(liveView);
+
+    mute.setId("muteButton");
+    mute.setSelected(!settings.sound());
+    mute.setFocusTraversable(true);
+    mute.setOnAction(e -> player.setMuted(mute.isSelected()));
+    large.setId("largeTextButton");
+    large.setSelected(settings.largeText());
+    large.setOnAction(e -> setLargeText(large.isSelected()));
+    stop.setId("stopButton");
+    stop.setOnAction(e -> stopSession());
+    stop.setDisable(true);
+    for (var b : new javafx.scene.control.ButtonBase[] {mute, large, stop}) {
+      b.getStyleClass().add("toolbar-button");
+    }
+    HBox bar = new HBox(8, mute, large, stop);
+    bar.setAlignment(Pos.TOP_RIGHT);
+    bar.setPickOnBounds(false);
+    bar.setPadding(new Insets(4, 8, 0, 0));
+    bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+    root.getChildren().addAll(tabs, bar);
+    root.getStylesheets().add(
+        Objects.requireNonNull(AppWindow.class.getResource("app.css")).toExternalForm());
+    setLargeText(settings.largeText());
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /** A scene for this window with the keyboard shortcuts installed. */
+  public Scene scene(double width, double height) {
+    Scene scene = new Scene(root, width, height);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    return scene;
+  }
+
+  public LiveView liveView() {
+    return liveView;
+  }
+
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  /** Starts a session from {@code source}, stopping any running one, and shows the live tab. */
+  public void start(SampleSource source) {
+    stopSession();
+    liveView.stopAnimation();
+    liveView = newLiveView();
+    liveTab.setContent(liveView);
+    UserSettings s = settings;
+    LiveSession session = new LiveSession(source, s.pipelineConfig(), s.targets(), player,
+        summary -> save(summary, source, s));
+    liveView.attach(session);
+    stop.setDisable(false);
+    session.start();
+    tabs.getSelectionModel().select(liveTab);
+  }
+
+  public void stopSession() {
+    LiveSession s = liveView == null ? null : liveView.session();
+    if (s != null && !s.finished()) {
+      s.stop();
+    }
+  }
+
+  /** Stops everything for good (window closing). */
+  public void shutdown() {
+    stopSession();
+    liveView.stopAnimation();
+    player.close();
+  }
+
+  private LiveView newLiveView() {
+    LiveView v = new LiveView(settings.targets(), settings.largeText() || large.isSelected(), perfLog);
+    v.setOnFinished(this::finished);
+    return v;
+  }
+
+  /** Session thread: save the summary beside the recording, off the FX thread. */
+  private void save(SessionSummary summary, SampleSource source, UserSettings s) {
+    Path target = SummaryWriter.target(source.recording(), Path.of(s.dataDir()), LocalDateTime.now());
+    try {
+      savedMessage = "Saved to " + new SummaryWriter().write(summary, target);
+    } catch (IOException | RuntimeException e) {
+      savedMessage = "Could not save the summary to " + target + ": " + e.getMessage();
+    }
+  }
+
+  private void finished(SessionSummary summary) {
+    stop.setDisable(true);
+    summaryView.show(summary, savedMessage);
+    tabs.getSelectionModel().select(summaryTab);
+  }
+
+  private void settingsSaved(UserSettings s) {
+    settings = s;
+    player.setMuted(!s.sound());
+    mute.setSelected(!s.sound());
+    player.setSpeak(s.speech());
+    large.setSelected(s.largeText());
+    setLargeText(s.largeText());
+  }
+
+  private void setLargeText(boolean on) {
+    if (on && !root.getStyleClass().contains("large")) {
+      root.getStyleClass().add("large");
+    } else if (!on) {
+      root.getStyleClass().remove("large");
+    }
+    large.setSelected(on);
+    liveView.setLargeText(on);
+  }
+
+  private void key(KeyEvent e) {
+    if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+      int i = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+      if (i >= 0 && i < tabs.getTabs().size()) {
+        tabs.getSelectionModel().select(i);
+        e.consume();
+      }
+      return;
+    }
+    if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+      return;
+    }
+    switch (e.getCode()) {
+      case M -> {
+        mute.setSelected(!mute.isSelected());
+        player.setMuted(mute.isSelected());
+      }
+      case L -> setLargeText(!root.getStyleClass().contains("large"));
+      case ESCAPE, S -> stopSession();
+      case F11 -> {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage st) {
+          st.setFullScreen(!st.isFullScreen());
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  static Node placeholder(String title, String text) {
+    Label t = new Label(title);
+    t.getStyleClass().add("screen-title");
+    Label b = new Label(text);
+    b.setWrapText(true);
+    b.getStyleClass().add("muted-text");
+    javafx.scene.layout.VBox v = new javafx.scene.layout.VBox(t, b);
+    v.getStyleClass().add("screen");
+    return v;
+  }
+}

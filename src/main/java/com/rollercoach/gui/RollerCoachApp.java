@@ -1,0 +1,86 @@
+package com.rollercoach.gui;
+
+import com.rollercoach.gui.settings.SettingsStore;
+import com.rollercoach.gui.settings.UserSettings;
+import com.rollercoach.gui.sound.CuePlayer;
+import com.rollercoach.gui.sound.Speech;
+import com.rollercoach.gui.source.SampleFiles;
+import com.rollercoach.gui.source.SampleSource;
+import com.rollercoach.gui.source.Sources;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/** The JavaFX application; started by {@link GuiLauncher}, never as the jar's Main-Class. */
+public final class RollerCoachApp extends Application {
+  private AppWindow window;
+
+  @Override
+  public void start(Stage stage) {
+    GuiOptions options = GuiLauncher.options();
+    SettingsStore store = SettingsStore.forUser();
+    UserSettings settings = store.load();
+    if (options.largeText()) {
+      settings = settings.withLargeText(true);
+    }
+    window = new AppWindow(store, settings, new CuePlayer(Speech.detect()), options.perf());
+    Scene scene = window.scene(1280, 800);
+    stage.setTitle("Roller Coach");
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.show();
+    startRequested(options);
+    if (options.exitAfterS() > 0) {
+      PauseTransition p = new PauseTransition(Duration.seconds(options.exitAfterS()));
+      p.setOnFinished(e -> {
+        options.snapshot().ifPresent(f -> snapshot(scene, f));
+        Platform.exit();
+      });
+      p.play();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.shutdown();
+    }
+  }
+
+  private void startRequested(GuiOptions o) {
+    if (o.replay().isPresent()) {
+      startOrReport(() -> SampleFiles.replay(o.replay().get(), o.speed()));
+    } else if (o.demo()) {
+      startOrReport(Sources::demo);
+    } else if (o.port().isPresent()) {
+      startOrReport(() -> Sources.serial(o.port().get()));
+    }
+  }
+
+  private void startOrReport(Supplier<SampleSource> s) {
+    try {
+      window.start(s.get());
+    } catch (RuntimeException e) {
+      System.err.println("roller-coach gui: " + e.getMessage());
+    }
+  }
+
+  /** Saves what the window shows as PNG (the same pixels a screenshot would have). */
+  static void snapshot(Scene scene, Path file) {
+    try {
+      ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+      System.err.println("roller-coach gui: saved " + file);
+    } catch (IOException e) {
+      System.err.println("roller-coach gui: could not save " + file + ": " + e.getMessage());
+    }
+  }
+}

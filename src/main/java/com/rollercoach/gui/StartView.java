@@ -1,0 +1,163 @@
+package com.rollercoach.gui;
+
+import com.rollercoach.gui.source.SampleFiles;
+import com.rollercoach.gui.source.SampleSource;
+import com.rollercoach.gui.source.Sources;
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The start screen: pick where the samples come from. Everything that touches a device or a file runs
+ * off the FX thread (port discovery in a {@link Task}; opening happens on the session's own thread).
+ */
+final class StartView extends ScrollPane {
+  private final Consumer<SampleSource> start;
+  private final ToggleGroup speed = new ToggleGroup();
+  private final ComboBox<Sources.Port> ports = new ComboBox<>();
+  private final Label message = new Label();
+
+  StartView(Consumer<SampleSource> start) {
+    this.start = start;
+    Label title = new Label("Roller Coach");
+    title.getStyleClass().add("screen-title");
+    Label hint = new Label("Lie on the roller across your upper back, lift your hips, and roll slowly "
+        + "up and down 10–20 times. Hold tender spots 1–2 minutes. Finish with a minute of relaxed "
+        + "extension over the roller, breathing deeply.");
+    hint.setWrapText(true);
+    hint.getStyleClass().add("muted-text");
+
+    Button demo = big("_Demo device", "startDemo", () -> Sources.demo());
+    Button sample = big("Bundled _sample", "startSample", () -> Sources.bundledSample(speedFactor()));
+    VBox tryIt = card("Try it without hardware", new HBox(12, demo, sample));
+
+    Button replay = new Button("_Replay a file…");
+    replay.setMnemonicParsing(true);
+    replay.getStyleClass().add("big-button");
+    replay.setId("startReplay");
+    replay.setOnAction(e -> chooseReplay());
+    HBox speeds = new HBox(6, new Label("Speed"), speedButton("1×", 1, true),
+        speedButton("2×", 2, false), speedButton("4×", 4, false));
+    speeds.setStyle("-fx-alignment: center-left;");
+    VBox replayCard = card("Replay a recording or CSV", new HBox(16, replay, speeds));
+
+    // Editable: pseudo-terminals and Bluetooth rfcomm nodes are not enumerated, type their path.
+    ports.setEditable(true);
+    ports.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(Sources.Port p) {
+        return p == null ? "" : p.toString();
+      }
+
+      @Override
+      public Sources.Port fromString(String s) {
+        String path = s == null ? "" : s.split(" — ", 2)[0].trim();
+        return path.isEmpty() ? null : new Sources.Port(path, "");
+      }
+    });
+    ports.setPromptText("no ports found: type a path (/dev/rfcomm0, COM7)");
+    ports.setId("portPicker");
+    ports.setPrefWidth(420);
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> refreshPorts());
+    Button connect = big("_Connect", "startSerial", () -> {
+      Sources.Port p = ports.getValue();
+      if (p == null) {
+        throw new IllegalStateException("choose a port first (or plug the roller in and Refresh)");
+      }
+      return Sources.serial(p.path());
+    });
+    VBox roller = card("Your roller", new HBox(12, ports, refresh, connect));
+
+    message.setId("startMessage");
+    message.getStyleClass().add("error-text");
+    message.setWrapText(true);
+    VBox content = new VBox(title, hint, tryIt, replayCard, roller, message);
+    content.getStyleClass().add("screen");
+    setContent(content);
+    setFitToWidth(true);
+    refreshPorts();
+  }
+
+  private double speedFactor() {
+    Object d = speed.getSelectedToggle() == null ? null : speed.getSelectedToggle().getUserData();
+    return d instanceof Double v ? v : 1.0;
+  }
+
+  private ToggleButton speedButton(String text, double factor, boolean selected) {
+    ToggleButton b = new ToggleButton(text);
+    b.setUserData(factor);
+    b.setToggleGroup(speed);
+    b.setSelected(selected);
+    b.setId("speed" + (int) factor);
+    return b;
+  }
+
+  private void chooseReplay() {
+    FileChooser c = new FileChooser();
+    c.setTitle("Replay a session");
+    c.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Sessions (*.rcrec, *.csv)", "*.rcrec", "*.csv"),
+        new FileChooser.ExtensionFilter("All files", "*.*"));
+    File f = c.showOpenDialog(getScene().getWindow());
+    if (f != null) {
+      launch(() -> SampleFiles.replay(f.toPath(), speedFactor()));
+    }
+  }
+
+  private void refreshPorts() {
+    Task<List<Sources.Port>> t = new Task<>() {
+      @Override
+      protected List<Sources.Port> call() {
+        return Sources.ports();
+      }
+    };
+    t.setOnSucceeded(e -> {
+      ports.getItems().setAll(t.getValue());
+      if (!t.getValue().isEmpty()) {
+        ports.getSelectionModel().selectFirst();
+      }
+    });
+    t.setOnFailed(e -> message.setText("Could not list ports: " + t.getException().getMessage()));
+    Thread th = new Thread(t, "roller-coach-ports");
+    th.setDaemon(true);
+    th.start();
+  }
+
+  private Button big(String text, String id, Supplier<SampleSource> source) {
+    Button b = new Button(text);
+    b.setMnemonicParsing(true);
+    b.getStyleClass().add("big-button");
+    b.setId(id);
+    b.setOnAction(e -> launch(source));
+    return b;
+  }
+
+  private void launch(Supplier<SampleSource> source) {
+    try {
+      message.setText("");
+      start.accept(source.get());
+    } catch (RuntimeException e) {
+      message.setText(e.getMessage());
+    }
+  }
+
+  private static VBox card(String title, javafx.scene.Node body) {
+    Label t = new Label(title);
+    t.getStyleClass().add("card-title");
+    VBox c = new VBox(t, body);
+    c.getStyleClass().add("card");
+    return c;
+  }
+}

@@ -1,0 +1,313 @@
+package com.rollercoach.gui.live;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.live.Cue;
+import com.rollercoach.core.coach.live.CueText;
+import com.rollercoach.core.coach.live.StillMode;
+import com.rollercoach.core.detect.LiveState;
+import com.rollercoach.core.detect.MotionEvent;
+import com.rollercoach.gui.perf.PerfMeter;
+import com.rollercoach.gui.source.LinkStatus;
+import com.rollercoach.gui.summary.SessionSummary;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The live coaching screen: phase line, big counters, pace meter, chart, banners for cues and a lost
+ * connection, and the connection bar. An {@link AnimationTimer} reads the session's {@link LiveFeed}
+ * once per frame; the view never touches the source or the pipeline, so it cannot stall them, and
+ * they cannot freeze it.
+ */
+public final class LiveView extends BorderPane {
+  /** A spoken-length cue stays on screen this long… */
+  private static final long CUE_SHOWN_NANOS = 6_000_000_000L;
+
+  /** …unless the session has moved on this far meanwhile (a fast replay). */
+  private static final double CUE_SHOWN_SESSION_S = 20;
+
+  /** The pace bar is full at 1.5 × the "too fast" limit. */
+  private static final double PACE_BAR_FULL_FACTOR = 1.5;
+
+  private final CoachingTargets targets;
+  private final LiveChart chart;
+  private final PerfMeter perf = new PerfMeter(1.0);
+  private final boolean perfLog;
+  private final TraceBuffer.Points points = new TraceBuffer.Points();
+
+  private final Label phaseTitle = label("phase-title", "phaseTitle");
+  private final Label phaseDetail = label("phase-detail", "phaseDetail");
+  private final Label rollsValue = label("counter-value", "rollsValue");
+  private final Label rollsTarget = label("counter-target", "rollsTarget");
+  private final Label passesValue = label("counter-value-small", "passesValue");
+  private final Label paceValue = label("pace-value", "paceValue");
+  private final ProgressBar paceBar = new ProgressBar(0);
+  private final Label cueBanner = label("banner", "cueBanner");
+  private final Label lostBanner = label("banner", "lostBanner");
+  private final Label linkState = label(null, "linkState");
+  private final Label linkDetail = label(null, "linkDetail");
+  private final Label framesLost = label(null, "framesLost");
+  private final Label perfReadout = label("perf-readout", "perfReadout");
+  private final VBox phaseBox;
+
+  private LiveSession session;
+  private Consumer<SessionSummary> onFinished = s -> {};
+  private boolean finishedReported;
+  private long cueShownAt;
+  private double cueAtS;
+  private long lastFrameNanos;
+  private String phaseStyle = "";
+  private final AnimationTimer timer = new AnimationTimer() {
+    @Override
+    public void handle(long now) {
+      frame(now);
+    }
+  };
+
+  public LiveView(CoachingTargets targets, boolean largeText, boolean perfLog) {
+    this.targets = targets;
+    this.perfLog = perfLog;
+    this.chart = new LiveChart(LiveFeed.WINDOW_S, targets, largeText ? 1.35f : 1f);
+    getStyleClass().add("live-view");
+
+    lostBanner.getStyleClass().add("banner-lost");
+    lostBanner.setMaxWidth(Double.MAX_VALUE);
+    lostBanner.setVisible(false);
+    lostBanner.setManaged(false);
+    cueBanner.getStyleClass().add("banner-cue");
+    cueBanner.setMaxWidth(Double.MAX_VALUE);
+    cueBanner.setVisible(false);
+    cueBanner.setManaged(false);
+    setTop(new VBox(lostBanner, cueBanner));
+
+    phaseBox = new VBox(0, phaseTitle, phaseDetail);
+    phaseBox.setPadding(new Insets(6, 16, 0, 16));
+
+    rollsTarget.setText(String.format(Locale.ROOT, "of %d–%d", targets.rollsMin(), targets.rollsMax()));
+    HBox rollsLine = new HBox(12, rollsValue, rollsTarget);
+    rollsLine.setAlignment(Pos.BASELINE_LEFT);
+    VBox rolls = counter("ROLLS", rollsLine);
+    VBox passes = counter("PASSES", passesValue);
+    paceBar.getStyleClass().add("pace-bar");
+    paceBar.setMaxWidth(Double.MAX_VALUE);
+    paceBar.setId("paceBar");
+    VBox pace = counter("PACE", paceValue, paceBar,
+        mutedLabel(String.format(Locale.ROOT, "aim ≈ %.1f cm/s", targets.paceCmS())));
+    VBox counters = new VBox(12, rolls, passes, pace);
+    counters.setPadding(new Insets(8, 8, 8, 16));
+    counters.setPrefWidth(300);
+    counters.setMinWidth(260);
+
+    ChartViewer viewer = new ChartViewer(chart.chart());
+    viewer.setId("liveChart");
+    viewer.setMinSize(300, 200);
+    BorderPane middle = new BorderPane();
+    middle.setTop(phaseBox);
+    middle.setLeft(counters);
+    middle.setCenter(viewer);
+    BorderPane.setMargin(viewer, new Insets(8, 8, 8, 4));
+    setCenter(middle);
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    for (Label l : new Label[] {linkState, framesLost}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox.setHgrow(linkDetail, Priority.SOMETIMES);
+    perfReadout.setMinWidth(0);
+    HBox status = new HBox(18, linkState, linkDetail, framesLost, spacer, perfReadout);
+    status.getStyleClass().add("status-bar");
+    status.setAlignment(Pos.CENTER_LEFT);
+    setBottom(status);
+    show(Snapshot.initial(LinkStatus.connecting("no source")));
+  }
+
+  /** Shows {@code s}'s feed from now on, starting from a clean screen. */
+  public void attach(LiveSession s) {
+    session = s;
+    finishedReported = false;
+    timer.start();
+  }
+
+  public LiveSession session() {
+    return session;
+  }
+
+  /** Called once on the FX thread when the attached session has ended and its summary is ready. */
+  public void setOnFinished(Consumer<SessionSummary> f) {
+    onFinished = f;
+  }
+
+  public void setLargeText(boolean large) {
+    chart.setFontScale(large ? 1.35f : 1f);
+  }
+
+  public void stopAnimation() {
+    timer.stop();
+  }
+
+  /** One frame: the timer calls this; tests call it directly for a deterministic screen. */
+  public void refresh() {
+    frame(System.nanoTime());
+  }
+
+  private void frame(long now) {
+    if (session == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    LiveFeed feed = session.feed();
+    feed.drain(o -> happened(o, now));
+    Snapshot snap = feed.snapshot();
+    if (feed.trace().version() != points.version) {
+      feed.trace().copy(points);
+      chart.update(points, snap.state().stillSinceS(), snap.stillMode(), snap.rangeLowCm(),
+          snap.rangeHighCm(), targets.rangeGrowthCm());
+    }
+    show(snap);
+    if (cueBanner.isVisible() && (now - cueShownAt > CUE_SHOWN_NANOS
+        || snap.state().tS() - cueAtS > CUE_SHOWN_SESSION_S)) {
+      setShown(cueBanner, false);
+    }
+    SessionSummary summary = feed.summary();
+    if (summary != null && !finishedReported) {
+      finishedReported = true;
+      onFinished.accept(summary);
+    }
+    if (now != lastFrameNanos) {
+      lastFrameNanos = now;
+      PerfMeter.Report r = perf.frame(now, System.nanoTime() - t0, snap.samples());
+      if (r != null) {
+        perfReadout.setText(r.line());
+        if (perfLog) {
+          System.err.println("perf: " + r.line());
+        }
+      }
+    }
+  }
+
+  private void happened(Object o, long now) {
+    if (o instanceof MotionEvent.PassCompleted p) {
+      chart.addPass(p.pass());
+    } else if (o instanceof MotionEvent.DwellFound d) {
+      chart.addShade(d.dwell().startS(), d.dwell().endS(), StillMode.DWELL, false);
+    } else if (o instanceof MotionEvent.HoldFound h) {
+      chart.addShade(h.hold().startS(), h.hold().endS(), StillMode.HOLD, false);
+    } else if (o instanceof MotionEvent.DataGap g) {
+      chart.addShade(g.fromS(), g.toS(), StillMode.NONE, true);
+    } else if (o instanceof Cue c && !(c instanceof Cue.RollTick)) {
+      cueBanner.setText(CueText.of(c));
+      cueBanner.getStyleClass().remove("banner-guard");
+      if (c instanceof Cue.RangeGuard || c instanceof Cue.SlowDown) {
+        cueBanner.getStyleClass().add("banner-guard");
+      }
+      setShown(cueBanner, true);
+      cueShownAt = now;
+      cueAtS = c.atS();
+    }
+  }
+
+  private void show(Snapshot snap) {
+    LiveState s = snap.state();
+    PhaseText p = PhaseText.of(s, snap.stillMode(), targets);
+    phaseTitle.setText(p.title());
+    phaseDetail.setText(p.detail());
+    if (!p.style().equals(phaseStyle)) {
+      phaseBox.getStyleClass().remove("phase-" + phaseStyle);
+      phaseBox.getStyleClass().add("phase-" + p.style());
+      phaseStyle = p.style();
+    }
+    rollsValue.setText(Integer.toString(s.rolls()));
+    toggleClass(rollsValue, "reached", s.rolls() >= targets.rollsMin());
+    passesValue.setText(Integer.toString(s.passes()));
+    showPace(snap.lastPassSpeedCmS());
+    showLink(snap.link());
+  }
+
+  private void showPace(double v) {
+    paceBar.getStyleClass().removeAll("ok", "brisk", "fast");
+    if (Double.isNaN(v)) {
+      paceValue.setText("– cm/s");
+      paceBar.setProgress(0);
+      return;
+    }
+    paceValue.setText(String.format(Locale.ROOT, "%.1f cm/s", v));
+    paceBar.setProgress(Math.min(1, v / (targets.paceTooFastCmS() * PACE_BAR_FULL_FACTOR)));
+    // Between the recommended pace and the limit is "brisk": fine, but no faster.
+    double brisk = (targets.paceCmS() + targets.paceTooFastCmS()) / 2;
+    paceBar.getStyleClass().add(v > targets.paceTooFastCmS() ? "fast" : v > brisk ? "brisk" : "ok");
+  }
+
+  private void showLink(LinkStatus l) {
+    String state = switch (l.state()) {
+      case CONNECTING -> "● Connecting";
+      case CONNECTED -> "● Connected";
+      case RECONNECTING -> "● Connection lost";
+      case ENDED -> "■ Ended";
+      case FAILED -> "✖ Failed";
+    };
+    linkState.setText(state);
+    linkState.getStyleClass().removeIf(c -> c.startsWith("link-"));
+    linkState.getStyleClass().add("link-" + l.state());
+    linkDetail.setText(l.detail());
+    framesLost.setText("frames lost: " + l.framesLost());
+    boolean lost = l.state() == LinkStatus.State.RECONNECTING || l.state() == LinkStatus.State.FAILED;
+    if (lost) {
+      lostBanner.setText(l.state() == LinkStatus.State.RECONNECTING
+          ? "Connection lost: reconnecting… (" + l.detail() + ")"
+          : "Could not read the roller: " + l.detail());
+    }
+    setShown(lostBanner, lost);
+  }
+
+  private static VBox counter(String caption, javafx.scene.Node... content) {
+    Label c = label("counter-caption", null);
+    c.setText(caption);
+    VBox box = new VBox(2, c);
+    box.getChildren().addAll(content);
+    box.getStyleClass().add("counter-box");
+    return box;
+  }
+
+  private static Label mutedLabel(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("muted-text");
+    return l;
+  }
+
+  private static Label label(String style, String id) {
+    Label l = new Label();
+    if (style != null) {
+      l.getStyleClass().add(style);
+    }
+    if (id != null) {
+      l.setId(id);
+    }
+    return l;
+  }
+
+  private static void toggleClass(Label l, String cls, boolean on) {
+    if (on && !l.getStyleClass().contains(cls)) {
+      l.getStyleClass().add(cls);
+    } else if (!on) {
+      l.getStyleClass().remove(cls);
+    }
+  }
+
+  private static void setShown(Label l, boolean shown) {
+    if (l.isVisible() != shown) {
+      l.setVisible(shown);
+      l.setManaged(shown);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.rollercoach.gui.settings;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Keeps {@link UserSettings} in {@code settings.json} in the user's Roller Coach folder ({@code
+ * ~/.roller-coach}, or the {@code roller-coach.home} system property, which tests use). A missing
+ * file gives the defaults; an unreadable or invalid one gives the defaults and a one-line reason, and
+ * is left in place untouched until the user saves.
+ */
+public final class SettingsStore {
+  public static final String HOME_PROPERTY = "roller-coach.home";
+
+  private final Path file;
+  private final Path home;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private String loadProblem;
+
+  public SettingsStore(Path home) {
+    this.home = home;
+    this.file = home.resolve("settings.json");
+  }
+
+  /** The store in the user's own folder. */
+  public static SettingsStore forUser() {
+    String override = System.getProperty(HOME_PROPERTY);
+    Path home = override != null
+        ? Path.of(override)
+        : Path.of(System.getProperty("user.home"), ".roller-coach");
+    return new SettingsStore(home);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public UserSettings defaults() {
+    return UserSettings.defaults(home.resolve("sessions").toString());
+  }
+
+  public UserSettings load() {
+    loadProblem = null;
+    if (!Files.exists(file)) {
+      return defaults();
+    }
+    try {
+      UserSettings s = json.readValue(file.toFile(), UserSettings.class);
+      String why = s.targets() == null ? "targets missing" : s.problem();
+      if (why != null) {
+        loadProblem = file + ": " + why + "; using defaults";
+        return defaults();
+      }
+      return s;
+    } catch (JacksonException e) {
+      loadProblem = file + ": not valid settings (" + e.getOriginalMessage() + "); using defaults";
+      return defaults();
+    } catch (IOException e) {
+      loadProblem = file + ": cannot read (" + e.getMessage() + "); using defaults";
+      return defaults();
+    }
+  }
+
+  /** Why the last {@link #load} fell back to the defaults, or null. */
+  public String loadProblem() {
+    return loadProblem;
+  }
+
+  /** Writes atomically (temp file + rename), so a crash never leaves half a settings file. */
+  public void save(UserSettings s) throws IOException {
+    String why = s.problem();
+    if (why != null) {
+      throw new IllegalArgumentException(why);
+    }
+    Files.createDirectories(home);
+    Path tmp = Files.createTempFile(home, "settings", ".tmp");
+    try {
+      json.writeValue(tmp.toFile(), s);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

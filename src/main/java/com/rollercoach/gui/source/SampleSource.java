@@ -1,0 +1,34 @@
+package com.rollercoach.gui.source;
+
+import com.rollercoach.core.sample.SampleSink;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where a live session's samples come from: a serial port, a replayed file, the demo device. A source
+ * runs on a thread of its own (never the FX thread) and pushes every sample, in time order, into the
+ * sink it is given; it never drops one on the way.
+ */
+public interface SampleSource {
+  /** For the connection bar: "replay of sample-1.csv at 2×", "/dev/ttyUSB0". */
+  String description();
+
+  /**
+   * Pushes samples into {@code sink} until the source is exhausted or {@link #stop()} is called, then
+   * returns; it reports link changes to {@code status} as they happen. It does not call {@code
+   * sink.end()}: the caller does, once, whatever way the source ended.
+   *
+   * @throws Exception when the source cannot be opened or fails for good; the message must say where
+   *     and why in one line
+   */
+  void run(SampleSink sink, Consumer<LinkStatus> status) throws Exception;
+
+  /** Asks {@link #run} to return soon; safe from any thread, more than once. */
+  void stop();
+
+  /** The raw recording this source writes or replays, beside which the session summary is saved. */
+  default Optional<Path> recording() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,82 @@
+package com.rollercoach.gui.summary;
+
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The end-of-session screen: the headline numbers and one verdict line per part of the protocol. */
+public final class SummaryView extends ScrollPane {
+  private final VBox content = new VBox();
+  private final Label saved = new Label();
+
+  public SummaryView() {
+    content.getStyleClass().add("screen");
+    setContent(content);
+    setFitToWidth(true);
+    saved.setId("summarySaved");
+    saved.getStyleClass().add("muted-text");
+    showEmpty();
+  }
+
+  private void showEmpty() {
+    Label title = title("No session yet");
+    Label hint = new Label("Start a session from the Start tab; its summary appears here when it ends.");
+    hint.getStyleClass().add("muted-text");
+    content.getChildren().setAll(title, hint);
+  }
+
+  /** Shows {@code s}; {@code savedTo} says where it was saved (or why not). */
+  public void show(SessionSummary s, String savedTo) {
+    SessionAnalysis a = s.analysis();
+    HBox numbers = new HBox(40,
+        number("rolls", Integer.toString(a.rolls()), "summaryRolls"),
+        number("passes", Integer.toString(a.passes().size()), "summaryPasses"),
+        number("pace", String.format(Locale.ROOT, "%.1f cm/s", a.paceCmS()), "summaryPace"),
+        number("range", String.format(Locale.ROOT, "%.0f cm", a.rangeCm()), "summaryRange"),
+        number("time", Verdicts.clock(a.durationS()), "summaryDuration"));
+    GridPane verdicts = new GridPane();
+    verdicts.setHgap(18);
+    verdicts.setVgap(8);
+    verdicts.setId("verdicts");
+    int row = 0;
+    for (Verdict v : s.verdicts()) {
+      Label mark = new Label(v.ok() ? "✔" : "•");
+      mark.getStyleClass().add(v.ok() ? "verdict-ok" : "verdict-bad");
+      Label topic = new Label(v.topic());
+      topic.getStyleClass().add("verdict-topic");
+      Label text = new Label(v.text());
+      text.getStyleClass().add("verdict-text");
+      text.setWrapText(true);
+      verdicts.addRow(row++, mark, topic, text);
+    }
+    VBox card = new VBox(verdicts);
+    card.getStyleClass().add("card");
+    saved.setText(savedTo);
+    Label source = new Label(String.format(Locale.ROOT, "%s · %,d samples · %d frames lost",
+        s.source(), s.samples(), s.framesLost()));
+    source.getStyleClass().add("muted-text");
+    content.getChildren().setAll(title("Session summary"), numbers, card, source, saved);
+  }
+
+  private static VBox number(String caption, String value, String id) {
+    Label v = new Label(value);
+    v.getStyleClass().add("summary-number");
+    v.setId(id);
+    Label c = new Label(caption.toUpperCase(Locale.ROOT));
+    c.getStyleClass().add("counter-caption");
+    VBox box = new VBox(0, c, v);
+    box.setAlignment(Pos.TOP_LEFT);
+    return box;
+  }
+
+  private static Label title(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("screen-title");
+    return l;
+  }
+}

@@ -1,0 +1,195 @@
+package com.rollercoach.review.report;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.review.analysis.DataQuality;
+import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.analysis.ProtocolCheck;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.analysis.Verdict;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionNotes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The one-session report a physio reads: what was done against the prescription, the timeline of
+ * s(t) with passes, tender spots and the hold, speed, where along the back the time went, the event
+ * table, and how complete the data is. One self-contained HTML file.
+ */
+public final class SessionReport {
+  static final int CHART_W = 980;
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
+  private final SessionEntry session;
+  private final ReplayResult replay;
+  private final CoachingTargets targets;
+  private final List<Verdict> verdicts;
+
+  public SessionReport(SessionEntry session, ReplayResult replay, CoachingTargets targets) {
+    this.session = session;
+    this.replay = replay;
+    this.targets = targets;
+    this.verdicts = new ProtocolCheck(targets).check(replay.analysis());
+  }
+
+  public List<Verdict> verdicts() {
+    return verdicts;
+  }
+
+  public JFreeChart timelineChart() {
+    return SessionCharts.timeline(replay.analysis(), replay.trace());
+  }
+
+  public JFreeChart speedChart() {
+    return SessionCharts.speed(replay.analysis(), replay.trace(), targets);
+  }
+
+  public JFreeChart timeAtPositionChart() {
+    return SessionCharts.timeAtPosition(replay.analysis(), replay.trace());
+  }
+
+  public String html() {
+    SessionAnalysis a = replay.analysis();
+    Page page = new Page("Foam rolling session: " + session.patient());
+    page.h1("Foam rolling session: " + session.patient());
+    page.p("sub", WHEN.format(session.startedAt()) + " · " + Durations.clock(a.durationS())
+        + " recorded · session " + session.id());
+    keyNumbers(page, a);
+    protocol(page);
+    notes(page, session.notes());
+    page.h2("Timeline");
+    page.p("muted", "Contact position along the back over time. Orange: tender spots held; green: "
+        + "the extension hold; grey: off the roller; red: missing data. Dots mark each pass's turning points.");
+    page.chart(ChartImages.svg(timelineChart(), CHART_W, 380));
+    page.h2("Speed");
+    page.p("muted", "Speed of the contact point along the back; dots are each pass's mean speed.");
+    page.chart(ChartImages.svg(speedChart(), CHART_W, 260));
+    page.h2("Where the time went along the back");
+    page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "
+        + "Dashed lines mark the tender spots and the hold.");
+    page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 220));
+    events(page, a);
+    quality(page, replay.quality());
+    return page.finish("Roller Coach report · recording " + session.recording().getFileName()
+        + " · positions in cm from where rolling started, times from the start of the recording");
+  }
+
+  public void write(Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    Files.writeString(out, html());
+  }
+
+  /** The three charts as PNG files in {@code dir}; returns their paths. */
+  public List<Path> writePngs(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path t = dir.resolve("timeline.png");
+    Path s = dir.resolve("speed.png");
+    Path p = dir.resolve("time-at-position.png");
+    ChartImages.png(timelineChart(), t, 1200, 450);
+    ChartImages.png(speedChart(), s, 1200, 320);
+    ChartImages.png(timeAtPositionChart(), p, 1200, 280);
+    return List.of(t, s, p);
+  }
+
+  private void keyNumbers(Page page, SessionAnalysis a) {
+    var hold = a.holds().stream().max((x, y) -> Double.compare(x.durationS(), y.durationS()));
+    page.openCards()
+        .card("Rolls", String.valueOf(a.rolls()), targets.rollsMin() + "–" + targets.rollsMax())
+        .card("Pace", Page.fmt("%.1f cm/s", a.paceCmS()), Page.fmt("about %.1f", targets.paceCmS()))
+        .card("Range", Page.fmt("%.0f cm", a.rangeCm()), a.passes().size() + " passes")
+        .card("Tender spots", String.valueOf(a.dwells().size()),
+            Durations.clock(targets.dwellMinS()) + "–" + Durations.clock(targets.dwellMaxS()) + " each")
+        .card("Extension hold", hold.map(h -> Durations.clock(h.durationS())).orElse("none"),
+            "about " + Durations.clock(targets.holdTargetS()))
+        .card("Breaths in hold", hold.map(h -> String.valueOf(h.breaths())).orElse("–"),
+            hold.filter(h -> !Double.isNaN(h.breathsPerMin()))
+                .map(h -> Page.fmt("%.1f per min", h.breathsPerMin())).orElse("deep and slow"))
+        .card("Pain", pain(session.notes()), "0–10, before → after")
+        .closeDiv();
+  }
+
+  static String pain(SessionNotes n) {
+    if (n.painBefore().isEmpty() && n.painAfter().isEmpty()) return "not noted";
+    return value(n.painBefore()) + " → " + value(n.painAfter());
+  }
+
+  private static String value(OptionalInt v) {
+    return v.isPresent() ? String.valueOf(v.getAsInt()) : "?";
+  }
+
+  private void protocol(Page page) {
+    page.h2("Against the prescription");
+    boolean[] num = {false, false, false, false};
+    page.table(new String[] {"", "Done", "Prescribed", "Verdict"}, num);
+    for (Verdict v : verdicts) {
+      String status = switch (v.status()) {
+        case MET -> "✓ met";
+        case OFF_TARGET -> "! off target";
+        case MISSING -> "✗ not done";
+      };
+      page.raw("<tr><td>" + Html.esc(v.topic()) + "</td><td>" + Html.esc(v.measured()) + "</td><td>"
+          + Html.esc(v.target()) + "</td><td class=\"" + v.status().name() + "\">"
+          + Html.esc(status) + "</td></tr>\n");
+    }
+    page.endTable();
+  }
+
+  private static void notes(Page page, SessionNotes n) {
+    if (n.text().isEmpty()) return;
+    page.h2("Notes");
+    page.raw("<div class=\"note\">" + Html.esc(n.text()) + "</div>\n");
+  }
+
+  private static void events(Page page, SessionAnalysis a) {
+    page.h2("Events");
+    List<EventRow> rows = EventRow.of(a);
+    eventTable(page, EventRow.condensed(rows));
+    if (!a.passes().isEmpty()) {
+      page.raw("<details><summary>Every pass (" + a.passes().size() + ")</summary>\n");
+      eventTable(page, rows.stream().filter(r -> r.kind() == EventRow.Kind.PASS).toList());
+      page.raw("</details>\n");
+    }
+  }
+
+  private static void eventTable(Page page, List<EventRow> rows) {
+    boolean[] num = {false, true, true, true, true, false};
+    page.table(new String[] {"Event", "Start", "End", "Duration", "Position (cm)", "Details"}, num);
+    for (EventRow e : rows) {
+      boolean instant = e.endS() == e.startS();
+      page.row(e.kind().name(), num, e.label(), Durations.clock(e.startS()),
+          instant ? "" : Durations.clock(e.endS()), instant ? "" : Durations.clock(e.durationS()),
+          Double.isNaN(e.positionCm()) ? "" : Page.fmt("%+.0f", e.positionCm()), e.detail());
+    }
+    page.endTable();
+  }
+
+  private void quality(Page page, DataQuality q) {
+    page.h2("Device and data quality");
+    boolean[] num = {false, false};
+    page.table(new String[0], num);
+    page.row("", num, "Device", session.device().isEmpty() ? "unknown" : session.device());
+    page.row("", num, "Calibration", session.calibration());
+    page.row("", num, "Roller diameter", Page.fmt("%.1f cm", session.rollerDiameterCm()));
+    page.row("", num, "Samples", Page.fmt("%d at %.0f Hz", q.samples(), q.nominalRateHz()));
+    page.row("", num, "Completeness", Page.fmt("%.1f %% (%d samples missing)",
+        100 * q.completeness(), q.missingSamples()));
+    page.row("", num, "Gaps", q.gaps() == 0 ? "none" : Page.fmt("%d, %.1f s in total, longest %.1f s",
+        q.gaps(), q.gapS(), q.longestGapS()));
+    page.row("", num, "Frames lost on the link",
+        q.framesLost().isPresent() ? String.valueOf(q.framesLost().getAsLong()) : "not recorded (CSV)");
+    if (q.crcFailures().isPresent()) {
+      page.row("", num, "Checksum failures", String.valueOf(q.crcFailures().getAsLong()));
+    }
+    page.endTable();
+  }
+}

@@ -1,0 +1,150 @@
+package com.rollercoach.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.gui.live.LiveFeed;
+import com.rollercoach.gui.settings.SettingsStore;
+import com.rollercoach.gui.settings.UserSettings;
+import com.rollercoach.gui.sound.CuePlayer;
+import com.rollercoach.gui.sound.Speech;
+import com.rollercoach.gui.source.LinkStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Drives the window with a known session and checks what the patient would see. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewFxTest {
+  private AppWindow window;
+  private ScriptedSession script;
+  private CuePlayer player;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    Path home = Files.createTempDirectory("rc-gui-test");
+    SettingsStore store = new SettingsStore(home);
+    player = new CuePlayer(Speech.none());
+    window = new AppWindow(store, store.defaults().withSound(false), player, false);
+    stage.setScene(window.scene(1280, 800));
+    stage.show();
+  }
+
+  @AfterEach
+  void stop(FxRobot robot) {
+    robot.interact(window::shutdown);
+  }
+
+  /** Starts a session whose feed the script writes, and plays the script to {@code t}. */
+  private void playTo(FxRobot robot, double t) {
+    robot.interact(() -> {
+      if (script == null) {
+        window.start(new IdleSource());
+        LiveFeed feed = window.liveView().session().feed();
+        script = new ScriptedSession(feed, CoachingTargets.defaults());
+      }
+      script.advanceTo(t);
+      window.liveView().refresh();
+    });
+  }
+
+  private static String text(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(Label.class).getText();
+  }
+
+  @Test
+  void countersFollowTheRolling(FxRobot robot) {
+    playTo(robot, 6);
+    assertEquals("Getting on", text(robot, "#phaseTitle"));
+    playTo(robot, 40.5); // four passes done
+    assertEquals("Rolling", text(robot, "#phaseTitle"));
+    assertEquals("2", text(robot, "#rollsValue"));
+    assertEquals("4", text(robot, "#passesValue"));
+    assertEquals("of 10–20", text(robot, "#rollsTarget"));
+    assertEquals("2.5 cm/s", text(robot, "#paceValue"));
+    assertEquals("● Connected", text(robot, "#linkState"));
+  }
+
+  @Test
+  void aDwellShowsItsTimerAndPosition(FxRobot robot) {
+    playTo(robot, 100);
+    assertEquals("Dwell", text(robot, "#phaseTitle"));
+    assertEquals("0:43 at +12 cm", text(robot, "#phaseDetail"));
+    playTo(robot, 118);
+    assertEquals("1 minute on this spot. Move on when it eases.", text(robot, "#cueBanner"));
+  }
+
+  @Test
+  void theHoldCountsDownWithBreaths(FxRobot robot) {
+    playTo(robot, 250.5);
+    assertEquals("10", text(robot, "#rollsValue"));
+    assertTrue(robot.lookup("#rollsValue").queryAs(Label.class).getStyleClass().contains("reached"));
+    assertEquals("Extension hold", text(robot, "#phaseTitle"));
+    assertEquals("0:49 left · 1 breath", text(robot, "#phaseDetail"));
+    playTo(robot, 269.5);
+    assertEquals("0:30 left · 5 breaths", text(robot, "#phaseDetail"));
+    assertEquals("30 seconds left. Breathe deeply.", text(robot, "#cueBanner"));
+    playTo(robot, 300);
+    assertEquals("done 1:01 · 10 breaths", text(robot, "#phaseDetail"));
+    assertEquals("Hold complete. Roll off gently.", text(robot, "#cueBanner"));
+  }
+
+  @Test
+  void theSummaryFollowsTheEndOfTheSession(FxRobot robot) {
+    playTo(robot, ScriptedSession.END);
+    robot.interact(() -> {
+      script.finish();
+      window.liveView().refresh();
+    });
+    assertEquals("Summary", window.tabs().getSelectionModel().getSelectedItem().getText());
+    assertEquals("10", text(robot, "#summaryRolls"));
+    assertEquals("20", text(robot, "#summaryPasses"));
+    assertEquals("2.5 cm/s", text(robot, "#summaryPace"));
+  }
+
+  @Test
+  void aLostConnectionShowsABannerThatClearsOnReconnect(FxRobot robot) {
+    playTo(robot, 20);
+    robot.interact(() -> {
+      LiveFeed feed = window.liveView().session().feed();
+      feed.link(new LinkStatus(LinkStatus.State.RECONNECTING, "no data for 3 s", 12));
+      window.liveView().refresh();
+    });
+    Label banner = robot.lookup("#lostBanner").queryAs(Label.class);
+    assertTrue(banner.isVisible());
+    assertEquals("Connection lost: reconnecting… (no data for 3 s)", banner.getText());
+    assertEquals("frames lost: 12", text(robot, "#framesLost"));
+    robot.interact(() -> {
+      LiveFeed feed = window.liveView().session().feed();
+      feed.link(new LinkStatus(LinkStatus.State.CONNECTED, "/dev/ttyACM0", 12));
+      script.advanceTo(21);
+      window.liveView().refresh();
+    });
+    assertFalse(banner.isVisible());
+  }
+
+  @Test
+  void keysMuteAndEnlarge(FxRobot robot) {
+    ToggleButton mute = robot.lookup("#muteButton").queryAs(ToggleButton.class);
+    boolean before = mute.isSelected();
+    robot.type(KeyCode.M);
+    assertEquals(!before, mute.isSelected());
+    assertEquals(!before, player.muted());
+    assertFalse(window.root().getStyleClass().contains("large"));
+    robot.type(KeyCode.L);
+    assertTrue(window.root().getStyleClass().contains("large"));
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+    assertEquals("Settings", window.tabs().getSelectionModel().getSelectedItem().getText());
+  }
+}

@@ -1,0 +1,147 @@
+package com.rollercoach.review.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.review.SyntheticSession;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.library.SessionSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class SessionReportTest {
+  static final String HOSTILE = "<script>alert(1)</script>";
+
+  @TempDir Path tmp;
+
+  static SessionEntry entry(String patient, SessionNotes notes) {
+    SessionSummary s = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0, "");
+    return new SessionEntry("20261102-080000-abcd1234", patient, Instant.parse("2026-11-02T08:00:00Z"),
+        "roller-42 \"<b>\"", "self-calibrating", 15, Path.of("sessions/x.csv"), s, notes);
+  }
+
+  private static Document parse(String html) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static Element svgWithId(Document doc, String id) {
+    NodeList svgs = doc.getElementsByTagName("svg");
+    for (int i = 0; i < svgs.getLength(); i++) {
+      Element e = (Element) svgs.item(i);
+      if (id.equals(e.getAttribute("id"))) return e;
+    }
+    throw new AssertionError("no <svg id=\"" + id + "\">");
+  }
+
+  private static String text(Element e) {
+    return e.getTextContent();
+  }
+
+  @Test
+  void reportIsWellFormedAndEscapesEveryUserText() throws Exception {
+    SessionNotes notes = new SessionNotes(OptionalInt.of(7), OptionalInt.of(4), HOSTILE + " & more");
+    String html = new SessionReport(entry(HOSTILE, notes), SyntheticSession.typical(),
+        CoachingTargets.defaults()).html();
+
+    Document doc = parse(html); // throws if the page is not well-formed
+    assertEquals(0, doc.getElementsByTagName("script").getLength(), "no script element, ever");
+    assertFalse(html.contains(HOSTILE));
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assertTrue(doc.getElementsByTagName("title").item(0).getTextContent().contains(HOSTILE),
+        "the escaped name reads back as the original text");
+    assertTrue(text(doc.getDocumentElement()).contains("roller-42 \"<b>\""));
+    assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "no external assets");
+    assertFalse(html.contains("<link"), "no external stylesheet");
+  }
+
+  @Test
+  void svgChartsCarryTheSeriesAndTheEventMarks() throws Exception {
+    ReplayResult r = SyntheticSession.typical();
+    Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()), r,
+        CoachingTargets.defaults()).html());
+
+    Element timeline = svgWithId(doc, "timeline");
+    String t = text(timeline);
+    assertTrue(t.contains(SessionCharts.POSITION), "legend names the position series");
+    assertTrue(t.contains(SessionCharts.PASS_ENDS));
+    assertTrue(t.contains("Tender 1") && t.contains("Hold") && t.contains("gap"), t);
+    assertEquals(SyntheticSession.PASSES + 1, seriesShapes(timeline, SessionCharts.PASS_ENDS),
+        "one dot per turning point");
+
+    String speed = text(svgWithId(doc, "speed"));
+    assertTrue(speed.contains(SessionCharts.SPEED) && speed.contains("target pace"), speed);
+    assertEquals(SyntheticSession.PASSES, seriesShapes(svgWithId(doc, "speed"), SessionCharts.PASS_SPEED));
+
+    String strip = text(svgWithId(doc, "time-at-position"));
+    assertTrue(strip.contains("Tender 1") && strip.contains("Hold"), strip);
+  }
+
+  @Test
+  void eventTableAndVerdictsFollowTheAnalysis() throws Exception {
+    Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()),
+        SyntheticSession.typical(), CoachingTargets.defaults()).html());
+    List<String> kinds = new ArrayList<>();
+    NodeList rows = doc.getElementsByTagName("tr");
+    for (int i = 0; i < rows.getLength(); i++) {
+      String c = ((Element) rows.item(i)).getAttribute("class");
+      if (!c.isEmpty()) kinds.add(c);
+    }
+    assertEquals(SyntheticSession.PASSES, kinds.stream().filter("PASS"::equals).count());
+    assertEquals(1, kinds.stream().filter("DWELL"::equals).count());
+    assertEquals(1, kinds.stream().filter("HOLD"::equals).count());
+    assertEquals(1, kinds.stream().filter("GAP"::equals).count());
+    String page = doc.getDocumentElement().getTextContent();
+    assertTrue(page.contains("12 rolls (24 passes)"), "rolls verdict");
+    assertTrue(page.contains("1:15 at +20 cm"), "dwell verdict: 75 s at +20 cm");
+    assertTrue(page.contains("1:05, 9 breaths"), "hold verdict");
+  }
+
+  @Test
+  void missingHoldIsAVerdictNotAnError() throws Exception {
+    Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()),
+        SyntheticSession.build(6, false), CoachingTargets.defaults()).html());
+    String page = doc.getDocumentElement().getTextContent();
+    assertTrue(page.contains("✗ not done"));
+  }
+
+  @Test
+  void writesPngCharts() throws Exception {
+    var pngs = new SessionReport(entry("Ann", SessionNotes.none()), SyntheticSession.typical(),
+        CoachingTargets.defaults()).writePngs(tmp);
+    assertEquals(3, pngs.size());
+    for (Path p : pngs) {
+      byte[] head = Files.readAllBytes(p);
+      assertTrue(head.length > 5000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', p.toString());
+    }
+  }
+
+  /** Shapes drawn inside the element group JFreeChart's element hinting opens for a series. */
+  private static int seriesShapes(Element svg, String seriesKey) {
+    NodeList groups = svg.getElementsByTagName("g");
+    int count = 0;
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (g.getAttribute("jfreesvg:ref").contains("\"series\":\"" + seriesKey + "\"")) count++;
+    }
+    return count;
+  }
+}

@@ -114,6 +114,9 @@ public final class CalibrateCommand implements Callable<Integer> {
       CalibrationBench.run(sessions, seed, stdout);
       return 0;
     }
+    if (source.input != null && !Files.isRegularFile(source.input)) {
+      throw new UserInputException(source.input + ": no such file");
+    }
     if (poses < 6) throw new UserInputException("--poses: " + poses + " is too few; the accelerometer fit needs at least 6");
     CalibrationPlan plan = plan(source.input != null ? "file " + source.input : "serial " + source.port);
     AtomicReference<String> deviceId = new AtomicReference<>(device);

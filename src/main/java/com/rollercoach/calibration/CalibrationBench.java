@@ -48,6 +48,7 @@ public final class CalibrationBench {
       double axisErrDeg,
       double diameterErrPct,
       double rawErrCm,
+      double rawKnownDiameterErrCm,
       double calibratedErrCm) {}
 
   public static void run(int sensors, long seed, PrintStream out) {
@@ -90,8 +91,11 @@ public final class CalibrationBench {
             .build();
     double rawErr =
         distanceError(test, AppliedCalibration.none(), PipelineConfig.defaults().withRollerDiameterCm(LABEL_DIAMETER_CM));
+    // The sensor's own errors alone: uncalibrated, but told the true loaded diameter.
+    double rawKnownErr =
+        distanceError(test, AppliedCalibration.none(), PipelineConfig.defaults().withRollerDiameterCm(loadedDiameter));
     if (procedure.result().isEmpty()) {
-      return new Outcome(false, procedure.state().message(), 0, 0, 0, 0, 0, rawErr, Double.NaN);
+      return new Outcome(false, procedure.state().message(), 0, 0, 0, 0, 0, rawErr, rawKnownErr, Double.NaN);
     }
     DeviceCalibration c = procedure.result().get();
     SyntheticCalibrationSession.Truth truth = calSession.truth();
@@ -107,6 +111,7 @@ public final class CalibrationBench {
         Math.toDegrees(Vector3D.angle(truth.rollAxis(), c.rollAxis())),
         Math.abs(c.rollerDiameterCm() / truth.diameterCm() - 1) * 100,
         rawErr,
+        rawKnownErr,
         calErr);
   }
 
@@ -166,17 +171,21 @@ public final class CalibrationBench {
     out.println();
     out.printf(Locale.ROOT, "Position error over a %.0f cm roll (|error|, median / worst):%n", DISTANCE_CM);
     row(out, "without calibration (15 cm label), cm", outcomes.stream().mapToDouble(o -> Math.abs(o.rawErrCm())).toArray());
+    row(
+        out,
+        "without calibration, true loaded diameter, cm",
+        outcomes.stream().mapToDouble(o -> Math.abs(o.rawKnownDiameterErrCm())).toArray());
     row(out, "with calibration, cm", ok.stream().mapToDouble(o -> Math.abs(o.calibratedErrCm())).toArray());
   }
 
   private static void row(PrintStream out, String label, double[] values) {
     if (values.length == 0) {
-      out.printf(Locale.ROOT, "  %-42s %s%n", label, "n/a");
+      out.printf(Locale.ROOT, "  %-46s %s%n", label, "n/a");
       return;
     }
     double[] v = values.clone();
     Arrays.sort(v);
     double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    out.printf(Locale.ROOT, "  %-42s %8.3f / %8.3f%n", label, median, v[v.length - 1]);
+    out.printf(Locale.ROOT, "  %-46s %8.3f / %8.3f%n", label, median, v[v.length - 1]);
   }
 }

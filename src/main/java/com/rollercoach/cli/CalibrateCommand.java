@@ -103,7 +103,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed for --simulate-session and --bench (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--sessions", defaultValue = "20", description = "Sensors to simulate for --bench (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sessions", defaultValue = "20", description = "Sensors and sessions to simulate for --bench (default: ${DEFAULT-VALUE}).")
   int sessions;
 
   @Override
@@ -112,6 +112,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (source.simulate != null) return simulate(stdout);
     if (source.bench) {
       CalibrationBench.run(sessions, seed, stdout);
+      stdout.println();
+      com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
       return 0;
     }
     if (source.input != null && !Files.isRegularFile(source.input)) {

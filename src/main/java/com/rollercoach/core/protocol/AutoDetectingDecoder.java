@@ -1,5 +1,8 @@
 package com.rollercoach.core.protocol;
 
+import com.rollercoach.core.protocol.text.AsciiLinesFormat;
+import com.rollercoach.core.protocol.text.LineLayout;
+import com.rollercoach.core.protocol.ximu3.XImu3Format;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +55,14 @@ public final class AutoDetectingDecoder implements StreamDecoder {
     this.textFormats = List.copyOf(textFormats);
   }
 
-  /** Binary, or plain CSV lines ({@link CsvLineFormat}). */
+  /**
+   * Binary, x-IMU3 (ASCII or binary), Arduino text lines with layout detection ({@link
+   * AsciiLinesFormat}), or plain CSV lines ({@link CsvLineFormat}).
+   */
   public static AutoDetectingDecoder withBuiltInFormats(DecoderListener listener) {
-    return new AutoDetectingDecoder(listener, List.of(new CsvLineFormat()));
+    return new AutoDetectingDecoder(
+        listener,
+        List.of(new XImu3Format(), new AsciiLinesFormat(LineLayout.auto()), new CsvLineFormat()));
   }
 
   @Override

@@ -67,6 +67,18 @@ public final class AsciiLineDecoder implements StreamDecoder {
     lines.feed(buf, off, len, hostTimeS, sink);
   }
 
+  /**
+   * End of input: a last unterminated line is decoded, and a stream shorter than the detection
+   * window is settled with the lines it has.
+   */
+  @Override
+  public void finish() {
+    lines.finish(lines.lastHostTimeS(), sink);
+    if (resolved == null && refusal == null && !window.isEmpty()) {
+      settle(stated.orElse(fromStream));
+    }
+  }
+
   @Override
   public DecoderStats stats() {
     return new DecoderStats(samples, 0, malformed, lostFrames, bytes);

@@ -26,8 +26,14 @@ final class LineAssembler {
   private long lineNumber = 1;
   private long lineStart;
   private long position;
+  private double lastHostTimeS;
+
+  double lastHostTimeS() {
+    return lastHostTimeS;
+  }
 
   void feed(byte[] data, int off, int n, double hostTimeS, Sink sink) {
+    lastHostTimeS = hostTimeS;
     for (int i = off; i < off + n; i++) {
       byte b = data[i];
       position++;
@@ -42,6 +48,11 @@ final class LineAssembler {
       }
       if ((b < 0x20 && b != '\t' && b != '\r') || b < 0) binary = true;
     }
+  }
+
+  /** End of input: a last line without its newline still counts. */
+  void finish(double hostTimeS, Sink sink) {
+    if (len > 0 || overlong) emit(hostTimeS, sink);
   }
 
   private void emit(double hostTimeS, Sink sink) {

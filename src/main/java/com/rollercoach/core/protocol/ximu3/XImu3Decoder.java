@@ -87,6 +87,15 @@ public final class XImu3Decoder implements StreamDecoder {
     }
   }
 
+  /** End of input: bytes after the last {@code \n} are an incomplete message (a cut-off file). */
+  @Override
+  public void finish() {
+    if (len > 0) {
+      problem("incomplete last message (" + len + " bytes without its \\n)");
+      len = 0;
+    }
+  }
+
   @Override
   public DecoderStats stats() {
     return new DecoderStats(good, 0, bad, lost, bytes);

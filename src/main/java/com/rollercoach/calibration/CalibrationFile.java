@@ -52,6 +52,8 @@ public final class CalibrationFile {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Parse NaN/Infinity so a hand-edited "NaN" is reported by field name, then refused.
+          .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -266,7 +268,7 @@ public final class CalibrationFile {
         throws CalibrationFileException {
       if (!n.isNumber()) throw bad(path, "expected a finite number, got " + describe(n));
       double d = n.doubleValue();
-      if (!Double.isFinite(d)) throw bad(path, "expected a finite number, got " + n);
+      if (!Double.isFinite(d)) throw bad(path, "expected a finite number, got " + d);
       if (d < min || d > max) {
         throw bad(path, d + " is outside the plausible range [" + min + ", " + max + "]");
       }

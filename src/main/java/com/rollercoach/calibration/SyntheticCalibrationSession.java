@@ -76,6 +76,8 @@ public final class SyntheticCalibrationSession {
   private final double[] sensorToRoller;
   private final double[] rawAccel = new double[9];
   private final List<Segment> script = new ArrayList<>();
+  private double posesEndS;
+  private double[] distanceRollSpanS = {Double.NaN, Double.NaN};
 
   private SyntheticCalibrationSession(Builder b) {
     this.b = b;
@@ -93,6 +95,16 @@ public final class SyntheticCalibrationSession {
   public Truth truth() {
     Vector3D axisSensor = new Vector3D(mulT(sensorToRoller, new double[] {1, 0, 0}));
     return new Truth(b.correction, axisSensor, b.diameterCm, b.sensorOffsetCm);
+  }
+
+  /** When the last resting position is left for the floor roll. */
+  public double posesEndS() {
+    return posesEndS;
+  }
+
+  /** Start and end of the distance roll, NaN when there is none. */
+  public double[] distanceRollSpanS() {
+    return distanceRollSpanS.clone();
   }
 
   public double durationS() {
@@ -169,9 +181,13 @@ public final class SyntheticCalibrationSession {
     return new ImuSample(t, ax, ay, az, gx, gy, gz);
   }
 
-  /** A hand moving the roller between positions shakes it; only while a {@link Turn} runs. */
+  /**
+   * A hand moving the roller between positions shakes it (only while a {@link Turn} runs); a sensor
+   * loose in its holder reads off by {@code looseShiftG} in one position.
+   */
   private double[] jitter(double t, Random noise) {
     Segment s = segmentAt(t);
+    if (s instanceof Hold h) return new double[] {h.shiftG, 0, 0};
     if (!(s instanceof Turn)) return new double[3];
     double a = 0.03;
     return new double[] {a * noise.nextGaussian(), a * noise.nextGaussian(), a * noise.nextGaussian()};
@@ -210,9 +226,12 @@ public final class SyntheticCalibrationSession {
     for (int i = 1; i < poses.size(); i++) {
       double[] next = poses.get(i).rollerToWorld();
       add(new Turn(current, next, origin, 2.0));
-      add(new Hold(next, origin, 3.0, 0));
+      Hold hold = new Hold(next, origin, 3.0, 0);
+      if (i == b.loosePose) hold.shiftG = b.looseShiftG;
+      add(hold);
       current = next;
     }
+    posesEndS = last().startS + last().durationS;
     double[] start = Pose.lying(30).rollerToWorld();
     add(new Turn(current, start, origin, 2.0));
     add(new Hold(start, origin, 3.0, 0));
@@ -220,6 +239,7 @@ public final class SyntheticCalibrationSession {
     if (b.distanceCm > 0) {
       double theta = Math.toDegrees(b.distanceCm / 100 / radiusM);
       add(new Roll(start, origin, radiusM, theta, Math.max(3, b.distanceCm / 20), 0));
+      distanceRollSpanS = new double[] {last().startS, last().startS + last().durationS};
       double[] end = mul(rot(Y, theta), start);
       double[] endC = {b.distanceCm / 100, 0, 0};
       add(new Hold(end, endC, 3.0, 0));
@@ -264,6 +284,7 @@ public final class SyntheticCalibrationSession {
     final double[] r;
     final double[] c;
     final double creepDps;
+    double shiftG;
 
     Hold(double[] r, double[] c, double durationS, double creepDps) {
       super(durationS);
@@ -389,6 +410,8 @@ public final class SyntheticCalibrationSession {
     private List<Pose> poses = STANDARD_POSES;
     private double creepDuringStillDps;
     private double rollWobbleDeg;
+    private int loosePose = -1;
+    private double looseShiftG;
 
     private Builder(long seed) {
       this.seed = seed;
@@ -477,6 +500,13 @@ public final class SyntheticCalibrationSession {
     /** The back-and-forth rolls are steered by ± this many degrees. */
     public Builder rollWobbleDeg(double deg) {
       this.rollWobbleDeg = deg;
+      return this;
+    }
+
+    /** In resting position {@code index} (≥ 1) the sensor reads {@code shiftG} more on its x axis. */
+    public Builder loosePose(int index, double shiftG) {
+      this.loosePose = index;
+      this.looseShiftG = shiftG;
       return this;
     }
 

@@ -1,14 +1,65 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.SessionCoach;
+import com.rollercoach.core.coach.SummaryText;
+import com.rollercoach.core.coach.Verdict;
+import com.rollercoach.io.AnalysisJson;
+import com.rollercoach.io.InputFileException;
+import com.rollercoach.io.SessionAnalyzer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "analyze", description = "Analyze a recorded session (CSV or recording)")
+/** {@code analyze FILE}: what the person did in a recorded session, for a person or as JSON. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyze a recorded session: passes, rolls, dwells, the extension hold and its breaths,",
+      "judged against the protocol. Times in --json are in the file's own t_s clock."
+    })
 public final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "Session file (CSV with t_s, accelerometer and gyro columns)")
+  Path file;
+
+  @Option(
+      names = "--roller-diameter-cm",
+      paramLabel = "D",
+      description = "Loaded roller diameter in cm (default: the file's roller_diameter_cm, else 15)")
+  Double rollerDiameterCm;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the readable summary")
+  boolean json;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach analyze: not implemented yet");
-    return 3;
+    SessionAnalyzer.Result result;
+    try {
+      OptionalDouble d = rollerDiameterCm == null ? OptionalDouble.empty() : OptionalDouble.of(rollerDiameterCm);
+      result = SessionAnalyzer.analyze(file, d, null);
+    } catch (InputFileException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    List<Verdict> verdicts = new SessionCoach(CoachingTargets.defaults()).judge(result.analysis());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(AnalysisJson.write(AnalysisJson.toJson(result, verdicts)));
+    } else {
+      PrintWriter err = spec.commandLine().getErr();
+      result.warnings().forEach(w -> err.println("warning: " + w));
+      out.print(SummaryText.render(result.analysis(), verdicts, result.rollerDiameterCm()));
+    }
+    out.flush();
+    return 0;
   }
 }

@@ -1,14 +1,109 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.sim.bench.AccuracyBenchmark;
+import com.rollercoach.sim.bench.AccuracyReport;
+import com.rollercoach.sim.bench.AccuracyTally;
+import com.rollercoach.sim.bench.SpeedBenchmark;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "bench", description = "Accuracy and speed benchmarks")
-public final class BenchCommand implements Callable<Integer> {
+/** {@code bench accuracy} and {@code bench speed}: the detectors against simulated truth, and timing. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Accuracy and speed benchmarks",
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Speed.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("roller-coach bench: not implemented yet");
-    return 3;
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "accuracy",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Simulate N varied sessions in memory, run the motion pipeline on each and compare with the",
+        "truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths."
+      })
+  static final class Accuracy implements Callable<Integer> {
+    @Option(names = "--sessions", defaultValue = "200", description = "Sessions (default ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--threads",
+        description = "Worker threads (default: the available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--strict", description = "Exit 1 when any target is missed.")
+    boolean strict;
+
+    @Option(names = "--show", defaultValue = "12", description = "Sessions with errors to list (default ${DEFAULT-VALUE}).")
+    int show;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
+      if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
+      long t0 = System.nanoTime();
+      AccuracyTally tally = AccuracyBenchmark.run(sessions, seed, threads);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      String heading =
+          String.format(
+              Locale.ROOT,
+              "Accuracy over %d simulated sessions (seed %d, %d threads, %.1f s)",
+              sessions,
+              seed,
+              threads,
+              seconds);
+      System.out.print(AccuracyReport.render(tally, heading, show));
+      boolean allMet = tally.metrics().stream().allMatch(AccuracyTally.Metric::met);
+      System.out.println(allMet ? "\nall targets met" : "\nsome targets missed");
+      return strict && !allMet ? 1 : 0;
+    }
+  }
+
+  @Command(
+      name = "speed",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time `analyze` of a long recording in a fresh JVM, the pipeline's throughput in this JVM,",
+        "and whether its heap stays flat with session length."
+      })
+  static final class Speed implements Callable<Integer> {
+    @Option(names = "--hours", defaultValue = "1", description = "Recording length (default ${DEFAULT-VALUE} h).")
+    double hours;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Sample rate (default ${DEFAULT-VALUE} Hz).")
+    double rateHz;
+
+    @Option(
+        names = "--memory-hours",
+        defaultValue = "4",
+        description = "Long run for the heap check (default ${DEFAULT-VALUE} h, compared with 1 h).")
+    double memoryHours;
+
+    @Option(names = "--keep", paramLabel = "FILE", description = "Write the recording here and keep it.")
+    Path keep;
+
+    @Override
+    public Integer call() throws Exception {
+      if (hours <= 0 || rateHz < 25 || rateHz > 1000 || memoryHours < 1) {
+        throw new UserInputException("--hours > 0, --rate 25–1000 and --memory-hours >= 1 please");
+      }
+      PrintStream out = System.out;
+      new SpeedBenchmark(hours, rateHz, memoryHours, keep, out).run();
+      return 0;
+    }
   }
 }

@@ -1,14 +1,86 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.emulator.Emulator;
+import com.rollercoach.io.emulator.EmulatorInput;
+import com.rollercoach.io.emulator.SerialDeviceLink;
+import com.rollercoach.io.emulator.SimulatedInput;
+import com.rollercoach.io.serial.PortOpenException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "emulate", description = "Emulate the roller on a serial port")
+/**
+ * {@code emulate --port PATH [--input FILE | --seed N] [--speed X]}: a roller that is not there, for
+ * demos and tests. Typical use with a socat pty pair:
+ *
+ * <pre>
+ * socat pty,raw,echo=0,link=/tmp/ttyA pty,raw,echo=0,link=/tmp/ttyB &amp;
+ * roller-coach emulate --port /tmp/ttyA --seed 7 &amp;
+ * roller-coach record --port /tmp/ttyB
+ * </pre>
+ */
+@Command(name = "emulate", description = "Emulate a roller on a serial port (wire protocol, real-time pace)")
 public final class EmulateCommand implements Callable<Integer> {
+  @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port or pty to write to")
+  String port;
+
+  @ArgGroup(exclusive = true)
+  Source source = new Source();
+
+  static final class Source {
+    @Option(names = "--input", paramLabel = "FILE", description = "A CSV or recording to play")
+    Path input;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Play a simulated session (default: seed 1)")
+    Long seed;
+  }
+
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
+      description = "Session seconds per second, or 'max' (default: ${DEFAULT-VALUE})")
+  String speed;
+
+  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
+  int baud;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach emulate: not implemented yet");
-    return 3;
+    double x = LiveSupport.parseSpeed(speed);
+    EmulatorInput input =
+        source.input != null
+            ? LiveSupport.openSession(source.input)
+            : SimulatedInput.of(source.seed != null ? source.seed : 1L);
+    SerialDeviceLink link;
+    try {
+      link = SerialDeviceLink.open(port, baud);
+    } catch (PortOpenException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    Emulator emulator = new Emulator(input, link, Emulator.Options.defaults().withSpeed(x));
+    Thread hook = new Thread(emulator::stop, "emulate-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    System.out.println("Emulating a roller on " + port + ": " + input.description()
+        + (Double.isInfinite(x) ? ", as fast as possible" : ", x" + speed) + " (Ctrl-C to stop)");
+    try {
+      emulator.run();
+    } catch (IOException e) {
+      throw new UserInputException(port + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        link.close();
+      } catch (IOException ignored) {
+        // closing a pty whose other end is gone
+      }
+    }
+    System.out.println("Done: " + emulator.framesSent() + " frames sent, " + emulator.commandsAnswered()
+        + " commands answered, " + link.framesDropped() + " frames dropped while the link was down");
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C
+    }
+    return 0;
   }
 }

@@ -1,14 +1,51 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.SessionFile;
+import com.rollercoach.io.csv.CsvSampleWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "export", description = "Convert a recording to CSV")
+/** {@code export REC --out FILE.csv}: a recording as the project's CSV format. */
+@Command(name = "export", description = "Convert a recording (or CSV) to the Roller Coach CSV format")
 public final class ExportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "REC", description = "A recording (.rcrec) or CSV file")
+  Path input;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write")
+  Path out;
+
+  @Option(names = "--force", description = "Overwrite FILE.csv if it exists")
+  boolean force;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach export: not implemented yet");
-    return 3;
+    SessionFile session = LiveSupport.openSession(input);
+    if (Files.exists(out) && !force) throw new UserInputException(out + ": already exists (use --force to overwrite)");
+    try {
+      if (Files.exists(out) && Files.isSameFile(out, input)) throw new UserInputException(out + ": is the input file");
+    } catch (IOException e) {
+      throw new UserInputException(out + ": " + e.getMessage(), e);
+    }
+    long[] samples = {0};
+    try (CsvSampleWriter csv = CsvSampleWriter.create(out, session.metadata())) {
+      LiveSupport.play(session, () -> session.play(new com.rollercoach.core.sample.SampleSink() {
+        @Override
+        public void accept(com.rollercoach.core.sample.ImuSample s) {
+          samples[0]++;
+          csv.accept(s);
+        }
+      }));
+      csv.end();
+    } catch (IOException e) {
+      throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
+    }
+    session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    System.out.println("Wrote " + samples[0] + " samples to " + out);
+    return 0;
   }
 }

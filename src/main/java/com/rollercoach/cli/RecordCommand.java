@@ -1,14 +1,194 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.protocol.DecoderStats;
+import com.rollercoach.core.protocol.Frame;
+import com.rollercoach.core.protocol.FrameEncoder;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.live.Decoders;
+import com.rollercoach.io.live.HostClock;
+import com.rollercoach.io.live.LivePath;
+import com.rollercoach.io.recording.RecordingFormat;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingWriter;
+import com.rollercoach.io.serial.PortFinder;
+import com.rollercoach.io.serial.PortOpenException;
+import com.rollercoach.io.serial.SerialPorts;
+import com.rollercoach.io.serial.SerialSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "record", description = "Record a live session from the roller")
+/**
+ * {@code record --port PATH|auto [--out FILE] [--duration S]}: connects, records every byte to a
+ * crash-safe recording and coaches live in the terminal until the duration is up or Ctrl-C.
+ *
+ * <p>Threads: the serial thread reads, records, decodes and runs the pipeline and the console (see
+ * {@link SerialSource}); the main thread only waits for the end. Ctrl-C runs a shutdown hook that
+ * wakes the main thread and waits until it has stopped the reader, ended the pipeline, printed the
+ * summary and closed the recording.
+ */
+@Command(name = "record", description = "Record a live session from the roller, coaching in the terminal")
 public final class RecordCommand implements Callable<Integer> {
+  @Option(names = "--port", required = true, paramLabel = "PATH|auto",
+      description = "Serial port path (/dev/ttyACM0, /dev/rfcomm0, COM7, a pty) or 'auto' to find the roller")
+  String port;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Recording file (default: a new file in ~/.roller-coach/sessions/)")
+  Path out;
+
+  @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C)")
+  Double durationS;
+
+  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
+  int baud;
+
+  @Option(names = "--roller-diameter-cm", paramLabel = "D", description = "Roller diameter (default: 15 cm)")
+  Double rollerDiameterCm;
+
+  @Option(names = "--keep-alive", defaultValue = "3", paramLabel = "S",
+      description = "Seconds of silence after which the link counts as lost (default: ${DEFAULT-VALUE})")
+  double keepAliveS;
+
+  /** Where sessions go unless --out says otherwise. */
+  static Path defaultSessionsDir() {
+    return Path.of(System.getProperty("user.home"), ".roller-coach", "sessions");
+  }
+
   @Override
-  public Integer call() {
-    System.err.println("roller-coach record: not implemented yet");
-    return 3;
+  public Integer call() throws Exception {
+    if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
+    PrintStream console = System.out;
+    String path = resolvePort();
+    Path file = recordingFile();
+    SessionMetadata meta = SessionMetadata.empty();
+    if (rollerDiameterCm != null) meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
+
+    HostClock clock = HostClock.startingNow();
+    RecordingHeader header = new RecordingHeader(Instant.now(), "serial " + path + " @ " + baud,
+        RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
+    RecordingWriter writer;
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      writer = RecordingWriter.create(file, header);
+    } catch (FileAlreadyExistsException e) {
+      throw new UserInputException(file + ": already exists; a recording is never overwritten");
+    } catch (IOException e) {
+      throw new UserInputException(file + ": cannot create the recording (" + e.getMessage() + ")");
+    }
+
+    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
+    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, meta), coach);
+    SampleSink sink = coach.around(pipeline);
+    LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+    FrameEncoder host = new FrameEncoder();
+    SerialSource.Options options = SerialSource.Options.defaults().withBaud(baud)
+        .withKeepAlive(Duration.ofMillis(Math.round(keepAliveS * 1000)))
+        .withCommands(List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
+            host.encode(Frame.Command.requestHello()));
+    SerialSource source = new SerialSource(path, options, clock, live);
+
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        finished.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "record-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      try {
+        source.start();
+      } catch (PortOpenException e) {
+        closeQuietly(writer, clock, Map.of("error", e.getMessage()));
+        Files.deleteIfExists(file); // nothing was recorded: do not leave an empty session behind
+        throw new UserInputException(e.getMessage(), e);
+      }
+      console.println("Recording " + path + " to " + file
+          + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "") + " (Ctrl-C to stop)");
+      if (durationS != null) stop.await(Math.round(durationS * 1000), TimeUnit.MILLISECONDS);
+      else stop.await();
+
+      source.close(); // joins the serial thread: from here on this thread owns the pipeline
+      sink.end();
+      Map<String, String> summary = summary(live, source);
+      writer.close(clock.seconds(), summary);
+      console.println();
+      console.println("Summary: " + coach.countsLine());
+      console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
+          + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
+      console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      return 0;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and returns now that `finished` is counted down.
+      }
+    }
+  }
+
+  private String resolvePort() {
+    if (!port.equalsIgnoreCase("auto")) return port;
+    PortFinder finder = new PortFinder(Decoders.standard(),
+        FrameEncoder.encode(0, Frame.Command.requestHello()), baud, Duration.ofMillis(1500));
+    List<String> tried = new ArrayList<>();
+    return finder.find(SerialPorts.list(), tried).orElseThrow(() -> new UserInputException(
+        "--port auto: no roller answered" + (tried.isEmpty() ? " (no likely ports listed)" : " on " + String.join(", ", tried))
+            + "; give the path with --port (ptys and /dev/rfcomm* are not listed)"));
+  }
+
+  private Path recordingFile() {
+    if (out != null) return out;
+    String name = "session-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + RecordingFormat.FILE_SUFFIX;
+    return defaultSessionsDir().resolve(name);
+  }
+
+  private static Map<String, String> summary(LivePath live, SerialSource source) {
+    DecoderStats s = live.decoderStats();
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("wire_format", live.wireFormat());
+    m.put("bytes", Long.toString(s.bytes()));
+    m.put("frames", Long.toString(s.goodFrames()));
+    m.put("lost_frames", Long.toString(s.lostFrames()));
+    m.put("crc_failures", Long.toString(s.crcFailures()));
+    m.put("resyncs", Long.toString(s.resyncs()));
+    m.put("samples", Long.toString(live.samplesDelivered()));
+    m.put("link_drops", Integer.toString(live.linkDrops()));
+    m.put("reconnects", Integer.toString(source.reconnects()));
+    return m;
+  }
+
+  private static void closeQuietly(RecordingWriter w, HostClock clock, Map<String, String> summary) {
+    try {
+      w.close(clock.seconds(), summary);
+    } catch (IOException ignored) {
+      // Only reached when nothing was recorded; the file is removed next.
+    }
   }
 }

@@ -1,14 +1,51 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.SessionFile;
+import com.rollercoach.io.live.Pacer;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until its issue lands: says so and exits non-zero. */
-@Command(name = "replay", description = "Replay a recording or CSV through the live path")
+/**
+ * {@code replay FILE [--speed 1|4|max]}: a recording or CSV through exactly the live path (the
+ * decoder for recordings, the pipeline, the terminal coach), with events printed as they happen.
+ */
+@Command(
+    name = "replay",
+    description = "Replay a recording or CSV through the live path, printing coaching events as they happen")
 public final class ReplayCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "A recording (.rcrec) or CSV file")
+  Path file;
+
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "1|4|max",
+      description = "Session seconds per second; 'max' = as fast as possible (default: ${DEFAULT-VALUE})")
+  String speed;
+
+  @Option(names = "--roller-diameter-cm", paramLabel = "D",
+      description = "Roller diameter (default: the file's metadata, else 15 cm)")
+  Double rollerDiameterCm;
+
   @Override
   public Integer call() {
-    System.err.println("roller-coach replay: not implemented yet");
-    return 3;
+    double x = LiveSupport.parseSpeed(speed);
+    SessionFile session = LiveSupport.openSession(file);
+    PrintStream out = System.out;
+    LiveConsole console = new LiveConsole(out, System.console() != null, CoachingTargets.defaults());
+    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()), console);
+    SampleSink sink = console.around(pipeline);
+    Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
+    out.println("Replaying " + session.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
+    LiveSupport.play(session, () -> session.play(sink, pacer, console));
+    sink.end();
+    session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    out.println();
+    out.println("Summary: " + console.countsLine());
+    return 0;
   }
 }

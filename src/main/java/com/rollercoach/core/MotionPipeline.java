@@ -1,37 +1,89 @@
 package com.rollercoach.core;
 
 import com.rollercoach.core.detect.LiveState;
+import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.MotionListener;
+import com.rollercoach.core.detect.SessionDetector;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.signal.RollSignal;
 
 /**
- * The pure streaming core: IMU samples in, motion events out, one sample at a time, no I/O. Live
- * serial input, replays and batch {@code analyze} all feed this same class.
+ * The pure streaming core: IMU samples in, motion events out, one sample at a time, no I/O, no
+ * threads. Live serial input, replays and batch {@code analyze} all feed this same class, so what the
+ * patient heard live is what the report says.
  *
- * <p>Placeholder: the implementation lands with the core pipeline issue.
+ * <p>Two stages: {@link RollSignal} (gyro bias, roll axis, roll angle with the accelerometer's drift
+ * bound, shocks; resampled to a uniform grid) and {@link SessionDetector} (on/off the roller, passes,
+ * still segments, dwell vs hold, breaths). Memory is fixed at construction: every buffer is a ring of
+ * a few tens of seconds, whatever the session length.
  */
 public final class MotionPipeline implements SampleSink {
   private final PipelineConfig config;
   private final MotionListener listener;
-  private LiveState state = LiveState.initial();
+  private final SessionDetector detector;
+  private final RollSignal signal;
+  private long samples;
+  private boolean ended;
 
   public MotionPipeline(PipelineConfig config, MotionListener listener) {
     this.config = config;
     this.listener = listener;
+    this.detector = new SessionDetector(listener);
+    this.signal =
+        new RollSignal(
+            config.rollerDiameterCm(),
+            config.rollAxis().orElse(null),
+            new RollSignal.Listener() {
+              @Override
+              public void grid(
+                  double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg,
+                  boolean shock) {
+                detector.accept(tS, sCm, thetaDeg, rollPhiDeg, phiDeg, shock);
+              }
+
+              @Override
+              public void gap(double fromS, double toS) {
+                listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));
+              }
+            });
   }
 
   @Override
   public void accept(ImuSample sample) {
-    state = new LiveState(sample.tS(), 0, 0, state.phase(), false, 0, 0, Double.NaN, 0);
+    if (ended) throw new IllegalStateException("pipeline already ended");
+    samples++;
+    signal.accept(sample);
   }
 
   @Override
-  public void end() {}
+  public void gap(double fromS, double toS, String reason) {
+    listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, reason));
+  }
 
-  /** The state after the latest sample; cheap, safe to call after every sample. */
+  @Override
+  public void end() {
+    if (ended) return;
+    ended = true;
+    detector.end();
+  }
+
+  /**
+   * The state after the latest sample; cheap (one small record), safe to call after every sample.
+   * Position and speed are those of the detector grid ({@value RollSignal#GRID_HZ} Hz).
+   */
   public LiveState state() {
-    return state;
+    return detector.state();
+  }
+
+  /** The roll axis in sensor coordinates (unit vector) once known, else null. */
+  public double[] rollAxis() {
+    return signal.rollAxis();
+  }
+
+  /** Samples accepted so far. */
+  public long sampleCount() {
+    return samples;
   }
 
   public PipelineConfig config() {

@@ -52,7 +52,21 @@ final class StartView extends ScrollPane {
     speeds.setStyle("-fx-alignment: center-left;");
     VBox replayCard = card("Replay a recording or CSV", new HBox(16, replay, speeds));
 
-    ports.setPromptText("no ports found yet");
+    // Editable: pseudo-terminals and Bluetooth rfcomm nodes are not enumerated, type their path.
+    ports.setEditable(true);
+    ports.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(Sources.Port p) {
+        return p == null ? "" : p.toString();
+      }
+
+      @Override
+      public Sources.Port fromString(String s) {
+        String path = s == null ? "" : s.split(" — ", 2)[0].trim();
+        return path.isEmpty() ? null : new Sources.Port(path, "");
+      }
+    });
+    ports.setPromptText("no ports found: type a path (/dev/rfcomm0, COM7)");
     ports.setId("portPicker");
     ports.setPrefWidth(420);
     Button refresh = new Button("Refresh");

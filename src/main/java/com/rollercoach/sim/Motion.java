@@ -6,7 +6,7 @@ package com.rollercoach.sim;
  * the tangential acceleration exactly d²θ/dt²·d (no numerical differentiation error in the truth).
  */
 public sealed interface Motion
-    permits Motion.Rest, Motion.MinimumJerkMove, Motion.Rocking, Motion.Coasting {
+    permits Motion.Rest, Motion.MinimumJerkMove, Motion.Glide, Motion.Rocking, Motion.Coasting {
 
   double startS();
 
@@ -76,6 +76,66 @@ public sealed interface Motion
       double u = tau(t);
       double T = durationS();
       return (toCm - fromCm) / (T * T) * 60 * u * (1 - u) * (1 - 2 * u);
+    }
+  }
+
+  /**
+   * A stroke along the back: the body speeds up over {@code rampS}, glides at a steady speed, and
+   * slows down over {@code rampS}. Long rolling strokes are pushed by the legs at a fairly even speed
+   * rather than following one bell-shaped velocity profile over 10 s; the ramps use the minimum-jerk
+   * polynomial for the speed, v = v_c·(10w³ − 15w⁴ + 6w⁵), so acceleration is continuous and zero at
+   * both ends. Each ramp covers v_c·ramp/2, so the cruise speed is v_c = D/(T − ramp).
+   */
+  record Glide(double startS, double endS, double fromCm, double toCm, double rampS)
+      implements Motion {
+    public Glide {
+      rampS = Math.min(rampS, (endS - startS) / 2);
+    }
+
+    private double cruise() {
+      return (toCm - fromCm) / (durationS() - rampS);
+    }
+
+    @Override
+    public double position(double t) {
+      double u = Math.min(durationS(), Math.max(0, t - startS));
+      double vc = cruise();
+      if (u < rampS) return fromCm + vc * rampS * rampDistance(u / rampS);
+      if (u > durationS() - rampS) {
+        return toCm - vc * rampS * rampDistance((durationS() - u) / rampS);
+      }
+      return fromCm + vc * rampS / 2 + vc * (u - rampS);
+    }
+
+    @Override
+    public double velocity(double t) {
+      double u = t - startS;
+      if (u <= 0 || u >= durationS()) return 0;
+      if (u < rampS) return cruise() * rampSpeed(u / rampS);
+      if (u > durationS() - rampS) return cruise() * rampSpeed((durationS() - u) / rampS);
+      return cruise();
+    }
+
+    @Override
+    public double acceleration(double t) {
+      double u = t - startS;
+      if (u <= 0 || u >= durationS()) return 0;
+      if (u < rampS) return cruise() / rampS * rampAccel(u / rampS);
+      if (u > durationS() - rampS) return -cruise() / rampS * rampAccel((durationS() - u) / rampS);
+      return 0;
+    }
+
+    /** ∫₀ʷ speed profile: 2.5w⁴ − 3w⁵ + w⁶ (reaches 1/2 at w = 1). */
+    private static double rampDistance(double w) {
+      return w * w * w * w * (2.5 - 3 * w + w * w);
+    }
+
+    private static double rampSpeed(double w) {
+      return w * w * w * (10 - 15 * w + 6 * w * w);
+    }
+
+    private static double rampAccel(double w) {
+      return 30 * w * w * (1 - w) * (1 - w);
     }
   }
 

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * <p>A stroke is a maximal one-way movement of s; it ends only when s comes back ≥ 2 cm from the
  * stroke's running extreme, and its travel runs from turning point to turning point. A pass is a
- * stroke of ≥ 5 cm; the unfinished last stroke counts if it reaches 5 cm. When s sits exactly on the
- * extreme for a while, the turning point is the last moment there (the person leaves it then).
+ * stroke of ≥ 5 cm; the unfinished last stroke counts if it reaches 5 cm. When s stays on a stroke's
+ * extreme for a while (a pause at the end of a stroke) or comes back to it, the turning point is the
+ * last moment there, when the next stroke leaves it — as the conformance traces have it. Before the
+ * first stroke, the trace's first point is the starting point unless s goes further the other way.
  */
 public final class ReferenceStrokeSegmenter {
   /** A reversal must reach this far back from the running extreme to end a stroke, cm. */
@@ -51,9 +53,7 @@ public final class ReferenceStrokeSegmenter {
       started = true;
       minS = maxS = maxSinceMinS = minSinceMaxS = s;
       minT = maxT = maxSinceMinT = minSinceMaxT = t;
-      return;
-    }
-    if (dir == 0) {
+    } else if (dir == 0) {
       undecided(t, s);
     } else {
       inStroke(t, s);
@@ -61,7 +61,7 @@ public final class ReferenceStrokeSegmenter {
   }
 
   private void undecided(double t, double s) {
-    if (s <= minS) {
+    if (s < minS) {
       minS = s;
       minT = t;
       maxSinceMinS = s;
@@ -70,7 +70,7 @@ public final class ReferenceStrokeSegmenter {
       maxSinceMinS = s;
       maxSinceMinT = t;
     }
-    if (s >= maxS) {
+    if (s > maxS) {
       maxS = s;
       maxT = t;
       minSinceMaxS = s;

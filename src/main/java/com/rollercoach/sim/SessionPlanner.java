@@ -115,9 +115,9 @@ public final class SessionPlanner {
     double from = s;
     for (int k = 1; k <= pieces; k++) {
       double to = from + (end - from) * k / pieces;
-      double duration =
-          Math.abs(to - s) / person.paceCmS() * Math.max(0.6, 1 + 0.12 * rnd.nextGaussian());
-      move(PhaseKind.STROKE, to, Math.max(0.4, duration));
+      double jitter = Math.max(0.75, Math.min(1.25, 1 + 0.12 * rnd.nextGaussian()));
+      double duration = Math.max(0.4, Math.abs(to - s) / person.paceCmS() * jitter);
+      glide(to, duration, between(rnd, 0.4, 1.2));
       if (k < pieces) rest(PhaseKind.PAUSE, between(rnd, 0.2, 1.5));
     }
   }
@@ -228,6 +228,12 @@ public final class SessionPlanner {
   private void rest(PhaseKind kind, double duration) {
     phases.add(new ScriptedPhase(kind, new Motion.Rest(t, t + duration, s)));
     t += duration;
+  }
+
+  private void glide(double to, double duration, double rampS) {
+    phases.add(new ScriptedPhase(PhaseKind.STROKE, new Motion.Glide(t, t + duration, s, to, rampS)));
+    t += duration;
+    s = to;
   }
 
   private void move(PhaseKind kind, double to, double duration) {

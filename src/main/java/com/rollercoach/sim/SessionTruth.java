@@ -86,6 +86,14 @@ public record SessionTruth(
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void write(Path path) throws IOException {
     JSON.writeValue(path.toFile(), this);
   }

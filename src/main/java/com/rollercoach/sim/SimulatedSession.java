@@ -5,6 +5,7 @@ import static com.rollercoach.sim.Person.between;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.csv.CsvSampleWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -220,7 +221,7 @@ public final class SimulatedSession {
   public long writeCsv(Path csv, boolean withTrace) throws IOException {
     long[] count = {0};
     SessionMetadata meta = metadata().with("truth", truthPathFor(csv).getFileName().toString());
-    try (SimCsvWriter w = new SimCsvWriter(csv, meta)) {
+    try (CsvSampleWriter w = CsvSampleWriter.create(csv, meta)) {
       play(
           new SampleSink() {
             @Override

@@ -52,6 +52,7 @@ final class ScriptedSession {
   private double lastPassSpeed = Double.NaN;
   private boolean dwellReported;
   private boolean on;
+  private boolean off;
 
   ScriptedSession(LiveFeed feed, CoachingTargets targets) {
     this.feed = feed;
@@ -120,7 +121,7 @@ final class ScriptedSession {
 
   private void step(double now) {
     samples++;
-    if (!on && now >= 5) {
+    if (!on && !off && now >= 5) {
       on = true;
       emit(new MotionEvent.GotOn(now, 5));
     }
@@ -158,6 +159,7 @@ final class ScriptedSession {
       phase = now >= 310 ? Phase.DONE : Phase.OFF_ROLLER;
       if (on && now >= 310) {
         on = false;
+        off = true;
         emit(new MotionEvent.HoldFound(now,
             new ExtensionHold(HOLD_STILL_SINCE, HOLD_TO, 10, 11, 10)));
         emit(new MotionEvent.GotOff(now, 310));

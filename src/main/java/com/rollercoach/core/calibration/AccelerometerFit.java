@@ -47,6 +47,9 @@ public final class AccelerometerFit {
    * @param offsetSigmaMg standard error of the offsets (largest axis), mg
    * @param scaleSigma standard error of the scales (largest axis), fraction
    * @param misalignmentSigmaDeg standard error of the misalignment angles (largest), degrees
+   * @param worstPose 1-based index of the pose that the other poses predict worst (leave-one-out),
+   *     0 when there are too few poses to leave one out
+   * @param worstPoseMisfitMg how far that pose's |a| is from 1 g under the fit of the others, mg
    */
   public record Result(
       Vector3D offsetG,
@@ -58,7 +61,9 @@ public final class AccelerometerFit {
       double scaleSigma,
       double misalignmentSigmaDeg,
       int poses,
-      boolean misalignmentFitted) {}
+      boolean misalignmentFitted,
+      int worstPose,
+      double worstPoseMisfitMg) {}
 
   /** Thrown when the poses cannot determine the model. */
   public static final class UnderdeterminedException extends Exception {
@@ -67,15 +72,68 @@ public final class AccelerometerFit {
     }
   }
 
+  private static final String UNDETERMINED =
+      "the resting positions do not determine the accelerometer model: turn the roller so that"
+          + " gravity points in more different directions (stand it on its ends, lean it)";
+
   private AccelerometerFit() {}
 
   /**
    * @param posesG mean raw accelerometer reading of each resting pose, g
-   * @param noiseFloorMg standard error of one pose mean from sensor noise alone; the parameter
-   *     uncertainties use the larger of this and the achieved residual, so a lucky near-perfect fit on
-   *     a poor geometry is not mistaken for a well-determined one
+   * @param noiseFloorMg standard error of one pose mean from sensor noise alone (per axis); the
+   *     reported parameter uncertainties are what this noise leaves with these poses
    */
   public static Result fit(List<Vector3D> posesG, double noiseFloorMg)
+      throws UnderdeterminedException {
+    Result all = fitOnce(posesG, noiseFloorMg);
+    int params = all.misalignmentFitted() ? PARAMS : PARAMS - 3;
+    if (posesG.size() - 1 < params + 1) return all;
+    // Leave-one-out: with few spare poses a single bad pose (the roller still rocking, a sensor
+    // shifting in its holder) is absorbed by the fit and hardly shows in the residual; predicted
+    // from the others it stands out.
+    int worst = 0;
+    double worstMisfit = 0;
+    for (int i = 0; i < posesG.size(); i++) {
+      List<Vector3D> others = new java.util.ArrayList<>(posesG);
+      Vector3D left = others.remove(i);
+      Result r;
+      try {
+        r = fitOnce(others, noiseFloorMg, all.misalignmentFitted());
+      } catch (UnderdeterminedException e) {
+        continue;
+      }
+      double misfit = Math.abs(correct(r, left).getNorm() - 1) * 1000;
+      if (misfit > worstMisfit) {
+        worstMisfit = misfit;
+        worst = i + 1;
+      }
+    }
+    return new Result(
+        all.offsetG(),
+        all.scale(),
+        all.misalignment(),
+        all.residualRmsMg(),
+        all.maxResidualMg(),
+        all.offsetSigmaMg(),
+        all.scaleSigma(),
+        all.misalignmentSigmaDeg(),
+        all.poses(),
+        all.misalignmentFitted(),
+        worst,
+        worstMisfit);
+  }
+
+  private static Vector3D correct(Result r, Vector3D raw) {
+    return new ImuCorrection(Vector3D.ZERO, new Vector3D(1, 1, 1), r.offsetG(), r.scale(), r.misalignment())
+        .correctAccel(raw);
+  }
+
+  private static Result fitOnce(List<Vector3D> posesG, double noiseFloorMg)
+      throws UnderdeterminedException {
+    return fitOnce(posesG, noiseFloorMg, posesG.size() >= FULL_MODEL_POSES);
+  }
+
+  private static Result fitOnce(List<Vector3D> posesG, double noiseFloorMg, boolean full)
       throws UnderdeterminedException {
     int m = posesG.size();
     if (m < MIN_POSES) {
@@ -85,7 +143,6 @@ public final class AccelerometerFit {
               + MIN_POSES
               + ")");
     }
-    boolean full = m >= FULL_MODEL_POSES;
     int first = full ? 0 : 3;
     double[][] raw = new double[m][];
     for (int i = 0; i < m; i++) raw[i] = posesG.get(i).toArray();
@@ -100,7 +157,15 @@ public final class AccelerometerFit {
             .maxEvaluations(2000)
             .maxIterations(2000)
             .build();
-    Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
+    Optimum opt;
+    try {
+      opt = new LevenbergMarquardtOptimizer().optimize(problem);
+    } catch (org.apache.commons.math3.exception.TooManyEvaluationsException
+        | org.apache.commons.math3.exception.TooManyIterationsException
+        | org.apache.commons.math3.exception.ConvergenceException e) {
+      // A fit that wanders without converging has a flat direction: the poses leave it free.
+      throw new UnderdeterminedException(UNDETERMINED);
+    }
     double[] p = expand(opt.getPoint().toArray(), first);
 
     double[] residuals = opt.getResiduals().toArray();
@@ -116,14 +181,12 @@ public final class AccelerometerFit {
     try {
       sigma = expand(opt.getSigma(1e-12).toArray(), first);
     } catch (SingularMatrixException e) {
-      throw new UnderdeterminedException(
-          "the resting positions do not determine the accelerometer model: turn the roller so that"
-              + " gravity points in more different directions (stand it on its ends, lean it)");
+      throw new UnderdeterminedException(UNDETERMINED);
     }
-    // sigma = √diag((JᵀJ)⁻¹); scale it by the per-pose error: the residual with m − 9 degrees of
-    // freedom when there are spare poses, and never below what sensor noise alone would give.
-    double dof = Math.max(m - (PARAMS - first), 1);
-    double perPoseG = Math.max(Math.sqrt(ss / dof), noiseFloorMg / 1000);
+    // sigma = √diag((JᵀJ)⁻¹) is the parameter error per unit of pose error: scaled by the error sensor
+    // noise leaves in a pose mean it measures the geometry of the poses alone. A bad pose shows in
+    // the residual instead, which the caller judges separately.
+    double perPoseG = noiseFloorMg / 1000;
     double offSig = 0;
     double scaleSig = 0;
     double angSig = 0;
@@ -133,9 +196,7 @@ public final class AccelerometerFit {
       offSig = Math.max(offSig, sigma[6 + i] * perPoseG);
     }
     if (!Double.isFinite(offSig + scaleSig + angSig)) {
-      throw new UnderdeterminedException(
-          "the resting positions do not determine the accelerometer model: turn the roller so that"
-              + " gravity points in more different directions (stand it on its ends, lean it)");
+      throw new UnderdeterminedException(UNDETERMINED);
     }
     return new Result(
         new Vector3D(p[6], p[7], p[8]),
@@ -147,7 +208,9 @@ public final class AccelerometerFit {
         scaleSig,
         Math.toDegrees(angSig),
         m,
-        full);
+        full,
+        0,
+        0);
   }
 
   /** The optimizer's point (angles left out when {@code first == 3}) as the full 9 parameters. */

@@ -47,13 +47,13 @@ public record CalibrationPlan(
 
   /**
    * Defaults: 10 s still, 12 positions held 2 s, a 1 m distance roll, two turns of rolling for the
-   * axis. A 15 mg residual is several times what a good fit reaches (a few mg with cheap MEMS parts,
-   * per Tedaldi et al.): beyond it a pose was not really at rest or the sensor is loose. Offsets known
-   * to 5 mg and scales to 0.5 % keep tilt errors under 0.3°.
+   * axis. A 5 mg RMS residual is several times what noise leaves in 2 s pose means of a cheap MEMS
+   * part (0.3 mg) and leaves room for its nonlinearity: beyond it a pose was not really at rest or
+   * the sensor is loose. Offsets known to 5 mg and scales to 0.5 % keep tilt errors under 0.3°.
    */
   public static CalibrationPlan defaults(String deviceId, String source, String tool, Instant at) {
     return new CalibrationPlan(
-        deviceId, source, tool, at, 10, 120, 12, 2.0, 100, Double.NaN, "", 720, Double.NaN, 15, 5,
+        deviceId, source, tool, at, 10, 120, 12, 2.0, 100, Double.NaN, "", 720, Double.NaN, 5, 5,
         0.005, 2.0);
   }
 

@@ -28,6 +28,12 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
    * (λ₂/λ₁ ≤ 0.01, an axis wandering by less than about 6°) and it turned at least a quarter turn.
    */
   static final double MAX_ROLL_WOBBLE = 0.01;
+  /**
+   * A roller rolling on a floor turns about a horizontal axis: the axis must be perpendicular to the
+   * gravity measured just before within this (floors are not perfectly level, and during the poses
+   * step the accelerometer is not calibrated yet). A hand turning the roller over rarely does.
+   */
+  static final double MAX_ROLL_AXIS_TILT_DEG = 8;
 
   static final double MIN_ROLL_DEG = 90;
   /** The distance roll goes one way: |∫ω| ≥ 95 % of ∫|ω|, and at least ¾ of a turn. */
@@ -54,6 +60,7 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
   private StillInterval still;
   // POSES
   private final List<Vector3D> poses = new ArrayList<>();
+  private Vector3D gravityBeforeMotion = Vector3D.NaN;
   private boolean poseTakenFromRunningStill;
   private AccelerometerFit.Result accelFit;
   private final TurnRecorder turn = new TurnRecorder();
@@ -295,6 +302,18 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
                 fit.maxResidualMg()));
         return;
       }
+      if (fit.worstPoseMisfitMg() > 2 * plan.maxResidualMg()) {
+        fail(
+            String.format(
+                Locale.ROOT,
+                "the resting positions disagree: position %d, predicted from the others, is off by"
+                    + " %.1f mg (limit %.0f mg): a position was not at rest, or the sensor shifted"
+                    + " in the roller",
+                fit.worstPose(),
+                fit.worstPoseMisfitMg(),
+                2 * plan.maxResidualMg()));
+        return;
+      }
       if (fit.offsetSigmaMg() > plan.maxOffsetSigmaMg() || fit.scaleSigma() > plan.maxScaleSigma()) {
         fail(
             String.format(
@@ -361,6 +380,7 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
   @Override
   public void stillEnded(StillInterval s) {
     poseTakenFromRunningStill = false;
+    gravityBeforeMotion = s.meanAccelG();
   }
 
   @Override
@@ -509,11 +529,14 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
     return a[big] < 0 ? axis.negate() : axis;
   }
 
-  private static boolean isRoll(MotionInterval m) {
-    return m.pathDeg() >= MIN_ROLL_DEG && m.wobble() <= MAX_ROLL_WOBBLE;
+  private boolean isRoll(MotionInterval m) {
+    if (m.pathDeg() < MIN_ROLL_DEG || m.wobble() > MAX_ROLL_WOBBLE) return false;
+    if (gravityBeforeMotion.isNaN()) return true;
+    double tilt = 90 - Math.toDegrees(Vector3D.angle(m.principalAxis(), gravityBeforeMotion));
+    return Math.abs(tilt) <= MAX_ROLL_AXIS_TILT_DEG;
   }
 
-  private static boolean isDistanceRoll(MotionInterval m) {
+  private boolean isDistanceRoll(MotionInterval m) {
     return isRoll(m)
         && m.pathDeg() >= MIN_DISTANCE_ROLL_DEG
         && m.straightness() >= MIN_DISTANCE_STRAIGHTNESS;

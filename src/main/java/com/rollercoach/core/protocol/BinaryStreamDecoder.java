@@ -24,8 +24,14 @@ import com.rollercoach.core.sample.ImuSample;
  */
 public final class BinaryStreamDecoder implements StreamDecoder {
   public static final String FORMAT_NAME = "roller-binary/" + WireFormat.PROTOCOL_VERSION;
-  public static final double DEFAULT_ACCEL_RANGE_G = 4.0;
-  public static final double DEFAULT_GYRO_RANGE_DPS = 500.0;
+  /**
+   * The reference firmware's LSM6DS3 at ±4 g: 0.122 mg/LSB (datasheet sensitivity) × 32768. Used
+   * until a HELLO says otherwise.
+   */
+  public static final double DEFAULT_ACCEL_RANGE_G = 0.122e-3 * 32768;
+
+  /** The reference firmware's LSM6DS3 at ±500 °/s: 17.50 m°/s/LSB × 32768 = 573.44 °/s. */
+  public static final double DEFAULT_GYRO_RANGE_DPS = 17.50e-3 * 32768;
 
   private static final int SEQ_MOD = 1 << 16;
 

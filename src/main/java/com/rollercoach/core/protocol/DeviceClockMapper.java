@@ -101,7 +101,10 @@ public final class DeviceClockMapper {
     return deviceS + offset + skew * (deviceS - refDevice);
   }
 
-  /** Device clock rate relative to the host's minus one, parts per million (0 until two blocks). */
+  /**
+   * Host seconds per device second minus one, in parts per million: positive when the device clock
+   * runs slow against the host's (0 until two blocks exist).
+   */
   public double skewPpm() {
     return skew * 1e6;
   }

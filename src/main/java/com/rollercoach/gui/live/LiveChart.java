@@ -48,6 +48,9 @@ public final class LiveChart {
   private static final Color RANGE = new Color(102, 187, 106, 40);
   private static final Color GUARD = new Color(0xef, 0x53, 0x50);
 
+  /** The position axis spans at least this much: a roller on the back moves 10–30 cm. */
+  private static final double MIN_POSITION_SPAN_CM = 10;
+
   /** Turning points kept for marking: a minute holds a few dozen passes at most. */
   private static final int MAX_PASS_MARKS = 64;
 
@@ -156,9 +159,7 @@ public final class LiveChart {
     }
     chart.setNotify(false);
     try {
-      if (Double.isNaN(originS)) {
-        originS = pts.t[0];
-      }
+      originS = pts.originS;
       double end = pts.lastT();
       // The trace arrays are reused frame to frame; shift times in place to "since start".
       for (int i = 0; i < pts.n; i++) {
@@ -172,9 +173,33 @@ public final class LiveChart {
       pruneShades(end - windowS);
       updateRunning(stillSinceS, mode, end);
       updateRange(rangeLow, rangeHigh, growthCm);
+      fitPositionAxis(pts, rangeLow - growthCm, rangeHigh + growthCm);
     } finally {
       chart.setNotify(true);
     }
+  }
+
+  /**
+   * Fits the position axis to the trace and the range guard's limits, with room above and below for
+   * the pass numbers, and never narrower than {@link #MIN_POSITION_SPAN_CM} so breathing does not
+   * look like rolling.
+   */
+  private void fitPositionAxis(TraceBuffer.Points pts, double guardLow, double guardHigh) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < pts.n; i++) {
+      lo = Math.min(lo, pts.pos[i]);
+      hi = Math.max(hi, pts.pos[i]);
+    }
+    if (!Double.isNaN(guardLow)) {
+      lo = Math.min(lo, guardLow);
+      hi = Math.max(hi, guardHigh);
+    }
+    double pad = Math.max(MIN_POSITION_SPAN_CM - (hi - lo), 0) / 2;
+    lo -= pad;
+    hi += pad;
+    double margin = 0.12 * (hi - lo);
+    positionPlot.getRangeAxis().setRange(lo - margin, hi + margin);
   }
 
   private void updatePassMarks(double fromS) {

@@ -30,8 +30,11 @@ import org.jfree.chart.fx.ChartViewer;
  * they cannot freeze it.
  */
 public final class LiveView extends BorderPane {
-  /** A spoken-length cue stays on screen this long. */
+  /** A spoken-length cue stays on screen this long… */
   private static final long CUE_SHOWN_NANOS = 6_000_000_000L;
+
+  /** …unless the session has moved on this far meanwhile (a fast replay). */
+  private static final double CUE_SHOWN_SESSION_S = 20;
 
   /** The pace bar is full at 1.5 × the "too fast" limit. */
   private static final double PACE_BAR_FULL_FACTOR = 1.5;
@@ -61,6 +64,7 @@ public final class LiveView extends BorderPane {
   private Consumer<SessionSummary> onFinished = s -> {};
   private boolean finishedReported;
   private long cueShownAt;
+  private double cueAtS;
   private long lastFrameNanos;
   private String phaseStyle = "";
   private final AnimationTimer timer = new AnimationTimer() {
@@ -116,6 +120,11 @@ public final class LiveView extends BorderPane {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
+    for (Label l : new Label[] {linkState, framesLost}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox.setHgrow(linkDetail, Priority.SOMETIMES);
+    perfReadout.setMinWidth(0);
     HBox status = new HBox(18, linkState, linkDetail, framesLost, spacer, perfReadout);
     status.getStyleClass().add("status-bar");
     status.setAlignment(Pos.CENTER_LEFT);
@@ -166,7 +175,8 @@ public final class LiveView extends BorderPane {
           snap.rangeHighCm(), targets.rangeGrowthCm());
     }
     show(snap);
-    if (cueBanner.isVisible() && now - cueShownAt > CUE_SHOWN_NANOS) {
+    if (cueBanner.isVisible() && (now - cueShownAt > CUE_SHOWN_NANOS
+        || snap.state().tS() - cueAtS > CUE_SHOWN_SESSION_S)) {
       setShown(cueBanner, false);
     }
     SessionSummary summary = feed.summary();
@@ -203,6 +213,7 @@ public final class LiveView extends BorderPane {
       }
       setShown(cueBanner, true);
       cueShownAt = now;
+      cueAtS = c.atS();
     }
   }
 

@@ -20,6 +20,7 @@ public final class TraceBuffer {
   private long version;
 
   private double bucketStartS = Double.NaN;
+  private double originS = Double.NaN;
   private double speedSum;
   private int speedCount;
 
@@ -43,6 +44,7 @@ public final class TraceBuffer {
   public synchronized void add(double tS, double positionCm, double speedCmS) {
     if (Double.isNaN(bucketStartS)) {
       bucketStartS = tS;
+      originS = tS;
     }
     speedSum += speedCmS;
     speedCount++;
@@ -76,6 +78,7 @@ public final class TraceBuffer {
     }
     into.n = size;
     into.version = version;
+    into.originS = originS;
     return into;
   }
 
@@ -86,6 +89,8 @@ public final class TraceBuffer {
     public double[] speed = new double[0];
     public int n;
     public long version = -1;
+    /** Time of the session's first sample: the chart's time axis counts from it. */
+    public double originS = Double.NaN;
 
     void ensure(int capacity) {
       if (t.length < capacity) {

@@ -29,10 +29,11 @@ public final class PerfMeter {
    */
   public record Report(double fps, double workP95Ms, double workMaxMs, double cpuPercentOfOneCore,
       double heapMb, double samplesPerS) {
+    /** The short on-screen form; CPU is the whole process as a share of one core. */
     public String line() {
       return String.format(Locale.ROOT,
-          "%.0f fps · frame %.1f ms p95 (max %.1f) · CPU %.0f%% of a core · heap %.0f MB · %.0f samples/s",
-          fps, workP95Ms, workMaxMs, cpuPercentOfOneCore, heapMb, samplesPerS);
+          "%.0f fps · frame p95 %.1f ms · CPU %.0f%% · heap %.0f MB · %.0f Hz",
+          fps, workP95Ms, cpuPercentOfOneCore, heapMb, samplesPerS);
     }
   }
 

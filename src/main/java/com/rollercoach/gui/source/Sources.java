@@ -1,5 +1,6 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.io.serial.SerialPorts;
 import java.util.List;
 
 /** The sources the start screen offers besides files. */
@@ -16,7 +17,9 @@ public final class Sources {
 
   /** Candidate serial ports, as the CLI's {@code ports} lists them. Slow: call off the FX thread. */
   public static List<Port> ports() {
-    return List.of();
+    return SerialPorts.list().stream()
+        .map(p -> new Port(p.path(), p.likelyRoller() ? p.description() + " (roller?)" : p.description()))
+        .toList();
   }
 
   /** The serial source for {@code path}. */

@@ -1,10 +1,12 @@
 package com.rollercoach.io.csv;
 
+import com.rollercoach.io.InputFileException;
+
 /**
  * A CSV file that cannot be read as IMU samples. The message is one line, "FILE:LINE: reason", ready
  * to show a person as it is.
  */
-public final class CsvFormatException extends RuntimeException {
+public final class CsvFormatException extends InputFileException {
   private final String file;
   private final long line;
   private final String reason;

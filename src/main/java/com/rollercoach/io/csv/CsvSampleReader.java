@@ -3,8 +3,8 @@ package com.rollercoach.io.csv;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.SampleFile;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *       keeping the first, since a sink needs strictly increasing time.
  * </ul>
  */
-public final class CsvSampleReader implements Closeable {
+public final class CsvSampleReader implements SampleFile {
   private static final Pattern METADATA = Pattern.compile("#\\s*([A-Za-z][\\w.\\-]*)\\s*=\\s*(.*?)\\s*");
 
   private final BufferedReader in;
@@ -65,6 +65,7 @@ public final class CsvSampleReader implements Closeable {
   }
 
   /** The {@code # key=value} lines before the header; reads up to and including the header. */
+  @Override
   public SessionMetadata metadata() {
     readHeader();
     return metadata;
@@ -76,6 +77,7 @@ public final class CsvSampleReader implements Closeable {
    *
    * @throws CsvFormatException on bad input; samples before the bad line have been delivered
    */
+  @Override
   public long readTo(SampleSink sink) {
     readHeader();
     if (consumed) throw new IllegalStateException("rows already read");
@@ -131,6 +133,7 @@ public final class CsvSampleReader implements Closeable {
   }
 
   /** Things worth telling the user that did not stop reading (a dropped truncated line, duplicates). */
+  @Override
   public List<String> warnings() {
     return List.copyOf(warnings);
   }

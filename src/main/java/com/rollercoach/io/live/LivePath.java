@@ -18,6 +18,9 @@ import java.util.List;
  * the drop to the first one after it (in the samples' own clock, which is the only clock the pipeline
  * knows).
  *
+ * <p>The same decoder is kept across reconnects: it carries the device clock over the gap (and copes
+ * with a device that rebooted meanwhile), so sample times stay continuous and increasing.
+ *
  * <p>Not thread-safe: exactly one thread (the serial reader, or the replay loop) calls it.
  */
 public final class LivePath implements LinkListener {
@@ -100,6 +103,11 @@ public final class LivePath implements LinkListener {
   /** The device, once it introduced itself (or null). */
   public DeviceInfo device() {
     return device;
+  }
+
+  /** No more bytes will come (the end of a replay): the decoder gives up a partial frame it holds. */
+  public void finish() {
+    decoder.finish();
   }
 
   public DecoderStats decoderStats() {

@@ -51,6 +51,7 @@ final class QualityMeter {
     missing += Math.round(dt / period) - 1;
   }
 
+  /** @param metadata where link counters ({@code lost_frames}, {@code crc_failures}) are found */
   DataQuality result(SessionMetadata metadata) {
     if (Double.isNaN(period) && intervals > 0) {
       // Short recording: the window never filled, so gaps were not counted yet.

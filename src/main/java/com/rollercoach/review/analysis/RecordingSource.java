@@ -13,4 +13,12 @@ public interface RecordingSource {
 
   /** Pushes every sample, in order, then calls {@link SampleSink#end()}. */
   void replay(SampleSink sink) throws IOException;
+
+  /**
+   * Link counters learnt while replaying ({@code lost_frames}, {@code crc_failures}), for sources
+   * that went through a decoder; empty for files of samples.
+   */
+  default SessionMetadata linkStats() {
+    return SessionMetadata.empty();
+  }
 }

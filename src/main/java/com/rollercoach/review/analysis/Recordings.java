@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
-/** Opens a stored session by its file type. */
+/** Opens a stored session by its file type: CSV ({@code io.csv}) or a raw live recording ({@code io.recording}). */
 public final class Recordings {
   /** File extensions the library recognises as sessions. */
-  public static final Set<String> EXTENSIONS = Set.of("csv");
+  public static final Set<String> EXTENSIONS = Set.of("csv", "rcrec");
 
   private Recordings() {}
 
@@ -21,6 +21,7 @@ public final class Recordings {
     if (!Files.isRegularFile(file)) throw new RecordingFormatException(file + ": no such file");
     String ext = extension(file);
     if (ext.equals("csv")) return new CsvRecording(file);
+    if (ext.equals("rcrec")) return new RawRecording(file);
     throw new RecordingFormatException(
         file + ": unknown session format ." + ext + " (expected one of " + EXTENSIONS + ")");
   }

@@ -4,6 +4,7 @@ import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
 import java.io.IOException;
 
 /**
@@ -22,7 +23,7 @@ public final class SessionReplay {
       throws IOException {
     var metadata = source.metadata();
     PipelineConfig effective = config;
-    var recorded = metadata.number(com.rollercoach.core.sample.SessionMetadata.ROLLER_DIAMETER_CM);
+    var recorded = metadata.number(SessionMetadata.ROLLER_DIAMETER_CM);
     if (preferRecordedDiameter && recorded.isPresent() && recorded.getAsDouble() > 0) {
       effective = config.withRollerDiameterCm(recorded.getAsDouble());
     }
@@ -55,6 +56,13 @@ public final class SessionReplay {
     double start = Double.isNaN(span[0]) ? 0 : span[0];
     double end = Double.isNaN(span[1]) ? 0 : span[1];
     return new ReplayResult(
-        metadata, collector.analysis(start, end), collector.events(), trace, quality.result(metadata));
+        metadata, collector.analysis(start, end), collector.events(), trace,
+        quality.result(withLinkStats(metadata, source.linkStats())));
+  }
+
+  private static SessionMetadata withLinkStats(
+      SessionMetadata m, SessionMetadata link) {
+    for (var e : link.values().entrySet()) m = m.with(e.getKey(), e.getValue());
+    return m;
   }
 }

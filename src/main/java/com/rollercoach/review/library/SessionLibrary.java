@@ -347,7 +347,8 @@ public final class SessionLibrary implements AutoCloseable {
   /** Metadata keys a recorder may use for the start time, in order of preference. */
   private static final List<String> START_KEYS = List.of("start_time", "started_at", "recorded_at", "date");
 
-  static Optional<Instant> startTime(SessionMetadata meta) {
+  /** The start time a recorder wrote in the metadata, if any. */
+  public static Optional<Instant> startTime(SessionMetadata meta) {
     for (String key : START_KEYS) {
       String v = meta.get(key);
       if (v == null || v.isBlank()) continue;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * document with inline CSS and inline SVG, no scripts and no external assets, so it can be mailed,
  * archived and opened offline.
  */
-final class Page {
+public final class Page {
   static final String CSS = """
       body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;color:#1f2933;margin:0;background:#f4f6f8}
       main{max-width:1040px;margin:0 auto;padding:24px 28px 40px;background:#fff}
@@ -36,7 +36,7 @@ final class Page {
 
   private final StringBuilder html = new StringBuilder(1 << 16);
 
-  Page(String title) {
+  public Page(String title) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n")
         .append("<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -45,42 +45,42 @@ final class Page {
   }
 
   /** Appends markup this class's callers built; text inside must already be escaped. */
-  Page raw(String markup) {
+  public Page raw(String markup) {
     html.append(markup);
     return this;
   }
 
-  Page h1(String text) {
+  public Page h1(String text) {
     return raw("<h1>" + Html.esc(text) + "</h1>\n");
   }
 
-  Page h2(String text) {
+  public Page h2(String text) {
     return raw("<h2>" + Html.esc(text) + "</h2>\n");
   }
 
-  Page p(String cssClass, String text) {
+  public Page p(String cssClass, String text) {
     return raw("<p class=\"" + cssClass + "\">" + Html.esc(text) + "</p>\n");
   }
 
-  Page openCards() {
+  public Page openCards() {
     return raw("<div class=\"cards\">\n");
   }
 
-  Page card(String key, String value, String target) {
+  public Page card(String key, String value, String target) {
     return raw("<div class=\"card\"><div class=\"k\">" + Html.esc(key) + "</div><div class=\"v\">"
         + Html.esc(value) + "</div><div class=\"t\">" + Html.esc(target) + "</div></div>\n");
   }
 
-  Page closeDiv() {
+  public Page closeDiv() {
     return raw("</div>\n");
   }
 
-  Page chart(String svg) {
+  public Page chart(String svg) {
     return raw("<div class=\"chart\">" + svg + "</div>\n");
   }
 
   /** Opens a table; with no headers it is a plain key/value table. */
-  Page table(String[] headers, boolean[] numeric) {
+  public Page table(String[] headers, boolean[] numeric) {
     if (headers.length == 0) return raw("<table>\n<tbody>\n");
     raw("<table>\n<thead><tr>");
     for (int i = 0; i < headers.length; i++) {
@@ -90,7 +90,7 @@ final class Page {
   }
 
   /** A row of cells; each cell is escaped; {@code rowClass} is a trusted enum name or empty. */
-  Page row(String rowClass, boolean[] numeric, String... cells) {
+  public Page row(String rowClass, boolean[] numeric, String... cells) {
     raw(rowClass.isEmpty() ? "<tr>" : "<tr class=\"" + rowClass + "\">");
     for (int i = 0; i < cells.length; i++) {
       raw("<td" + (numeric[i] ? " class=\"num\"" : "") + ">" + Html.esc(cells[i]) + "</td>");
@@ -98,16 +98,16 @@ final class Page {
     return raw("</tr>\n");
   }
 
-  Page endTable() {
+  public Page endTable() {
     return raw("</tbody>\n</table>\n");
   }
 
-  String finish(String footer) {
+  public String finish(String footer) {
     return html.append("<footer>").append(Html.esc(footer)).append("</footer>\n</main>\n</body>\n</html>\n")
         .toString();
   }
 
-  static String fmt(String pattern, Object... args) {
+  public static String fmt(String pattern, Object... args) {
     return String.format(Locale.ROOT, pattern, args);
   }
 }

@@ -40,13 +40,13 @@ public final class SessionCharts {
   public static final String PASS_SPEED = "Pass mean speed";
   public static final String TIME_AT = "Time at position";
 
-  static final Color INK = new Color(0x1f, 0x3a, 0x5f);
-  static final Color PASS = new Color(0x2a, 0x7a, 0xb8);
-  static final Color DWELL = new Color(0xe0, 0x7b, 0x18);
-  static final Color HOLD = new Color(0x3c, 0x9d, 0x5d);
-  static final Color OFF = new Color(0xdd, 0xdd, 0xdd);
-  static final Color GAP = new Color(0xc6, 0x28, 0x28);
-  static final Font LABEL = new Font("SansSerif", Font.PLAIN, 11);
+  public static final Color INK = new Color(0x1f, 0x3a, 0x5f);
+  public static final Color PASS = new Color(0x2a, 0x7a, 0xb8);
+  public static final Color DWELL = new Color(0xe0, 0x7b, 0x18);
+  public static final Color HOLD = new Color(0x3c, 0x9d, 0x5d);
+  public static final Color OFF = new Color(0xdd, 0xdd, 0xdd);
+  public static final Color GAP = new Color(0xc6, 0x28, 0x28);
+  public static final Font LABEL = new Font("SansSerif", Font.PLAIN, 11);
 
   /** Beyond ~1500 points a 1000-px-wide chart only repeats pixels; min/max keeps every peak. */
   static final int MAX_POINTS = 1500;
@@ -144,7 +144,7 @@ public final class SessionCharts {
   }
 
   /** Pale yellow (little time) to deep red (most time). */
-  static Color heat(double f) {
+  public static Color heat(double f) {
     f = Math.max(0, Math.min(1, f));
     return new Color((int) (250 - 60 * f), (int) (220 - 190 * f), (int) (120 - 100 * f));
   }

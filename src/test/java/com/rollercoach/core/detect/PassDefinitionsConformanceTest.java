@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every reference trace in {@code /work/shared/definitions/passes-*.csv} (or {@code
- * $ROLLER_DEFINITIONS_DIR}) segmented by {@link PassSegmenter} gives the passes its {@code .json}
+ * Every reference trace in the test resources' {@code definitions/passes-*.csv} segmented by {@link PassSegmenter} gives the passes its {@code .json}
  * lists: same count, same spans, same travel.
  *
  * <p>Span tolerance: the traces are rounded to 0.001 cm, which turns the instant of a smooth turning
@@ -28,13 +26,15 @@ class PassDefinitionsConformanceTest {
   private static final double TRAVEL_TOLERANCE_CM = 0.01;
 
   static Path definitionsDir() {
-    String env = System.getenv("ROLLER_DEFINITIONS_DIR");
-    return Path.of(env != null ? env : "/work/shared/definitions");
+    try {
+      return Path.of(PassDefinitionsConformanceTest.class.getResource("/definitions").toURI());
+    } catch (java.net.URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("test resources lack definitions/", e);
+    }
   }
 
   static Stream<Path> traces() throws IOException {
     Path dir = definitionsDir();
-    if (!Files.isDirectory(dir)) return Stream.empty();
     List<Path> csvs = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       files
@@ -72,7 +72,6 @@ class PassDefinitionsConformanceTest {
 
   @org.junit.jupiter.api.Test
   void referenceTracesArePresent() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(definitionsDir()), "no definitions folder here");
     assertFalse(traces().findAny().isEmpty(), "no passes-*.csv in " + definitionsDir());
   }
 

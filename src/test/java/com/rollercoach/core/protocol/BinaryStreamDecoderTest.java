@@ -63,10 +63,11 @@ class BinaryStreamDecoderTest {
 
   @Test
   void defaultRangesApplyBeforeHello() {
-    byte[] b = FrameEncoder.encode(0, new Frame.Imu(0, 8192, 0, 0, 6554, 0, 0));
+    // The reference LSM6DS3 firmware: 0.122 mg and 17.5 m°/s per count.
+    byte[] b = FrameEncoder.encode(0, new Frame.Imu(0, 8197, 0, 0, 5714, 0, 0));
     RecordingListener l = decode(b, b.length);
-    assertEquals(1.0, l.samples.get(0).axG(), 1e-12); // ±4 g default
-    assertEquals(100.0, l.samples.get(0).gxDps(), 0.01); // ±500 °/s default
+    assertEquals(1.000034, l.samples.get(0).axG(), 1e-9);
+    assertEquals(99.995, l.samples.get(0).gxDps(), 1e-9);
   }
 
   /**

@@ -1,0 +1,68 @@
+package com.rollercoach.cli;
+
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.SessionFile;
+import com.rollercoach.io.SessionFiles;
+import com.rollercoach.io.csv.CsvFormatException;
+import com.rollercoach.io.recording.RecordingFormatException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** What the live commands (record, replay, emulate, export) share. */
+final class LiveSupport {
+  private LiveSupport() {}
+
+  /** Roller diameter: the option, else the file's metadata, else the common 15 cm roller. */
+  static PipelineConfig pipelineConfig(Double diameterOption, SessionMetadata metadata) {
+    double d =
+        diameterOption != null
+            ? diameterOption
+            : metadata.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
+    if (!(d > 0) || d > 100) throw new UserInputException("roller diameter must be between 0 and 100 cm, got " + d);
+    return PipelineConfig.defaults().withRollerDiameterCm(d);
+  }
+
+  /** Opens a CSV or recording, turning every way it can fail into a one-line message. */
+  static SessionFile openSession(Path file) {
+    try {
+      return SessionFiles.open(file);
+    } catch (NoSuchFileException e) {
+      throw new UserInputException(file + ": no such file");
+    } catch (RecordingFormatException | CsvFormatException e) {
+      throw new UserInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Plays a session, turning read errors into one-line messages. */
+  static void play(SessionFile file, IoAction action) {
+    try {
+      action.run();
+    } catch (RecordingFormatException | CsvFormatException e) {
+      throw new UserInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserInputException(file.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** "1", "4", "0.5" or "max" (as fast as possible: +∞). */
+  static double parseSpeed(String s) {
+    if (s.equalsIgnoreCase("max")) return Double.POSITIVE_INFINITY;
+    try {
+      double v = Double.parseDouble(s.trim().toLowerCase(Locale.ROOT).replace("x", ""));
+      if (v > 0 && Double.isFinite(v)) return v;
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new UserInputException("--speed: expected a positive number or 'max', got '" + s + "'");
+  }
+
+  @FunctionalInterface
+  interface IoAction {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,139 @@
+package com.rollercoach.core.coach;
+
+import com.rollercoach.core.coach.Verdict.Aspect;
+import com.rollercoach.core.coach.Verdict.Level;
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges a finished session against {@link CoachingTargets}: rolls against the 10–20 target, pace
+ * against the slow ~2.5 cm/s guidance, the rolling range and whether it grew past the range set by
+ * the first passes (likely onto the low back or the neck), each dwell against 1–2 minutes, and the
+ * extension hold against ~60 s with its breaths.
+ */
+public final class SessionCoach {
+  /** The starting range is the range of this many first passes (two rolls). */
+  static final int STARTING_PASSES = 4;
+  /** Pace within this factor of the target is on target (a pace is never exact). */
+  static final double PACE_TOLERANCE = 1.5;
+  /** A hold this much shorter than its target still counts as done. */
+  static final double HOLD_TOLERANCE_S = 5;
+
+  private final CoachingTargets targets;
+
+  public SessionCoach(CoachingTargets targets) {
+    this.targets = targets;
+  }
+
+  public List<Verdict> judge(SessionAnalysis a) {
+    List<Verdict> out = new ArrayList<>();
+    out.add(rolls(a.rolls()));
+    if (!a.passes().isEmpty()) {
+      out.add(pace(a.paceCmS()));
+      out.add(range(a.passes(), a.rangeCm()));
+    }
+    for (Dwell d : a.dwells()) out.add(dwell(d));
+    if (a.holds().isEmpty()) {
+      out.add(
+          new Verdict(
+              Aspect.HOLD, Level.MISSING, Double.NaN,
+              "No extension hold: finish with about " + secs(targets.holdTargetS())
+                  + " relaxed over the roller at mid back, breathing deeply."));
+    }
+    for (ExtensionHold h : a.holds()) {
+      out.add(hold(h));
+      out.add(breaths(h));
+    }
+    return out;
+  }
+
+  private Verdict rolls(int rolls) {
+    String target = targets.rollsMin() + "–" + targets.rollsMax();
+    if (rolls == 0) {
+      return new Verdict(Aspect.ROLLS, Level.MISSING, 0, "No rolls up and down (target " + target + ").");
+    }
+    if (rolls < targets.rollsMin()) {
+      return new Verdict(
+          Aspect.ROLLS, Level.BELOW, rolls, rolls + " rolls: fewer than the " + target + " prescribed.");
+    }
+    if (rolls > targets.rollsMax()) {
+      return new Verdict(
+          Aspect.ROLLS, Level.ABOVE, rolls, rolls + " rolls: more than the " + target + " prescribed.");
+    }
+    return new Verdict(Aspect.ROLLS, Level.GOOD, rolls, rolls + " rolls: within the " + target + " target.");
+  }
+
+  private Verdict pace(double pace) {
+    String p = fmt(pace) + " cm/s";
+    String target = "about " + fmt(targets.paceCmS()) + " cm/s";
+    if (pace > targets.paceTooFastCmS() || pace > targets.paceCmS() * PACE_TOLERANCE) {
+      return new Verdict(Aspect.PACE, Level.ABOVE, pace, "Pace " + p + ": too fast, slow down to " + target + ".");
+    }
+    if (pace < targets.paceCmS() / PACE_TOLERANCE) {
+      return new Verdict(Aspect.PACE, Level.BELOW, pace, "Pace " + p + ": slower than the " + target + " guidance.");
+    }
+    return new Verdict(Aspect.PACE, Level.GOOD, pace, "Pace " + p + ": nice and slow.");
+  }
+
+  private Verdict range(List<Pass> passes, double rangeCm) {
+    int n = Math.min(STARTING_PASSES, passes.size());
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      Pass p = passes.get(i);
+      lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
+      hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
+    }
+    double beyond = 0;
+    for (Pass p : passes) {
+      beyond = Math.max(beyond, Math.max(lo - Math.min(p.fromCm(), p.toCm()), Math.max(p.fromCm(), p.toCm()) - hi));
+    }
+    if (passes.size() > STARTING_PASSES && beyond > targets.rangeGrowthCm()) {
+      return new Verdict(
+          Aspect.RANGE, Level.ABOVE, rangeCm,
+          "Range " + fmt(rangeCm) + " cm: it grew " + fmt(beyond)
+              + " cm past where you started, likely onto the low back or neck. Stay on the upper back.");
+    }
+    return new Verdict(
+        Aspect.RANGE, Level.GOOD, rangeCm, "Range " + fmt(rangeCm) + " cm: stayed where you started.");
+  }
+
+  private Verdict dwell(Dwell d) {
+    double dur = d.durationS();
+    String where = "Tender spot at " + fmt(d.positionCm()) + " cm held " + secs(dur);
+    if (dur < targets.dwellMinS()) {
+      return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + secs(targets.dwellMinS()) + "–" + secs(targets.dwellMaxS()) + ".");
+    }
+    if (dur > targets.dwellMaxS()) {
+      return new Verdict(Aspect.DWELL, Level.ABOVE, dur, where + ": longer than " + secs(targets.dwellMaxS()) + ", move on.");
+    }
+    return new Verdict(Aspect.DWELL, Level.GOOD, dur, where + ": good.");
+  }
+
+  private Verdict hold(ExtensionHold h) {
+    double dur = h.durationS();
+    if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
+      return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
+    }
+    return new Verdict(Aspect.HOLD, Level.GOOD, dur, "Extension hold " + secs(dur) + ": well done.");
+  }
+
+  private Verdict breaths(ExtensionHold h) {
+    String rate = Double.isNaN(h.breathsPerMin()) ? "" : String.format(Locale.ROOT, " (%.0f per minute)", h.breathsPerMin());
+    return new Verdict(Aspect.BREATHS, Level.INFO, h.breaths(), h.breaths() + " breaths during the hold" + rate + ".");
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static String secs(double s) {
+    long r = Math.round(s);
+    return r >= 60 ? String.format(Locale.ROOT, "%d:%02d min", r / 60, r % 60) : r + " s";
+  }
+}

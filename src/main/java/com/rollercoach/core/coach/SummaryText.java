@@ -1,0 +1,115 @@
+package com.rollercoach.core.coach;
+
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A session summary for a person to read: a timeline of what happened (times as m:ss from the start
+ * of the recording), the counts, and the verdicts. Plain text, no I/O.
+ */
+public final class SummaryText {
+  /** Passes closer than this in time belong to one rolling stretch on the timeline. */
+  static final double ROLLING_GAP_S = 8;
+
+  private SummaryText() {}
+
+  private record Item(double startS, double endS, String what) {}
+
+  public static String render(SessionAnalysis a, List<Verdict> verdicts, double rollerDiameterCm) {
+    StringBuilder out = new StringBuilder();
+    double t0 = a.startS();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Session: %s long, roller %.1f cm%n",
+            clock(a.durationS()),
+            rollerDiameterCm));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d dwell(s), %d extension hold(s)%n",
+            a.passes().size(),
+            a.rolls(),
+            a.paceCmS(),
+            a.rangeCm(),
+            a.dwells().size(),
+            a.holds().size()));
+    out.append(System.lineSeparator()).append("Timeline").append(System.lineSeparator());
+    for (Item item : timeline(a)) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %6s – %-6s %s%n",
+              clock(item.startS - t0),
+              clock(item.endS - t0),
+              item.what));
+    }
+    if (!a.gaps().isEmpty()) {
+      double missing = a.gaps().stream().mapToDouble(g -> g[1] - g[0]).sum();
+      out.append(
+          String.format(
+              Locale.ROOT, "  (%d gap(s) in the data, %.1f s missing)%n", a.gaps().size(), missing));
+    }
+    out.append(System.lineSeparator()).append("Verdicts").append(System.lineSeparator());
+    for (Verdict v : verdicts) {
+      out.append("  ").append(mark(v.level())).append(' ').append(v.message()).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
+  private static List<Item> timeline(SessionAnalysis a) {
+    List<Item> items = new ArrayList<>();
+    for (double[] on : a.onPeriods()) items.add(new Item(on[0], on[1], "on the roller"));
+    List<Pass> run = new ArrayList<>();
+    for (Pass p : a.passes()) {
+      if (!run.isEmpty() && p.startS() - run.get(run.size() - 1).endS() > ROLLING_GAP_S) {
+        items.add(rolling(run));
+        run.clear();
+      }
+      run.add(p);
+    }
+    if (!run.isEmpty()) items.add(rolling(run));
+    for (Dwell d : a.dwells()) {
+      items.add(
+          new Item(
+              d.startS(), d.endS(),
+              String.format(Locale.ROOT, "  dwell on a tender spot at %.1f cm (%s)", d.positionCm(), clock(d.durationS()))));
+    }
+    for (ExtensionHold h : a.holds()) {
+      items.add(
+          new Item(
+              h.startS(), h.endS(),
+              String.format(Locale.ROOT, "  extension hold (%s, %d breaths)", clock(h.durationS()), h.breaths())));
+    }
+    items.sort(Comparator.comparingDouble(Item::startS).thenComparing(i -> i.what.startsWith(" ")));
+    return items;
+  }
+
+  private static Item rolling(List<Pass> run) {
+    Pass first = run.get(0);
+    Pass last = run.get(run.size() - 1);
+    return new Item(
+        first.startS(), last.endS(), String.format(Locale.ROOT, "  rolling: %d passes", run.size()));
+  }
+
+  private static String mark(Verdict.Level level) {
+    return switch (level) {
+      case GOOD -> "[ok]";
+      case INFO -> "[--]";
+      case MISSING -> "[!!]";
+      default -> "[! ]";
+    };
+  }
+
+  /** m:ss. */
+  static String clock(double s) {
+    long r = Math.max(0, Math.round(s));
+    return String.format(Locale.ROOT, "%d:%02d", r / 60, r % 60);
+  }
+}

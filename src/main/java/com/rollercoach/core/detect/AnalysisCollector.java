@@ -1,0 +1,84 @@
+package com.rollercoach.core.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Listens to a pipeline and builds the {@link SessionAnalysis} of the whole session when it ends. It
+ * keeps only what the analysis reports (passes, dwells, holds, on periods, gaps: a few per minute), so
+ * its memory grows with what the person did, not with the number of samples.
+ */
+public final class AnalysisCollector implements MotionListener {
+  private final List<Pass> passes = new ArrayList<>();
+  private final List<Dwell> dwells = new ArrayList<>();
+  private final List<ExtensionHold> holds = new ArrayList<>();
+  private final List<double[]> onPeriods = new ArrayList<>();
+  private final List<double[]> gaps = new ArrayList<>();
+  private double onS = Double.NaN;
+  private int rolls;
+
+  @Override
+  public void onEvent(MotionEvent event) {
+    if (event instanceof MotionEvent.GotOn e) {
+      onS = e.onS();
+    } else if (event instanceof MotionEvent.GotOff e) {
+      if (!Double.isNaN(onS)) onPeriods.add(new double[] {onS, e.offS()});
+      onS = Double.NaN;
+    } else if (event instanceof MotionEvent.PassCompleted e) {
+      passes.add(e.pass());
+      rolls = e.rollCount();
+    } else if (event instanceof MotionEvent.DwellFound e) {
+      dwells.add(e.dwell());
+    } else if (event instanceof MotionEvent.HoldFound e) {
+      holds.add(e.hold());
+    } else if (event instanceof MotionEvent.DataGap e) {
+      gaps.add(new double[] {e.fromS(), e.toS()});
+    }
+  }
+
+  /**
+   * The analysis so far.
+   *
+   * @param startS first sample time
+   * @param endS last sample time (an on period still open ends here)
+   */
+  public SessionAnalysis analysis(double startS, double endS) {
+    List<double[]> on = new ArrayList<>(onPeriods);
+    if (!Double.isNaN(onS)) on.add(new double[] {onS, endS});
+    return new SessionAnalysis(
+        startS,
+        endS,
+        copy(on),
+        List.copyOf(passes),
+        rolls,
+        dwells.stream().sorted((a, b) -> Double.compare(a.startS(), b.startS())).toList(),
+        List.copyOf(holds),
+        medianPace(passes),
+        range(passes),
+        copy(gaps));
+  }
+
+  /** Median of the passes' mean speeds: robust to a single hurried or interrupted stroke. */
+  static double medianPace(List<Pass> passes) {
+    if (passes.isEmpty()) return 0;
+    double[] v = passes.stream().mapToDouble(Pass::meanSpeedCmS).sorted().toArray();
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  /** Span of the positions the passes reached (max − min of their turning points), cm. */
+  static double range(List<Pass> passes) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Pass p : passes) {
+      lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
+      hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
+    }
+    return passes.isEmpty() ? 0 : hi - lo;
+  }
+
+  private static List<double[]> copy(List<double[]> pairs) {
+    return pairs.stream().map(p -> Arrays.copyOf(p, p.length)).toList();
+  }
+}

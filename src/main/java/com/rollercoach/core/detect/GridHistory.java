@@ -1,0 +1,77 @@
+package com.rollercoach.core.detect;
+
+/**
+ * The last few tens of seconds of the detector grid (time, position, speed, shock flag) in a fixed
+ * ring, for detectors that decide late and must look back to place a boundary where it really was
+ * (a still segment's start, the moment someone began getting off). Memory is fixed by capacity, not
+ * by session length. Indexes are absolute sample numbers; only the newest {@link #capacity()} remain.
+ */
+final class GridHistory {
+  private final double[] t;
+  private final double[] s;
+  private final double[] v;
+  private final boolean[] shock;
+  private long count;
+
+  GridHistory(int capacity) {
+    t = new double[capacity];
+    s = new double[capacity];
+    v = new double[capacity];
+    shock = new boolean[capacity];
+  }
+
+  void add(double tS, double sCm, double vCmS, boolean shocked) {
+    int i = (int) (count++ % t.length);
+    t[i] = tS;
+    s[i] = sCm;
+    v[i] = vCmS;
+    shock[i] = shocked;
+  }
+
+  int capacity() {
+    return t.length;
+  }
+
+  /** Absolute index of the newest sample (−1 when empty). */
+  long newest() {
+    return count - 1;
+  }
+
+  /** Absolute index of the oldest sample still held. */
+  long oldest() {
+    return Math.max(0, count - t.length);
+  }
+
+  boolean holds(long index) {
+    return index >= oldest() && index < count;
+  }
+
+  double t(long index) {
+    return t[(int) (index % t.length)];
+  }
+
+  double s(long index) {
+    return s[(int) (index % t.length)];
+  }
+
+  double v(long index) {
+    return v[(int) (index % t.length)];
+  }
+
+  boolean shock(long index) {
+    return shock[(int) (index % t.length)];
+  }
+
+  /** The index of the newest sample at or before {@code tS}, clamped to what is held. */
+  long indexAt(double tS) {
+    long i = newest();
+    long lo = oldest();
+    while (i > lo && t(i) > tS) i--;
+    return i;
+  }
+
+  /** s at time {@code tS} (the newest sample at or before it). */
+  double sAt(double tS) {
+    return s(indexAt(tS));
+  }
+}

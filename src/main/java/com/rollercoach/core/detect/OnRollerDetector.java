@@ -1,0 +1,164 @@
+package com.rollercoach.core.detect;
+
+/**
+ * Decides whether a person is on the roller, from physics only:
+ *
+ * <ul>
+ *   <li><b>On</b>: a person lying on a roller always moves it — breathing rocks it by fractions of a
+ *       degree every few seconds, the heartbeat adds a ripple, and rolling moves it a lot — so the
+ *       {@link ActivityMeter} residual rises above {@link #ON_DEG}. An empty roller shows only sensor
+ *       noise, well below it.
+ *   <li><b>Settled</b>: lying back onto a roller jostles it (shuffles of a few cm, a landing shock in
+ *       the accelerometer). Strokes count from the first moment of rest after the last get-on shock,
+ *       or {@link #SETTLE_MAX_S} after it if the person starts rolling at once. Without any shock (a
+ *       gentle get-on) the person is settled as soon as they are on.
+ *   <li><b>Off</b>: the angle goes quiet ({@link #QUIET_DEG}) after a get-off transient (an
+ *       accelerometer shock or a movement of the roller within the last {@link #TRANSIENT_LOOKBACK_S}
+ *       s). Requiring the transient keeps a very calm dwell, whose breathing may be hard to see, from
+ *       ending the session: nobody leaves a roller without moving it.
+ * </ul>
+ *
+ * The off time is placed where getting off began, found by looking back: from the get-off shock back
+ * through the movement that led into it (sitting up shoves the roller), at most {@link
+ * #GET_OFF_LEAD_S} s; or, with no shock, at the start of the last movement (the roller pushed aside).
+ */
+final class OnRollerDetector {
+  /** Residual rocking above which somebody is on the roller, degrees RMS. */
+  static final double ON_DEG = 0.025;
+  /** Residual below which the roller is quiet (empty), degrees RMS. */
+  static final double QUIET_DEG = 0.016;
+  /** Roller speed below which it is at rest, cm/s along the back. */
+  static final double REST_CM_S = 0.5;
+  /** Roller speed above which it is being moved. */
+  static final double MOVING_CM_S = 1.0;
+  static final double SETTLE_REST_S = 0.3;
+  static final double SETTLE_MAX_S = 3.0;
+  static final double TRANSIENT_LOOKBACK_S = 15.0;
+  static final double GET_OFF_LEAD_S = 3.0;
+  static final double SHOCK_BURST_GAP_S = 2.0;
+
+  enum Change {
+    NONE,
+    ON,
+    SETTLED,
+    OFF
+  }
+
+  private final GridHistory history;
+  private final double windowS;
+  private boolean on;
+  private boolean settled;
+  private double onS = Double.NaN;
+  private double settledS = Double.NaN;
+  private double offS = Double.NaN;
+  private double lastShockS = Double.NEGATIVE_INFINITY;
+  private double lastMovingS = Double.NEGATIVE_INFINITY;
+  private double restSinceS = Double.NaN;
+
+  OnRollerDetector(GridHistory history, double windowS) {
+    this.history = history;
+    this.windowS = windowS;
+  }
+
+  /** Judges the newest history sample, whose activity residual is {@code activityDeg}. */
+  Change update(double activityDeg) {
+    long i = history.newest();
+    double t = history.t(i);
+    double speed = Math.abs(history.v(i));
+    if (history.shock(i)) lastShockS = t;
+    if (speed > MOVING_CM_S) lastMovingS = t;
+    if (speed < REST_CM_S) {
+      if (Double.isNaN(restSinceS)) restSinceS = t;
+    } else {
+      restSinceS = Double.NaN;
+    }
+
+    if (!on) {
+      if (activityDeg > ON_DEG) {
+        on = true;
+        settled = false;
+        onS = firstTransientSince(t - windowS);
+        return Change.ON;
+      }
+      return Change.NONE;
+    }
+    if (!settled) {
+      boolean shockDuringGetOn = lastShockS >= onS;
+      boolean rested = !Double.isNaN(restSinceS) && t - restSinceS >= SETTLE_REST_S;
+      boolean calmAfterShock = rested && restSinceS > lastShockS;
+      if (!shockDuringGetOn || calmAfterShock || t - lastShockS >= SETTLE_MAX_S) {
+        settled = true;
+        settledS = shockDuringGetOn ? Math.max(lastShockS, calmAfterShock ? restSinceS : t) : onS;
+        return Change.SETTLED;
+      }
+      return Change.NONE;
+    }
+    boolean quiet = activityDeg < QUIET_DEG;
+    double lastTransient = Math.max(lastShockS, lastMovingS);
+    if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
+      on = false;
+      settled = false;
+      offS = getOffStart(t);
+      return Change.OFF;
+    }
+    return Change.NONE;
+  }
+
+  boolean on() {
+    return on;
+  }
+
+  boolean settled() {
+    return settled;
+  }
+
+  double onS() {
+    return onS;
+  }
+
+  double settledS() {
+    return settledS;
+  }
+
+  double offS() {
+    return offS;
+  }
+
+  /**
+   * Whether a get-off may be under way: a shock since the person settled, recently. Strokes after it
+   * are held back until the roller is found either empty or still occupied.
+   */
+  double lastShockS() {
+    return lastShockS;
+  }
+
+  /** The earliest shock or movement in the history after {@code fromS}; {@code fromS} if none. */
+  private double firstTransientSince(double fromS) {
+    for (long i = Math.max(history.oldest(), history.indexAt(fromS)); i <= history.newest(); i++) {
+      if (history.t(i) < fromS) continue;
+      if (history.shock(i) || Math.abs(history.v(i)) > MOVING_CM_S) return history.t(i);
+    }
+    return fromS;
+  }
+
+  /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */
+  private long firstShockOfBurst(long i, long lo) {
+    long first = i;
+    for (long k = i - 1; k >= lo && history.t(first) - history.t(k) < SHOCK_BURST_GAP_S; k--) {
+      if (history.shock(k)) first = k;
+    }
+    return first;
+  }
+
+  private double getOffStart(double now) {
+    double anchor = lastShockS > settledS && now - lastShockS <= TRANSIENT_LOOKBACK_S ? lastShockS : lastMovingS;
+    long i = history.indexAt(anchor);
+    long lo = history.oldest();
+    if (anchor == lastShockS) i = firstShockOfBurst(i, lo);
+    anchor = history.t(i);
+    // back through the movement that led into the anchor (shoves while sitting up, a push)
+    double limit = anchor - GET_OFF_LEAD_S;
+    while (i > lo && history.t(i - 1) >= limit && Math.abs(history.v(i - 1)) >= REST_CM_S) i--;
+    return Math.max(history.t(i), settledS);
+  }
+}

@@ -1,0 +1,144 @@
+package com.rollercoach.core.detect;
+
+import com.rollercoach.core.signal.SlidingExtremes;
+
+/**
+ * Finds still-loaded segments (definitions.md): while a person is on the roller, the contact point
+ * stays within a {@value #BAND_CM} cm band (max − min) for at least {@value #MIN_DURATION_S} s.
+ *
+ * <p>Detection uses the sliding-window range of s (Lemire's min/max filter): once the last 8 s fit
+ * in the band a segment is running; it keeps running while every new sample keeps the segment's own
+ * range within the band. Boundaries are then placed where the roller actually stopped and started,
+ * not at the edges of the widest band-sized window (which reach into the neighbouring strokes):
+ *
+ * <ul>
+ *   <li>start: going back from the detection window, the furthest the band extends (the roller entered
+ *       it), then forward to the first moment the approaching movement stopped or reversed (speed in
+ *       the approach direction under {@value #STOP_CM_S} cm/s);
+ *   <li>end: when the band is left, back from that sample to where the departing movement began
+ *       (speed in the departure direction last under {@value #STOP_CM_S} cm/s), or the moment the
+ *       person began getting off.
+ * </ul>
+ *
+ * Breathing, the heartbeat and gentle rocking on a tender spot stay inside the band and are not
+ * movement.
+ */
+final class StillDetector {
+  static final double BAND_CM = 3.0;
+  static final double MIN_DURATION_S = 8.0;
+  static final double STOP_CM_S = 0.2;
+
+  private final GridHistory history;
+  private final SlidingExtremes window;
+  private double armedSinceS = Double.NaN;
+  private double lastEndS = Double.NEGATIVE_INFINITY;
+  private boolean running;
+  private double startS;
+  private double lo;
+  private double hi;
+  private double positionCm;
+
+  StillDetector(GridHistory history, int capacity) {
+    this.history = history;
+    this.window = new SlidingExtremes(MIN_DURATION_S, capacity);
+  }
+
+  /** Starts looking (a person is on and settled), from the newest sample on. */
+  void arm() {
+    window.clear();
+    armedSinceS = history.t(history.newest());
+    running = false;
+  }
+
+  /** Stops looking (the person is off); a running segment must be ended with {@link #end} first. */
+  void disarm() {
+    armedSinceS = Double.NaN;
+    running = false;
+    window.clear();
+  }
+
+  boolean armed() {
+    return !Double.isNaN(armedSinceS);
+  }
+
+  boolean running() {
+    return running;
+  }
+
+  double startS() {
+    return startS;
+  }
+
+  double positionCm() {
+    return positionCm;
+  }
+
+  /**
+   * Judges the newest history sample.
+   *
+   * @return NaN when nothing changed; otherwise, if a segment just started, its start time (check
+   *     {@link #running()}), or if it just ended, its end time
+   */
+  double update() {
+    if (!armed()) return Double.NaN;
+    long i = history.newest();
+    double t = history.t(i);
+    double s = history.s(i);
+    window.add(t, s);
+    if (!running) {
+      boolean longEnough = t - Math.max(armedSinceS, lastEndS) >= MIN_DURATION_S;
+      if (longEnough && window.max() - window.min() <= BAND_CM) {
+        running = true;
+        lo = window.min();
+        hi = window.max();
+        startS = placeStart(t - MIN_DURATION_S);
+        positionCm = (lo + hi) / 2;
+        return startS;
+      }
+      return Double.NaN;
+    }
+    double newLo = Math.min(lo, s);
+    double newHi = Math.max(hi, s);
+    if (newHi - newLo <= BAND_CM) {
+      lo = newLo;
+      hi = newHi;
+      return Double.NaN;
+    }
+    running = false;
+    lastEndS = placeEnd(i, s > hi ? 1 : -1);
+    return lastEndS;
+  }
+
+  /** Ends a running segment at {@code endS} (the person began getting off). */
+  double end(double endS) {
+    running = false;
+    lastEndS = Math.max(endS, startS);
+    return lastEndS;
+  }
+
+  private double placeStart(double windowStartS) {
+    long i = history.indexAt(windowStartS);
+    long oldest = Math.max(history.oldest(), history.indexAt(Math.max(armedSinceS, lastEndS)));
+    double bandLo = lo;
+    double bandHi = hi;
+    while (i > oldest) {
+      double s = history.s(i - 1);
+      if (Math.max(bandHi, s) - Math.min(bandLo, s) > BAND_CM) break;
+      bandLo = Math.min(bandLo, s);
+      bandHi = Math.max(bandHi, s);
+      i--;
+    }
+    // i: where the roller entered the band. Its approach direction is the sign of its speed there.
+    double approach = Math.signum(history.v(i));
+    long newest = history.newest();
+    while (i < newest && history.v(i) * approach > STOP_CM_S) i++;
+    return history.t(i);
+  }
+
+  private double placeEnd(long exit, int departure) {
+    long i = exit;
+    long oldest = Math.max(history.oldest(), history.indexAt(startS));
+    while (i > oldest && history.v(i - 1) * departure > STOP_CM_S) i--;
+    return Math.max(history.t(i), startS);
+  }
+}

@@ -1,0 +1,124 @@
+package com.rollercoach.core.signal;
+
+/**
+ * Estimates the gyroscope's zero-rate offset (bias) from still periods and keeps tracking it as it
+ * drifts with temperature.
+ *
+ * <p>Method: x-io Technologies' Fusion AHRS library, {@code FusionOffset} (S. Madgwick, <a
+ * href="https://github.com/xioTechnologies/Fusion">github.com/xioTechnologies/Fusion</a>): the offset
+ * is updated only after the bias-corrected rate has stayed under a threshold (3 °/s) on every axis for
+ * a timeout, and then by a first-order low-pass filter with a 0.02 Hz cutoff, so slow genuine motion
+ * cannot be learned as bias. Two additions for this application:
+ *
+ * <ul>
+ *   <li>Before the first estimate, a MEMS bias can exceed the 3 °/s threshold (the MPU-6050's data
+ *       sheet allows ±20 °/s), so stillness is judged from steadiness instead: the rate and the
+ *       specific force must both stay close to their own recent averages (a rolling roller turns
+ *       gravity in the sensor frame at its rotation rate, so the accelerometer sees slow rolling that a
+ *       steady-rate test alone would miss). The first estimate is the mean rate over that still window.
+ *   <li>Time is handled by the sample timestamps (dt), not a fixed sample rate, so jitter, drops and
+ *       rates from 25 to 1000 Hz need no configuration.
+ * </ul>
+ */
+public final class GyroBiasTracker {
+  /** Fusion's threshold: a rate above this on any axis is motion. */
+  static final double THRESHOLD_DPS = 3.0;
+  /** Rate steadiness for the first estimate: breathing rocks a loaded roller by well under 1 °/s. */
+  static final double STEADY_RATE_DPS = 1.0;
+  /** Specific-force steadiness: the slowest roll (0.5 cm/s on a 15 cm roller) turns gravity by 0.07 g/s. */
+  static final double STEADY_ACCEL_G = 0.02;
+  /** How long the gyro must stay still before its mean is trusted (Fusion uses 5 s). */
+  static final double TIMEOUT_S = 3.0;
+  /** Fusion's tracking low-pass cutoff. */
+  static final double CUTOFF_HZ = 0.02;
+  /** Time constant of the recent averages the steadiness tests compare with. */
+  private static final double STEADY_TAU_S = 0.5;
+
+  private final double[] bias = new double[3];
+  private final double[] rateAvg = new double[3];
+  private final double[] accelAvg = new double[3];
+  private final double[] windowSum = new double[3];
+  private double windowS;
+  private double stillS;
+  private boolean estimated;
+  private boolean primed;
+
+  /**
+   * Feeds one sample: rates in °/s, specific force in g, {@code dtS} since the previous sample.
+   *
+   * @return whether this sample counted as still
+   */
+  public boolean update(
+      double gx, double gy, double gz, double ax, double ay, double az, double dtS) {
+    if (!primed) {
+      primed = true;
+      rateAvg[0] = gx;
+      rateAvg[1] = gy;
+      rateAvg[2] = gz;
+      accelAvg[0] = ax;
+      accelAvg[1] = ay;
+      accelAvg[2] = az;
+      return false;
+    }
+    double k = Math.min(1.0, dtS / STEADY_TAU_S);
+    boolean steady =
+        steadyAndTrack(rateAvg, gx, gy, gz, k, STEADY_RATE_DPS)
+            & steadyAndTrack(accelAvg, ax, ay, az, k, STEADY_ACCEL_G);
+    boolean slow =
+        !estimated
+            || (Math.abs(gx - bias[0]) < THRESHOLD_DPS
+                && Math.abs(gy - bias[1]) < THRESHOLD_DPS
+                && Math.abs(gz - bias[2]) < THRESHOLD_DPS);
+    if (!(steady && slow) || dtS > TIMEOUT_S) {
+      stillS = 0;
+      windowS = 0;
+      windowSum[0] = windowSum[1] = windowSum[2] = 0;
+      return false;
+    }
+    stillS += dtS;
+    if (!estimated) {
+      windowSum[0] += gx * dtS;
+      windowSum[1] += gy * dtS;
+      windowSum[2] += gz * dtS;
+      windowS += dtS;
+      if (stillS >= TIMEOUT_S) {
+        for (int i = 0; i < 3; i++) bias[i] = windowSum[i] / windowS;
+        estimated = true;
+      }
+    } else if (stillS >= TIMEOUT_S) {
+      double alpha = 1 - Math.exp(-2 * Math.PI * CUTOFF_HZ * dtS);
+      bias[0] += alpha * (gx - bias[0]);
+      bias[1] += alpha * (gy - bias[1]);
+      bias[2] += alpha * (gz - bias[2]);
+    }
+    return true;
+  }
+
+  private static boolean steadyAndTrack(
+      double[] avg, double x, double y, double z, double k, double limit) {
+    boolean steady =
+        Math.abs(x - avg[0]) < limit && Math.abs(y - avg[1]) < limit && Math.abs(z - avg[2]) < limit;
+    avg[0] += k * (x - avg[0]);
+    avg[1] += k * (y - avg[1]);
+    avg[2] += k * (z - avg[2]);
+    return steady;
+  }
+
+  /** Whether a still period has given a first estimate yet (before that the bias reads 0). */
+  public boolean estimated() {
+    return estimated;
+  }
+
+  /** Current bias on axis 0 (x), 1 (y) or 2 (z), °/s. */
+  public double bias(int axis) {
+    return bias[axis];
+  }
+
+  /** Starts from a known bias (a calibration), still tracking it afterwards. */
+  public void preset(double bx, double by, double bz) {
+    bias[0] = bx;
+    bias[1] = by;
+    bias[2] = bz;
+    estimated = true;
+  }
+}

@@ -1,0 +1,152 @@
+package com.rollercoach.core.signal;
+
+/**
+ * The roller's rotation θ about its own axis, from the gyroscope, held drift-free by the
+ * accelerometer.
+ *
+ * <h2>Gyro part, axis-agnostic</h2>
+ *
+ * The axis is fixed in the sensor frame, so θ(t) = a·Φ(t) with Φ(t) = ∫ω dt the integral of the
+ * bias-corrected rate vector. Φ is integrated from the first sample (trapezoidal rule over the actual
+ * dt, so jitter, drops and gaps need no resampling) before the axis a is known; once {@link
+ * RollAxisEstimator} has an estimate, θ follows at once, including all rotation that happened while
+ * the axis was being learned. Refinements of a change θ only by |Δa|·|Φ⊥|, small because the roller
+ * barely turns about any other axis.
+ *
+ * <h2>Accelerometer part</h2>
+ *
+ * A roller lies with its axis horizontal, so gravity, seen from the sensor, turns about the axis by −θ
+ * as the roller turns by θ. Its direction in the plane ⟂ a (angle ψ in a basis e₁, e₂ of that plane)
+ * therefore gives θ modulo 2π with no drift at all. It is blended in with a complementary filter
+ * (Mahony, Hamel &amp; Pflimlin, "Nonlinear complementary filters on the special orthogonal group",
+ * IEEE TAC 53(5), 2008 — here in one dimension: θ̂ += ω·dt + (dt/τ)·wrap(θ_acc − θ̂)), trusting the gyro
+ * over seconds and gravity over τ = {@value #TAU_S} s. The wrap keeps it free of 2π ambiguity.
+ *
+ * <p>When gravity is not a good reference the accelerometer term is skipped: when the specific force
+ * is more than {@value #MAX_ACCEL_ERROR_G} g away from 1 g (jostles when getting on and off), or when
+ * less than {@value #MIN_PLANE_G} g of it lies in the plane ⟂ a (the axis is far from horizontal). Two
+ * disturbances stay in: centripetal ω²d and tangential α·d acceleration of a sensor mounted d from the
+ * axis, and the roller's own translation r·α as it rolls along the floor. At foam-rolling speeds (≤
+ * 1 rad/s) these are below 0.01 g for d ≤ 5 cm, i.e. under 0.6° of ψ error, averaged further by τ.
+ *
+ * <p>Across a gap in the data longer than {@value #SNAP_GAP_S} s the gyro's trapezoid is a guess, so θ
+ * snaps to the accelerometer's value nearest to the guess: rotations up to half a turn per gap are
+ * recovered exactly.
+ */
+public final class RollAngleTracker {
+  static final double TAU_S = 2.0;
+  static final double MAX_ACCEL_ERROR_G = 0.1;
+  static final double MIN_PLANE_G = 0.5;
+  static final double SNAP_GAP_S = 0.1;
+
+  private final double[] phi = new double[3]; // ∫ω dt, rad
+  private final double[] lastRate = new double[3]; // rad/s
+  private boolean primed;
+  private double correction; // rad, added to a·Φ
+  private double[] axis;
+  private final double[] e1 = new double[3];
+  private final double[] e2 = new double[3];
+  private boolean haveReference;
+  private double accelOffset; // θ_acc − θ̂ when the reference was set
+  private double theta = Double.NaN;
+  private boolean accelUsed;
+
+  /**
+   * Advances by one sample.
+   *
+   * @param wx bias-corrected rate about x, °/s (likewise wy, wz)
+   * @param ax specific force along x, g (likewise ay, az)
+   * @param dtS time since the previous sample
+   * @param currentAxis the roll axis estimate (unit vector), or null while unknown
+   * @return θ in radians, NaN while the axis is unknown
+   */
+  public double update(
+      double wx, double wy, double wz, double ax, double ay, double az, double dtS,
+      double[] currentAxis) {
+    double rx = Math.toRadians(wx);
+    double ry = Math.toRadians(wy);
+    double rz = Math.toRadians(wz);
+    if (primed) {
+      phi[0] += 0.5 * (lastRate[0] + rx) * dtS;
+      phi[1] += 0.5 * (lastRate[1] + ry) * dtS;
+      phi[2] += 0.5 * (lastRate[2] + rz) * dtS;
+    }
+    primed = true;
+    lastRate[0] = rx;
+    lastRate[1] = ry;
+    lastRate[2] = rz;
+    if (currentAxis == null) return theta = Double.NaN;
+    if (currentAxis != axis) setAxis(currentAxis);
+
+    double gyroTheta = RollAxisEstimator.dot(axis, phi) + correction;
+    accelUsed = false;
+    double norm = Math.sqrt(ax * ax + ay * ay + az * az);
+    if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
+      double c1 = ax * e1[0] + ay * e1[1] + az * e1[2];
+      double c2 = ax * e2[0] + ay * e2[1] + az * e2[2];
+      if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
+        double accelTheta = -Math.atan2(c2, c1);
+        if (!haveReference) {
+          accelOffset = accelTheta - gyroTheta;
+          haveReference = true;
+        }
+        double error = wrap(accelTheta - accelOffset - gyroTheta);
+        double gain = dtS > SNAP_GAP_S ? 1.0 : dtS / TAU_S;
+        correction += gain * error;
+        gyroTheta += gain * error;
+        accelUsed = true;
+      }
+    }
+    return theta = gyroTheta;
+  }
+
+  /** Copies Φ = ∫ω dt (radians, sensor frame, bias-corrected) into {@code out}. */
+  public void phi(double[] out) {
+    System.arraycopy(phi, 0, out, 0, 3);
+  }
+
+  /** θ after the latest sample, radians (NaN while the axis is unknown). */
+  public double theta() {
+    return theta;
+  }
+
+  /** Whether the latest sample's accelerometer reading was used as a gravity reference. */
+  public boolean accelUsed() {
+    return accelUsed;
+  }
+
+  /**
+   * Re-bases the plane ⟂ a. The reference direction is the sensor axis least aligned with a, kept as
+   * long as it stays well away from a, so small refinements of a turn e₁, e₂ only slightly and ψ stays
+   * continuous.
+   */
+  private void setAxis(double[] a) {
+    double[] ref = {0, 0, 0};
+    if (axis == null || Math.abs(RollAxisEstimator.dot(e1, a)) > 0.5) {
+      int least = 0;
+      for (int i = 1; i < 3; i++) if (Math.abs(a[i]) < Math.abs(a[least])) least = i;
+      ref[least] = 1;
+      haveReference = false;
+    } else {
+      System.arraycopy(e1, 0, ref, 0, 3);
+    }
+    double p = RollAxisEstimator.dot(ref, a);
+    double n = 0;
+    for (int i = 0; i < 3; i++) {
+      e1[i] = ref[i] - p * a[i];
+      n += e1[i] * e1[i];
+    }
+    n = Math.sqrt(n);
+    for (int i = 0; i < 3; i++) e1[i] /= n;
+    e2[0] = a[1] * e1[2] - a[2] * e1[1];
+    e2[1] = a[2] * e1[0] - a[0] * e1[2];
+    e2[2] = a[0] * e1[1] - a[1] * e1[0];
+    axis = a;
+  }
+
+  /** Wraps an angle to (−π, π]. */
+  static double wrap(double a) {
+    double w = Math.IEEEremainder(a, 2 * Math.PI);
+    return w <= -Math.PI ? w + 2 * Math.PI : w;
+  }
+}

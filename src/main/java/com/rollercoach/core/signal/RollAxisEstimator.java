@@ -1,0 +1,126 @@
+package com.rollercoach.core.signal;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Finds the roller's axis in sensor coordinates from the angular velocity alone.
+ *
+ * <p>A roller only turns about its own axis, which is fixed in the sensor frame however the sensor is
+ * mounted, so every angular-velocity sample ω during rolling is (up to noise) a multiple of that axis.
+ * The axis is therefore the principal direction of the samples: the eigenvector with the largest
+ * eigenvalue of the scatter matrix S = Σ ω ωᵀ·dt — principal component analysis without centring
+ * (Jolliffe, <i>Principal Component Analysis</i>, 2nd ed., §3.2; the eigen-solver is Commons Math's
+ * {@link EigenDecomposition}). Summing ω ωᵀ keeps O(1) memory for any session length, and the sum is
+ * sign-blind, so rolling up and rolling down both reinforce the same axis.
+ *
+ * <p>Only motion samples count (|ω| between {@value #MIN_RATE_DPS} and {@value #MAX_RATE_DPS} °/s):
+ * still periods carry noise and bias residue, and faster rates are jostles (getting on and off), not
+ * rolling. An eigenvector's sign is arbitrary, so the first estimate is signed to make its largest
+ * component positive and every later one to agree with its predecessor: s(t) never flips direction
+ * mid-session.
+ */
+public final class RollAxisEstimator {
+  static final double MIN_RATE_DPS = 8.0;
+  static final double MAX_RATE_DPS = 200.0;
+  /** Rolling time summed before the first estimate: a few tenths of a second of a stroke. */
+  static final double FIRST_ESTIMATE_S = 0.3;
+  /** Re-solve after this much more rolling time. */
+  static final double REFRESH_S = 0.25;
+  /** Share of the scatter the principal direction must explain to be trusted as an axis. */
+  static final double MIN_SHARE = 0.8;
+
+  private final double[] fixed;
+  private final double[] scatter = new double[6]; // xx, xy, xz, yy, yz, zz
+  private double motionS;
+  private double sinceSolveS;
+  private double[] axis;
+  private double share = Double.NaN;
+
+  /** Estimates the axis from the data. */
+  public RollAxisEstimator() {
+    this.fixed = null;
+  }
+
+  /** Uses a known axis (a calibration) and never changes it. */
+  public RollAxisEstimator(double[] knownAxis) {
+    double n = Math.sqrt(dot(knownAxis, knownAxis));
+    if (!(n > 0)) throw new IllegalArgumentException("roll axis must be a non-zero vector");
+    this.fixed = new double[] {knownAxis[0] / n, knownAxis[1] / n, knownAxis[2] / n};
+    this.axis = fixed.clone();
+    this.share = 1;
+  }
+
+  /**
+   * Adds one bias-corrected rate sample (°/s).
+   *
+   * @return whether the axis estimate changed
+   */
+  public boolean update(double gx, double gy, double gz, double dtS) {
+    if (fixed != null) return false;
+    double r2 = gx * gx + gy * gy + gz * gz;
+    if (r2 < MIN_RATE_DPS * MIN_RATE_DPS || r2 > MAX_RATE_DPS * MAX_RATE_DPS) return false;
+    scatter[0] += gx * gx * dtS;
+    scatter[1] += gx * gy * dtS;
+    scatter[2] += gx * gz * dtS;
+    scatter[3] += gy * gy * dtS;
+    scatter[4] += gy * gz * dtS;
+    scatter[5] += gz * gz * dtS;
+    motionS += dtS;
+    sinceSolveS += dtS;
+    if (motionS < FIRST_ESTIMATE_S || (axis != null && sinceSolveS < REFRESH_S)) return false;
+    sinceSolveS = 0;
+    return solve();
+  }
+
+  private boolean solve() {
+    double[][] m = {
+      {scatter[0], scatter[1], scatter[2]},
+      {scatter[1], scatter[3], scatter[4]},
+      {scatter[2], scatter[4], scatter[5]}
+    };
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
+    double[] values = eig.getRealEigenvalues();
+    int best = 0;
+    double total = 0;
+    for (int i = 0; i < values.length; i++) {
+      total += values[i];
+      if (values[i] > values[best]) best = i;
+    }
+    double newShare = total > 0 ? values[best] / total : 0;
+    if (newShare < MIN_SHARE && axis == null) return false;
+    RealVector v = eig.getEigenvector(best);
+    double[] a = {v.getEntry(0), v.getEntry(1), v.getEntry(2)};
+    double n = Math.sqrt(dot(a, a));
+    for (int i = 0; i < 3; i++) a[i] /= n;
+    if (axis == null) {
+      int largest = 0;
+      for (int i = 1; i < 3; i++) if (Math.abs(a[i]) > Math.abs(a[largest])) largest = i;
+      if (a[largest] < 0) negate(a);
+    } else if (dot(a, axis) < 0) {
+      negate(a);
+    }
+    axis = a;
+    share = newShare;
+    return true;
+  }
+
+  /** The unit axis in sensor coordinates, or null before enough rolling has been seen. */
+  public double[] axis() {
+    return axis;
+  }
+
+  /** Share of the rotation energy about the axis (1 = pure rolling); NaN before an estimate. */
+  public double share() {
+    return share;
+  }
+
+  static double dot(double[] a, double[] b) {
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  }
+
+  private static void negate(double[] a) {
+    for (int i = 0; i < 3; i++) a[i] = -a[i];
+  }
+}

@@ -1,0 +1,202 @@
+package com.rollercoach.core.signal;
+
+import com.rollercoach.core.sample.ImuSample;
+
+/**
+ * The signal stage of the pipeline: raw IMU samples at whatever rate and jitter the source delivers
+ * in, a uniform {@value #GRID_HZ} Hz grid of roller motion out.
+ *
+ * <p>Per raw sample it tracks the gyro bias ({@link GyroBiasTracker}), the roll axis ({@link
+ * RollAxisEstimator}), the roll angle θ with the accelerometer's drift bound ({@link
+ * RollAngleTracker}) and accelerometer shocks (getting on and off, the hip drop). The detectors then
+ * work on a uniform grid, linearly interpolated between raw samples, so their filters are designed
+ * once, their cost does not depend on the input rate (25–1000 Hz), and dropped samples and gaps of up
+ * to {@value #MAX_INTERPOLATED_GAP_S} s are bridged; longer gaps are reported and the grid restarts
+ * after them.
+ */
+public final class RollSignal {
+  public static final double GRID_HZ = 50.0;
+  static final double GRID_DT = 1.0 / GRID_HZ;
+  /** Longer gaps are not interpolated across: the grid jumps. */
+  static final double MAX_INTERPOLATED_GAP_S = 2.0;
+  /** Gaps are reported from this long on (and from 5 typical sample intervals). */
+  static final double MIN_REPORTED_GAP_S = 0.25;
+  /**
+   * High-frequency specific force (above ≈1.6 Hz) that counts as a shock: a body landing on or
+   * leaving the roller, dropping the hips. Smooth rolling stays below 0.01 g; sensor noise of a
+   * consumer MEMS accelerometer is ~2–3 mg RMS at 100 Hz.
+   */
+  static final double SHOCK_G = 0.1;
+  private static final double SHOCK_LP_TAU_S = 0.1;
+
+  /** Receives the grid and gap reports. */
+  public interface Listener {
+    /**
+     * One grid sample.
+     *
+     * @param sCm contact position along the back, s = r·θ (0 until the axis is known)
+     * @param thetaDeg roll angle, degrees, fused with gravity (0 until the axis is known)
+     * @param rollPhiDeg roll angle from the raw gyro alone (a·Φ), degrees, NaN until the axis is
+     *     known; it includes the bias as a ramp, for detectors that detrend
+     * @param phiDeg the raw gyro's integrated rate vector Φ = ∫ω dt, degrees, bias included (reused
+     *     array: copy to keep)
+     * @param shock whether an accelerometer shock happened since the previous grid sample
+     */
+    void grid(
+        double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg, boolean shock);
+
+    /** Samples were missing between two times. */
+    void gap(double fromS, double toS);
+  }
+
+  private final double radiusCm;
+  private final Listener listener;
+  private final GyroBiasTracker bias = new GyroBiasTracker();
+  private final RollAxisEstimator axis;
+  private final RollAngleTracker angle = new RollAngleTracker();
+  private final double[] lowAccel = new double[3];
+  private final double[] phiDeg = new double[3];
+  private final double[] prevPhi = new double[3];
+  private final double[] curPhi = new double[3];
+  private final double[] rawPhi = new double[3]; // ∫ raw ω dt, degrees: bias stays a pure ramp
+  private final double[] prevRawPhi = new double[3];
+  private final double[] prevRaw = new double[3];
+  private boolean primed;
+  private double prevT;
+  private double prevS;
+  private double prevTheta;
+  private double prevRollPhi;
+  private double typicalDt = Double.NaN;
+  private double nextGridT;
+  private boolean shockPending;
+  private double lastS;
+  private double lastTheta;
+
+  public RollSignal(double rollerDiameterCm, double[] knownAxis, Listener listener) {
+    this.radiusCm = rollerDiameterCm / 2;
+    this.axis = knownAxis != null ? new RollAxisEstimator(knownAxis) : new RollAxisEstimator();
+    this.listener = listener;
+  }
+
+  public void accept(ImuSample x) {
+    double t = x.tS();
+    double dt = primed ? t - prevT : 0;
+    if (primed && !(dt > 0)) return; // sinks promise increasing time; ignore a repeat defensively
+    bias.update(x.gxDps(), x.gyDps(), x.gzDps(), x.axG(), x.ayG(), x.azG(), dt);
+    double wx = x.gxDps() - bias.bias(0);
+    double wy = x.gyDps() - bias.bias(1);
+    double wz = x.gzDps() - bias.bias(2);
+    if (primed) axis.update(wx, wy, wz, Math.min(dt, 0.1));
+    double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis());
+    trackShock(x, wx, wy, wz, dt);
+
+    double[] a = axis.axis();
+    integrateRaw(x, dt);
+    System.arraycopy(rawPhi, 0, curPhi, 0, 3);
+    double thetaDeg = Double.isNaN(theta) ? 0 : Math.toDegrees(theta);
+    double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
+    double rollPhi = a == null ? Double.NaN : a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
+
+    if (!primed) {
+      primed = true;
+      nextGridT = t;
+    } else {
+      boolean isGap = dt >= MIN_REPORTED_GAP_S && (Double.isNaN(typicalDt) || dt > 5 * typicalDt);
+      if (isGap) listener.gap(prevT, t);
+      else typicalDt = Double.isNaN(typicalDt) ? dt : typicalDt + 0.01 * (dt - typicalDt);
+      if (dt > MAX_INTERPOLATED_GAP_S) nextGridT = t;
+    }
+    while (nextGridT <= t) {
+      double f = dt > 0 ? (nextGridT - prevT) / dt : 1;
+      if (f < 0) f = 0;
+      for (int i = 0; i < 3; i++) phiDeg[i] = prevPhi[i] + f * (curPhi[i] - prevPhi[i]);
+      listener.grid(
+          nextGridT,
+          lerp(prevS, s, f),
+          lerp(prevTheta, thetaDeg, f),
+          Double.isNaN(prevRollPhi) ? rollPhi : lerp(prevRollPhi, rollPhi, f),
+          phiDeg,
+          shockPending);
+      shockPending = false;
+      nextGridT += GRID_DT;
+    }
+    prevT = t;
+    prevS = s;
+    prevTheta = thetaDeg;
+    prevRollPhi = rollPhi;
+    System.arraycopy(curPhi, 0, prevPhi, 0, 3);
+    lastS = s;
+    lastTheta = thetaDeg;
+  }
+
+  /**
+   * Shock = specific force minus a gravity estimate that the gyro turns with the roller (dg/dt = −ω×g
+   * in the sensor frame) and that relaxes to the measurement with a 0.1 s time constant. Turning the
+   * estimate with the gyro keeps brisk rolling, which swings gravity through the sensor frame at up
+   * to 1 g/s, from looking like a shock.
+   */
+  /**
+   * Integrates the raw (not bias-corrected) rate. Detectors that look for small rocking detrend this
+   * over a few seconds, which removes any constant bias exactly, whereas the bias-corrected integral
+   * bends whenever the bias estimate is updated.
+   */
+  private void integrateRaw(ImuSample x, double dt) {
+    if (dt > 0 && dt <= MAX_INTERPOLATED_GAP_S) {
+      rawPhi[0] += 0.5 * (prevRaw[0] + x.gxDps()) * dt;
+      rawPhi[1] += 0.5 * (prevRaw[1] + x.gyDps()) * dt;
+      rawPhi[2] += 0.5 * (prevRaw[2] + x.gzDps()) * dt;
+    }
+    prevRaw[0] = x.gxDps();
+    prevRaw[1] = x.gyDps();
+    prevRaw[2] = x.gzDps();
+  }
+
+  private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
+    if (dt == 0 || dt > 0.5) {
+      lowAccel[0] = x.axG();
+      lowAccel[1] = x.ayG();
+      lowAccel[2] = x.azG();
+      return;
+    }
+    double wx = Math.toRadians(wxDps) * dt;
+    double wy = Math.toRadians(wyDps) * dt;
+    double wz = Math.toRadians(wzDps) * dt;
+    double gx = lowAccel[0];
+    double gy = lowAccel[1];
+    double gz = lowAccel[2];
+    lowAccel[0] = gx - (wy * gz - wz * gy);
+    lowAccel[1] = gy - (wz * gx - wx * gz);
+    lowAccel[2] = gz - (wx * gy - wy * gx);
+    double dx = x.axG() - lowAccel[0];
+    double dy = x.ayG() - lowAccel[1];
+    double dz = x.azG() - lowAccel[2];
+    if (dx * dx + dy * dy + dz * dz > SHOCK_G * SHOCK_G) shockPending = true;
+    double k = Math.min(1, dt / SHOCK_LP_TAU_S);
+    lowAccel[0] += k * dx;
+    lowAccel[1] += k * dy;
+    lowAccel[2] += k * dz;
+  }
+
+  private static double lerp(double a, double b, double f) {
+    return a + f * (b - a);
+  }
+
+  /** Contact position after the latest raw sample, cm. */
+  public double positionCm() {
+    return lastS;
+  }
+
+  public double thetaDeg() {
+    return lastTheta;
+  }
+
+  /** The roll axis estimate (unit vector, sensor frame), null while unknown. */
+  public double[] rollAxis() {
+    double[] a = axis.axis();
+    return a == null ? null : a.clone();
+  }
+
+  public GyroBiasTracker bias() {
+    return bias;
+  }
+}

@@ -1,0 +1,59 @@
+package com.rollercoach.core.signal;
+
+/**
+ * Minimum and maximum of the values in a sliding time window, O(1) amortised per sample, with the
+ * monotonic-deque algorithm (D. Lemire, "Streaming maximum-minimum filter using no more than three
+ * comparisons per element", Nordic Journal of Computing 13(4), 2006). The deques live in fixed rings
+ * sized for the longest window at the highest sample rate, so memory does not grow with the session.
+ */
+public final class SlidingExtremes {
+  private final double windowS;
+  private final double[] minT;
+  private final double[] minV;
+  private final double[] maxT;
+  private final double[] maxV;
+  private int minHead;
+  private int minSize;
+  private int maxHead;
+  private int maxSize;
+
+  /**
+   * @param windowS window length in seconds
+   * @param capacity most samples the window can hold (window × highest sample rate, plus margin)
+   */
+  public SlidingExtremes(double windowS, int capacity) {
+    this.windowS = windowS;
+    minT = new double[capacity];
+    minV = new double[capacity];
+    maxT = new double[capacity];
+    maxV = new double[capacity];
+  }
+
+  /** Adds a sample and drops those older than the window (relative to {@code tS}). */
+  public void add(double tS, double value) {
+    int cap = minT.length;
+    while (minSize > 0 && minV[(minHead + minSize - 1) % cap] >= value) minSize--;
+    if (minSize == cap) { minHead = (minHead + 1) % cap; minSize--; }
+    minT[(minHead + minSize) % cap] = tS;
+    minV[(minHead + minSize++) % cap] = value;
+    while (maxSize > 0 && maxV[(maxHead + maxSize - 1) % cap] <= value) maxSize--;
+    if (maxSize == cap) { maxHead = (maxHead + 1) % cap; maxSize--; }
+    maxT[(maxHead + maxSize) % cap] = tS;
+    maxV[(maxHead + maxSize++) % cap] = value;
+    double oldest = tS - windowS;
+    while (minSize > 1 && minT[minHead] < oldest) { minHead = (minHead + 1) % cap; minSize--; }
+    while (maxSize > 1 && maxT[maxHead] < oldest) { maxHead = (maxHead + 1) % cap; maxSize--; }
+  }
+
+  public double min() {
+    return minSize == 0 ? Double.NaN : minV[minHead];
+  }
+
+  public double max() {
+    return maxSize == 0 ? Double.NaN : maxV[maxHead];
+  }
+
+  public void clear() {
+    minSize = maxSize = 0;
+  }
+}

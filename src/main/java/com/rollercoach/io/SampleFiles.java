@@ -1,0 +1,33 @@
+package com.rollercoach.io;
+
+import com.rollercoach.io.csv.CsvSampleReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one place that decides how to read a session file. Today: CSV. Other formats (binary
+ * recordings) are added here, by extension or by sniffing the first bytes, and every command that
+ * takes a session file (analyze, replay, report, sessions import) gets them at once.
+ */
+public final class SampleFiles {
+  private SampleFiles() {}
+
+  /**
+   * Opens a session file for reading.
+   *
+   * @throws InputFileException when the file is missing, unreadable or of an unknown kind
+   */
+  public static SampleFile open(Path path) {
+    if (!Files.exists(path)) throw new InputFileException(path + ": no such file");
+    if (Files.isDirectory(path)) throw new InputFileException(path + ": is a directory, not a session file");
+    try {
+      return CsvSampleReader.open(path);
+    } catch (NoSuchFileException e) {
+      throw new InputFileException(path + ": no such file", e);
+    } catch (IOException e) {
+      throw new InputFileException(path + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+}

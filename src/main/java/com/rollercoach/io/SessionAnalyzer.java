@@ -1,0 +1,109 @@
+package com.rollercoach.io;
+
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.detect.AnalysisCollector;
+import com.rollercoach.core.detect.MotionEvent;
+import com.rollercoach.core.detect.MotionListener;
+import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Batch analysis of one session file: file → {@link MotionPipeline} → {@link SessionAnalysis}, the same
+ * streaming path live coaching uses. For {@code analyze}, reports and the session library.
+ */
+public final class SessionAnalyzer {
+  private SessionAnalyzer() {}
+
+  /**
+   * What analyzing a file found.
+   *
+   * @param rollerDiameterCm the diameter used (option, else metadata, else the 15 cm default)
+   * @param samples samples read
+   * @param warnings problems that did not stop the analysis
+   */
+  public record Result(
+      Path file,
+      SessionMetadata metadata,
+      double rollerDiameterCm,
+      long samples,
+      SessionAnalysis analysis,
+      List<String> warnings) {}
+
+  /**
+   * Analyzes a session file.
+   *
+   * @param rollerDiameterCm overrides the file's {@code roller_diameter_cm} when present
+   * @param also receives every event as well (live printing, recording); may be null
+   * @throws InputFileException on unreadable or malformed files
+   */
+  public static Result analyze(Path file, OptionalDouble rollerDiameterCm, MotionListener also) {
+    try (SampleFile in = SampleFiles.open(file)) {
+      SessionMetadata meta = in.metadata();
+      double d = rollerDiameter(rollerDiameterCm, meta);
+      PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(d);
+      Run run = run(in, config, also);
+      return new Result(file, meta, d, run.samples, run.analysis, in.warnings());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The roller diameter to use: the option if given, else the file's metadata, else {@link
+   * PipelineConfig#DEFAULT_ROLLER_DIAMETER_CM}.
+   *
+   * @throws InputFileException when the chosen value is not a plausible diameter
+   */
+  public static double rollerDiameter(OptionalDouble option, SessionMetadata meta) {
+    double d =
+        option.isPresent()
+            ? option.getAsDouble()
+            : meta.number(SessionMetadata.ROLLER_DIAMETER_CM)
+                .orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
+    if (!(d >= 2 && d <= 100)) {
+      throw new InputFileException(
+          "roller diameter " + d + " cm is not plausible (expected 2–100 cm)");
+    }
+    return d;
+  }
+
+  private record Run(long samples, SessionAnalysis analysis) {}
+
+  private static Run run(SampleFile in, PipelineConfig config, MotionListener also) {
+    AnalysisCollector collector = new AnalysisCollector();
+    MotionListener listener =
+        also == null
+            ? collector
+            : (MotionEvent e) -> {
+              collector.onEvent(e);
+              also.onEvent(e);
+            };
+    MotionPipeline pipeline = new MotionPipeline(config, listener);
+    double[] span = {Double.NaN, Double.NaN};
+    long n =
+        in.readTo(
+            new SampleSink() {
+              @Override
+              public void accept(ImuSample s) {
+                if (Double.isNaN(span[0])) span[0] = s.tS();
+                span[1] = s.tS();
+                pipeline.accept(s);
+              }
+
+              @Override
+              public void gap(double fromS, double toS, String reason) {
+                pipeline.gap(fromS, toS, reason);
+              }
+            });
+    pipeline.end();
+    return new Run(n, collector.analysis(span[0], span[1]));
+  }
+}

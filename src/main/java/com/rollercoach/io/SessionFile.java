@@ -1,0 +1,48 @@
+package com.rollercoach.io;
+
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.emulator.EmulatorInput;
+import com.rollercoach.io.live.LiveObserver;
+import com.rollercoach.io.live.Pacer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A recorded session on disk, whatever its format ({@link SessionFiles#open} picks the reader): the
+ * one way {@code analyze}, {@code replay}, {@code export}, the emulator and the GUI read sessions.
+ * Each {@link #play} reads the file afresh, streaming (memory does not grow with the file).
+ */
+public interface SessionFile extends EmulatorInput {
+  enum Kind {
+    CSV,
+    RECORDING
+  }
+
+  Path path();
+
+  Kind kind();
+
+  /** What the file says about itself (CSV {@code # key=value} lines; a recording's header and device). */
+  @Override
+  SessionMetadata metadata();
+
+  /**
+   * Pushes every sample (and, for recordings, every gap) into {@code sink} as fast as possible. Does
+   * not call {@link SampleSink#end()}: the caller decides when the session is over.
+   */
+  @Override
+  default void play(SampleSink sink) throws IOException {
+    play(sink, Pacer.asFastAsPossible(), LiveObserver.NONE);
+  }
+
+  /**
+   * As {@link #play(SampleSink)}, spaced out by {@code pacer}: recordings by the recorded arrival times
+   * of their bytes, CSV files by their sample times.
+   */
+  void play(SampleSink sink, Pacer pacer, LiveObserver observer) throws IOException;
+
+  /** Problems that did not stop reading (a torn last record, a cut-off last CSV line), after a play. */
+  List<String> warnings();
+}

@@ -1,0 +1,175 @@
+package com.rollercoach.io;
+
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.io.live.Decoders;
+import com.rollercoach.io.live.LiveObserver;
+import com.rollercoach.io.live.LivePath;
+import com.rollercoach.io.live.Pacer;
+import com.rollercoach.io.live.RecordingReplay;
+import com.rollercoach.io.recording.RecordingEntry;
+import com.rollercoach.io.recording.RecordingFormat;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Opens a session file by what it is: a recording (by its magic bytes) or a CSV file. */
+public final class SessionFiles {
+  private SessionFiles() {}
+
+  /**
+   * @throws NoSuchFileException when there is no such file
+   * @throws com.rollercoach.io.recording.RecordingFormatException for a damaged recording header
+   * @throws com.rollercoach.io.csv.CsvFormatException (unchecked) for a CSV that cannot be read
+   */
+  public static SessionFile open(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString(), null, "no such file");
+    if (RecordingFormat.isRecording(path)) return new RecordingFile(path);
+    return new CsvFile(path);
+  }
+
+  /** A recording replays through the live path: its bytes go through the decoder again. */
+  private static final class RecordingFile implements SessionFile {
+    private final Path path;
+    private final RecordingHeader header;
+    private final List<String> warnings = new ArrayList<>();
+
+    /** DEVICE records come within the first second of a session; don't read further looking for one. */
+    private static final int DEVICE_SCAN_ENTRIES = 2000;
+
+    RecordingFile(Path path) throws IOException {
+      this.path = path;
+      try (RecordingReader r = RecordingReader.open(path)) {
+        RecordingHeader h = r.header();
+        if (h.device().isEmpty()) {
+          for (int i = 0; i < DEVICE_SCAN_ENTRIES; i++) {
+            RecordingEntry e = r.next();
+            if (e == null) break;
+            if (e instanceof RecordingEntry.Device d) {
+              h = h.withDevice(d.info());
+              break;
+            }
+          }
+        }
+        this.header = h;
+      }
+    }
+
+    @Override
+    public Path path() {
+      return path;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.RECORDING;
+    }
+
+    @Override
+    public String description() {
+      return path + " (recording of " + header.source() + ", " + header.startedAt() + ")";
+    }
+
+    @Override
+    public SessionMetadata metadata() {
+      SessionMetadata m = header.metadata()
+          .with("recorded_from", header.source())
+          .with("recorded_at", header.startedAt().toString());
+      if (header.device().isPresent()) {
+        var d = header.device().get();
+        if (m.get(SessionMetadata.DEVICE) == null && !d.deviceId().isEmpty()) m = m.with(SessionMetadata.DEVICE, d.deviceId());
+        if (m.get(SessionMetadata.SAMPLE_RATE_HZ) == null && Double.isFinite(d.sampleRateHz())) {
+          m = m.with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%.6g", d.sampleRateHz()));
+        }
+      }
+      return m;
+    }
+
+    @Override
+    public void play(SampleSink sink, Pacer pacer, LiveObserver observer) throws IOException {
+      warnings.clear();
+      try (RecordingReader r = RecordingReader.open(path)) {
+        LivePath live = RecordingReplay.play(r, Decoders.standard(), sink, pacer, observer);
+        live.finish();
+        r.warning().ifPresent(warnings::add);
+        if (live.decoderStats().crcFailures() > 0 || live.decoderStats().lostFrames() > 0) {
+          warnings.add(String.format(Locale.ROOT, "%s: link quality: %d frames lost, %d CRC failures",
+              path, live.decoderStats().lostFrames(), live.decoderStats().crcFailures()));
+        }
+      }
+    }
+
+    @Override
+    public List<String> warnings() {
+      return List.copyOf(warnings);
+    }
+  }
+
+  /** A CSV file in the project's import format. */
+  private static final class CsvFile implements SessionFile {
+    private final Path path;
+    private final SessionMetadata metadata;
+    private final List<String> warnings = new ArrayList<>();
+
+    CsvFile(Path path) throws IOException {
+      this.path = path;
+      try (CsvSampleReader r = CsvSampleReader.open(path)) {
+        this.metadata = r.metadata();
+      }
+    }
+
+    @Override
+    public Path path() {
+      return path;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.CSV;
+    }
+
+    @Override
+    public String description() {
+      return path.toString();
+    }
+
+    @Override
+    public SessionMetadata metadata() {
+      return metadata;
+    }
+
+    @Override
+    public void play(SampleSink sink, Pacer pacer, LiveObserver observer) throws IOException {
+      warnings.clear();
+      try (CsvSampleReader r = CsvSampleReader.open(path)) {
+        r.readTo(
+            new SampleSink() {
+              @Override
+              public void accept(ImuSample s) {
+                pacer.await(s.tS());
+                sink.accept(s);
+              }
+
+              @Override
+              public void gap(double fromS, double toS, String reason) {
+                sink.gap(fromS, toS, reason);
+              }
+            });
+        warnings.addAll(r.warnings());
+      }
+    }
+
+    @Override
+    public List<String> warnings() {
+      return List.copyOf(warnings);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package com.rollercoach.review.analysis;
+
+import com.rollercoach.core.protocol.AutoDetectingDecoder;
+import com.rollercoach.core.protocol.DeviceInfo;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.live.LiveObserver;
+import com.rollercoach.io.live.LivePath;
+import com.rollercoach.io.live.Pacer;
+import com.rollercoach.io.live.RecordingReplay;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingReader;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A live session recorded raw ({@code .rcrec}): replayed through the same {@link LivePath} (decoder,
+ * gap logic) as it ran live, as fast as possible. The decoder's loss counters become the report's
+ * "frames lost" and "checksum failures".
+ */
+final class RawRecording implements RecordingSource {
+  private final Path file;
+  private final SessionMetadata metadata;
+  private long framesLost = -1;
+  private long crcFailures = -1;
+
+  RawRecording(Path file) throws IOException {
+    this.file = file;
+    try (RecordingReader reader = RecordingReader.open(file)) {
+      this.metadata = metadataOf(reader.header());
+    }
+  }
+
+  /** The header's metadata plus what the header says about the start and the device. */
+  private static SessionMetadata metadataOf(RecordingHeader h) {
+    SessionMetadata m = h.metadata();
+    if (m.get("start_time") == null && h.startedAt() != null) {
+      m = m.with("start_time", h.startedAt().toString());
+    }
+    if (m.get(SessionMetadata.DEVICE) == null && h.device().isPresent()) {
+      DeviceInfo d = h.device().get();
+      m = m.with(SessionMetadata.DEVICE, d.deviceId() + (d.sensorModel().isEmpty() ? "" : " (" + d.sensorModel() + ")"));
+    }
+    return m;
+  }
+
+  @Override
+  public SessionMetadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public void replay(SampleSink sink) throws IOException {
+    try (RecordingReader reader = RecordingReader.open(file)) {
+      LivePath path = RecordingReplay.play(reader,
+          (format, listener) -> AutoDetectingDecoder.withBuiltInFormats(listener), sink,
+          Pacer.asFastAsPossible(), LiveObserver.NONE);
+      framesLost = path.decoderStats().lostFrames();
+      crcFailures = path.decoderStats().crcFailures();
+    }
+    sink.end();
+  }
+
+  @Override
+  public SessionMetadata linkStats() {
+    if (framesLost < 0) return SessionMetadata.empty();
+    return SessionMetadata.empty()
+        .with("lost_frames", Long.toString(framesLost))
+        .with("crc_failures", Long.toString(crcFailures));
+  }
+}

@@ -1,0 +1,19 @@
+package com.rollercoach.review.progress;
+
+/**
+ * How often the physio asked the patient to roll. Home programmes for thoracic mobility are usually
+ * prescribed "several times a week"; three is the default, set it per patient.
+ */
+public record Prescription(int sessionsPerWeek) {
+  public static final int DEFAULT_SESSIONS_PER_WEEK = 3;
+
+  public Prescription {
+    if (sessionsPerWeek < 1 || sessionsPerWeek > 21) {
+      throw new IllegalArgumentException("sessions per week must be 1–21, got " + sessionsPerWeek);
+    }
+  }
+
+  public static Prescription defaults() {
+    return new Prescription(DEFAULT_SESSIONS_PER_WEEK);
+  }
+}

@@ -1,0 +1,250 @@
+package com.rollercoach.review.progress;
+
+import static com.rollercoach.review.report.SessionCharts.DWELL;
+import static com.rollercoach.review.report.SessionCharts.GAP;
+import static com.rollercoach.review.report.SessionCharts.HOLD;
+import static com.rollercoach.review.report.SessionCharts.INK;
+import static com.rollercoach.review.report.SessionCharts.LABEL;
+import static com.rollercoach.review.report.SessionCharts.PASS;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.review.library.SessionEntry;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The charts of the progress page: one point per session (or bar per week) on a calendar axis. */
+public final class ProgressCharts {
+  public static final String SESSIONS = "Sessions";
+  public static final String ROLLS = "Rolls";
+  public static final String PACE = "Pace";
+  public static final String RANGE = "Range";
+  public static final String SPOTS = "Tender spots";
+  public static final String HOLD_S = "Hold (s)";
+  public static final String BREATHS = "Breaths in hold";
+  public static final String PAIN_BEFORE = "Pain before";
+  public static final String PAIN_AFTER = "Pain after";
+
+  private static final long WEEK_MS = Duration.ofDays(7).toMillis();
+
+  private final ProgressData data;
+  private final CoachingTargets targets;
+  private final ZoneId zone;
+
+  public ProgressCharts(ProgressData data, CoachingTargets targets, ZoneId zone) {
+    this.data = data;
+    this.targets = targets;
+    this.zone = zone;
+  }
+
+  /** Sessions per week as bars (green when the prescription was met), the prescription as a line. */
+  public JFreeChart sessionsPerWeek() {
+    XYSeries s = new XYSeries(SESSIONS);
+    for (WeekStats w : data.weeks()) s.add(millis(w.monday()) + WEEK_MS / 2.0, w.sessions());
+    XYSeriesCollection c = new XYSeriesCollection(s);
+    c.setIntervalWidth(WEEK_MS * 0.7);
+    List<WeekStats> weeks = data.weeks();
+    XYBarRenderer r = new XYBarRenderer() {
+      @Override
+      public Paint getItemPaint(int row, int column) {
+        return weeks.get(column).metPrescription() ? HOLD : DWELL;
+      }
+    };
+    r.setBarPainter(new StandardXYBarPainter());
+    r.setShadowVisible(false);
+    XYPlot plot = plot(c, r, "sessions");
+    plot.addRangeMarker(line(data.prescription().sessionsPerWeek(), INK, "prescribed"));
+    ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.25);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart("sessions-per-week", "Sessions per week", plot, false);
+  }
+
+  public JFreeChart rolls() {
+    XYPlot plot = perSession(ROLLS, e -> e.summary().rolls(), "rolls", PASS);
+    IntervalMarker band = new IntervalMarker(targets.rollsMin(), targets.rollsMax(),
+        new Color(HOLD.getRed(), HOLD.getGreen(), HOLD.getBlue(), 40));
+    band.setLabel("target " + targets.rollsMin() + "–" + targets.rollsMax());
+    band.setLabelFont(LABEL);
+    band.setLabelPaint(HOLD.darker());
+    band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+    band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    plot.addRangeMarker(band, Layer.BACKGROUND);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart("rolls", "Rolls per session", plot, false);
+  }
+
+  public JFreeChart pace() {
+    XYPlot plot = perSession(PACE,
+        e -> e.summary().passes() > 0 ? e.summary().paceCmS() : Double.NaN, "cm/s", PASS);
+    plot.addRangeMarker(line(targets.paceCmS(), HOLD, "target pace"));
+    plot.addRangeMarker(line(targets.paceTooFastCmS(), GAP, "too fast"));
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart("pace", "Pace (median pass speed)", plot, false);
+  }
+
+  public JFreeChart range() {
+    XYPlot plot = perSession(RANGE,
+        e -> e.summary().passes() > 0 ? e.summary().rangeCm() : Double.NaN, "cm", PASS);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    return chart("range", "Rolling range along the back", plot, false);
+  }
+
+  /** Every dwell's position by session date; the recurring spots as dashed lines. */
+  public JFreeChart tenderSpots() {
+    XYSeries s = new XYSeries(SPOTS, false, true);
+    for (SessionEntry e : data.sessions()) {
+      for (double[] d : data.dwells().getOrDefault(e.id(), List.of())) {
+        s.add(e.startedAt().toEpochMilli(), d[2]);
+      }
+    }
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    r.setSeriesPaint(0, DWELL);
+    r.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+    XYPlot plot = plot(new XYSeriesCollection(s), r, "position along the back (cm)");
+    int n = 0;
+    for (TenderSpot spot : data.spots()) {
+      if (spot.sessions() < 2) continue;
+      plot.addRangeMarker(line(spot.positionCm(), DWELL,
+          String.format(Locale.ROOT, "spot %d: %d sessions", ++n, spot.sessions())));
+    }
+    return chart("tender-spots", "Tender spots across sessions", plot, false);
+  }
+
+  /** Hold duration (left axis) and breaths in the hold (right axis), per session. */
+  public JFreeChart hold() {
+    XYPlot plot = perSession(HOLD_S, e -> e.summary().holdS(), "hold (s)", HOLD);
+    plot.addRangeMarker(line(targets.holdTargetS(), HOLD, "target"));
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    XYSeries breaths = series(BREATHS,
+        e -> e.summary().holdS() > 0 ? e.summary().breaths() : Double.NaN);
+    NumberAxis right = new NumberAxis("breaths");
+    right.setLabelFont(LABEL);
+    right.setTickLabelFont(LABEL);
+    right.setAutoRangeIncludesZero(true);
+    plot.setRangeAxis(1, right);
+    plot.setDataset(1, new XYSeriesCollection(breaths));
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, renderer(INK));
+    ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesStroke(0, new BasicStroke(1.2f,
+        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
+    return chart("hold", "Extension hold and breathing", plot, true);
+  }
+
+  public JFreeChart pain() {
+    XYSeriesCollection c = new XYSeriesCollection();
+    c.addSeries(series(PAIN_BEFORE, e -> pain(e.notes().painBefore())));
+    c.addSeries(series(PAIN_AFTER, e -> pain(e.notes().painAfter())));
+    XYLineAndShapeRenderer r = renderer(GAP);
+    r.setSeriesPaint(1, HOLD);
+    r.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
+    XYPlot plot = plot(c, r, "pain (0–10)");
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    y.setRange(0, 10.5);
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    return chart("pain", "Pain before and after (0–10)", plot, true);
+  }
+
+  private static double pain(java.util.OptionalInt p) {
+    return p.isPresent() ? p.getAsInt() : Double.NaN;
+  }
+
+  private XYPlot perSession(String key, ToDoubleFunction<SessionEntry> f, String yLabel, Color color) {
+    return plot(new XYSeriesCollection(series(key, f)), renderer(color), yLabel);
+  }
+
+  /** One point per session; sessions without a value are left out rather than drawn at zero. */
+  private XYSeries series(String key, ToDoubleFunction<SessionEntry> f) {
+    XYSeries s = new XYSeries(key, false, true);
+    for (SessionEntry e : data.sessions()) {
+      double v = f.applyAsDouble(e);
+      if (!Double.isNaN(v)) s.add(e.startedAt().toEpochMilli(), v);
+    }
+    return s;
+  }
+
+  private static XYLineAndShapeRenderer renderer(Color color) {
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    r.setSeriesPaint(0, color);
+    r.setSeriesStroke(0, new BasicStroke(1.2f));
+    r.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+    return r;
+  }
+
+  private XYPlot plot(XYSeriesCollection c, org.jfree.chart.renderer.xy.XYItemRenderer r, String yLabel) {
+    DateAxis x = new DateAxis();
+    SimpleDateFormat fmt = new SimpleDateFormat("d MMM", Locale.ENGLISH);
+    fmt.setTimeZone(TimeZone.getTimeZone(zone));
+    x.setDateFormatOverride(fmt);
+    x.setTimeZone(TimeZone.getTimeZone(zone));
+    x.setTickLabelFont(LABEL);
+    if (!data.weeks().isEmpty()) {
+      x.setRange(millis(data.weeks().get(0).monday()),
+          millis(data.weeks().get(data.weeks().size() - 1).monday()) + WEEK_MS);
+    }
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(LABEL);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(c, x, y, r);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
+    plot.setRangeGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setOutlineVisible(false);
+    return plot;
+  }
+
+  private long millis(java.time.LocalDate day) {
+    return day.atStartOfDay(zone).toInstant().toEpochMilli();
+  }
+
+  private static ValueMarker line(double v, Color color, String label) {
+    ValueMarker m = new ValueMarker(v, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+    m.setLabel(label);
+    m.setLabelFont(LABEL.deriveFont(Font.BOLD));
+    m.setLabelPaint(color.darker());
+    m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+    m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    return m;
+  }
+
+  private static JFreeChart chart(String id, String title, XYPlot plot, boolean legend) {
+    JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, legend);
+    chart.setID(id);
+    chart.setBackgroundPaint(Color.WHITE);
+    if (legend) {
+      chart.getLegend().setItemFont(LABEL);
+      chart.getLegend().setFrame(BlockBorder.NONE);
+    }
+    return chart;
+  }
+}

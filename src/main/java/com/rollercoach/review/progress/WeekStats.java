@@ -1,0 +1,28 @@
+package com.rollercoach.review.progress;
+
+import java.time.LocalDate;
+
+/**
+ * One calendar week (Monday to Sunday) of a patient's sessions. Means are over the week's sessions
+ * and NaN for a week without sessions (or without any value, e.g. pain never noted).
+ *
+ * @param sessions sessions done
+ * @param prescribed sessions prescribed for the week
+ */
+public record WeekStats(
+    LocalDate monday,
+    int sessions,
+    int prescribed,
+    double meanRolls,
+    double meanPaceCmS,
+    double meanRangeCm,
+    int dwells,
+    double meanHoldS,
+    double meanBreaths,
+    double meanPainBefore,
+    double meanPainAfter) {
+
+  public boolean metPrescription() {
+    return sessions >= prescribed;
+  }
+}

@@ -1,0 +1,60 @@
+package com.rollercoach.sim.bench;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders an {@link AccuracyTally} as the plain-text table {@code bench accuracy} prints. */
+public final class AccuracyReport {
+  private AccuracyReport() {}
+
+  public static String render(AccuracyTally tally, String heading, int worstToShow) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(heading).append('\n');
+    String row = "%-28s %10s  %-10s %-5s %s%n";
+    sb.append(String.format(Locale.ROOT, row, "metric", "value", "target", "", "detail"));
+    for (AccuracyTally.Metric m : tally.metrics()) {
+      String value = m.known() ? String.format(Locale.ROOT, "%.3g", m.value()) + pad(m.unit()) : "n/a";
+      sb.append(
+          String.format(
+              Locale.ROOT, row, m.name(), value, m.target(), m.met() ? "PASS" : "FAIL", m.note()));
+    }
+    sb.append("\nby profile:\n");
+    tally.byProfile().forEach((p, line) -> sb.append(String.format(Locale.ROOT, "  %-14s %s%n", p, line)));
+    List<SessionOutcome> worst =
+        tally.outcomes().stream()
+            .filter(o -> problems(o) > 0)
+            .sorted(Comparator.comparingInt(AccuracyReport::problems).reversed())
+            .limit(worstToShow)
+            .toList();
+    if (!worst.isEmpty()) {
+      sb.append("\nsessions with errors (reproduce with `simulate` and these options):\n");
+      for (SessionOutcome o : worst) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %s: passes %d/%d, dwells missed %d spurious %d, holds missed %d spurious %d%n",
+                o.label(),
+                o.detectedPasses(),
+                o.truePasses(),
+                o.dwells().missed(),
+                o.dwells().spurious(),
+                o.holds().missed(),
+                o.holds().spurious()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String pad(String unit) {
+    return unit.isEmpty() ? "" : unit.equals("%") ? " %" : " " + unit;
+  }
+
+  private static int problems(SessionOutcome o) {
+    return Math.abs(o.detectedPasses() - o.truePasses())
+        + o.dwells().missed()
+        + o.dwells().spurious()
+        + o.holds().missed()
+        + o.holds().spurious();
+  }
+}

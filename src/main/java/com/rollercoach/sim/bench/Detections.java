@@ -1,0 +1,65 @@
+package com.rollercoach.sim.bench;
+
+import com.rollercoach.core.detect.MotionEvent;
+import com.rollercoach.core.detect.MotionListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the pipeline reported for one session, collected from its events. */
+public final class Detections implements MotionListener {
+  /** A detected extension hold and its breath count. */
+  public record Hold(Interval span, int breaths) {}
+
+  private int passes;
+  private final List<Interval> dwells = new ArrayList<>();
+  private final List<Hold> holds = new ArrayList<>();
+  private final List<Double> onTimes = new ArrayList<>();
+  private final List<Double> offTimes = new ArrayList<>();
+
+  @Override
+  public void onEvent(MotionEvent event) {
+    if (event instanceof MotionEvent.PassCompleted p) {
+      passes++;
+    } else if (event instanceof MotionEvent.DwellFound d) {
+      dwells.add(new Interval(d.dwell().startS(), Math.max(d.dwell().startS(), d.dwell().endS())));
+    } else if (event instanceof MotionEvent.HoldFound h) {
+      holds.add(
+          new Hold(
+              new Interval(h.hold().startS(), Math.max(h.hold().startS(), h.hold().endS())),
+              h.hold().breaths()));
+    } else if (event instanceof MotionEvent.GotOn on) {
+      onTimes.add(on.onS());
+    } else if (event instanceof MotionEvent.GotOff off) {
+      offTimes.add(off.offS());
+    }
+  }
+
+  public int passes() {
+    return passes;
+  }
+
+  public List<Interval> dwells() {
+    return dwells;
+  }
+
+  public List<Hold> holds() {
+    return holds;
+  }
+
+  public List<Double> onTimes() {
+    return onTimes;
+  }
+
+  public List<Double> offTimes() {
+    return offTimes;
+  }
+
+  /** For tests and hand-made cases. */
+  public static Detections of(int passes, List<Interval> dwells, List<Hold> holds) {
+    Detections d = new Detections();
+    d.passes = passes;
+    d.dwells.addAll(dwells);
+    d.holds.addAll(holds);
+    return d;
+  }
+}

@@ -1,0 +1,195 @@
+package com.rollercoach.sim.bench;
+
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.sim.Archetype;
+import com.rollercoach.sim.SimulatedSession;
+import com.rollercoach.sim.SimulationSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The speed targets of issue 2, measured rather than asserted:
+ *
+ * <ol>
+ *   <li>{@code analyze --json} of one hour at 200 Hz in a fresh JVM (start-up included), best and
+ *       median of three runs;
+ *   <li>the pipeline's throughput in this (warmed-up) JVM on the same samples held in memory — JMH
+ *       ({@code bench/jmh.sh}) gives the careful number;
+ *   <li>heap flatness: the heap in use after a full GC once the pipeline has seen 1 h and again after
+ *       4 h of streamed samples (the simulator streams too, so only the pipeline's own state grows).
+ * </ol>
+ */
+public final class SpeedBenchmark {
+  private final double hours;
+  private final double rateHz;
+  private final double memoryHours;
+  private final Path keep;
+  private final PrintStream out;
+
+  public SpeedBenchmark(double hours, double rateHz, double memoryHours, Path keep, PrintStream out) {
+    this.hours = hours;
+    this.rateHz = rateHz;
+    this.memoryHours = memoryHours;
+    this.keep = keep;
+    this.out = out;
+  }
+
+  public void run() throws IOException, InterruptedException {
+    Path csv = keep != null ? keep : Files.createTempFile("roller-coach-speed", ".csv");
+    try {
+      long t0 = System.nanoTime();
+      long samples = longSession(hours * 3600).writeCsv(csv, false);
+      out.printf(
+          Locale.ROOT,
+          "recording: %s, %d samples (%.2f h at %s Hz), %.1f MB, simulated in %.1f s%n",
+          csv,
+          samples,
+          samples / rateHz / 3600,
+          fmt(rateHz),
+          Files.size(csv) / 1e6,
+          (System.nanoTime() - t0) / 1e9);
+      analyzeInFreshJvm(csv);
+      throughput(csv);
+    } finally {
+      if (keep == null) {
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(SimulatedSession.truthPathFor(csv));
+      }
+    }
+    heapFlatness();
+  }
+
+  private SimulatedSession longSession(double seconds) {
+    return SimulatedSession.create(
+        SimulationSpec.of(7)
+            .withArchetype(Archetype.TYPICAL)
+            .withDevice("bmi160-logger")
+            .withRateHz(rateHz)
+            .withMinDurationS(seconds));
+  }
+
+  private void analyzeInFreshJvm(Path csv) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        List.of(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.rollercoach.Main",
+            "analyze",
+            csv.toString(),
+            "--json");
+    double[] times = new double[3];
+    for (int i = 0; i < times.length; i++) {
+      Path log = Files.createTempFile("roller-coach-analyze", ".out");
+      try {
+        long t0 = System.nanoTime();
+        Process p =
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          out.println("analyze: did not finish within 10 minutes");
+          return;
+        }
+        times[i] = (System.nanoTime() - t0) / 1e9;
+        if (p.exitValue() != 0) {
+          String first =
+              Files.readAllLines(log, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+          out.printf(Locale.ROOT, "analyze: exit %d (%s)%n", p.exitValue(), first);
+          return;
+        }
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    }
+    Arrays.sort(times);
+    out.printf(
+        Locale.ROOT,
+        "analyze --json in a fresh JVM: best %.2f s, median %.2f s of 3 (target < 2 s)%n",
+        times[0],
+        times[1]);
+  }
+
+  private void throughput(Path csv) throws IOException {
+    List<ImuSample> samples = new ArrayList<>();
+    try (CsvSampleReader reader = CsvSampleReader.open(csv)) {
+      reader.readTo(
+          new SampleSink() {
+            @Override
+            public void accept(ImuSample s) {
+              samples.add(s);
+            }
+          });
+    }
+    ImuSample[] array = samples.toArray(new ImuSample[0]);
+    samples.clear();
+    double best = 0;
+    for (int rep = 0; rep < 5; rep++) {
+      MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), e -> {});
+      long t0 = System.nanoTime();
+      for (ImuSample s : array) p.accept(s);
+      p.end();
+      best = Math.max(best, array.length / ((System.nanoTime() - t0) / 1e9));
+    }
+    out.printf(
+        Locale.ROOT,
+        "pipeline in this JVM: %.2f M samples/s (best of 5 passes over %d samples; JMH: bench/jmh.sh;"
+            + " target >= 5 M/s)%n",
+        best / 1e6,
+        array.length);
+  }
+
+  private void heapFlatness() {
+    SimulatedSession session = longSession(memoryHours * 3600);
+    double[] usedMb = {heapMb(), Double.NaN, Double.NaN};
+    MotionPipeline pipeline = new MotionPipeline(PipelineConfig.defaults(), e -> {});
+    double[] first = {Double.NaN};
+    session.play(
+        new SampleSink() {
+          @Override
+          public void accept(ImuSample s) {
+            if (Double.isNaN(first[0])) first[0] = s.tS();
+            pipeline.accept(s);
+            if (Double.isNaN(usedMb[1]) && s.tS() - first[0] >= 3600) usedMb[1] = heapMb();
+          }
+
+          @Override
+          public void end() {
+            pipeline.end();
+            usedMb[2] = heapMb();
+          }
+        });
+    out.printf(
+        Locale.ROOT,
+        "heap in use after GC: %.1f MB at start, %.1f MB after 1 h, %.1f MB after %s h of input"
+            + " (growth 1 h -> %s h: %+.2f MB)%n",
+        usedMb[0],
+        usedMb[1],
+        usedMb[2],
+        fmt(memoryHours),
+        fmt(memoryHours),
+        usedMb[2] - usedMb[1]);
+  }
+
+  private static double heapMb() {
+    for (int i = 0; i < 2; i++) System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -309,8 +309,9 @@ public final class SessionLibrary implements AutoCloseable {
     SessionEntry e = new SessionEntry(
         m.id(), m.patient(), m.startedAt(), m.device(), m.calibration(), m.rollerDiameterCm(), rec,
         Summaries.of(s.analysis(), s.quality(), verdicts), m.notes());
+    double t0 = s.analysis().startS();
     List<double[]> dwells = s.analysis().dwells().stream()
-        .map(d -> new double[] {d.startS(), d.endS(), d.positionCm()}).toList();
+        .map(d -> new double[] {d.startS() - t0, d.endS() - t0, d.positionCm()}).toList();
     return new SessionIndex.Indexed(e, dwells);
   }
 

@@ -76,7 +76,10 @@ public final class SessionCharts {
     shadeOffRoller(plot, a);
     int n = 0;
     for (Dwell d : a.dwells()) {
-      plot.addDomainMarker(interval(d.startS() - t0, d.endS() - t0, DWELL, "Tender " + ++n), Layer.BACKGROUND);
+      IntervalMarker m = interval(d.startS() - t0, d.endS() - t0, DWELL, "Tender " + ++n);
+      // Alternate label rows so that two short dwells side by side stay readable.
+      m.setLabelOffset(new RectangleInsets(n % 2 == 0 ? 16 : 3, 3, 3, 3));
+      plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     for (ExtensionHold h : a.holds()) {
       plot.addDomainMarker(interval(h.startS() - t0, h.endS() - t0, HOLD, "Hold"), Layer.BACKGROUND);

@@ -59,6 +59,7 @@ final class SessionDetail extends VBox {
     Button reset = new Button("Reset zoom");
     reset.setId("resetZoom");
     reset.setOnAction(e -> resetZoom());
+    reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     events.setId("eventTable");
     events.setItems(FXCollections.observableArrayList(EventRow.condensed(EventRow.of(a))));
     events.getColumns().add(column("Event", EventRow::label, 120));
@@ -72,7 +73,10 @@ final class SessionDetail extends VBox {
       if (row != null) jumpTo(row);
     });
     VBox.setVgrow(timeline, Priority.ALWAYS);
-    HBox head = new HBox(12, new VBox(2, title, facts), reset);
+    VBox heading = new VBox(2, title, facts);
+    heading.setMinWidth(0);
+    HBox.setHgrow(heading, Priority.ALWAYS);
+    HBox head = new HBox(12, heading, reset);
     getChildren().addAll(head, timeline, speed, events);
   }
 

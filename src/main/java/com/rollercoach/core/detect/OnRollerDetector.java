@@ -132,13 +132,16 @@ final class OnRollerDetector {
     return lastShockS;
   }
 
-  /** The earliest shock or movement in the history after {@code fromS}; {@code fromS} if none. */
+  /**
+   * The earliest shock or movement in the history after {@code fromS}; without one, half a window
+   * before now (the residual needs about that much breathing to rise above the threshold).
+   */
   private double firstTransientSince(double fromS) {
     for (long i = Math.max(history.oldest(), history.indexAt(fromS)); i <= history.newest(); i++) {
       if (history.t(i) < fromS) continue;
       if (history.shock(i) || Math.abs(history.v(i)) > MOVING_CM_S) return history.t(i);
     }
-    return fromS;
+    return fromS + windowS / 2;
   }
 
   /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */

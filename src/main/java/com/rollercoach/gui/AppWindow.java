@@ -61,11 +61,11 @@ public final class AppWindow {
     player.setMuted(!settings.sound());
     player.setSpeak(settings.speech());
 
-    Tab startTab = new Tab("Start", new StartView(this::start));
+    Tab startTab = new Tab("Start", new StartView(this::start, this::dataDir));
     summaryTab.setContent(summaryView);
     Tab settingsTab = new Tab("Settings",
         new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved));
-    Tab calibrateTab = new Tab("Calibrate", CalibrationTab.create());
+    Tab calibrateTab = new Tab("Calibrate", CalibrationTab.create(this::dataDir));
     Tab reviewTab = new Tab("Review", ReviewTab.create(settings));
     for (Tab t : new Tab[] {startTab, liveTab, summaryTab, settingsTab, calibrateTab, reviewTab}) {
       t.setClosable(false);
@@ -108,6 +108,11 @@ public final class AppWindow {
     Scene scene = new Scene(root, width, height);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
     return scene;
+  }
+
+  /** Where sessions are recorded and summaries saved, from the settings. */
+  public Path dataDir() {
+    return Path.of(settings.dataDir());
   }
 
   public LiveView liveView() {

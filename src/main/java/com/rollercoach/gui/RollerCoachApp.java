@@ -62,7 +62,7 @@ public final class RollerCoachApp extends Application {
     } else if (o.demo()) {
       startOrReport(Sources::demo);
     } else if (o.port().isPresent()) {
-      startOrReport(() -> Sources.serial(o.port().get()));
+      startOrReport(() -> Sources.serial(o.port().get(), window.dataDir()));
     }
   }
 

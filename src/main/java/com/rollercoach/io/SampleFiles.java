@@ -1,15 +1,17 @@
 package com.rollercoach.io;
 
 import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.io.recording.RecordingFormat;
+import com.rollercoach.io.recording.RecordingFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The one place that decides how to read a session file. Today: CSV. Other formats (binary
- * recordings) are added here, by extension or by sniffing the first bytes, and every command that
- * takes a session file (analyze, replay, report, sessions import) gets them at once.
+ * The one place that decides how to read a session file: a Roller Coach recording (by its magic
+ * bytes, see {@code docs/recording-format.md}) or CSV. Every command that takes a session file
+ * (analyze, replay, report, sessions import) gets every format at once.
  */
 public final class SampleFiles {
   private SampleFiles() {}
@@ -23,9 +25,12 @@ public final class SampleFiles {
     if (!Files.exists(path)) throw new InputFileException(path + ": no such file");
     if (Files.isDirectory(path)) throw new InputFileException(path + ": is a directory, not a session file");
     try {
+      if (RecordingFormat.isRecording(path)) return SessionFiles.open(path);
       return CsvSampleReader.open(path);
     } catch (NoSuchFileException e) {
       throw new InputFileException(path + ": no such file", e);
+    } catch (RecordingFormatException e) {
+      throw new InputFileException(e.getMessage(), e); // already "FILE: offset N: reason"
     } catch (IOException e) {
       throw new InputFileException(path + ": cannot read (" + e.getMessage() + ")", e);
     }

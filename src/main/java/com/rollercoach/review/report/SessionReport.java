@@ -136,6 +136,7 @@ public final class SessionReport {
         case MET -> "✓ met";
         case OFF_TARGET -> "! off target";
         case MISSING -> "✗ not done";
+        case INFO -> "";
       };
       page.raw("<tr><td>" + Html.esc(v.topic()) + "</td><td>" + Html.esc(v.measured()) + "</td><td>"
           + Html.esc(v.target()) + "</td><td class=\"" + v.status().name() + "\">"

@@ -110,9 +110,10 @@ class SessionReportTest {
     assertEquals(1, kinds.stream().filter("HOLD"::equals).count());
     assertEquals(1, kinds.stream().filter("GAP"::equals).count());
     String page = doc.getDocumentElement().getTextContent();
-    assertTrue(page.contains("12 rolls (24 passes)"), "rolls verdict");
-    assertTrue(page.contains("1:15 at +20 cm"), "dwell verdict: 75 s at +20 cm");
-    assertTrue(page.contains("1:05, 9 breaths"), "hold verdict");
+    assertTrue(page.contains("12 rolls: within the 10–20 target."), "rolls verdict");
+    assertTrue(page.contains("Tender spot at 20.0 cm held 1:15 min: good."), "dwell verdict");
+    assertTrue(page.contains("Extension hold 1:05 min: well done."), "hold verdict");
+    assertTrue(page.contains("9 breaths during the hold"), "breaths");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.library.LibraryBenchmark;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.library.SessionNotes;
-import com.rollercoach.review.library.LibraryBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

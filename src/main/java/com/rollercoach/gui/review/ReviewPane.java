@@ -136,7 +136,7 @@ public final class ReviewPane extends BorderPane {
   private void buildTable() {
     table.setId("sessionTable");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(column("Date", e -> DAY.format(e.startedAt()), 120));
     table.getColumns().add(column("Patient", SessionEntry::patient, 110));
     table.getColumns().add(column("Rolls", e -> String.valueOf(e.summary().rolls()), 50));

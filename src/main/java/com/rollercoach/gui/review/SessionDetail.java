@@ -1,13 +1,17 @@
 package com.rollercoach.gui.review;
 
+import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.report.EventRow;
 import com.rollercoach.review.report.SessionCharts;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -39,7 +43,7 @@ final class SessionDetail extends VBox {
   private final TableView<EventRow> events = new TableView<>();
   private IntervalMarker focus;
 
-  SessionDetail(SessionEntry entry, ReplayResult replay, com.rollercoach.core.coach.CoachingTargets targets) {
+  SessionDetail(SessionEntry entry, ReplayResult replay, CoachingTargets targets) {
     setSpacing(6);
     getStyleClass().add("session-detail");
     var a = replay.analysis();
@@ -59,6 +63,7 @@ final class SessionDetail extends VBox {
     Button reset = new Button("Reset zoom");
     reset.setId("resetZoom");
     reset.setOnAction(e -> resetZoom());
+    reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     events.setId("eventTable");
     events.setItems(FXCollections.observableArrayList(EventRow.condensed(EventRow.of(a))));
     events.getColumns().add(column("Event", EventRow::label, 120));
@@ -72,12 +77,15 @@ final class SessionDetail extends VBox {
       if (row != null) jumpTo(row);
     });
     VBox.setVgrow(timeline, Priority.ALWAYS);
-    HBox head = new HBox(12, new VBox(2, title, facts), reset);
+    VBox heading = new VBox(2, title, facts);
+    heading.setMinWidth(0);
+    HBox.setHgrow(heading, Priority.ALWAYS);
+    HBox head = new HBox(12, heading, reset);
     getChildren().addAll(head, timeline, speed, events);
   }
 
   private static TableColumn<EventRow, String> column(String name,
-      java.util.function.Function<EventRow, String> value, double width) {
+      Function<EventRow, String> value, double width) {
     TableColumn<EventRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(width);
@@ -94,9 +102,9 @@ final class SessionDetail extends VBox {
     }
     XYPlot plot = timeline.getChart().getXYPlot();
     if (focus != null) plot.removeDomainMarker(focus, Layer.FOREGROUND);
+    // Outline only: the event's own shading (dwell, hold) stays visible inside it.
     focus = new IntervalMarker(row.startS(), Math.max(row.endS(), row.startS() + 0.5),
-        new java.awt.Color(0, 0, 0, 0), new java.awt.BasicStroke(2f), new java.awt.Color(0x1f, 0x3a, 0x5f),
-        new java.awt.BasicStroke(2f), 1f);
+        new Color(0, 0, 0, 0), new BasicStroke(2f), SessionCharts.INK, new BasicStroke(2f), 1f);
     plot.addDomainMarker(focus, Layer.FOREGROUND);
   }
 

@@ -13,6 +13,7 @@ import com.rollercoach.io.recording.RecordingEntry;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
+import com.rollercoach.io.sensors.SensorSessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Opens a session file by what it is: a recording (by its magic bytes) or a CSV file. */
 public final class SessionFiles {
@@ -33,6 +35,8 @@ public final class SessionFiles {
   public static SessionFile open(Path path) throws IOException {
     if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString(), null, "no such file");
     if (RecordingFormat.isRecording(path)) return new RecordingFile(path);
+    Optional<SessionFile> sensor = SensorSessionFiles.sessionFile(path);
+    if (sensor.isPresent()) return sensor.get();
     return new CsvFile(path);
   }
 

@@ -38,7 +38,7 @@ class SensorEndToEndTest {
   @BeforeAll
   static void simulate() throws IOException {
     csv = dir.resolve("session.csv");
-    int code = new CommandLine(new RollerCoachCommand())
+    int code = RollerCoachCommand.commandLine()
         .execute("simulate", "--seed", "3", "--out", csv.toString());
     assertEquals(0, code);
     try (CsvSampleReader r = CsvSampleReader.open(csv)) {

@@ -59,6 +59,8 @@ public final class RollerCoachApp extends Application {
   private void startRequested(GuiOptions o) {
     if (o.replay().isPresent()) {
       startOrReport(() -> SampleFiles.replay(o.replay().get(), o.speed()));
+    } else if (o.sample()) {
+      startOrReport(() -> Sources.bundledSample(o.speed(), o.sampleMinDurationS()));
     } else if (o.demo()) {
       startOrReport(Sources::demo);
     } else if (o.port().isPresent()) {

@@ -1,5 +1,8 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.sensors.DeviceProfiles;
+import com.rollercoach.io.sensors.SensorFormatException;
+import com.rollercoach.io.sensors.SensorSources;
 import com.rollercoach.io.serial.PortInfo;
 import com.rollercoach.io.serial.SerialPorts;
 import java.io.PrintWriter;
@@ -32,11 +35,27 @@ public final class PortsCommand implements Callable<Integer> {
           p.manufacturer().isEmpty() ? "" : " (" + p.manufacturer() + ")",
           p.usbId().isEmpty() ? "" : " [usb " + p.usbId() + "]");
     }
+    printOtherSources(out);
     out.println();
     out.println("Use one with: roller-coach record --port PATH   (or --port auto to find the roller).");
     out.println("Ptys and Bluetooth SPP (/dev/rfcomm0, COM7) are opened by path even when not listed here.");
     out.println("Linux: 'permission denied' means: sudo usermod -aG dialout $USER, then log in again.");
     out.flush();
     return 0;
+  }
+
+  /** Phones (phyphox) and device profiles: the sensors-people-own sources (docs/sensors.md). */
+  private static void printOtherSources(PrintWriter out) {
+    List<SensorSources.Source> others;
+    try {
+      others = SensorSources.others(DeviceProfiles.user());
+    } catch (SensorFormatException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    out.println();
+    out.println("Other sources (x-IMU3 and Arduino sketches come over the serial ports above):");
+    for (SensorSources.Source s : others) {
+      out.printf("  %-28s %s%n", s.use(), s.description());
+    }
   }
 }

@@ -16,6 +16,7 @@ import com.rollercoach.io.recording.RecordingEntry;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
+import com.rollercoach.io.sensors.SensorSessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +38,8 @@ public final class SessionFiles {
   public static SessionFile open(Path path) throws IOException {
     if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString(), null, "no such file");
     if (RecordingFormat.isRecording(path)) return new RecordingFile(path);
+    Optional<SessionFile> sensor = SensorSessionFiles.sessionFile(path);
+    if (sensor.isPresent()) return sensor.get();
     return new CsvFile(path);
   }
 

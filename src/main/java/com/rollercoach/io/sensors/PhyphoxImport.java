@@ -65,7 +65,8 @@ public final class PhyphoxImport {
   }
 
   /**
-   * Reads {@code files} (one zip, or CSV files) into {@code sink}, then ends it.
+   * Reads {@code files} (one zip, or CSV files) into {@code sink}. The caller ends the sink (as
+   * with every file reader, so a session can be made of several files).
    *
    * @throws SensorFormatException naming the file, line and reason
    */
@@ -175,7 +176,6 @@ public final class PhyphoxImport {
                   + " were they recorded in different phyphox runs?",
               aRange[0], aRange[1], gRange[0], gRange[1], names));
     }
-    sink.end();
     return new Report(merger.emitted(), merger.dropped(), device, names);
   }
 

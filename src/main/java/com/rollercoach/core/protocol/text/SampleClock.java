@@ -129,6 +129,10 @@ public final class SampleClock {
       double from = lastOutS;
       out = hostS;
       reportGap(from, out);
+    } else if (hostS > firstHostS && out - hostS > MAX_HOST_LAG_S) {
+      // A stated rate faster than the device really prints: follow the host instead of running
+      // ahead of it. (A file has no host clock — every line the same host time — and is exempt.)
+      out = Math.max(hostS, lastOutS + 1e-6);
     }
     lastOutS = out;
     lastHostS = hostS;

@@ -241,6 +241,81 @@ static void check_vector(vector_t *v) {
   }
 }
 
+/* Deterministic xorshift32, so the property test is the same on every machine. */
+static uint32_t rng_state = 2463534242u;
+static uint32_t rng(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 17;
+  rng_state ^= rng_state << 5;
+  return rng_state;
+}
+
+typedef struct {
+  int imu;
+  int in_order;
+  uint32_t next_t;
+} order_t;
+
+static void count_frame(const rc_frame_t *f, void *user) {
+  order_t *o = user;
+  if (f->type != RC_TYPE_IMU) return;
+  o->imu++;
+  if (f->u.imu.t_us >= o->next_t) o->in_order++;
+  o->next_t = f->u.imu.t_us + 1;
+}
+
+/*
+ * Property: in a long stream with garbage between frames and some frames damaged (bit flip, dropped
+ * byte, truncation), exactly the undamaged frames arrive, in order, and exactly the damaged ones are
+ * counted lost. Returns 1 if it holds.
+ */
+static int corruption_property(void) {
+  static uint8_t stream[400000];
+  size_t len = 0;
+  int damaged = 0, intact = 0;
+  const int n = 5000;
+  for (int i = 0; i < n; i++) {
+    if (rng() % 10 == 0) {
+      int g = 1 + (int)(rng() % 40);
+      for (int k = 0; k < g; k++) stream[len++] = (uint8_t)rng();
+      if (rng() % 2) stream[len - 1] = RC_SYNC0;
+    }
+    rc_imu_t imu = {(uint32_t)i * 5000u, {(int16_t)rng(), (int16_t)rng(), (int16_t)rng()},
+                    {(int16_t)rng(), (int16_t)rng(), (int16_t)rng()}};
+    uint8_t f[RC_IMU_FRAME_SIZE];
+    size_t fl = rc_encode_imu(f, sizeof f, (uint16_t)i, &imu);
+    int damage = i > 0 && i < n - 1 && rng() % 100 < 8;
+    if (damage) {
+      damaged++;
+      switch (rng() % 3) {
+        case 0: f[rng() % fl] ^= (uint8_t)(1u << (rng() % 8)); break;
+        case 1: {
+          size_t drop = rng() % fl;
+          memmove(f + drop, f + drop + 1, fl - drop - 1);
+          fl--;
+          break;
+        }
+        default: fl = 1 + rng() % (fl - 1);
+      }
+    } else {
+      intact++;
+    }
+    memcpy(stream + len, f, fl);
+    len += fl;
+  }
+  order_t o = {0, 0, 0};
+  rc_decoder_t d;
+  rc_decoder_init(&d, count_frame, &o);
+  rc_decoder_feed(&d, stream, len);
+  rc_decoder_finish(&d);
+  int ok = o.imu == intact && o.in_order == intact && (int)d.lost == damaged && (int)d.frames == intact;
+  if (!ok) {
+    fprintf(stderr, "corruption property: %d of %d intact frames, %d in order, lost %lu of %d damaged\n",
+            o.imu, intact, o.in_order, (unsigned long)d.lost, damaged);
+  }
+  return ok;
+}
+
 static int crc_check_value(void) {
   const uint8_t check[] = "123456789";
   return rc_crc16(RC_CRC_INIT, check, 9) == 0x6F91;
@@ -262,6 +337,8 @@ int main(int argc, char **argv) {
   } else {
     passed++;
   }
+  total++;
+  if (corruption_property()) passed++; else failures++;
   total++;
   static vector_t v;
   static char line[MAX_LINE];

@@ -102,6 +102,11 @@ public final class SyntheticCalibrationSession {
     return posesEndS;
   }
 
+  /** The length of the distance roll, cm (the true one: the roller rolls exactly this far). */
+  public double truthDistanceCm() {
+    return b.distanceCm;
+  }
+
   /** Start and end of the distance roll, NaN when there is none. */
   public double[] distanceRollSpanS() {
     return distanceRollSpanS.clone();
@@ -125,9 +130,12 @@ public final class SyntheticCalibrationSession {
     double dt = 1.0 / b.rateHz;
     double total = durationS();
     long n = (long) Math.floor(total * b.rateHz);
+    Random link = new Random(mix(b.seed, 4));
     for (long k = 0; k <= n; k++) {
-      double t = k * dt;
-      sink.accept(sample(t, noise));
+      // Timestamp jitter stays under half a period, so time still increases.
+      double t = k * dt + b.jitterFraction * dt * (link.nextDouble() - 0.5);
+      if (link.nextDouble() < b.dropProbability) continue;
+      sink.accept(sample(Math.max(0, t), noise));
     }
     sink.end();
   }
@@ -219,6 +227,10 @@ public final class SyntheticCalibrationSession {
   // ---- the script ----
 
   private void buildScript() {
+    if (b.knownDistanceTest) {
+      buildKnownDistanceTest();
+      return;
+    }
     List<Pose> poses = b.poses;
     double[] current = poses.get(0).rollerToWorld();
     double[] origin = {0, 0, 0};
@@ -255,6 +267,45 @@ public final class SyntheticCalibrationSession {
       add(new Hold(start, origin, 0.5, 0));
     }
     add(new Hold(start, origin, 3.0, 0));
+  }
+
+  /**
+   * The benchmark's test: lying still, rolling back and forth for a while (so a self-calibrating
+   * pipeline can find its axis), resting, then one roll over {@code distanceCm}, resting.
+   */
+  private void buildKnownDistanceTest() {
+    double[] start = Pose.lying(30).rollerToWorld();
+    double[] origin = {0, 0, 0};
+    double radiusM = b.diameterCm / 200;
+    add(new Hold(start, origin, b.stillS, 0));
+    double swing = Math.toDegrees(0.3 / radiusM);
+    for (int i = 0; i < 8; i++) {
+      double sign = i % 2 == 0 ? 1 : -1;
+      add(new Roll(start, origin, radiusM, sign * swing, 6.0, 0));
+      start = mul(rot(Y, sign * swing), start);
+      origin = new double[] {origin[0] + sign * 0.3, 0, 0};
+      add(new Hold(start, origin, 1.0, 0));
+    }
+    add(new Hold(start, origin, 4.0, 0));
+    double theta = Math.toDegrees(b.distanceCm / 100 / radiusM);
+    add(new Roll(start, origin, radiusM, theta, Math.max(8, b.distanceCm / 4), 0));
+    distanceRollSpanS = new double[] {last().startS, last().startS + last().durationS};
+    double[] end = mul(rot(Y, theta), start);
+    add(new Hold(end, new double[] {origin[0] + b.distanceCm / 100, 0, 0}, 4.0, 0));
+    posesEndS = 0;
+  }
+
+  /**
+   * A mounting (sensor → roller, row-major) whose roller axis lies along {@code axisInSensor}: the
+   * first row of the matrix is that axis, the others complete a right-handed frame.
+   */
+  public static double[] mountingWithAxis(Vector3D axisInSensor) {
+    Vector3D a = axisInSensor.normalize();
+    Vector3D b1 = a.orthogonal();
+    Vector3D c = a.crossProduct(b1);
+    return new double[] {
+      a.getX(), a.getY(), a.getZ(), b1.getX(), b1.getY(), b1.getZ(), c.getX(), c.getY(), c.getZ()
+    };
   }
 
   private void add(Segment s) {
@@ -411,6 +462,9 @@ public final class SyntheticCalibrationSession {
     private double creepDuringStillDps;
     private double rollWobbleDeg;
     private int loosePose = -1;
+    private boolean knownDistanceTest;
+    private double jitterFraction;
+    private double dropProbability;
     private double looseShiftG;
 
     private Builder(long seed) {
@@ -500,6 +554,25 @@ public final class SyntheticCalibrationSession {
     /** The back-and-forth rolls are steered by ± this many degrees. */
     public Builder rollWobbleDeg(double deg) {
       this.rollWobbleDeg = deg;
+      return this;
+    }
+
+    /**
+     * Instead of a calibration session: back-and-forth rolling, then one roll over {@link
+     * #distanceCm} between two rests (see {@link #distanceRollSpanS()}), for the benefit benchmark.
+     */
+    public Builder knownDistanceTest() {
+      this.knownDistanceTest = true;
+      return this;
+    }
+
+    /**
+     * A Bluetooth-like link: timestamps off by up to ±{@code jitterFraction}/2 of a period (< 1),
+     * and each sample lost with probability {@code dropProbability}.
+     */
+    public Builder link(double jitterFraction, double dropProbability) {
+      this.jitterFraction = Math.min(jitterFraction, 0.9);
+      this.dropProbability = dropProbability;
       return this;
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Session file (CSV with t_s, accelerometer and gyro columns)")
+  @Parameters(paramLabel = "FILE", description = "Session file: a recording (.rcrec) or a CSV with t_s, accelerometer and gyro columns")
   Path file;
 
   @Option(
@@ -41,12 +41,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the readable summary")
   boolean json;
 
+  @Option(
+      names = "--calibration",
+      paramLabel = "FILE",
+      description = "Device calibration to apply (default: calibration/<device>.json for the file's # device=, if any)")
+  Path calibration;
+
   @Override
   public Integer call() {
     SessionAnalyzer.Result result;
     try {
       OptionalDouble d = rollerDiameterCm == null ? OptionalDouble.empty() : OptionalDouble.of(rollerDiameterCm);
-      result = SessionAnalyzer.analyze(file, d, null);
+      result = SessionAnalyzer.analyze(file, d, null, CalibrationOption.setup(calibration, rollerDiameterCm != null));
     } catch (InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     }
@@ -57,6 +63,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       PrintWriter err = spec.commandLine().getErr();
       result.warnings().forEach(w -> err.println("warning: " + w));
+      CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
       out.print(SummaryText.render(result.analysis(), verdicts, result.rollerDiameterCm()));
     }
     out.flush();

@@ -4,7 +4,7 @@ import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SessionFile;
 import com.rollercoach.io.SessionFiles;
-import com.rollercoach.io.csv.CsvFormatException;
+import com.rollercoach.io.InputFileException;
 import com.rollercoach.io.recording.RecordingFormatException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +31,7 @@ final class LiveSupport {
       return SessionFiles.open(file);
     } catch (NoSuchFileException e) {
       throw new UserInputException(file + ": no such file");
-    } catch (RecordingFormatException | CsvFormatException e) {
+    } catch (RecordingFormatException | InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UserInputException(file + ": " + e.getMessage(), e);
@@ -42,7 +42,7 @@ final class LiveSupport {
   static void play(SessionFile file, IoAction action) {
     try {
       action.run();
-    } catch (RecordingFormatException | CsvFormatException e) {
+    } catch (RecordingFormatException | InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UserInputException(file.path() + ": " + e.getMessage(), e);

@@ -1,11 +1,11 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.library.LibraryBenchmark;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.library.SessionNotes;
-import com.rollercoach.review.library.LibraryBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -135,11 +135,18 @@ public final class SessionsCommand implements Runnable {
     }
   }
 
+  /** "  pain 6→3" for listings, empty when no pain was noted. */
   static String pain(SessionNotes n) {
+    String p = painScores(n);
+    return p.isEmpty() ? "" : "  pain " + p;
+  }
+
+  /** "6→3", "?→3", or empty when no pain was noted. */
+  static String painScores(SessionNotes n) {
     if (n.painBefore().isEmpty() && n.painAfter().isEmpty()) return "";
     String b = n.painBefore().isPresent() ? String.valueOf(n.painBefore().getAsInt()) : "?";
     String a = n.painAfter().isPresent() ? String.valueOf(n.painAfter().getAsInt()) : "?";
-    return "  pain " + b + "→" + a;
+    return b + "→" + a;
   }
 
   @Command(name = "show", description = "Show one session.", mixinStandardHelpOptions = true)
@@ -177,7 +184,8 @@ public final class SessionsCommand implements Runnable {
         out.printf(Locale.ROOT, "Data         %d gap(s), %.1f s missing%n", s.gaps(), s.gapS());
         out.printf("Checks       %d of %d met%n", s.verdictsMet(), s.verdictsTotal());
         for (String v : s.verdicts().split("; ")) out.printf("  %s%n", v);
-        out.printf("Pain         %s%n", pain(e.notes()).isEmpty() ? "not noted" : pain(e.notes()).trim());
+        String pain = painScores(e.notes());
+        out.printf("Pain         %s%n", pain.isEmpty() ? "not noted" : pain + " (0–10, before→after)");
         if (!e.notes().text().isEmpty()) out.printf("Note         %s%n", printable(e.notes().text()));
         out.flush();
       } catch (IOException ex) {

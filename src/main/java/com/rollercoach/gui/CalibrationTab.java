@@ -1,13 +1,15 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.gui.calibration.CalibrationWizard;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 
 /** The Calibrate tab: the guided calibration wizard. */
 final class CalibrationTab {
   private CalibrationTab() {}
 
-  static Node create() {
-    return AppWindow.placeholder("Calibration",
-        "The guided calibration wizard arrives with the calibration step logic.");
+  static Node create(Supplier<Path> dataDir) {
+    return new CalibrationWizard(dataDir);
   }
 }

@@ -59,10 +59,12 @@ public final class RollerCoachApp extends Application {
   private void startRequested(GuiOptions o) {
     if (o.replay().isPresent()) {
       startOrReport(() -> SampleFiles.replay(o.replay().get(), o.speed()));
+    } else if (o.sample()) {
+      startOrReport(() -> Sources.bundledSample(o.speed(), o.sampleMinDurationS()));
     } else if (o.demo()) {
       startOrReport(Sources::demo);
     } else if (o.port().isPresent()) {
-      startOrReport(() -> Sources.serial(o.port().get()));
+      startOrReport(() -> Sources.serial(o.port().get(), window.dataDir()));
     }
   }
 

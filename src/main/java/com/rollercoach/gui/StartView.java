@@ -4,6 +4,7 @@ import com.rollercoach.gui.source.SampleFiles;
 import com.rollercoach.gui.source.SampleSource;
 import com.rollercoach.gui.source.Sources;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,8 +29,11 @@ final class StartView extends ScrollPane {
   private final ComboBox<Sources.Port> ports = new ComboBox<>();
   private final Label message = new Label();
 
-  StartView(Consumer<SampleSource> start) {
+  private final Supplier<Path> dataDir;
+
+  StartView(Consumer<SampleSource> start, Supplier<Path> dataDir) {
     this.start = start;
+    this.dataDir = dataDir;
     Label title = new Label("Roller Coach");
     title.getStyleClass().add("screen-title");
     Label hint = new Label("Lie on the roller across your upper back, lift your hips, and roll slowly "
@@ -76,7 +80,7 @@ final class StartView extends ScrollPane {
       if (p == null) {
         throw new IllegalStateException("choose a port first (or plug the roller in and Refresh)");
       }
-      return Sources.serial(p.path());
+      return Sources.serial(p.path(), dataDir.get());
     });
     VBox roller = card("Your roller", new HBox(12, ports, refresh, connect));
 

@@ -1,6 +1,8 @@
 package com.rollercoach.io;
 
 import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.io.recording.RecordingFormat;
+import com.rollercoach.io.recording.RecordingFormatException;
 import com.rollercoach.io.sensors.SensorSessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The one place that decides how to read a session file. Today: CSV. Other formats (binary
- * recordings) are added here, by extension or by sniffing the first bytes, and every command that
- * takes a session file (analyze, replay, report, sessions import) gets them at once.
+ * The one place that decides how to read a session file: a Roller Coach recording (by its magic
+ * bytes, see {@code docs/recording-format.md}) or CSV. Every command that takes a session file
+ * (analyze, replay, report, sessions import) gets every format at once.
  */
 public final class SampleFiles {
   private SampleFiles() {}
@@ -25,11 +27,14 @@ public final class SampleFiles {
     if (!Files.exists(path)) throw new InputFileException(path + ": no such file");
     if (Files.isDirectory(path)) throw new InputFileException(path + ": is a directory, not a session file");
     try {
+      if (RecordingFormat.isRecording(path)) return SessionFiles.open(path);
       Optional<SampleFile> sensor = SensorSessionFiles.sampleFile(path);
       if (sensor.isPresent()) return sensor.get();
       return CsvSampleReader.open(path);
     } catch (NoSuchFileException e) {
       throw new InputFileException(path + ": no such file", e);
+    } catch (RecordingFormatException e) {
+      throw new InputFileException(e.getMessage(), e); // already "FILE: offset N: reason"
     } catch (IOException e) {
       throw new InputFileException(path + ": cannot read (" + e.getMessage() + ")", e);
     }

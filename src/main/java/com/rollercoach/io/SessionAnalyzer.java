@@ -45,12 +45,31 @@ public final class SessionAnalyzer {
    * @throws InputFileException on unreadable or malformed files
    */
   public static Result analyze(Path file, OptionalDouble rollerDiameterCm, MotionListener also) {
+    return analyze(file, rollerDiameterCm, also, (meta, config) -> new Setup(config, sink -> sink));
+  }
+
+  /**
+   * A per-file adjustment decided once the file's metadata is known: the pipeline settings to use and
+   * a stage in front of the pipeline (a device calibration: {@code calibration.AppliedCalibration}).
+   */
+  public record Setup(PipelineConfig config, java.util.function.UnaryOperator<SampleSink> front) {}
+
+  /**
+   * As {@link #analyze(Path, OptionalDouble, MotionListener)}, with {@code setup} given the metadata
+   * and the settings chosen so far, returning the ones to run with.
+   */
+  public static Result analyze(
+      Path file,
+      OptionalDouble rollerDiameterCm,
+      MotionListener also,
+      java.util.function.BiFunction<SessionMetadata, PipelineConfig, Setup> setup) {
     try (SampleFile in = SampleFiles.open(file)) {
       SessionMetadata meta = in.metadata();
       double d = rollerDiameter(rollerDiameterCm, meta);
-      PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(d);
-      Run run = run(in, config, also);
-      return new Result(file, meta, d, run.samples, run.analysis, in.warnings());
+      Setup chosen = setup.apply(meta, PipelineConfig.defaults().withRollerDiameterCm(d));
+      Run run = run(in, chosen, also);
+      return new Result(
+          file, meta, chosen.config().rollerDiameterCm(), run.samples, run.analysis, in.warnings());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,7 +96,7 @@ public final class SessionAnalyzer {
 
   private record Run(long samples, SessionAnalysis analysis) {}
 
-  private static Run run(SampleFile in, PipelineConfig config, MotionListener also) {
+  private static Run run(SampleFile in, Setup setup, MotionListener also) {
     AnalysisCollector collector = new AnalysisCollector();
     MotionListener listener =
         also == null
@@ -86,7 +105,8 @@ public final class SessionAnalyzer {
               collector.onEvent(e);
               also.onEvent(e);
             };
-    MotionPipeline pipeline = new MotionPipeline(config, listener);
+    MotionPipeline pipeline = new MotionPipeline(setup.config(), listener);
+    SampleSink front = setup.front().apply(pipeline);
     double[] span = {Double.NaN, Double.NaN};
     long n =
         in.readTo(
@@ -95,15 +115,15 @@ public final class SessionAnalyzer {
               public void accept(ImuSample s) {
                 if (Double.isNaN(span[0])) span[0] = s.tS();
                 span[1] = s.tS();
-                pipeline.accept(s);
+                front.accept(s);
               }
 
               @Override
               public void gap(double fromS, double toS, String reason) {
-                pipeline.gap(fromS, toS, reason);
+                front.gap(fromS, toS, reason);
               }
             });
-    pipeline.end();
+    front.end();
     return new Run(n, collector.analysis(span[0], span[1]));
   }
 }

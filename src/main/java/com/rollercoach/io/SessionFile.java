@@ -14,7 +14,7 @@ import java.util.List;
  * one way {@code analyze}, {@code replay}, {@code export}, the emulator and the GUI read sessions.
  * Each {@link #play} reads the file afresh, streaming (memory does not grow with the file).
  */
-public interface SessionFile extends EmulatorInput {
+public interface SessionFile extends SampleFile, EmulatorInput {
   enum Kind {
     CSV,
     RECORDING,
@@ -46,5 +46,36 @@ public interface SessionFile extends EmulatorInput {
   void play(SampleSink sink, Pacer pacer, LiveObserver observer) throws IOException;
 
   /** Problems that did not stop reading (a torn last record, a cut-off last CSV line), after a play. */
+  @Override
   List<String> warnings();
+
+  /**
+   * {@link SampleFile}'s view, for batch analysis ({@link SampleFiles}): plays everything and counts
+   * the samples; a damaged file becomes an {@link InputFileException} naming file, offset and reason.
+   */
+  @Override
+  default long readTo(SampleSink sink) {
+    long[] n = {0};
+    try {
+      play(new SampleSink() {
+        @Override
+        public void accept(com.rollercoach.core.sample.ImuSample s) {
+          n[0]++;
+          sink.accept(s);
+        }
+
+        @Override
+        public void gap(double fromS, double toS, String reason) {
+          sink.gap(fromS, toS, reason);
+        }
+      });
+    } catch (IOException e) {
+      throw new InputFileException(e.getMessage(), e);
+    }
+    return n[0];
+  }
+
+  /** Each play opens and closes the file itself: nothing stays open in between. */
+  @Override
+  default void close() {}
 }

@@ -32,12 +32,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * mvn -o -q test-compile
- * java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
- *     com.rollercoach.bench.DecoderBenchmark
+ * CP=$(find ~/.m2/repository -name 'jmh-core-1.37.jar' -o -name 'jopt-simple-5.0.4.jar' \
+ *     -o -name 'commons-math3-3.6.1.jar' | tr '\n' :)
+ * java -cp "target/test-classes:target/classes:$CP" com.rollercoach.bench.DecoderBenchmark
  * </pre>
- *
- * ({@code mvn -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test}
- * writes the classpath.)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -1,6 +1,8 @@
 package com.rollercoach.gui;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.SessionCoach;
+import com.rollercoach.core.detect.AnalysisCollector;
 import com.rollercoach.core.coach.live.LiveCueEngine;
 import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.ExtensionHold;
@@ -11,9 +13,7 @@ import com.rollercoach.core.detect.Phase;
 import com.rollercoach.gui.live.LiveFeed;
 import com.rollercoach.gui.live.Snapshot;
 import com.rollercoach.gui.source.LinkStatus;
-import com.rollercoach.gui.summary.EventTally;
 import com.rollercoach.gui.summary.SessionSummary;
-import com.rollercoach.gui.summary.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +44,7 @@ final class ScriptedSession {
   private final LiveFeed feed;
   private final CoachingTargets targets;
   private final LiveCueEngine cues;
-  private final EventTally tally = new EventTally();
+  private final AnalysisCollector tally = new AnalysisCollector();
   private final List<MotionEvent> events = new ArrayList<>();
   private double t = -1 / RATE_HZ;
   private int passes;
@@ -71,7 +71,7 @@ final class ScriptedSession {
 
   void finish() {
     var a = tally.analysis(0, t);
-    feed.finish(new SessionSummary("scripted session", a, targets, Verdicts.of(a, targets), samples, 0));
+    feed.finish(new SessionSummary("scripted session", a, targets, new SessionCoach(targets).judge(a), samples, 0));
   }
 
   List<MotionEvent> events() {

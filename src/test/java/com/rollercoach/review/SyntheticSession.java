@@ -75,6 +75,6 @@ public final class SyntheticSession {
         passCount / 2, dwells, holds, 2.5, 20, List.of(new double[] {gapFrom, gapFrom + 1.2}));
     DataQuality q = new DataQuality(Math.round((end - T0) * 200), 200, 1, 1.2, 1.2, 239,
         OptionalLong.of(239), OptionalLong.of(2));
-    return new ReplayResult(new SessionMetadata(Map.of("device", "roller-42")), a, List.of(), trace, q);
+    return new ReplayResult(new SessionMetadata(Map.of("device", "roller-42")), a, trace, q);
   }
 }

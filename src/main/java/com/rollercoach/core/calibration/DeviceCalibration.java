@@ -69,6 +69,12 @@ public record DeviceCalibration(
       double axisSpreadDeg,
       double rolledDeg) {}
 
+  /** The same calibration for another id (the id of a device is often only learned from its data). */
+  public DeviceCalibration withDeviceId(String id) {
+    return new DeviceCalibration(
+        id, imu, rollAxis, rollerDiameterCm, diameterMethod, sensorOffsetCm, created, quality);
+  }
+
   /** The pipeline settings this calibration implies: its diameter and its roll axis. */
   public PipelineConfig pipelineConfig() {
     return new PipelineConfig(rollerDiameterCm, Optional.of(rollAxis.toArray()));

@@ -92,6 +92,39 @@ public final class ImuCorrection {
         gyroScale.getZ() * (s.gzDps() - gyroBiasDps.getZ()));
   }
 
+  /**
+   * The raw reading this correction would turn into {@code s}: the sensor errors it models, applied
+   * to true values. For simulating a miscalibrated sensor.
+   */
+  public ImuSample unapply(ImuSample s) {
+    double[] m = accelMatrix;
+    // Solve (T·K)·u = a by Cramer's rule; T·K is a near-identity 3×3.
+    double det =
+        m[0] * (m[4] * m[8] - m[5] * m[7])
+            - m[1] * (m[3] * m[8] - m[5] * m[6])
+            + m[2] * (m[3] * m[7] - m[4] * m[6]);
+    double ax = s.axG();
+    double ay = s.ayG();
+    double az = s.azG();
+    double ux =
+        (ax * (m[4] * m[8] - m[5] * m[7]) - m[1] * (ay * m[8] - m[5] * az) + m[2] * (ay * m[7] - m[4] * az))
+            / det;
+    double uy =
+        (m[0] * (ay * m[8] - m[5] * az) - ax * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * az - ay * m[6]))
+            / det;
+    double uz =
+        (m[0] * (m[4] * az - ay * m[7]) - m[1] * (m[3] * az - ay * m[6]) + ax * (m[3] * m[7] - m[4] * m[6]))
+            / det;
+    return new ImuSample(
+        s.tS(),
+        ux + accelOffsetG.getX(),
+        uy + accelOffsetG.getY(),
+        uz + accelOffsetG.getZ(),
+        s.gxDps() / gyroScale.getX() + gyroBiasDps.getX(),
+        s.gyDps() / gyroScale.getY() + gyroBiasDps.getY(),
+        s.gzDps() / gyroScale.getZ() + gyroBiasDps.getZ());
+  }
+
   /** Corrected specific force (g) of a raw accelerometer reading (g). */
   public Vector3D correctAccel(Vector3D rawG) {
     double[] m = accelMatrix;

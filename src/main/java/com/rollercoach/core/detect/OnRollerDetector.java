@@ -9,9 +9,9 @@ package com.rollercoach.core.detect;
  *       {@link ActivityMeter} residual rises above {@link #ON_DEG}. An empty roller shows only sensor
  *       noise, well below it.
  *   <li><b>Settled</b>: lying back onto a roller jostles it (shuffles of a few cm, a landing shock in
- *       the accelerometer). Strokes count from the first moment of rest after the last get-on shock,
- *       or {@link #SETTLE_MAX_S} after it if the person starts rolling at once. Without any shock (a
- *       gentle get-on) the person is settled as soon as they are on.
+ *       the accelerometer). Strokes count from the first rest of the roller ({@link #SETTLE_REST_S}
+ *       s) after getting on and after the last get-on shock, or {@link #SETTLE_MAX_S} s after them
+ *       if the person starts rolling at once.
  *   <li><b>Off</b>: the angle goes quiet ({@link #QUIET_DEG}) after a get-off transient (an
  *       accelerometer shock or a movement of the roller within the last {@link #TRANSIENT_LOOKBACK_S}
  *       s). Requiring the transient keeps a very calm dwell, whose breathing may be hard to see, from
@@ -31,11 +31,13 @@ final class OnRollerDetector {
   static final double REST_CM_S = 0.5;
   /** Roller speed above which it is being moved. */
   static final double MOVING_CM_S = 1.0;
-  static final double SETTLE_REST_S = 0.3;
+  static final double SETTLE_REST_S = 0.5;
   static final double SETTLE_MAX_S = 3.0;
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
   static final double SHOCK_BURST_GAP_S = 2.0;
+  /** At the end of the data, a shock this recent is taken as the start of getting off. */
+  static final double END_SHOCK_S = 12.0;
 
   enum Change {
     NONE,
@@ -58,6 +60,19 @@ final class OnRollerDetector {
   OnRollerDetector(GridHistory history, double windowS) {
     this.history = history;
     this.windowS = windowS;
+  }
+
+  /**
+   * The data ended while somebody was on the roller. If a shock since they settled is recent, they
+   * were most likely getting off: the off time is placed as for a detected get-off; else it is now.
+   */
+  double offAtEnd() {
+    double now = history.t(history.newest());
+    on = false;
+    settled = false;
+    boolean leaving = lastShockS > settledS && now - lastShockS <= END_SHOCK_S;
+    offS = leaving ? getOffStart(now) : now;
+    return offS;
   }
 
   /** Judges the newest history sample, whose activity residual is {@code activityDeg}. */
@@ -83,12 +98,14 @@ final class OnRollerDetector {
       return Change.NONE;
     }
     if (!settled) {
-      boolean shockDuringGetOn = lastShockS >= onS;
+      // Settled: the roller has rested a moment after the get-on jostle (after its last shock), or
+      // the person went straight into rolling: SETTLE_MAX_S after the last shock (or after getting on).
+      double jostleEnd = Math.max(onS, lastShockS);
       boolean rested = !Double.isNaN(restSinceS) && t - restSinceS >= SETTLE_REST_S;
-      boolean calmAfterShock = rested && restSinceS > lastShockS;
-      if (!shockDuringGetOn || calmAfterShock || t - lastShockS >= SETTLE_MAX_S) {
+      boolean calm = rested && restSinceS >= jostleEnd;
+      if (calm || t - jostleEnd >= SETTLE_MAX_S) {
         settled = true;
-        settledS = shockDuringGetOn ? Math.max(lastShockS, calmAfterShock ? restSinceS : t) : onS;
+        settledS = calm ? restSinceS : t;
         return Change.SETTLED;
       }
       return Change.NONE;
@@ -132,13 +149,16 @@ final class OnRollerDetector {
     return lastShockS;
   }
 
-  /** The earliest shock or movement in the history after {@code fromS}; {@code fromS} if none. */
+  /**
+   * The earliest shock or movement in the history after {@code fromS}; without one, half a window
+   * before now (the residual needs about that much breathing to rise above the threshold).
+   */
   private double firstTransientSince(double fromS) {
     for (long i = Math.max(history.oldest(), history.indexAt(fromS)); i <= history.newest(); i++) {
       if (history.t(i) < fromS) continue;
       if (history.shock(i) || Math.abs(history.v(i)) > MOVING_CM_S) return history.t(i);
     }
-    return fromS;
+    return fromS + windowS / 2;
   }
 
   /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */

@@ -113,7 +113,7 @@ public final class SessionDetector {
   /** No more samples: whoever is on the roller is taken to leave at the last sample. */
   public void end() {
     if (Double.isNaN(now)) return;
-    if (onRoller.on()) gotOff(now);
+    if (onRoller.on()) gotOff(onRoller.offAtEnd());
   }
 
   private void feedSegmenter() {

@@ -14,7 +14,9 @@ import com.rollercoach.core.signal.SlidingExtremes;
  * <ul>
  *   <li>start: going back from the detection window, the furthest the band extends (the roller entered
  *       it), then forward to the first moment the approaching movement stopped or reversed (speed in
- *       the approach direction under {@value #STOP_CM_S} cm/s);
+ *       the approach direction under {@value #STOP_CM_S} cm/s); if an accelerometer shock follows
+ *       within {@value #HIP_DROP_WINDOW_S} s (the hips dropping to the floor before the hold), the
+ *       end of the movement around that shock;
  *   <li>end: when the band is left, back from that sample to where the departing movement began
  *       (speed in the departure direction last under {@value #STOP_CM_S} cm/s), or the moment the
  *       person began getting off.
@@ -27,6 +29,8 @@ final class StillDetector {
   static final double BAND_CM = 3.0;
   static final double MIN_DURATION_S = 8.0;
   static final double STOP_CM_S = 0.2;
+  /** How soon after the last stroke stops a shock counts as the hip drop that starts the hold. */
+  static final double HIP_DROP_WINDOW_S = 4.0;
 
   private final GridHistory history;
   private final SlidingExtremes window;
@@ -92,6 +96,7 @@ final class StillDetector {
         lo = window.min();
         hi = window.max();
         startS = placeStart(t - MIN_DURATION_S);
+        bandSince(startS);
         positionCm = (lo + hi) / 2;
         return startS;
       }
@@ -107,6 +112,20 @@ final class StillDetector {
     running = false;
     lastEndS = placeEnd(i, s > hi ? 1 : -1);
     return lastEndS;
+  }
+
+  /**
+   * The band is that of the segment itself, from its start: the detection window may still hold the
+   * tail of the stroke that led into it, and a band stretched by that tail would end the segment at
+   * the first breath that rocks the other way.
+   */
+  private void bandSince(double fromS) {
+    lo = Double.POSITIVE_INFINITY;
+    hi = Double.NEGATIVE_INFINITY;
+    for (long k = history.indexAt(fromS); k <= history.newest(); k++) {
+      lo = Math.min(lo, history.s(k));
+      hi = Math.max(hi, history.s(k));
+    }
   }
 
   /** Ends a running segment at {@code endS} (the person began getting off). */
@@ -132,6 +151,15 @@ final class StillDetector {
     double approach = Math.signum(history.v(i));
     long newest = history.newest();
     while (i < newest && history.v(i) * approach > STOP_CM_S) i++;
+    // Dropping the hips onto the floor (before the extension hold) lands with a shock and shifts the
+    // roller a little more: the segment starts when that settles.
+    double stopS = history.t(i);
+    for (long k = i; k < newest && history.t(k) <= stopS + HIP_DROP_WINDOW_S; k++) {
+      if (history.shock(k)) {
+        i = k;
+        while (i < newest && Math.abs(history.v(i)) > STOP_CM_S) i++;
+      }
+    }
     return history.t(i);
   }
 

@@ -16,10 +16,12 @@ import com.rollercoach.core.sample.ImuSample;
  *       elapsed time (at least one sample period). {@link #clock()} maps device time to host time
  *       ({@link DeviceClockMapper}) for latency measurement and for aligning with other sources.
  *   <li><b>Loss.</b> Every device frame carries a uint16 sequence number; a jump means frames were
- *       lost. Gaps are counted at once and reported to the listener at the next IMU frame, between the last delivered and this sample's
- *       time. A gap longer than a sequence wrap (65536 frames) is sized from the elapsed device time
- *       and the sample rate. Frames lost before the first sample are reported with an empty interval
- *       ({@code fromS == toS}). A HELLO with sequence number 0 marks a device restart, not a loss.
+ *       lost. Gaps are counted at once and reported to the listener at the next IMU frame, between
+ *       the last delivered sample's time and this one's. A gap longer than a sequence wrap (65536
+ *       frames) is sized from the elapsed device time and the sample rate; a jump far larger than the
+ *       elapsed time allows, or one at a device clock reset, is a renumbering, not a loss. Frames
+ *       lost before the first sample are reported with an empty interval ({@code fromS == toS}). A
+ *       HELLO with sequence number 0 marks a device restart, not a loss.
  * </ul>
  */
 public final class BinaryStreamDecoder implements StreamDecoder {
@@ -34,6 +36,8 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   public static final double DEFAULT_GYRO_RANGE_DPS = 17.50e-3 * 32768;
 
   private static final int SEQ_MOD = 1 << 16;
+  /** Non-IMU frames (STATUS, ACK, HELLO) that may sit in a gap besides the samples it spans. */
+  private static final int SLACK_FRAMES = 16;
 
   private final DecoderListener listener;
   private final FrameDecoder.Listener frameObserver;
@@ -129,6 +133,8 @@ public final class BinaryStreamDecoder implements StreamDecoder {
       epochOffsetS += continued - t;
       t = continued;
       clock.reset();
+      lostFrames -= pendingGap; // a restart renumbers frames: a sequence jump here is not a loss
+      pendingGap = 0;
     }
     long lost = haveSample ? lostBefore(t - lastSampleS) : pendingGap;
     lostFrames += lost - pendingGap;
@@ -166,6 +172,10 @@ public final class BinaryStreamDecoder implements StreamDecoder {
       if (expected > SEQ_MOD / 2.0) {
         long wraps = Math.max(0, Math.round((expected - gap) / SEQ_MOD));
         gap += wraps * SEQ_MOD;
+      } else if (gap > 2 * expected + SLACK_FRAMES) {
+        // Far more frames "missing" than time allows: the numbering restarted (a reboot whose HELLO
+        // was lost, another device on the port), not a loss.
+        gap = 0;
       }
     }
     return gap;

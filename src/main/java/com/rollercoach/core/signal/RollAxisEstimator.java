@@ -10,12 +10,15 @@ import org.apache.commons.math3.linear.RealVector;
  * <p>A roller only turns about its own axis, which is fixed in the sensor frame however the sensor is
  * mounted, so every angular-velocity sample ω during rolling is (up to noise) a multiple of that axis.
  * The axis is therefore the principal direction of the samples: the eigenvector with the largest
- * eigenvalue of the scatter matrix S = Σ ω ωᵀ·dt — principal component analysis without centring
- * (Jolliffe, <i>Principal Component Analysis</i>, 2nd ed., §3.2; the eigen-solver is Commons Math's
- * {@link EigenDecomposition}). Summing ω ωᵀ keeps O(1) memory for any session length, and the sum is
- * sign-blind, so rolling up and rolling down both reinforce the same axis.
+ * eigenvalue of their covariance C = Σ(ω − ω̄)(ω − ω̄)ᵀ·dt / Σdt — principal component analysis
+ * (Jolliffe, <i>Principal Component Analysis</i>, 2nd ed., §1.1; the eigen-solver is Commons Math's
+ * {@link EigenDecomposition}). The raw rates are used: a constant gyro bias only moves the mean ω̄,
+ * which the centring removes, so the axis is right before the bias is known (a MEMS gyro's bias can
+ * be 20 °/s, as large as slow rolling). Running sums keep O(1) memory for any session length, and
+ * the covariance is sign-blind, so rolling up and rolling down both reinforce the same axis.
  *
- * <p>Only motion samples count (|ω| between {@value #MIN_RATE_DPS} and {@value #MAX_RATE_DPS} °/s):
+ * <p>Only motion samples count (bias-corrected |ω| between {@value #MIN_RATE_DPS} and {@value
+ * #MAX_RATE_DPS} °/s):
  * still periods carry noise and bias residue, and faster rates are jostles (getting on and off), not
  * rolling. An eigenvector's sign is arbitrary, so the first estimate is signed to make its largest
  * component positive and every later one to agree with its predecessor: s(t) never flips direction
@@ -32,7 +35,8 @@ public final class RollAxisEstimator {
   static final double MIN_SHARE = 0.8;
 
   private final double[] fixed;
-  private final double[] scatter = new double[6]; // xx, xy, xz, yy, yz, zz
+  private final double[] scatter = new double[6]; // Σωωᵀdt: xx, xy, xz, yy, yz, zz
+  private final double[] sum = new double[3]; // Σω dt
   private double motionS;
   private double sinceSolveS;
   private double[] axis;
@@ -53,20 +57,23 @@ public final class RollAxisEstimator {
   }
 
   /**
-   * Adds one bias-corrected rate sample (°/s).
+   * Adds one sample: raw rates (°/s) for the covariance, and the bias-corrected rate magnitude to
+   * decide whether the roller is turning.
    *
    * @return whether the axis estimate changed
    */
-  public boolean update(double gx, double gy, double gz, double dtS) {
+  public boolean update(double gx, double gy, double gz, double correctedRateDps, double dtS) {
     if (fixed != null) return false;
-    double r2 = gx * gx + gy * gy + gz * gz;
-    if (r2 < MIN_RATE_DPS * MIN_RATE_DPS || r2 > MAX_RATE_DPS * MAX_RATE_DPS) return false;
+    if (correctedRateDps < MIN_RATE_DPS || correctedRateDps > MAX_RATE_DPS) return false;
     scatter[0] += gx * gx * dtS;
     scatter[1] += gx * gy * dtS;
     scatter[2] += gx * gz * dtS;
     scatter[3] += gy * gy * dtS;
     scatter[4] += gy * gz * dtS;
     scatter[5] += gz * gz * dtS;
+    sum[0] += gx * dtS;
+    sum[1] += gy * dtS;
+    sum[2] += gz * dtS;
     motionS += dtS;
     sinceSolveS += dtS;
     if (motionS < FIRST_ESTIMATE_S || (axis != null && sinceSolveS < REFRESH_S)) return false;
@@ -75,10 +82,14 @@ public final class RollAxisEstimator {
   }
 
   private boolean solve() {
+    double w = motionS;
+    double mx = sum[0] / w;
+    double my = sum[1] / w;
+    double mz = sum[2] / w;
     double[][] m = {
-      {scatter[0], scatter[1], scatter[2]},
-      {scatter[1], scatter[3], scatter[4]},
-      {scatter[2], scatter[4], scatter[5]}
+      {scatter[0] / w - mx * mx, scatter[1] / w - mx * my, scatter[2] / w - mx * mz},
+      {scatter[1] / w - mx * my, scatter[3] / w - my * my, scatter[4] / w - my * mz},
+      {scatter[2] / w - mx * mz, scatter[4] / w - my * mz, scatter[5] / w - mz * mz}
     };
     EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
     double[] values = eig.getRealEigenvalues();

@@ -86,7 +86,10 @@ public final class RollSignal {
     double wx = x.gxDps() - bias.bias(0);
     double wy = x.gyDps() - bias.bias(1);
     double wz = x.gzDps() - bias.bias(2);
-    if (primed) axis.update(wx, wy, wz, Math.min(dt, 0.1));
+    if (primed) {
+      double corrected = Math.sqrt(wx * wx + wy * wy + wz * wz);
+      axis.update(x.gxDps(), x.gyDps(), x.gzDps(), corrected, Math.min(dt, 0.1));
+    }
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis());
     trackShock(x, wx, wy, wz, dt);
 

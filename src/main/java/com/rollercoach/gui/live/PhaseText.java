@@ -3,7 +3,7 @@ package com.rollercoach.gui.live;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.live.StillMode;
 import com.rollercoach.core.detect.LiveState;
-import com.rollercoach.gui.summary.Verdicts;
+import com.rollercoach.gui.summary.Clock;
 import java.util.Locale;
 
 /**
@@ -21,14 +21,14 @@ public record PhaseText(String title, String detail, String style) {
       double left = t.holdTargetS() - elapsed;
       String breaths = s.breathsInStill() + (s.breathsInStill() == 1 ? " breath" : " breaths");
       return left > 0
-          ? new PhaseText("Extension hold", Verdicts.clock(Math.ceil(left)) + " left · " + breaths,
+          ? new PhaseText("Extension hold", Clock.minutes(Math.ceil(left)) + " left · " + breaths,
               "HOLD")
-          : new PhaseText("Extension hold", "done " + Verdicts.clock(elapsed) + " · " + breaths,
+          : new PhaseText("Extension hold", "done " + Clock.minutes(elapsed) + " · " + breaths,
               "HOLD");
     }
     if (still) {
       return new PhaseText("Dwell",
-          String.format(Locale.ROOT, "%s at %+.0f cm", Verdicts.clock(elapsed), s.positionCm()),
+          String.format(Locale.ROOT, "%s at %+.0f cm", Clock.minutes(elapsed), s.positionCm()),
           "DWELL");
     }
     switch (s.phase()) {

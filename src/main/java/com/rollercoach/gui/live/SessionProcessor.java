@@ -3,15 +3,15 @@ package com.rollercoach.gui.live;
 import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.SessionCoach;
 import com.rollercoach.core.coach.live.Cue;
 import com.rollercoach.core.coach.live.LiveCueEngine;
+import com.rollercoach.core.detect.AnalysisCollector;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
-import com.rollercoach.gui.summary.EventTally;
 import com.rollercoach.gui.summary.SessionSummary;
-import com.rollercoach.gui.summary.Verdicts;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 public final class SessionProcessor implements SampleSink {
   private final MotionPipeline pipeline;
   private final LiveCueEngine cues;
-  private final EventTally tally = new EventTally();
+  private final AnalysisCollector tally = new AnalysisCollector();
   private final LiveFeed feed;
   private final Consumer<Cue> sound;
   private final CoachingTargets targets;
@@ -66,7 +66,7 @@ public final class SessionProcessor implements SampleSink {
     publish(state);
     double endS = Double.isNaN(state.tS()) ? firstS : state.tS();
     var analysis = tally.analysis(Double.isNaN(firstS) ? 0 : firstS, Double.isNaN(endS) ? 0 : endS);
-    return new SessionSummary(source, analysis, targets, Verdicts.of(analysis, targets), samples,
+    return new SessionSummary(source, analysis, targets, new SessionCoach(targets).judge(analysis), samples,
         feed.snapshot().link().framesLost());
   }
 

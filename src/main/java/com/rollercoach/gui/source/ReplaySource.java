@@ -2,24 +2,23 @@ package com.rollercoach.gui.source;
 
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.live.LiveObserver;
+import com.rollercoach.io.live.Pacer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Replays a recorded session at a multiple of real time (or as fast as possible) through exactly the
- * live path: the samples reach the pipeline one by one, spaced as they were recorded.
+ * Replays a recorded or simulated session at a multiple of real time (or as fast as possible)
+ * through exactly the live path: the samples reach the pipeline one by one, spaced as they were
+ * recorded; a recording's link drops show as a lost connection, as they did live.
  */
 public final class ReplaySource implements SampleSource {
-  /** Sleeping for less than this costs more in wake-ups than it buys in smoothness. */
-  private static final long MIN_SLEEP_NANOS = 2_000_000;
-
-  /** Pushes a session's samples into a sink (a file reader, a simulator). */
+  /** Pushes a session's samples into a sink, spaced out by the pacer. */
   @FunctionalInterface
   public interface Feeder {
-    void feed(SampleSink sink) throws Exception;
+    void feed(SampleSink sink, Pacer pacer, LiveObserver observer) throws Exception;
   }
 
   /** Thrown through the feeder to end a replay the user stopped; never escapes {@link #run}. */
@@ -46,6 +45,28 @@ public final class ReplaySource implements SampleSource {
     this.file = file;
   }
 
+  /** A feeder for a source that does not pace itself: each sample waits for its own time. */
+  public static Feeder pacedBySampleTime(SampleSinkFeeder plain) {
+    return (sink, pacer, observer) -> plain.feed(new SampleSink() {
+      @Override
+      public void accept(ImuSample s) {
+        pacer.await(s.tS());
+        sink.accept(s);
+      }
+
+      @Override
+      public void gap(double fromS, double toS, String reason) {
+        sink.gap(fromS, toS, reason);
+      }
+    });
+  }
+
+  /** Pushes samples into a sink as fast as it can (a simulator). */
+  @FunctionalInterface
+  public interface SampleSinkFeeder {
+    void feed(SampleSink sink) throws Exception;
+  }
+
   @Override
   public String description() {
     return paced()
@@ -60,8 +81,20 @@ public final class ReplaySource implements SampleSource {
   @Override
   public void run(SampleSink sink, Consumer<LinkStatus> status) throws Exception {
     status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
+    Pacer pacer = paced() ? Pacer.realTime(speed) : Pacer.asFastAsPossible();
+    LiveObserver observer = new LiveObserver() {
+      @Override
+      public void linkUp(double hostTimeS, String detail) {
+        status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
+      }
+
+      @Override
+      public void linkDown(double hostTimeS, String reason) {
+        status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, "recorded drop: " + reason, 0));
+      }
+    };
     try {
-      feeder.feed(new Paced(sink));
+      feeder.feed(new Stoppable(sink), pacer, observer);
     } catch (Stopped e) {
       // the user pressed Stop: the session ends normally with what was replayed
     }
@@ -82,13 +115,11 @@ public final class ReplaySource implements SampleSource {
     return speed > 0 && Double.isFinite(speed);
   }
 
-  /** Holds each sample back until it is due at the replay speed; ends the feed when stopped. */
-  private final class Paced implements SampleSink {
+  /** Ends the feed at the next sample once stopped. */
+  private final class Stoppable implements SampleSink {
     private final SampleSink next;
-    private final long startNanos = System.nanoTime();
-    private double firstS = Double.NaN;
 
-    Paced(SampleSink next) {
+    Stoppable(SampleSink next) {
       this.next = next;
     }
 
@@ -96,16 +127,6 @@ public final class ReplaySource implements SampleSource {
     public void accept(ImuSample s) {
       if (stopped) {
         throw new Stopped();
-      }
-      if (Double.isNaN(firstS)) {
-        firstS = s.tS();
-      }
-      if (paced()) {
-        long due = startNanos + (long) ((s.tS() - firstS) / speed * 1e9);
-        long ahead = due - System.nanoTime();
-        if (ahead > MIN_SLEEP_NANOS) {
-          LockSupport.parkNanos(ahead);
-        }
       }
       next.accept(s);
     }

@@ -1,18 +1,18 @@
 package com.rollercoach.gui.source;
 
-import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.io.SessionFiles;
 import java.nio.file.Path;
 
 /** Opens a recorded session file (a Roller Coach recording or a CSV) as a replay. */
 public final class SampleFiles {
   private SampleFiles() {}
 
-  /** A replay of {@code file} at {@code speed} (0 = as fast as possible). */
+  /**
+   * A replay of {@code file} at {@code speed} (0 = as fast as possible): recordings replay their
+   * recorded bytes through the decoder, at their recorded arrival times, CSV files by sample time.
+   */
   public static ReplaySource replay(Path file, double speed) {
-    return new ReplaySource(file.getFileName().toString(), sink -> {
-      try (CsvSampleReader r = CsvSampleReader.open(file)) {
-        r.readTo(sink);
-      }
-    }, speed, file);
+    return new ReplaySource(file.getFileName().toString(),
+        (sink, pacer, observer) -> SessionFiles.open(file).play(sink, pacer, observer), speed, file);
   }
 }

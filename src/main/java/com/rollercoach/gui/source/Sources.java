@@ -1,6 +1,7 @@
 package com.rollercoach.gui.source;
 
 import com.rollercoach.io.serial.SerialPorts;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The sources the start screen offers besides files. */
@@ -22,18 +23,37 @@ public final class Sources {
         .toList();
   }
 
-  /** The serial source for {@code path}. */
-  public static SampleSource serial(String path) {
-    throw new UnsupportedOperationException("the serial source (io/serial) is not in this build yet");
+  /** The roller on serial port {@code path}, recorded into {@code dataDir}. */
+  public static SampleSource serial(String path, Path dataDir) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("choose a port first (or type its path)");
+    }
+    return new SerialSampleSource(path, dataDir);
   }
 
-  /** The built-in demo device: a simulated roller, no hardware needed. */
+  /**
+   * The bundled sample: a session by a person who follows the protocol, from the simulator at a fixed
+   * seed, so the app carries no data file and the sample is the same on every machine.
+   */
+  static final long SAMPLE_SEED = 7;
+
+  /** The demo device: a fresh simulated person each time, streamed by the emulator at real time. */
   public static SampleSource demo() {
-    throw new UnsupportedOperationException("the demo device (io/emulator) is not in this build yet");
+    long seed = System.currentTimeMillis() % 100_000;
+    return new DemoDeviceSource(new SimulatedPerson(seed, 0), 1);
   }
 
   /** The sample session bundled with the app, replayed at {@code speed}. */
   public static SampleSource bundledSample(double speed) {
-    throw new UnsupportedOperationException("no bundled sample in this build yet");
+    return bundledSample(speed, 0);
+  }
+
+  /**
+   * The bundled sample lasting at least {@code minDurationS} (sets are repeated): long sessions for
+   * the memory benchmark.
+   */
+  public static SampleSource bundledSample(double speed, double minDurationS) {
+    SimulatedPerson p = new SimulatedPerson(SAMPLE_SEED, minDurationS);
+    return new ReplaySource("bundled sample", ReplaySource.pacedBySampleTime(p::play), speed, null);
   }
 }

@@ -1,6 +1,7 @@
 package com.rollercoach.gui.summary;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Verdict;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.rollercoach.gui.summary;
 
+import com.rollercoach.core.coach.Verdict;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -38,18 +39,19 @@ public final class SummaryView extends ScrollPane {
         number("passes", Integer.toString(a.passes().size()), "summaryPasses"),
         number("pace", String.format(Locale.ROOT, "%.1f cm/s", a.paceCmS()), "summaryPace"),
         number("range", String.format(Locale.ROOT, "%.0f cm", a.rangeCm()), "summaryRange"),
-        number("time", Verdicts.clock(a.durationS()), "summaryDuration"));
+        number("time", Clock.minutes(a.durationS()), "summaryDuration"));
     GridPane verdicts = new GridPane();
     verdicts.setHgap(18);
     verdicts.setVgap(8);
     verdicts.setId("verdicts");
     int row = 0;
     for (Verdict v : s.verdicts()) {
-      Label mark = new Label(v.ok() ? "✔" : "•");
-      mark.getStyleClass().add(v.ok() ? "verdict-ok" : "verdict-bad");
-      Label topic = new Label(v.topic());
+      boolean ok = v.level() == Verdict.Level.GOOD || v.level() == Verdict.Level.INFO;
+      Label mark = new Label(ok ? "✔" : "•");
+      mark.getStyleClass().add(ok ? "verdict-ok" : "verdict-bad");
+      Label topic = new Label(topic(v.aspect()));
       topic.getStyleClass().add("verdict-topic");
-      Label text = new Label(v.text());
+      Label text = new Label(v.message());
       text.getStyleClass().add("verdict-text");
       text.setWrapText(true);
       verdicts.addRow(row++, mark, topic, text);
@@ -61,6 +63,17 @@ public final class SummaryView extends ScrollPane {
         s.source(), s.samples(), s.framesLost()));
     source.getStyleClass().add("muted-text");
     content.getChildren().setAll(title("Session summary"), numbers, card, source, saved);
+  }
+
+  private static String topic(Verdict.Aspect a) {
+    return switch (a) {
+      case ROLLS -> "Rolls";
+      case PACE -> "Pace";
+      case RANGE -> "Range";
+      case DWELL -> "Tender spot";
+      case HOLD -> "Extension hold";
+      case BREATHS -> "Breathing";
+    };
   }
 
   private static VBox number(String caption, String value, String id) {

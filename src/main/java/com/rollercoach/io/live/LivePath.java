@@ -16,7 +16,7 @@ import java.util.List;
  * identically: bytes are recorded raw (when recording), then decoded; samples go to the sink in strictly
  * increasing time; link drops become {@link SampleSink#gap} calls spanning from the last sample before
  * the drop to the first one after it (in the samples' own clock, which is the only clock the pipeline
- * knows).
+ * knows), so the gap carries its reason.
  *
  * <p>The same decoder is kept across reconnects: it carries the device clock over the gap (and copes
  * with a device that rebooted meanwhile), so sample times stay continuous and increasing.
@@ -36,6 +36,7 @@ public final class LivePath implements LinkListener {
   private long lastBytesNanos;
   private double currentHostS = Double.NaN;
   private DeviceInfo device;
+  private long processingFailures;
 
   /**
    * @param wireFormat the decoder to use ("auto" detects it)
@@ -64,7 +65,17 @@ public final class LivePath implements LinkListener {
         recordingFailed(e);
       }
     }
-    decoder.feed(buf, off, len, hostTimeS);
+    try {
+      decoder.feed(buf, off, len, hostTimeS);
+    } catch (RuntimeException e) {
+      // The bytes are safe in the recording; a bug behind the decoder must not end the session.
+      if (processingFailures++ == 0) observer.processingFailed(e);
+    }
+  }
+
+  /** Times decoding or the pipeline threw; see {@link LiveObserver#processingFailed}. */
+  public long processingFailures() {
+    return processingFailures;
   }
 
   /** Samples from a source that decodes by itself (a replayed SAMPLES record, a phone). */
@@ -189,9 +200,7 @@ public final class LivePath implements LinkListener {
       observer.status(status);
     }
 
-    @Override
-    public void framesLost(long count, double fromS, double toS) {
-      if (samples > 0 && toS > fromS) sink.gap(fromS, toS, count + " frame(s) lost (sequence gap)");
-    }
+    // framesLost is not passed on as a gap: the pipeline sees the jump in sample time by itself, and a
+    // frame or two lost on a radio link is not news; the decoder's counters report link quality.
   }
 }

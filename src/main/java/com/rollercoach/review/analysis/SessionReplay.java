@@ -2,6 +2,7 @@ package com.rollercoach.review.analysis;
 
 import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.detect.AnalysisCollector;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
@@ -56,7 +57,7 @@ public final class SessionReplay {
     double start = Double.isNaN(span[0]) ? 0 : span[0];
     double end = Double.isNaN(span[1]) ? 0 : span[1];
     return new ReplayResult(
-        metadata, collector.analysis(start, end), collector.events(), trace,
+        metadata, collector.analysis(start, end), trace,
         quality.result(withLinkStats(metadata, source.linkStats())));
   }
 

@@ -209,7 +209,7 @@ public final class SessionIndex implements AutoCloseable {
     }
   }
 
-  /** A session with its dwells as [startS, endS, positionCm], ready to index. */
+  /** A session with its dwells as [startS, endS, positionCm] (seconds from the session start). */
   public record Indexed(SessionEntry entry, List<double[]> dwells) {}
 
   public void updateNotes(String id, SessionNotes notes) throws SQLException {
@@ -292,7 +292,7 @@ public final class SessionIndex implements AutoCloseable {
     return out;
   }
 
-  /** Dwells of one session as [startS, endS, positionCm], in time order. */
+  /** Dwells of one session as [startS, endS, positionCm], seconds from its start, in time order. */
   public List<double[]> dwells(String sessionId) throws SQLException {
     try (PreparedStatement st = db.prepareStatement(
         "SELECT start_s, end_s, position_cm FROM dwells WHERE session_id = ? ORDER BY start_s")) {

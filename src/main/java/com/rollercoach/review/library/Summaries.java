@@ -34,7 +34,7 @@ public final class Summaries {
         q.gaps(),
         q.gapS(),
         (int) verdicts.stream().filter(Verdict::met).count(),
-        verdicts.size(),
+        (int) verdicts.stream().filter(Verdict::judged).count(),
         verdicts.stream().map(Verdict::oneLine).collect(Collectors.joining("; ")));
   }
 }

@@ -75,7 +75,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(speedChart(), CHART_W, 260));
     page.h2("Where the time went along the back");
     page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "
-        + "Dashed lines mark the tender spots and the hold.");
+        + "Dashed lines mark the tender spots (T1, T2, … as in the events) and the hold.");
     page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 220));
     events(page, a);
     quality(page, replay.quality());
@@ -136,6 +136,7 @@ public final class SessionReport {
         case MET -> "✓ met";
         case OFF_TARGET -> "! off target";
         case MISSING -> "✗ not done";
+        case INFO -> "";
       };
       page.raw("<tr><td>" + Html.esc(v.topic()) + "</td><td>" + Html.esc(v.measured()) + "</td><td>"
           + Html.esc(v.target()) + "</td><td class=\"" + v.status().name() + "\">"

@@ -19,6 +19,8 @@ public final class AccuracyReport {
           String.format(
               Locale.ROOT, row, m.name(), value, m.target(), m.met() ? "PASS" : "FAIL", m.note()));
     }
+    sb.append("\nsigned errors (detected - true):\n");
+    tally.diagnostics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-22s %s%n", k, v)));
     sb.append("\nby profile:\n");
     tally.byProfile().forEach((p, line) -> sb.append(String.format(Locale.ROOT, "  %-14s %s%n", p, line)));
     List<SessionOutcome> worst =

@@ -101,6 +101,27 @@ public final class AccuracyTally {
     return m;
   }
 
+  /**
+   * Signed medians (detected − true) that show systematic bias, and the pass-count misses by sign:
+   * diagnostics beside the targets.
+   */
+  public Map<String, String> diagnostics() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("dwell onset / offset", signed(SessionOutcome::dwellOnsetErrorsS) + " / " + signed(SessionOutcome::dwellOffsetErrorsS));
+    d.put("hold onset / offset", signed(SessionOutcome::holdOnsetErrorsS) + " / " + signed(SessionOutcome::holdOffsetErrorsS));
+    d.put("getting on", signed(SessionOutcome::onErrorsS));
+    long over = outcomes.stream().filter(o -> o.detectedPasses() > o.truePasses()).count();
+    long under = outcomes.stream().filter(o -> o.detectedPasses() < o.truePasses()).count();
+    d.put("pass count", over + " sessions over, " + under + " under");
+    return d;
+  }
+
+  private String signed(java.util.function.Function<SessionOutcome, List<Double>> which) {
+    double[] v = outcomes.stream().flatMap(o -> which.apply(o).stream()).mapToDouble(Double::doubleValue).toArray();
+    if (v.length == 0) return "n/a";
+    return String.format(Locale.ROOT, "median %+.2f s (n %d)", new Median().evaluate(v), v.length);
+  }
+
   /** Per-profile pass-count exactness and detection counts, to see which kinds of session fail. */
   public Map<String, String> byProfile() {
     Map<String, List<SessionOutcome>> groups = new LinkedHashMap<>();

@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * One session's detections scored against its truth.
  *
- * @param onsetErrorsS detected − true start of every matched dwell and hold, s
- * @param offsetErrorsS detected − true end of every matched dwell and hold, s
- * @param holdDurationErrorsS detected − true duration of every matched hold, s
+ * @param dwellOnsetErrorsS detected − true start of every matched dwell, s
+ * @param dwellOffsetErrorsS detected − true end of every matched dwell, s
+ * @param holdOnsetErrorsS detected − true start of every matched hold, s
+ * @param holdOffsetErrorsS detected − true end of every matched hold, s
  * @param breathErrors detected − true breaths of every true hold; null for a hold that was missed
+ * @param onErrorsS detected − true time of getting on, for each stay matched in order (diagnostic)
  */
 public record SessionOutcome(
     String label,
@@ -19,16 +21,49 @@ public record SessionOutcome(
     int detectedPasses,
     IntervalMatcher.Matching dwells,
     IntervalMatcher.Matching holds,
-    List<Double> onsetErrorsS,
-    List<Double> offsetErrorsS,
-    List<Double> holdDurationErrorsS,
-    List<Integer> breathErrors) {
+    List<Double> dwellOnsetErrorsS,
+    List<Double> dwellOffsetErrorsS,
+    List<Double> holdOnsetErrorsS,
+    List<Double> holdOffsetErrorsS,
+    List<Integer> breathErrors,
+    List<Double> onErrorsS) {
 
   /** IoU a detection needs with a true event to count as finding it. */
   public static final double MIN_IOU = 0.5;
 
   public boolean passCountExact() {
     return truePasses == detectedPasses;
+  }
+
+  /** Onset errors of matched dwells and holds together (the metric's population). */
+  public List<Double> onsetErrorsS() {
+    return concat(dwellOnsetErrorsS, holdOnsetErrorsS);
+  }
+
+  public List<Double> offsetErrorsS() {
+    return concat(dwellOffsetErrorsS, holdOffsetErrorsS);
+  }
+
+  /** Detected − true duration of each matched hold. */
+  public List<Double> holdDurationErrorsS() {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < holdOnsetErrorsS.size(); i++) {
+      out.add(holdOffsetErrorsS.get(i) - holdOnsetErrorsS.get(i));
+    }
+    return out;
+  }
+
+  private static List<Double> concat(List<Double> a, List<Double> b) {
+    List<Double> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static List<Double> onErrors(SessionTruth truth, Detections det) {
+    List<Double> out = new ArrayList<>();
+    int n = Math.min(truth.onPeriods().size(), det.onTimes().size());
+    for (int i = 0; i < n; i++) out.add(det.onTimes().get(i) - truth.onPeriods().get(i).startS());
+    return out;
   }
 
   public static SessionOutcome compare(String label, SessionTruth truth, Detections det) {
@@ -39,21 +74,21 @@ public record SessionOutcome(
     List<Interval> detHolds = det.holds().stream().map(Detections.Hold::span).toList();
     IntervalMatcher.Matching dm = IntervalMatcher.match(trueDwells, det.dwells(), MIN_IOU);
     IntervalMatcher.Matching hm = IntervalMatcher.match(trueHolds, detHolds, MIN_IOU);
-    List<Double> onset = new ArrayList<>();
-    List<Double> offset = new ArrayList<>();
-    List<Double> duration = new ArrayList<>();
+    List<Double> dwellOnset = new ArrayList<>();
+    List<Double> dwellOffset = new ArrayList<>();
+    List<Double> holdOnset = new ArrayList<>();
+    List<Double> holdOffset = new ArrayList<>();
     for (IntervalMatcher.Pair p : dm.pairs()) {
-      onset.add(det.dwells().get(p.detected()).start() - trueDwells.get(p.truth()).start());
-      offset.add(det.dwells().get(p.detected()).end() - trueDwells.get(p.truth()).end());
+      dwellOnset.add(det.dwells().get(p.detected()).start() - trueDwells.get(p.truth()).start());
+      dwellOffset.add(det.dwells().get(p.detected()).end() - trueDwells.get(p.truth()).end());
     }
     List<Integer> breaths = new ArrayList<>();
     for (int i = 0; i < trueHolds.size(); i++) breaths.add(null);
     for (IntervalMatcher.Pair p : hm.pairs()) {
       Interval t = trueHolds.get(p.truth());
       Detections.Hold d = det.holds().get(p.detected());
-      onset.add(d.span().start() - t.start());
-      offset.add(d.span().end() - t.end());
-      duration.add(d.span().length() - t.length());
+      holdOnset.add(d.span().start() - t.start());
+      holdOffset.add(d.span().end() - t.end());
       breaths.set(p.truth(), d.breaths() - truth.extensionHolds().get(p.truth()).breaths());
     }
     return new SessionOutcome(
@@ -63,9 +98,11 @@ public record SessionOutcome(
         det.passes(),
         dm,
         hm,
-        onset,
-        offset,
-        duration,
-        breaths);
+        dwellOnset,
+        dwellOffset,
+        holdOnset,
+        holdOffset,
+        breaths,
+        onErrors(truth, det));
   }
 }

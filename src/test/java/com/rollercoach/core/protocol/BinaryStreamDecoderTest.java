@@ -230,6 +230,30 @@ class BinaryStreamDecoderTest {
     assertEquals(0.005, l.samples.get(6).tS() - l.samples.get(5).tS(), 1e-9);
   }
 
+  @Test
+  void aRestartWhoseHelloWasLostIsNotCountedAsSixtyFiveThousandLostFrames() {
+    RecordingListener l = new RecordingListener();
+    BinaryStreamDecoder d = new BinaryStreamDecoder(l);
+    FrameEncoder first = new FrameEncoder(500);
+    double host = 0;
+    for (int i = 0; i < 5; i++, host += 0.005) feed(d, first.encode(new Frame.Imu(9_000_000L + i * 5000L, 0, 0, 0, 0, 0, 0)), host);
+    FrameEncoder rebooted = new FrameEncoder(1); // its HELLO (seq 0) never arrived
+    for (int i = 0; i < 5; i++, host += 0.005) feed(d, rebooted.encode(new Frame.Imu(i * 5000L, 0, 0, 0, 0, 0, 0)), host);
+    assertEquals(0, d.stats().lostFrames());
+    assertEquals(0, l.lostTotal());
+    assertEquals(10, l.samples.size());
+  }
+
+  @Test
+  void aSequenceJumpWithoutTimeToMatchIsARenumberingNotALoss() {
+    BinaryStreamDecoder d = new BinaryStreamDecoder(new RecordingListener());
+    feed(d, FrameEncoder.encode(0, HELLO), 0);
+    feed(d, FrameEncoder.encode(1, new Frame.Imu(0, 0, 0, 0, 0, 0, 0)), 0);
+    feed(d, FrameEncoder.encode(40_001, new Frame.Imu(5000, 0, 0, 0, 0, 0, 0)), 0.005);
+    feed(d, FrameEncoder.encode(40_004, new Frame.Imu(20_000, 0, 0, 0, 0, 0, 0)), 0.02);
+    assertEquals(2, d.stats().lostFrames()); // only the real gap of 2 frames at the end
+  }
+
   private static void feed(StreamDecoder d, byte[] b, double host) {
     d.feed(b, 0, b.length, host);
   }

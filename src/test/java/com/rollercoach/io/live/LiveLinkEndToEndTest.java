@@ -63,6 +63,7 @@ class LiveLinkEndToEndTest {
       assertEquals(live.samples.size(), offline.samples.size());
       for (int i = 0; i < offline.samples.size(); i++) assertEquals(live.samples.get(i), offline.samples.get(i));
       assertEquals(live.events, offline.events, "live events equal analyze of the recording");
+      assertTrue(passes(live.events) >= 20, "the session was rolled (" + passes(live.events) + " passes)");
 
       // And the same session analysed straight from the simulator, unquantised: the same passes.
       List<MotionEvent> direct = new ArrayList<>();

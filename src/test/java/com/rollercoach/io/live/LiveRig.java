@@ -37,16 +37,29 @@ final class LiveRig implements AutoCloseable {
   private boolean closed;
 
   LiveRig(String port, Path recording, PipelineConfig config, Duration keepAlive) throws IOException {
+    this(port, recording, config, keepAlive, 115_200, l -> l, e -> {});
+  }
+
+  /**
+   * @param tap wraps the path as the serial reader's listener (to time arrivals)
+   * @param alsoEvents sees every event too, on the serial thread, as it leaves the pipeline
+   */
+  LiveRig(String port, Path recording, PipelineConfig config, Duration keepAlive, int baud,
+      java.util.function.UnaryOperator<LinkListener> tap, java.util.function.Consumer<MotionEvent> alsoEvents)
+      throws IOException {
     writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(), "serial " + port,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
-    pipeline = new MotionPipeline(config, events::add);
+    pipeline = new MotionPipeline(config, e -> {
+      alsoEvents.accept(e);
+      events.add(e);
+    });
     sink = collecting(pipeline, samples, gaps);
     path = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, LiveObserver.NONE).recordTo(writer);
     FrameEncoder host = new FrameEncoder();
-    SerialSource.Options o = SerialSource.Options.defaults().withKeepAlive(keepAlive)
+    SerialSource.Options o = SerialSource.Options.defaults().withBaud(baud).withKeepAlive(keepAlive)
         .withCommands(List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
             host.encode(Frame.Command.requestHello()));
-    source = new SerialSource(port, o, clock, path);
+    source = new SerialSource(port, o, clock, tap.apply(path));
     source.start();
   }
 

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import com.rollercoach.core.protocol.DeviceInfo;
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingWriter;
 import com.rollercoach.review.TestSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +19,9 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +162,35 @@ class SessionLibraryTest {
     }
     IOException e = assertThrows(IOException.class, () -> SessionLibrary.open(data));
     assertTrue(e.getMessage().contains("reindex"), e.getMessage());
+  }
+
+  @Test
+  void importsALiveRecordingWithItsHeaderFacts() throws IOException {
+    Path rec = tmp.resolve("in/live.rcrec");
+    Files.createDirectories(rec.getParent());
+    var header = new RecordingHeader(Instant.parse("2026-11-25T12:00:00Z"), "serial /dev/ttyACM0",
+        "auto", Optional.of(new DeviceInfo(1, "RC-0042", "1.2.0", "LSM6DSOX", 4, 500, 200)),
+        SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM, "14.5"));
+    try (RecordingWriter w = RecordingWriter.create(rec, header)) {
+      List<ImuSample> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 1000; i++) batch.add(new ImuSample(i * 0.005, 0, 0, 1, 0, 0, 10));
+      w.samples(0.1, batch.subList(0, 500));
+      w.samples(0.2, batch.subList(500, 1000));
+      w.close(6.0, Map.of());
+    }
+    try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
+      SessionEntry e = lib.importSession(rec, SessionLibrary.ImportOptions.defaults());
+      assertEquals(Instant.parse("2026-11-25T12:00:00Z"), e.startedAt());
+      assertEquals("RC-0042 (LSM6DSOX)", e.device());
+      assertEquals(14.5, e.rollerDiameterCm());
+      assertEquals(SessionLibrary.UNKNOWN_PATIENT, e.patient());
+      assertEquals(4.995, e.summary().durationS(), 1e-9);
+      assertTrue(e.recording().toString().endsWith(".rcrec"));
+      var replay = lib.replay(e);
+      assertEquals(1000, replay.quality().samples());
+      assertEquals(200.0, replay.quality().nominalRateHz(), 1e-6);
+      assertEquals(OptionalLong.of(0), replay.quality().framesLost());
+    }
   }
 
   @Test

@@ -83,7 +83,7 @@ class SessionReportTest {
     String t = text(timeline);
     assertTrue(t.contains(SessionCharts.POSITION), "legend names the position series");
     assertTrue(t.contains(SessionCharts.PASS_ENDS));
-    assertTrue(t.contains("Tender 1") && t.contains("Hold") && t.contains("gap"), t);
+    assertTrue(t.contains("Tender 1") && t.contains("Hold"), t);
     assertEquals(SyntheticSession.PASSES + 1, seriesShapes(timeline, SessionCharts.PASS_ENDS),
         "one dot per turning point");
 
@@ -92,7 +92,7 @@ class SessionReportTest {
     assertEquals(SyntheticSession.PASSES, seriesShapes(svgWithId(doc, "speed"), SessionCharts.PASS_SPEED));
 
     String strip = text(svgWithId(doc, "time-at-position"));
-    assertTrue(strip.contains("Tender 1") && strip.contains("Hold"), strip);
+    assertTrue(strip.contains("T1") && strip.contains("Hold"), strip);
   }
 
   @Test
@@ -110,9 +110,10 @@ class SessionReportTest {
     assertEquals(1, kinds.stream().filter("HOLD"::equals).count());
     assertEquals(1, kinds.stream().filter("GAP"::equals).count());
     String page = doc.getDocumentElement().getTextContent();
-    assertTrue(page.contains("12 rolls (24 passes)"), "rolls verdict");
-    assertTrue(page.contains("1:15 at +20 cm"), "dwell verdict: 75 s at +20 cm");
-    assertTrue(page.contains("1:05, 9 breaths"), "hold verdict");
+    assertTrue(page.contains("12 rolls: within the 10–20 target."), "rolls verdict");
+    assertTrue(page.contains("Tender spot at 20.0 cm held 1:15 min: good."), "dwell verdict");
+    assertTrue(page.contains("Extension hold 1:05 min: well done."), "hold verdict");
+    assertTrue(page.contains("9 breaths during the hold"), "breaths");
   }
 
   @Test

@@ -1,0 +1,276 @@
+package com.rollercoach.gui.review;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionFilter;
+import com.rollercoach.review.library.SessionLibrary;
+import com.rollercoach.review.report.SessionReport;
+import java.awt.Desktop;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The physio's review screen: the session library with filters, the selected session's zoomable
+ * charts and event table (click an event and the charts jump to it), two sessions side by side, and
+ * the HTML report opened in the browser. Self-contained: construct it with the data folder and put it
+ * anywhere in a scene.
+ *
+ * <p>All library and file work runs on one background thread; the FX thread only shows results.
+ */
+public final class ReviewPane extends BorderPane {
+  /** Loads what a session's charts need (a replay of its recording through the pipeline). */
+  @FunctionalInterface
+  interface ReplayLoader {
+    ReplayResult load(SessionLibrary library, SessionEntry entry) throws IOException;
+  }
+
+  static final String ALL_PATIENTS = "All patients";
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yy HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
+  private final Path dataDir;
+  private final ReplayLoader loader;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "review-worker");
+    t.setDaemon(true);
+    return t;
+  });
+  private final CoachingTargets targets = CoachingTargets.defaults();
+  private final ComboBox<String> patient = new ComboBox<>();
+  private final DatePicker from = new DatePicker();
+  private final DatePicker to = new DatePicker();
+  private final TableView<SessionEntry> table = new TableView<>();
+  private final HBox details = new HBox(10);
+  private final Label status = new Label();
+  private final Button compare = new Button("Side by side");
+  private final Button report = new Button("Open report");
+  private Consumer<URI> browser = ReviewPane::openInDesktopBrowser;
+
+  public ReviewPane(Path dataDir) {
+    this(dataDir, SessionLibrary::replay);
+  }
+
+  ReviewPane(Path dataDir, ReplayLoader loader) {
+    this.dataDir = dataDir;
+    this.loader = loader;
+    setPadding(new Insets(8));
+    setTop(filterBar());
+    buildTable();
+    StackPane detailArea = new StackPane(details);
+    details.setFillHeight(true);
+    SplitPane split = new SplitPane(table, detailArea);
+    split.setDividerPositions(0.34);
+    setCenter(split);
+    status.setId("status");
+    setBottom(status);
+    showPlaceholder("Select a session to review it.");
+    refresh();
+  }
+
+  /**
+   * How "Open report" shows a file: by default the desktop browser (java.awt.Desktop); a host
+   * application can pass {@code HostServices::showDocument} instead. Called off the FX thread.
+   */
+  public void setBrowser(Consumer<URI> browser) {
+    this.browser = browser;
+  }
+
+  private HBox filterBar() {
+    patient.setId("patientFilter");
+    patient.getItems().add(ALL_PATIENTS);
+    patient.setValue(ALL_PATIENTS);
+    patient.setOnAction(e -> refresh());
+    from.setId("fromDate");
+    from.setPromptText("from");
+    from.setOnAction(e -> refresh());
+    from.setPrefWidth(130);
+    to.setId("toDate");
+    to.setPromptText("to");
+    to.setOnAction(e -> refresh());
+    to.setPrefWidth(130);
+    compare.setId("compare");
+    compare.setDisable(true);
+    compare.setOnAction(e -> showSelected());
+    report.setId("openReport");
+    report.setDisable(true);
+    report.setOnAction(e -> openReport());
+    Button reload = new Button("Refresh");
+    reload.setOnAction(e -> refresh());
+    HBox bar = new HBox(8, new Label("Patient"), patient, new Label("From"), from, new Label("To"), to,
+        reload, compare, report);
+    bar.setPadding(new Insets(0, 0, 8, 0));
+    bar.setStyle("-fx-alignment: center-left;");
+    return bar;
+  }
+
+  private void buildTable() {
+    table.setId("sessionTable");
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(column("Date", e -> DAY.format(e.startedAt()), 120));
+    table.getColumns().add(column("Patient", SessionEntry::patient, 110));
+    table.getColumns().add(column("Rolls", e -> String.valueOf(e.summary().rolls()), 50));
+    table.getColumns().add(column("Pace", e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 50));
+    table.getColumns().add(column("Hold", e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 50));
+    table.getColumns().add(column("Checks", e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 55));
+    table.setPlaceholder(new Label("No sessions. Import some with: roller-coach sessions import FILE"));
+    table.getSelectionModel().getSelectedItems().addListener(
+        (javafx.collections.ListChangeListener<SessionEntry>) c -> {
+          int n = table.getSelectionModel().getSelectedItems().size();
+          compare.setDisable(n != 2);
+          report.setDisable(n != 1);
+          if (n == 1) showSelected();
+        });
+  }
+
+  private static TableColumn<SessionEntry, String> column(String name,
+      java.util.function.Function<SessionEntry, String> value, double width) {
+    TableColumn<SessionEntry, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  /** Reloads the patient list and the sessions matching the filters. */
+  public void refresh() {
+    String p = ALL_PATIENTS.equals(patient.getValue()) ? null : patient.getValue();
+    ZoneId zone = ZoneId.systemDefault();
+    LocalDate f = from.getValue();
+    LocalDate t = to.getValue();
+    Instant fromI = f == null ? null : f.atStartOfDay(zone).toInstant();
+    Instant toI = t == null ? null : t.plusDays(1).atStartOfDay(zone).toInstant();
+    SessionFilter filter = SessionFilter.all().withPatient(p).between(fromI, toI);
+    background(() -> {
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        List<String> patients = lib.patients();
+        List<SessionEntry> sessions = lib.list(filter);
+        Platform.runLater(() -> {
+          List<String> items = new ArrayList<>(List.of(ALL_PATIENTS));
+          items.addAll(patients);
+          if (!patient.getItems().equals(items)) {
+            String keep = patient.getValue();
+            patient.getItems().setAll(items);
+            patient.setValue(items.contains(keep) ? keep : ALL_PATIENTS);
+          }
+          table.setItems(FXCollections.observableArrayList(sessions));
+          status.setText(sessions.size() + " session(s) in " + dataDir);
+        });
+      }
+    });
+  }
+
+  /** Shows the selected session, or the two selected side by side. */
+  private void showSelected() {
+    List<SessionEntry> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+    if (chosen.isEmpty()) return;
+    status.setText("Loading " + chosen.size() + " session(s)…");
+    background(() -> {
+      List<ReplayResult> replays = new ArrayList<>();
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        for (SessionEntry e : chosen) replays.add(loader.load(lib, e));
+      }
+      Platform.runLater(() -> {
+        details.getChildren().clear();
+        for (int i = 0; i < chosen.size(); i++) {
+          SessionDetail d = new SessionDetail(chosen.get(i), replays.get(i), targets);
+          HBox.setHgrow(d, Priority.ALWAYS);
+          d.setPrefWidth(10);
+          details.getChildren().add(d);
+        }
+        status.setText(chosen.size() == 2 ? "Two sessions side by side" : "Session " + chosen.get(0).id());
+      });
+    });
+  }
+
+  private void openReport() {
+    SessionEntry e = table.getSelectionModel().getSelectedItem();
+    if (e == null) return;
+    status.setText("Writing the report…");
+    background(() -> {
+      Path out = dataDir.resolve("reports").resolve(e.id() + ".html");
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        new SessionReport(e, loader.load(lib, e), targets).write(out);
+      }
+      try {
+        browser.accept(out.toUri());
+        Platform.runLater(() -> status.setText("Report opened: " + out));
+      } catch (RuntimeException ex) {
+        Platform.runLater(() -> status.setText("Report written to " + out + " (" + ex.getMessage() + ")"));
+      }
+    });
+  }
+
+  /** java.awt.Desktop's browser; fails with a clear message where there is none (headless, no DE). */
+  static void openInDesktopBrowser(URI uri) {
+    if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+      throw new UnsupportedOperationException("no desktop browser available; open it yourself");
+    }
+    try {
+      Desktop.getDesktop().browse(uri);
+    } catch (IOException e) {
+      throw new UnsupportedOperationException("the browser did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private void showPlaceholder(String text) {
+    Label l = new Label(text);
+    l.setStyle("-fx-text-fill: #7b8794; -fx-font-size: 14px;");
+    details.getChildren().setAll(l);
+  }
+
+  /** Work that may fail with I/O: errors end up in the status line, never as a stack trace. */
+  private interface IoWork {
+    void run() throws IOException;
+  }
+
+  private void background(IoWork work) {
+    CompletableFuture.runAsync(() -> {
+      try {
+        work.run();
+      } catch (IOException | RuntimeException e) {
+        Platform.runLater(() -> status.setText("Problem: " + e.getMessage()));
+      }
+    }, worker);
+  }
+
+  /** The session detail views shown now (one, or two side by side). */
+  List<SessionDetail> shownDetails() {
+    return details.getChildren().stream()
+        .filter(n -> n instanceof SessionDetail).map(n -> (SessionDetail) n).toList();
+  }
+
+  /** Stops the background thread; the pane can no longer load anything. */
+  public void dispose() {
+    worker.shutdownNow();
+  }
+}

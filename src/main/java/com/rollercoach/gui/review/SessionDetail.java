@@ -1,0 +1,125 @@
+package com.rollercoach.gui.review;
+
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.report.EventRow;
+import com.rollercoach.review.report.SessionCharts;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+
+/**
+ * One session under review: a heading, the zoomable timeline (drag to zoom, scroll wheel, ctrl-drag to
+ * pan) and speed charts, and the event table. Clicking an event zooms the charts onto it.
+ */
+final class SessionDetail extends VBox {
+  /** Seconds shown either side of an event when jumping to it: enough to see the strokes around it. */
+  static final double CONTEXT_S = 15;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+
+  private final ChartViewer timeline;
+  private final ChartViewer speed;
+  private final TableView<EventRow> events = new TableView<>();
+  private IntervalMarker focus;
+
+  SessionDetail(SessionEntry entry, ReplayResult replay, CoachingTargets targets) {
+    setSpacing(6);
+    getStyleClass().add("session-detail");
+    var a = replay.analysis();
+    Label title = new Label(entry.patient() + " · " + WHEN.format(entry.startedAt()));
+    title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+    Label facts = new Label(String.format(Locale.ROOT,
+        "%d rolls · %.1f cm/s · range %.0f cm · %d tender spot(s) · hold %s",
+        a.rolls(), a.paceCmS(), a.rangeCm(), a.dwells().size(),
+        a.holds().isEmpty() ? "none" : Durations.clock(a.holds().get(0).durationS())));
+    timeline = new ChartViewer(SessionCharts.timeline(a, replay.trace()));
+    timeline.setId("timelineViewer");
+    timeline.setPrefHeight(300);
+    timeline.setMinHeight(180);
+    speed = new ChartViewer(SessionCharts.speed(a, replay.trace(), targets));
+    speed.setPrefHeight(170);
+    speed.setMinHeight(120);
+    Button reset = new Button("Reset zoom");
+    reset.setId("resetZoom");
+    reset.setOnAction(e -> resetZoom());
+    reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    events.setId("eventTable");
+    events.setItems(FXCollections.observableArrayList(EventRow.condensed(EventRow.of(a))));
+    events.getColumns().add(column("Event", EventRow::label, 120));
+    events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
+    events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));
+    events.getColumns().add(column("Position", e -> Double.isNaN(e.positionCm()) ? ""
+        : String.format(Locale.ROOT, "%+.0f cm", e.positionCm()), 70));
+    events.getColumns().add(column("Details", EventRow::detail, 220));
+    events.setPrefHeight(200);
+    events.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+      if (row != null) jumpTo(row);
+    });
+    VBox.setVgrow(timeline, Priority.ALWAYS);
+    VBox heading = new VBox(2, title, facts);
+    heading.setMinWidth(0);
+    HBox.setHgrow(heading, Priority.ALWAYS);
+    HBox head = new HBox(12, heading, reset);
+    getChildren().addAll(head, timeline, speed, events);
+  }
+
+  private static TableColumn<EventRow, String> column(String name,
+      Function<EventRow, String> value, double width) {
+    TableColumn<EventRow, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    c.setPrefWidth(width);
+    c.setSortable(false);
+    return c;
+  }
+
+  /** Zooms both charts onto the event (with context either side) and highlights it. */
+  void jumpTo(EventRow row) {
+    double from = row.startS() - CONTEXT_S;
+    double to = Math.max(row.endS(), row.startS()) + CONTEXT_S;
+    for (ChartViewer v : new ChartViewer[] {timeline, speed}) {
+      v.getChart().getXYPlot().getDomainAxis().setRange(from, to);
+    }
+    XYPlot plot = timeline.getChart().getXYPlot();
+    if (focus != null) plot.removeDomainMarker(focus, Layer.FOREGROUND);
+    // Outline only: the event's own shading (dwell, hold) stays visible inside it.
+    focus = new IntervalMarker(row.startS(), Math.max(row.endS(), row.startS() + 0.5),
+        new Color(0, 0, 0, 0), new BasicStroke(2f), SessionCharts.INK, new BasicStroke(2f), 1f);
+    plot.addDomainMarker(focus, Layer.FOREGROUND);
+  }
+
+  void resetZoom() {
+    for (ChartViewer v : new ChartViewer[] {timeline, speed}) {
+      v.getChart().getXYPlot().getDomainAxis().setAutoRange(true);
+      v.getChart().getXYPlot().getRangeAxis().setAutoRange(true);
+    }
+  }
+
+  TableView<EventRow> events() {
+    return events;
+  }
+
+  JFreeChart timelineChart() {
+    return timeline.getChart();
+  }
+}

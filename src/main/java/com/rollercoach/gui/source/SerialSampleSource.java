@@ -1,0 +1,153 @@
+package com.rollercoach.gui.source;
+
+import com.rollercoach.core.protocol.Frame;
+import com.rollercoach.core.protocol.FrameEncoder;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.live.Decoders;
+import com.rollercoach.io.live.HostClock;
+import com.rollercoach.io.live.LiveObserver;
+import com.rollercoach.io.live.LivePath;
+import com.rollercoach.io.recording.RecordingFormat;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingWriter;
+import com.rollercoach.io.serial.SerialSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A roller on a serial port (USB, Bluetooth SPP, a pty), through the same {@link SerialSource},
+ * decoders and {@link LivePath} as {@code record}: every byte is recorded raw to the data folder
+ * (crash-safe, flushed twice a second) while the samples go to the pipeline. A drop shows as
+ * "reconnecting" while the serial source reopens the port by itself; the gap is marked in the data.
+ */
+public final class SerialSampleSource implements SampleSource {
+  /** How often the link counters (frames lost) are refreshed for the connection bar. */
+  private static final long STATUS_POLL_MS = 500;
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final String path;
+  private final Path recording;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  /** @param dataDir the data folder; the recording goes to its {@code sessions/} */
+  public SerialSampleSource(String path, Path dataDir) {
+    this.path = path;
+    this.recording = dataDir.resolve("sessions").resolve(
+        "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
+  }
+
+  @Override
+  public String description() {
+    return path;
+  }
+
+  @Override
+  public Optional<Path> recording() {
+    return Optional.of(recording);
+  }
+
+  @Override
+  public void run(SampleSink sink, Consumer<LinkStatus> status) throws Exception {
+    HostClock clock = HostClock.startingNow();
+    Files.createDirectories(recording.getParent());
+    RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
+        "serial " + path, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
+    LinkTracker tracker = new LinkTracker(status);
+    LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, tracker)
+        .recordTo(writer);
+    FrameEncoder host = new FrameEncoder();
+    SerialSource.Options options = SerialSource.Options.defaults().withCommands(
+        List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
+        host.encode(Frame.Command.requestHello()));
+    SerialSource serial = new SerialSource(path, options, clock, live);
+    try {
+      serial.start();
+    } catch (Exception e) {
+      writer.close(clock.seconds(), Map.of("error", String.valueOf(e.getMessage())));
+      Files.deleteIfExists(recording); // nothing was recorded: leave no empty session behind
+      throw e;
+    }
+    tracker.up(path);
+    while (!stop.await(STATUS_POLL_MS, TimeUnit.MILLISECONDS)) {
+      tracker.lost(live.decoderStats().lostFrames());
+    }
+    serial.close(); // joins the reading thread: from here on this thread owns the pipeline
+    live.finish();
+    try {
+      writer.close(clock.seconds(), Map.of(
+          "frames", Long.toString(live.decoderStats().goodFrames()),
+          "lost_frames", Long.toString(live.decoderStats().lostFrames()),
+          "reconnects", Integer.toString(serial.reconnects())));
+    } catch (IOException e) {
+      status.accept(new LinkStatus(LinkStatus.State.FAILED,
+          "recording not closed cleanly: " + e.getMessage(), live.decoderStats().lostFrames()));
+      return;
+    }
+    status.accept(new LinkStatus(LinkStatus.State.ENDED, "recorded to " + recording,
+        live.decoderStats().lostFrames()));
+  }
+
+  @Override
+  public void stop() {
+    stop.countDown();
+  }
+
+  /** Link state for the connection bar, from the serial thread and the status poll. */
+  private static final class LinkTracker implements LiveObserver {
+    private final Consumer<LinkStatus> status;
+    private volatile LinkStatus.State state = LinkStatus.State.CONNECTING;
+    private volatile String detail = "";
+    private volatile long lost;
+
+    LinkTracker(Consumer<LinkStatus> status) {
+      this.status = status;
+    }
+
+    void up(String what) {
+      state = LinkStatus.State.CONNECTED;
+      detail = what;
+      publish();
+    }
+
+    void lost(long frames) {
+      if (frames != lost) {
+        lost = frames;
+        publish();
+      }
+    }
+
+    @Override
+    public void linkUp(double hostTimeS, String d) {
+      up(d);
+    }
+
+    @Override
+    public void linkDown(double hostTimeS, String reason) {
+      state = LinkStatus.State.RECONNECTING;
+      detail = reason;
+      publish();
+    }
+
+    @Override
+    public void recordingFailed(IOException e) {
+      detail = "recording stopped: " + e.getMessage();
+      publish();
+    }
+
+    private void publish() {
+      status.accept(new LinkStatus(state, detail, lost));
+    }
+  }
+}

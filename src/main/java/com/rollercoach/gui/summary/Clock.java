@@ -1,0 +1,14 @@
+package com.rollercoach.gui.summary;
+
+import java.util.Locale;
+
+/** Durations as the screen shows them. */
+public final class Clock {
+  private Clock() {}
+
+  /** m:ss, rounded to the second; negative durations show as 0:00. */
+  public static String minutes(double seconds) {
+    long s = Math.max(0, Math.round(seconds));
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}

@@ -1,0 +1,72 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.calibration.CalibrationFile;
+import com.rollercoach.core.calibration.DeviceCalibration;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CalibrateCommandTest {
+  @TempDir Path dir;
+
+  record Result(int exit, String err) {}
+
+  static Result run(String... args) {
+    CommandLine cl = RollerCoachCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Result(exit, err.toString());
+  }
+
+  @Test
+  void calibratesASimulatedSessionAndKeepsABackupOfThePreviousFile() throws Exception {
+    Path csv = dir.resolve("session.csv");
+    Path out = dir.resolve("cal").resolve("demo.json");
+    assertEquals(0, run("calibrate", "--simulate-session", csv.toString(), "--seed", "5").exit());
+    assertEquals(0, run("calibrate", "--input", csv.toString(), "--out", out.toString()).exit());
+    DeviceCalibration c = CalibrationFile.read(out);
+    assertEquals("demo-roller-5", c.deviceId());
+    assertEquals(15.0, c.rollerDiameterCm(), 0.05);
+
+    assertEquals(0, run("calibrate", "--input", csv.toString(), "--out", out.toString(), "--diameter-cm", "14").exit());
+    assertEquals(14.0, CalibrationFile.read(out).rollerDiameterCm());
+    assertEquals(15.0, CalibrationFile.read(dir.resolve("cal").resolve("demo.json.bak")).rollerDiameterCm(), 0.05);
+  }
+
+  @Test
+  void aRejectedCalibrationLeavesThePreviousFileUntouched() throws Exception {
+    Path csv = dir.resolve("session.csv");
+    Path out = dir.resolve("demo.json");
+    run("calibrate", "--simulate-session", csv.toString(), "--seed", "6");
+    run("calibrate", "--input", csv.toString(), "--out", out.toString());
+    String before = Files.readString(out);
+
+    List<String> lines = Files.readAllLines(csv);
+    Path shortCsv = dir.resolve("short.csv");
+    Files.write(shortCsv, lines.subList(0, 3000));
+    Result r = run("calibrate", "--input", shortCsv.toString(), "--out", out.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("calibration rejected at step 2 (Resting positions): only"), r.err());
+    assertTrue(r.err().contains(out + " left unchanged"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    assertEquals(before, Files.readString(out));
+  }
+
+  @Test
+  void badInputIsOneLine() {
+    Result r = run("calibrate", "--input", dir.resolve("missing.csv").toString());
+    assertEquals(2, r.exit());
+    assertEquals("roller-coach: " + dir.resolve("missing.csv") + ": no such file", r.err().strip());
+    Result both = run("calibrate", "--input", "x.csv", "--diameter-cm", "14", "--circumference-cm", "44");
+    assertEquals(2, both.exit());
+  }
+}

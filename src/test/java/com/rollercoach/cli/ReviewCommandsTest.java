@@ -1,0 +1,113 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rollercoach.review.TestSessions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The review commands end to end, as a user runs them, on a library in a temporary folder. */
+class ReviewCommandsTest {
+  static final String HOSTILE = "<script>alert(1)</script>";
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = RollerCoachCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private String data() {
+    return tmp.resolve("data").toString();
+  }
+
+  private String importOne(String patient, String date) throws Exception {
+    Path csv = TestSessions.writeCsv(tmp.resolve("in-" + date + ".csv"), Map.of("device", "rc-7"), 6, 10);
+    Run r = run("sessions", "import", "--data-dir", data(), "--patient", patient, "--date", date,
+        "--pain-before", "6", "--pain-after", "4", "--text", "sore at T6, " + HOSTILE, csv.toString());
+    assertEquals(0, r.code(), r.err());
+    return r.out().replaceAll("(?s).* as (\\S+) .*", "$1");
+  }
+
+  @Test
+  void importListShowNoteDelete() throws Exception {
+    String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");
+    importOne("Bob", "2026-11-04T08:00:00Z");
+
+    Run list = run("sessions", "list", "--data-dir", data(), "--patient", "Bob");
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().contains("Bob") && list.out().contains("1 session(s)"), list.out());
+    Run range = run("sessions", "list", "--data-dir", data(), "--from", "2026-11-01", "--to", "2026-11-02");
+    assertTrue(range.out().contains(id) && range.out().contains("1 session(s)"), range.out());
+
+    Run note = run("sessions", "note", "--data-dir", data(), id, "--pain-after", "2");
+    assertEquals(0, note.code(), note.err());
+    Run show = run("sessions", "show", "--data-dir", data(), id);
+    assertTrue(show.out().contains("Pain         6→2"), show.out());
+    assertTrue(show.out().contains("Device       rc-7"), show.out());
+
+    assertEquals(0, run("sessions", "delete", "--data-dir", data(), id).code());
+    assertTrue(run("sessions", "list", "--data-dir", data()).out().contains("1 session(s)"));
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    Run pain = run("sessions", "note", "--data-dir", data(), "x", "--pain-before", "12");
+    assertEquals(2, pain.code());
+    assertTrue(pain.err().startsWith("roller-coach: --pain-before 12"), pain.err());
+    Run missing = run("report", "--data-dir", data(), "no-such-session");
+    assertEquals(2, missing.code());
+    assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    assertTrue(missing.err().contains("no session no-such-session"), missing.err());
+    Path broken = Files.writeString(tmp.resolve("broken.csv"), "t_s,ax_g\n1,2\n");
+    Run bad = run("sessions", "import", "--data-dir", data(), broken.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("broken.csv") && !bad.err().contains("\tat "), bad.err());
+  }
+
+  @Test
+  void reportAndProgressWriteEscapedHtmlAndExports() throws Exception {
+    String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");
+    Path html = tmp.resolve("out/report.html");
+    Run report = run("report", "--data-dir", data(), id, "--out", html.toString(), "--png",
+        tmp.resolve("png").toString());
+    assertEquals(0, report.code(), report.err());
+    String page = Files.readString(html);
+    assertFalse(page.contains(HOSTILE));
+    assertTrue(page.contains("&lt;script&gt;"));
+    assertTrue(Files.exists(tmp.resolve("png/timeline.png")));
+
+    Run json = run("report", "--data-dir", data(), id, "--json");
+    assertEquals(0, json.code(), json.err());
+    var tree = new ObjectMapper().readTree(json.out());
+    assertEquals(HOSTILE, tree.path("session").path("patient").asText(), "JSON keeps the raw text");
+    assertTrue(tree.path("trace").path("t_s").size() > 10);
+
+    Run csv = run("report", "--data-dir", data(), id, "--csv");
+    assertTrue(csv.out().startsWith("event,label,start_s,end_s"), csv.out());
+
+    Path progress = tmp.resolve("progress.html");
+    Run p = run("progress", "--data-dir", data(), "--until", "2026-11-08", "--weeks", "2",
+        "--out", progress.toString());
+    assertEquals(0, p.code(), p.err());
+    String pp = Files.readString(progress);
+    assertFalse(pp.contains(HOSTILE));
+    assertTrue(pp.contains("1 / 3"), "one session of three prescribed in the week of 2 Nov");
+  }
+}

@@ -1,0 +1,65 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.csv.CsvSampleReader;
+import com.rollercoach.sim.SessionTruth;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesACsvTheReaderAcceptsAndItsTruth() throws Exception {
+    Path csv = dir.resolve("s.csv");
+    int code =
+        RollerCoachCommand.commandLine()
+            .execute("simulate", "--seed", "3", "--rate", "40", "--profile", "no-hold", "--out", csv.toString());
+    assertEquals(0, code);
+    List<ImuSample> samples = new ArrayList<>();
+    String rate;
+    try (CsvSampleReader r = CsvSampleReader.open(csv)) {
+      rate = r.metadata().get("sample_rate_hz");
+      r.readTo(
+          new SampleSink() {
+            @Override
+            public void accept(ImuSample s) {
+              samples.add(s);
+            }
+          });
+    }
+    assertEquals("40", rate);
+    SessionTruth truth = SessionTruth.read(dir.resolve("s.csv.truth.json"));
+    assertEquals("no-hold", truth.profile());
+    assertTrue(truth.extensionHolds().isEmpty());
+    assertTrue(truth.passes() >= 20, "a no-hold person still rolls 10+ times: " + truth.passes());
+    double span = samples.get(samples.size() - 1).tS() - samples.get(0).tS();
+    assertEquals(truth.durationS(), span, 1.0);
+  }
+
+  @Test
+  void badOptionsAreOneLineErrors() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = RollerCoachCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("simulate", "--seed", "1", "--rate", "5000", "--out", dir.resolve("x.csv").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--rate 5000: must be between 25 and 1000 Hz"), err.toString());
+    assertEquals(1, err.toString().strip().lines().count());
+    err.getBuffer().setLength(0);
+    code = cl.execute("simulate", "--seed", "1", "--profile", "yoga", "--out", dir.resolve("x.csv").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--profile yoga: unknown"), err.toString());
+  }
+}

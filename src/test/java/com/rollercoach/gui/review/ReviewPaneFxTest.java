@@ -1,0 +1,155 @@
+package com.rollercoach.gui.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.review.SyntheticSession;
+import com.rollercoach.review.TestSessions;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionLibrary;
+import com.rollercoach.review.report.EventRow;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.jfree.data.Range;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the review screen on a real library (three imported sessions) whose charts come from a
+ * hand-built session, so the test does not depend on the detectors.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReviewPaneFxTest {
+  private ReviewPane pane;
+  private Scene scene;
+  private final List<URI> opened = new CopyOnWriteArrayList<>();
+
+  @Start
+  void start(Stage stage) throws IOException {
+    Path data = Files.createTempDirectory("rc-review-fx");
+    Path in = data.resolveSibling(data.getFileName() + "-in");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      String[][] sessions = {
+        {"Ann", "2026-11-02T08:00:00Z"}, {"Bob", "2026-11-03T08:00:00Z"}, {"Ann", "2026-11-05T08:00:00Z"}
+      };
+      for (int i = 0; i < sessions.length; i++) {
+        Path csv = TestSessions.writeCsv(in.resolve(i + ".csv"), Map.of(), 3 + i, 10);
+        lib.importSession(csv, SessionLibrary.ImportOptions.defaults().withPatient(sessions[i][0])
+            .withStartedAt(Instant.parse(sessions[i][1])));
+      }
+    }
+    pane = new ReviewPane(data, (lib, e) -> SyntheticSession.typical());
+    pane.setBrowser(opened::add);
+    scene = new Scene(pane, 1280, 800);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    pane.dispose();
+  }
+
+  private TableView<SessionEntry> sessions(FxRobot robot) {
+    return robot.lookup("#sessionTable").queryTableView();
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void listsAndFiltersSessionsByPatient(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    ComboBox<String> patient = robot.lookup("#patientFilter").queryComboBox();
+    await(() -> patient.getItems().size() == 3);
+    assertEquals(List.of(ReviewPane.ALL_PATIENTS, "Ann", "Bob"), patient.getItems());
+    robot.interact(() -> {
+      patient.setValue("Ann");
+      patient.getOnAction().handle(null);
+    });
+    await(() -> sessions(robot).getItems().size() == 2);
+    assertTrue(sessions(robot).getItems().stream().allMatch(e -> e.patient().equals("Ann")));
+    assertEquals(Instant.parse("2026-11-05T08:00:00Z"), sessions(robot).getItems().get(0).startedAt(),
+        "newest first");
+  }
+
+  @Test
+  void clickingAnEventZoomsTheChartOntoIt(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    robot.interact(() -> sessions(robot).getSelectionModel().select(0));
+    await(() -> pane.shownDetails().size() == 1);
+    SessionDetail detail = pane.shownDetails().get(0);
+    TableView<EventRow> events = robot.lookup("#eventTable").queryTableView();
+    int dwellRow = -1;
+    for (int i = 0; i < events.getItems().size(); i++) {
+      if (events.getItems().get(i).kind() == EventRow.Kind.DWELL) dwellRow = i;
+    }
+    assertTrue(dwellRow >= 0, "the dwell is in the event table");
+    EventRow dwell = events.getItems().get(dwellRow);
+    Range before = detail.timelineChart().getXYPlot().getDomainAxis().getRange();
+
+    javafx.scene.Node dwellCell = robot.from(events).lookup(".table-row-cell").nth(dwellRow).query();
+    robot.clickOn(dwellCell);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(dwell, events.getSelectionModel().getSelectedItem(), "the click selected the dwell");
+
+    Range after = detail.timelineChart().getXYPlot().getDomainAxis().getRange();
+    assertEquals(dwell.startS() - SessionDetail.CONTEXT_S, after.getLowerBound(), 1e-9);
+    assertEquals(dwell.endS() + SessionDetail.CONTEXT_S, after.getUpperBound(), 1e-9);
+    assertTrue(after.getLength() < before.getLength(), "zoomed in from " + before + " to " + after);
+    saveScreenshot(robot, "review.png");
+  }
+
+  @Test
+  void showsTwoSessionsSideBySideAndOpensTheReport(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    robot.interact(() -> sessions(robot).getSelectionModel().selectIndices(0, 2));
+    robot.clickOn("#compare");
+    await(() -> pane.shownDetails().size() == 2);
+
+    robot.interact(() -> sessions(robot).getSelectionModel().clearAndSelect(1));
+    robot.clickOn("#openReport");
+    await(() -> opened.size() == 1);
+    Path report = Path.of(opened.get(0));
+    assertTrue(Files.size(report) > 10_000, "a real report was written");
+    assertTrue(Files.readString(report).contains("<svg id=\"timeline\"")
+        || Files.readString(report).contains("<svg id='timeline'"));
+
+    pane.setBrowser(uri -> {
+      throw new UnsupportedOperationException("no desktop browser available");
+    });
+    robot.clickOn("#openReport");
+    javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
+    await(() -> status.getText().startsWith("Report written to"));
+    assertTrue(status.getText().contains(report.toString()), "says where the report is: " + status.getText());
+  }
+
+  private void saveScreenshot(FxRobot robot, String name) throws IOException {
+    Path dir = Path.of(System.getProperty("roller-coach.screenshots", "target/screenshots"));
+    Files.createDirectories(dir);
+    BufferedImage[] img = new BufferedImage[1];
+    robot.interact(() -> img[0] = SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+    ImageIO.write(img[0], "png", dir.resolve(name).toFile());
+  }
+}

@@ -66,11 +66,26 @@ public final class CalibrationFile {
   // ---- reading ----
 
   public static DeviceCalibration read(Path file) throws CalibrationFileException {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CalibrationFileException(file, "", "no such file");
+    } catch (IOException e) {
+      throw new CalibrationFileException(file, "", "cannot read: " + e.getMessage(), e);
+    }
+    return parse(content, file);
+  }
+
+  /**
+   * Parses a calibration file's content.
+   *
+   * @param file the name messages give it
+   */
+  public static DeviceCalibration parse(byte[] content, Path file) throws CalibrationFileException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(file.toFile());
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-      throw new CalibrationFileException(file, "", "no such file");
+      root = MAPPER.readTree(content);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";

@@ -130,9 +130,12 @@ public final class SyntheticCalibrationSession {
     double dt = 1.0 / b.rateHz;
     double total = durationS();
     long n = (long) Math.floor(total * b.rateHz);
+    Random link = new Random(mix(b.seed, 4));
     for (long k = 0; k <= n; k++) {
-      double t = k * dt;
-      sink.accept(sample(t, noise));
+      // Timestamp jitter stays under half a period, so time still increases.
+      double t = k * dt + b.jitterFraction * dt * (link.nextDouble() - 0.5);
+      if (link.nextDouble() < b.dropProbability) continue;
+      sink.accept(sample(Math.max(0, t), noise));
     }
     sink.end();
   }
@@ -460,6 +463,8 @@ public final class SyntheticCalibrationSession {
     private double rollWobbleDeg;
     private int loosePose = -1;
     private boolean knownDistanceTest;
+    private double jitterFraction;
+    private double dropProbability;
     private double looseShiftG;
 
     private Builder(long seed) {
@@ -558,6 +563,16 @@ public final class SyntheticCalibrationSession {
      */
     public Builder knownDistanceTest() {
       this.knownDistanceTest = true;
+      return this;
+    }
+
+    /**
+     * A Bluetooth-like link: timestamps off by up to ±{@code jitterFraction}/2 of a period (< 1),
+     * and each sample lost with probability {@code dropProbability}.
+     */
+    public Builder link(double jitterFraction, double dropProbability) {
+      this.jitterFraction = Math.min(jitterFraction, 0.9);
+      this.dropProbability = dropProbability;
       return this;
     }
 

@@ -65,13 +65,14 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
   private AccelerometerFit.Result accelFit;
   private final TurnRecorder turn = new TurnRecorder();
   private final List<RecordedTurn> turns = new ArrayList<>();
+
+  /** The gyro readings of one turn between two recorded positions (indices into the poses). */
+  private record RecordedTurn(int from, int to, double[] dtS, double[][] ratesDps) {}
   private GyroScaleFit.Result gyroFit;
   // DISTANCE
   private MotionInterval distanceRoll;
   // AXIS
-  private double[][] axisScatter = new double[3][3];
-  private final List<Vector3D> axisChunks = new ArrayList<>();
-  private double axisPathDeg;
+  private RollAxisFit axisFit = new RollAxisFit();
 
   private DeviceCalibration result;
 
@@ -133,13 +134,13 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
               "the data ended before a roll over the measured distance: roll the roller once, in"
                   + " one direction, from one mark to the other, and let it rest");
       case AXIS -> {
-        if (axisPathDeg >= 360) finishAxis();
+        if (axisFit.pathDeg() >= 360) finishAxis();
         else
             fail(
                 String.format(
                     Locale.ROOT,
                     "the data ended after %.0f° of rolling; the roll axis needs %.0f°",
-                    axisPathDeg,
+                    axisFit.pathDeg(),
                     plan.axisRollDeg()));
       }
       default -> {}
@@ -156,7 +157,7 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
       if (poses.size() >= AccelerometerFit.MIN_POSES) finishPoses();
       else note(tooFewPoses());
     } else if (step == CalibrationStep.AXIS) {
-      if (axisPathDeg >= 360) finishAxis();
+      if (axisFit.pathDeg() >= 360) finishAxis();
       else note("roll a little more first (at least one full turn)");
     }
   }
@@ -296,10 +297,18 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
             String.format(
                 Locale.ROOT,
                 "accelerometer fit residual %.1f mg is above %.0f mg (worst position %.1f mg): a"
-                    + " position was not at rest, or the sensor is loose in the roller",
+                    + " position was not at rest, or the sensor is loose in the roller%s",
                 fit.residualRmsMg(),
                 plan.maxResidualMg(),
-                fit.maxResidualMg()));
+                fit.maxResidualMg(),
+                fit.misalignmentFitted()
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        "; with %d positions the sensor's axis misalignment cannot be fitted and"
+                            + " shows here too: record at least %d",
+                        fit.poses(),
+                        AccelerometerFit.FULL_MODEL_POSES)));
         return;
       }
       if (fit.worstPoseMisfitMg() > 2 * plan.maxResidualMg()) {
@@ -389,9 +398,11 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
     if (step == CalibrationStep.POSES
         && isDistanceRoll(m)
         && poses.size() >= AccelerometerFit.MIN_POSES) {
-      // The user went on to the floor roll without saying so: the positions are complete.
+      // The user went on to the floor roll without saying so: the positions are complete. The roll
+      // was integrated before the gyro scale was known: apply it now.
       finishPoses();
       if (status != Status.RUNNING) return;
+      m = m.scaled(correction.gyroScale());
     }
     if (step == CalibrationStep.DISTANCE) onDistanceMotion(m);
     else if (step == CalibrationStep.AXIS) onAxisMotion(m);
@@ -425,16 +436,14 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
       note("ignored a movement that was not a roll along the floor");
       return;
     }
-    RotationScatter.addAll(axisScatter, m.rotationEnergy());
-    axisChunks.addAll(m.chunkAxes());
-    axisPathDeg += m.pathDeg();
-    note(String.format(Locale.ROOT, "%.0f° of %.0f° rolled", axisPathDeg, plan.axisRollDeg()));
-    if (axisPathDeg >= plan.axisRollDeg()) finishAxis();
+    axisFit.add(m);
+    note(String.format(Locale.ROOT, "%.0f° of %.0f° rolled", axisFit.pathDeg(), plan.axisRollDeg()));
+    if (axisFit.pathDeg() >= plan.axisRollDeg()) finishAxis();
   }
 
   private void finishAxis() {
-    Vector3D axis = RotationScatter.principalAxis(axisScatter);
-    double spread = rmsAngleDeg(axisChunks, axis);
+    Vector3D axis = axisFit.axis();
+    double spread = axisFit.spreadDeg(axis);
     if (spread > plan.maxAxisSpreadDeg()) {
       fail(
           String.format(
@@ -497,7 +506,7 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
                 gyroFit != null,
                 gyroFit == null ? Double.NaN : gyroFit.residualDeg(),
                 spread,
-                axisPathDeg));
+                axisFit.pathDeg()));
     step = CalibrationStep.DONE;
     status = Status.COMPLETE;
     message =
@@ -542,80 +551,8 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
         && m.straightness() >= MIN_DISTANCE_STRAIGHTNESS;
   }
 
-  private static double rmsAngleDeg(List<Vector3D> chunks, Vector3D axis) {
-    if (chunks.isEmpty()) return 0;
-    double ss = 0;
-    for (Vector3D c : chunks) {
-      double a = RotationScatter.axisAngleDeg(c, axis);
-      ss += a * a;
-    }
-    return Math.sqrt(ss / chunks.size());
-  }
-
   private void resetAxis() {
-    axisScatter = new double[3][3];
-    axisChunks.clear();
-    axisPathDeg = 0;
-  }
-
-  /** The gyro readings of one turn between two recorded positions (indices into the poses). */
-  private record RecordedTurn(int from, int to, double[] dtS, double[][] ratesDps) {}
-
-  /**
-   * Collects bias-corrected gyro readings since the last recorded position, for the gyro scale fit.
-   * Bounded: a turn longer than {@link #MAX_TURN_S} (someone wandered off) or with missing samples is
-   * dropped rather than kept.
-   */
-  private static final class TurnRecorder {
-    static final double MAX_TURN_S = 30;
-    private double[] dts = new double[256];
-    private double[][] rates = new double[256][];
-    private int n;
-    private double prevT = Double.NaN;
-    private double[] prev;
-    private double spanS;
-    private boolean valid;
-
-    void restart() {
-      n = 0;
-      spanS = 0;
-      valid = true;
-      // prevT/prev stay: the next turn starts from the last sample seen.
-    }
-
-    void add(ImuSample s) {
-      double[] w = {s.gxDps(), s.gyDps(), s.gzDps()};
-      if (!Double.isNaN(prevT) && valid) {
-        double dt = s.tS() - prevT;
-        spanS += dt;
-        if (dt > MotionSegmenter.MAX_STEP_S || spanS > MAX_TURN_S) {
-          valid = false;
-          n = 0;
-        } else {
-          if (n == dts.length) {
-            dts = java.util.Arrays.copyOf(dts, 2 * n);
-            rates = java.util.Arrays.copyOf(rates, 2 * n);
-          }
-          dts[n] = dt;
-          rates[n] = new double[] {0.5 * (prev[0] + w[0]), 0.5 * (prev[1] + w[1]), 0.5 * (prev[2] + w[2])};
-          n++;
-        }
-      }
-      prevT = s.tS();
-      prev = w;
-    }
-
-    boolean valid() {
-      return valid && n > 0;
-    }
-
-    double[] dts() {
-      return java.util.Arrays.copyOf(dts, n);
-    }
-
-    double[][] rates() {
-      return java.util.Arrays.copyOf(rates, n);
-    }
+    axisFit = new RollAxisFit();
   }
 
   // ---- bookkeeping ----
@@ -652,7 +589,7 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
       case STILL -> Math.min(1, segmenter.runningStillS() / plan.stillSeconds());
       case POSES -> Math.min(1, (double) poses.size() / plan.targetPoses());
       case DISTANCE -> distanceRoll == null ? 0 : 1;
-      case AXIS -> Math.min(1, axisPathDeg / plan.axisRollDeg());
+      case AXIS -> Math.min(1, axisFit.pathDeg() / plan.axisRollDeg());
       case DONE -> 1;
     };
   }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Session file (CSV with t_s, accelerometer and gyro columns)")
+  @Parameters(paramLabel = "FILE", description = "Session file: a recording (.rcrec) or a CSV with t_s, accelerometer and gyro columns")
   Path file;
 
   @Option(

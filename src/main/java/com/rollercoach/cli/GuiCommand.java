@@ -26,6 +26,13 @@ public final class GuiCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Start the built-in demo device at once.")
   boolean demo;
 
+  @Option(names = "--sample", description = "Replay the bundled sample at once (at --speed).")
+  boolean sample;
+
+  @Option(names = "--sample-duration", paramLabel = "SECONDS", hidden = true,
+      description = "Make the bundled sample at least this long (memory benchmark).")
+  double sampleDurationS;
+
   @Option(names = "--port", paramLabel = "PATH", description = "Connect to this serial port at once.")
   String port;
 
@@ -56,7 +63,7 @@ public final class GuiCommand implements Callable<Integer> {
       throw new UserInputException("gui: no display here (DISPLAY is not set); run it on a desktop, "
           + "or under Xvfb: xvfb-run -a java -jar roller-coach.jar gui");
     }
-    GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo,
+    GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo, sample, sampleDurationS,
         Optional.ofNullable(port), perf, exitAfterS, Optional.ofNullable(snapshot), largeText));
     return 0;
   }

@@ -138,6 +138,11 @@ final class LiveConsole implements MotionListener, LiveObserver {
     message("warning: recording stopped (" + e.getMessage() + "); what was saved so far is kept");
   }
 
+  @Override
+  public void processingFailed(RuntimeException e) {
+    message("warning: live analysis failed (" + e + "); still recording the raw data");
+  }
+
   /** A line that is not tied to a sample time (link state, device). */
   void message(String text) {
     clearStatus();

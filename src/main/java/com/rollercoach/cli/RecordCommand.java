@@ -19,6 +19,7 @@ import com.rollercoach.io.serial.SerialPorts;
 import com.rollercoach.io.serial.SerialSource;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,9 +51,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "record", description = "Record a live session from the roller, coaching in the terminal")
 public final class RecordCommand implements Callable<Integer> {
-  @Option(names = "--port", required = true, paramLabel = "PATH|auto",
+  @Option(names = "--port", paramLabel = "PATH|auto",
       description = "Serial port path (/dev/ttyACM0, /dev/rfcomm0, COM7, a pty) or 'auto' to find the roller")
   String port;
+
+  /** Arduino text layout, device profiles, phyphox phones (docs/sensors.md). */
+  @Mixin SensorOptions sensors = new SensorOptions();
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Recording file (default: a new file in ~/.roller-coach/sessions/)")
@@ -78,6 +83,12 @@ public final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
+    Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
+    Optional<URI> phone = sensors.phone();
+    if (phone.isPresent()) {
+      return PhoneRecording.record(phone.get(), recordingFile(), durationS, rollerDiameterCm, System.out);
+    }
+    if (port == null) throw new UserInputException("give --port PATH|auto (or --phyphox ADDRESS for a phone)");
     PrintStream console = System.out;
     String path = resolvePort();
     Path file = recordingFile();
@@ -101,6 +112,7 @@ public final class RecordCommand implements Callable<Integer> {
     MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, meta), coach);
     SampleSink sink = coach.around(pipeline);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+    preamble.ifPresent(b -> live.bytes(b, 0, b.length, clock.seconds())); // --columns/--units
     FrameEncoder host = new FrameEncoder();
     SerialSource.Options options = SerialSource.Options.defaults().withBaud(baud)
         .withKeepAlive(Duration.ofMillis(Math.round(keepAliveS * 1000)))

@@ -1,6 +1,7 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.analysis.Recordings;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.SessionReplay;
@@ -68,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
           replay = lib.replay(entry);
         }
       }
-      SessionReport report = new SessionReport(entry, replay, com.rollercoach.core.coach.CoachingTargets.defaults());
+      SessionReport report = new SessionReport(entry, replay, CoachingTargets.defaults());
       if (format.csv || format.json) {
         String text = format.csv ? SessionExport.eventsCsv(replay)
             : SessionExport.json(entry, replay, report.verdicts());

@@ -1,11 +1,11 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.library.LibraryBenchmark;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.library.SessionNotes;
-import com.rollercoach.review.library.LibraryBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class SessionsCommand implements Runnable {
     Path dir;
 
     public Path path() {
-      return dir != null ? dir : SessionLibrary.defaultRoot();
+      return dir != null ? SessionLibrary.rootOf(dir) : SessionLibrary.defaultRoot();
     }
 
     public SessionLibrary open() {

@@ -50,6 +50,7 @@ public final class AppWindow {
   private final ToggleButton mute = new ToggleButton("Mute (M)");
   private final ToggleButton large = new ToggleButton("Large text (L)");
   private final Button stop = new Button("Stop (Esc)");
+  private static final int REVIEW_TAB = 5;
   private LiveView liveView;
   private volatile String savedMessage = "";
 
@@ -66,7 +67,8 @@ public final class AppWindow {
     Tab settingsTab = new Tab("Settings",
         new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved));
     Tab calibrateTab = new Tab("Calibrate", CalibrationTab.create(this::dataDir));
-    Tab reviewTab = new Tab("Review", ReviewTab.create(settings));
+    Tab reviewTab = new Tab("Review");
+    ReviewTab.install(reviewTab, this::dataDir);
     for (Tab t : new Tab[] {startTab, liveTab, summaryTab, settingsTab, calibrateTab, reviewTab}) {
       t.setClosable(false);
       tabs.getTabs().add(t);
@@ -150,6 +152,7 @@ public final class AppWindow {
     stopSession();
     liveView.stopAnimation();
     player.close();
+    ReviewTab.dispose(tabs.getTabs().get(REVIEW_TAB));
   }
 
   private LiveView newLiveView() {
@@ -160,7 +163,8 @@ public final class AppWindow {
 
   /** Session thread: save the summary beside the recording, off the FX thread. */
   private void save(SessionSummary summary, SampleSource source, UserSettings s) {
-    Path target = SummaryWriter.target(source.recording(), Path.of(s.dataDir()), LocalDateTime.now());
+    Path target = SummaryWriter.target(source.recording(), Path.of(s.dataDir()).resolve("summaries"),
+        LocalDateTime.now());
     try {
       savedMessage = "Saved to " + new SummaryWriter().write(summary, target);
     } catch (IOException | RuntimeException e) {

@@ -9,6 +9,9 @@ import java.util.Optional;
  * @param replay a recording or CSV to replay at once
  * @param speed replay speed (1, 2, 4; 0 = as fast as possible)
  * @param demo start the built-in demo device at once
+ * @param sample replay the bundled sample at once, at {@code speed}
+ * @param sampleMinDurationS make the bundled sample at least this long (repeated sets), for the
+ *     memory benchmark
  * @param port connect to this serial port at once
  * @param perf log the frame-time/CPU readout to stderr once a second
  * @param exitAfterS close the window after this many seconds (0 = never): for benchmarks, screenshots
@@ -19,6 +22,8 @@ public record GuiOptions(
     Optional<Path> replay,
     double speed,
     boolean demo,
+    boolean sample,
+    double sampleMinDurationS,
     Optional<String> port,
     boolean perf,
     double exitAfterS,
@@ -26,7 +31,7 @@ public record GuiOptions(
     boolean largeText) {
 
   public static GuiOptions startScreen() {
-    return new GuiOptions(Optional.empty(), 1, false, Optional.empty(), false, 0, Optional.empty(),
+    return new GuiOptions(Optional.empty(), 1, false, false, 0, Optional.empty(), false, 0, Optional.empty(),
         false);
   }
 }

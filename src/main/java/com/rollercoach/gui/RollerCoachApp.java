@@ -1,5 +1,6 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.gui.perf.PerfMeter;
 import com.rollercoach.gui.settings.SettingsStore;
 import com.rollercoach.gui.settings.UserSettings;
 import com.rollercoach.gui.sound.CuePlayer;
@@ -43,6 +44,9 @@ public final class RollerCoachApp extends Application {
       PauseTransition p = new PauseTransition(Duration.seconds(options.exitAfterS()));
       p.setOnFinished(e -> {
         options.snapshot().ifPresent(f -> snapshot(scene, f));
+        if (options.perf()) {
+          System.err.println("perf: " + PerfMeter.retainedHeapLine());
+        }
         Platform.exit();
       });
       p.play();
@@ -59,6 +63,8 @@ public final class RollerCoachApp extends Application {
   private void startRequested(GuiOptions o) {
     if (o.replay().isPresent()) {
       startOrReport(() -> SampleFiles.replay(o.replay().get(), o.speed()));
+    } else if (o.sample()) {
+      startOrReport(() -> Sources.bundledSample(o.speed(), o.sampleMinDurationS()));
     } else if (o.demo()) {
       startOrReport(Sources::demo);
     } else if (o.port().isPresent()) {

@@ -3,10 +3,12 @@ package com.rollercoach.io;
 import com.rollercoach.io.csv.CsvSampleReader;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingFormatException;
+import com.rollercoach.io.sensors.SensorSessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one place that decides how to read a session file: a Roller Coach recording (by its magic
@@ -26,6 +28,8 @@ public final class SampleFiles {
     if (Files.isDirectory(path)) throw new InputFileException(path + ": is a directory, not a session file");
     try {
       if (RecordingFormat.isRecording(path)) return SessionFiles.open(path);
+      Optional<SampleFile> sensor = SensorSessionFiles.sampleFile(path);
+      if (sensor.isPresent()) return sensor.get();
       return CsvSampleReader.open(path);
     } catch (NoSuchFileException e) {
       throw new InputFileException(path + ": no such file", e);

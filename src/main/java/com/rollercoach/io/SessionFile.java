@@ -17,7 +17,9 @@ import java.util.List;
 public interface SessionFile extends SampleFile, EmulatorInput {
   enum Kind {
     CSV,
-    RECORDING
+    RECORDING,
+    /** A file from a sensor people own: phyphox export, x-IMU3 log, Arduino serial capture. */
+    SENSOR
   }
 
   Path path();

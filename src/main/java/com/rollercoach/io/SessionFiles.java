@@ -1,5 +1,8 @@
 package com.rollercoach.io;
 
+import com.rollercoach.core.protocol.DecoderListener;
+import com.rollercoach.core.protocol.DeviceInfo;
+import com.rollercoach.core.protocol.StreamDecoder;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
@@ -13,6 +16,7 @@ import com.rollercoach.io.recording.RecordingEntry;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
+import com.rollercoach.io.sensors.SensorSessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Opens a session file by what it is: a recording (by its magic bytes) or a CSV file. */
 public final class SessionFiles {
@@ -33,6 +38,8 @@ public final class SessionFiles {
   public static SessionFile open(Path path) throws IOException {
     if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString(), null, "no such file");
     if (RecordingFormat.isRecording(path)) return new RecordingFile(path);
+    Optional<SessionFile> sensor = SensorSessionFiles.sessionFile(path);
+    if (sensor.isPresent()) return sensor.get();
     return new CsvFile(path);
   }
 
@@ -42,25 +49,36 @@ public final class SessionFiles {
     private final RecordingHeader header;
     private final List<String> warnings = new ArrayList<>();
 
-    /** DEVICE records come within the first second of a session; don't read further looking for one. */
+    /** A device introduces itself within the first second; don't read further looking for it. */
     private static final int DEVICE_SCAN_ENTRIES = 2000;
 
     RecordingFile(Path path) throws IOException {
       this.path = path;
       try (RecordingReader r = RecordingReader.open(path)) {
         RecordingHeader h = r.header();
-        if (h.device().isEmpty()) {
-          for (int i = 0; i < DEVICE_SCAN_ENTRIES; i++) {
-            RecordingEntry e = r.next();
-            if (e == null) break;
-            if (e instanceof RecordingEntry.Device d) {
-              h = h.withDevice(d.info());
-              break;
-            }
-          }
-        }
-        this.header = h;
+        this.header = h.device().isPresent() ? h : findDevice(r).map(h::withDevice).orElse(h);
       }
+    }
+
+    /** The first DEVICE record, or the first HELLO in the recorded bytes. */
+    private static Optional<DeviceInfo> findDevice(RecordingReader r) throws IOException {
+      List<DeviceInfo> found = new ArrayList<>();
+      StreamDecoder decoder = Decoders.standard().create(r.header().wireFormat(), new DecoderListener() {
+        @Override
+        public void sample(ImuSample sample) {}
+
+        @Override
+        public void deviceInfo(DeviceInfo info) {
+          found.add(info);
+        }
+      });
+      for (int i = 0; i < DEVICE_SCAN_ENTRIES && found.isEmpty(); i++) {
+        RecordingEntry e = r.next();
+        if (e == null) break;
+        if (e instanceof RecordingEntry.Device d) found.add(d.info());
+        if (e instanceof RecordingEntry.Bytes b) decoder.feed(b.data(), 0, b.data().length, b.hostTimeS());
+      }
+      return found.stream().findFirst();
     }
 
     @Override

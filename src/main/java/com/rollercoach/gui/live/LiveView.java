@@ -36,6 +36,12 @@ public final class LiveView extends BorderPane {
   /** …unless the session has moved on this far meanwhile (a fast replay). */
   private static final double CUE_SHOWN_SESSION_S = 20;
 
+  /**
+   * The chart is redrawn at most this often (30 Hz): smooth to the eye, and the counters, which are
+   * cheap, still update every frame.
+   */
+  private static final long CHART_INTERVAL_NANOS = 33_000_000;
+
   /** The pace bar is full at 1.5 × the "too fast" limit. */
   private static final double PACE_BAR_FULL_FACTOR = 1.5;
 
@@ -66,6 +72,7 @@ public final class LiveView extends BorderPane {
   private long cueShownAt;
   private double cueAtS;
   private long lastFrameNanos;
+  private long lastChartNanos;
   private String phaseStyle = "";
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
@@ -169,7 +176,8 @@ public final class LiveView extends BorderPane {
     LiveFeed feed = session.feed();
     feed.drain(o -> happened(o, now));
     Snapshot snap = feed.snapshot();
-    if (feed.trace().version() != points.version) {
+    if (feed.trace().version() != points.version && now - lastChartNanos >= CHART_INTERVAL_NANOS) {
+      lastChartNanos = now;
       feed.trace().copy(points);
       chart.update(points, snap.state().stillSinceS(), snap.stillMode(), snap.rangeLowCm(),
           snap.rangeHighCm(), targets.rangeGrowthCm());

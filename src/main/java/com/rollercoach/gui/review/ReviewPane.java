@@ -76,12 +76,16 @@ public final class ReviewPane extends BorderPane {
   private final Button report = new Button("Open report");
   private Consumer<URI> browser = ReviewPane::openInDesktopBrowser;
 
+  /**
+   * @param dataDir the data folder (holding {@code sessions/} and {@code library.db}), or its {@code
+   *     sessions/} folder
+   */
   public ReviewPane(Path dataDir) {
     this(dataDir, SessionLibrary::replay);
   }
 
   ReviewPane(Path dataDir, ReplayLoader loader) {
-    this.dataDir = dataDir;
+    this.dataDir = SessionLibrary.rootOf(dataDir);
     this.loader = loader;
     setPadding(new Insets(8));
     setTop(filterBar());
@@ -136,7 +140,7 @@ public final class ReviewPane extends BorderPane {
   private void buildTable() {
     table.setId("sessionTable");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(column("Date", e -> DAY.format(e.startedAt()), 120));
     table.getColumns().add(column("Patient", SessionEntry::patient, 110));
     table.getColumns().add(column("Rolls", e -> String.valueOf(e.summary().rolls()), 50));

@@ -1,13 +1,17 @@
 package com.rollercoach.gui.review;
 
+import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.report.EventRow;
 import com.rollercoach.review.report.SessionCharts;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -19,13 +23,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.PanHandlerFX;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 
 /**
- * One session under review: a heading, the zoomable timeline (drag to zoom, scroll wheel, ctrl-drag to
- * pan) and speed charts, and the event table. Clicking an event zooms the charts onto it.
+ * One session under review: a heading, the zoomable timeline (drag or scroll to zoom, ctrl- or alt-drag
+ * to pan) and speed charts, and the event table. Clicking an event zooms the charts onto it.
  */
 final class SessionDetail extends VBox {
   /** Seconds shown either side of an event when jumping to it: enough to see the strokes around it. */
@@ -39,7 +44,7 @@ final class SessionDetail extends VBox {
   private final TableView<EventRow> events = new TableView<>();
   private IntervalMarker focus;
 
-  SessionDetail(SessionEntry entry, ReplayResult replay, com.rollercoach.core.coach.CoachingTargets targets) {
+  SessionDetail(SessionEntry entry, ReplayResult replay, CoachingTargets targets) {
     setSpacing(6);
     getStyleClass().add("session-detail");
     var a = replay.analysis();
@@ -56,9 +61,15 @@ final class SessionDetail extends VBox {
     speed = new ChartViewer(SessionCharts.speed(a, replay.trace(), targets));
     speed.setPrefHeight(170);
     speed.setMinHeight(120);
+    // ChartViewer zooms on drag and scroll and pans on alt-drag, which many Linux desktops take for
+    // moving the window: also pan on ctrl-drag.
+    for (ChartViewer v : new ChartViewer[] {timeline, speed}) {
+      v.getCanvas().addMouseHandler(new PanHandlerFX("ctrl-pan", false, true, false, false));
+    }
     Button reset = new Button("Reset zoom");
     reset.setId("resetZoom");
     reset.setOnAction(e -> resetZoom());
+    reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     events.setId("eventTable");
     events.setItems(FXCollections.observableArrayList(EventRow.condensed(EventRow.of(a))));
     events.getColumns().add(column("Event", EventRow::label, 120));
@@ -72,12 +83,15 @@ final class SessionDetail extends VBox {
       if (row != null) jumpTo(row);
     });
     VBox.setVgrow(timeline, Priority.ALWAYS);
-    HBox head = new HBox(12, new VBox(2, title, facts), reset);
+    VBox heading = new VBox(2, title, facts);
+    heading.setMinWidth(0);
+    HBox.setHgrow(heading, Priority.ALWAYS);
+    HBox head = new HBox(12, heading, reset);
     getChildren().addAll(head, timeline, speed, events);
   }
 
   private static TableColumn<EventRow, String> column(String name,
-      java.util.function.Function<EventRow, String> value, double width) {
+      Function<EventRow, String> value, double width) {
     TableColumn<EventRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(width);
@@ -94,9 +108,9 @@ final class SessionDetail extends VBox {
     }
     XYPlot plot = timeline.getChart().getXYPlot();
     if (focus != null) plot.removeDomainMarker(focus, Layer.FOREGROUND);
+    // Outline only: the event's own shading (dwell, hold) stays visible inside it.
     focus = new IntervalMarker(row.startS(), Math.max(row.endS(), row.startS() + 0.5),
-        new java.awt.Color(0, 0, 0, 0), new java.awt.BasicStroke(2f), new java.awt.Color(0x1f, 0x3a, 0x5f),
-        new java.awt.BasicStroke(2f), 1f);
+        new Color(0, 0, 0, 0), new BasicStroke(2f), SessionCharts.INK, new BasicStroke(2f), 1f);
     plot.addDomainMarker(focus, Layer.FOREGROUND);
   }
 

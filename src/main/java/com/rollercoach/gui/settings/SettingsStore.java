@@ -41,7 +41,7 @@ public final class SettingsStore {
   }
 
   public UserSettings defaults() {
-    return UserSettings.defaults(home.resolve("sessions").toString());
+    return UserSettings.defaults(home.toString());
   }
 
   public UserSettings load() {

@@ -13,7 +13,8 @@ import com.rollercoach.core.coach.CoachingTargets;
  * @param sound tones on (the mute button toggles it for the session)
  * @param speech speak cue words too, when a speech engine is installed
  * @param largeText larger type everywhere, for reading from the floor
- * @param dataDir where recordings and session summaries go
+ * @param dataDir the data folder: recordings go to its {@code sessions/} (where the review library
+ *     finds them), summaries of sessions without a recording to {@code summaries/}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UserSettings(

@@ -41,9 +41,10 @@ public final class SerialSampleSource implements SampleSource {
   private final Path recording;
   private final CountDownLatch stop = new CountDownLatch(1);
 
+  /** @param dataDir the data folder; the recording goes to its {@code sessions/} */
   public SerialSampleSource(String path, Path dataDir) {
     this.path = path;
-    this.recording = dataDir.resolve(
+    this.recording = dataDir.resolve("sessions").resolve(
         "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
   }
 

@@ -24,4 +24,10 @@ public interface LiveObserver {
    * valid, and the session goes on without it.
    */
   default void recordingFailed(IOException e) {}
+
+  /**
+   * Decoding or the pipeline threw (a bug). Reported once; the raw bytes are still recorded, so the
+   * session can be replayed once it is fixed.
+   */
+  default void processingFailed(RuntimeException e) {}
 }

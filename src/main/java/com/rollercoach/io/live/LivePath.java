@@ -36,6 +36,7 @@ public final class LivePath implements LinkListener {
   private long lastBytesNanos;
   private double currentHostS = Double.NaN;
   private DeviceInfo device;
+  private long processingFailures;
 
   /**
    * @param wireFormat the decoder to use ("auto" detects it)
@@ -64,7 +65,17 @@ public final class LivePath implements LinkListener {
         recordingFailed(e);
       }
     }
-    decoder.feed(buf, off, len, hostTimeS);
+    try {
+      decoder.feed(buf, off, len, hostTimeS);
+    } catch (RuntimeException e) {
+      // The bytes are safe in the recording; a bug behind the decoder must not end the session.
+      if (processingFailures++ == 0) observer.processingFailed(e);
+    }
+  }
+
+  /** Times decoding or the pipeline threw; see {@link LiveObserver#processingFailed}. */
+  public long processingFailures() {
+    return processingFailures;
   }
 
   /** Samples from a source that decodes by itself (a replayed SAMPLES record, a phone). */

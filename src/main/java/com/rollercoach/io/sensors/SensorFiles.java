@@ -139,15 +139,17 @@ public final class SensorFiles {
       d.feed(all, 0, all.length, 0.0);
       d.finish();
       if (d.problem().isPresent()) {
-        throw new SensorFormatException(path + ": " + d.problem().get());
+        throw new SensorFormatException(path + ": " + d.problem().get()
+            + " (in a file, state it in a first line such as '# columns=t_ms,ax,ay,az,gx,gy,gz'"
+            + " or '# units=g,dps')");
       }
       ResolvedLayout r =
           d.layout()
               .orElseThrow(() -> new SensorFormatException(path + ": no data lines found"));
       if (r.time() == null && Double.isNaN(r.sampleRateHz())) {
         throw new SensorFormatException(
-            path + ": lines carry no time and a file has no arrival times: state the rate"
-                + " (--rate HZ, or a profile)");
+            path + ": lines carry no time and a file has no arrival times: state the rate in a"
+                + " first line such as '# rate_hz=100' (live: --rate HZ or a profile)");
       }
       describedLayout = r.describe();
     }

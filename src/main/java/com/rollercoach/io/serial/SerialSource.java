@@ -63,6 +63,12 @@ public final class SerialSource implements Closeable {
 
   private static final long INITIAL_BACKOFF_MS = 100;
 
+  /**
+   * EAGAIN from a read means "nothing there after all" (another reader took the bytes between poll
+   * and read), not a dead link; a link that really died this way is caught by the keep-alive.
+   */
+  private static final int EAGAIN = 11;
+
   private final String path;
   private final Options options;
   private final HostClock clock;
@@ -155,7 +161,7 @@ public final class SerialSource implements Closeable {
         continue;
       }
       String lost = null;
-      if (n < 0) {
+      if (n < 0 && p.getLastErrorCode() != EAGAIN) {
         lost = "read failed (error " + p.getLastErrorCode() + "): device unplugged or link dropped";
       } else if (now - lastDataNanos > keepAliveNanos) {
         lost = "no data for " + options.keepAlive().toMillis() / 1000.0 + " s";

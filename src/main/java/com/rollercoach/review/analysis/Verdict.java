@@ -28,7 +28,7 @@ public record Verdict(String topic, String measured, String target, Status statu
     return status != Status.INFO;
   }
 
-  /** "Rolls: 12 (target 10–20) ✓" style one-liner for listings. */
+  /** "11 rolls: within the 10–20 target. (ok)": the measured sentence with its status. */
   public String oneLine() {
     String mark = switch (status) {
       case MET -> "ok";
@@ -36,6 +36,6 @@ public record Verdict(String topic, String measured, String target, Status statu
       case MISSING -> "missing";
       case INFO -> "info";
     };
-    return topic + " " + measured + " (" + mark + ")";
+    return measured + " (" + mark + ")";
   }
 }

@@ -75,6 +75,18 @@ public final class SessionLibrary implements AutoCloseable {
     return new SessionLibrary(root, targets);
   }
 
+  /**
+   * The data folder for a folder a user or a setting names: the folder itself, or its parent when it
+   * is the {@code sessions/} folder inside a data folder (what {@code record} and the app's settings
+   * point at).
+   */
+  public static Path rootOf(Path folder) {
+    Path name = folder.getFileName();
+    boolean isSessionsDir = name != null && name.toString().equals("sessions")
+        && !Files.isDirectory(folder.resolve("sessions")) && folder.getParent() != null;
+    return isSessionsDir ? folder.getParent() : folder;
+  }
+
   /** The default data folder, {@code ~/.roller-coach}. */
   public static Path defaultRoot() {
     return Path.of(System.getProperty("user.home"), ".roller-coach");
@@ -144,7 +156,7 @@ public final class SessionLibrary implements AutoCloseable {
           file.toAbsolutePath().toString(),
           opts.notes());
       SidecarJson.writeManifest(manifestFile(id), manifest);
-      return index(recording, manifest, true);
+      return index(recording, manifest);
     } catch (IOException | RuntimeException e) {
       deleteFiles(id, recording);
       throw e;
@@ -286,9 +298,9 @@ public final class SessionLibrary implements AutoCloseable {
     return m;
   }
 
-  private SessionEntry index(Path rec, SessionManifest m, boolean analyse) throws IOException {
-    StoredAnalysis stored = analyse ? analyse(rec, m) : SidecarJson.readAnalysis(analysisFile(m.id()));
-    SessionIndex.Indexed row = indexed(rec, m, stored);
+  /** Analyses a recording, stores the analysis beside it and indexes the session. */
+  private SessionEntry index(Path rec, SessionManifest m) throws IOException {
+    SessionIndex.Indexed row = indexed(rec, m, analyse(rec, m));
     try {
       index.put(row.entry(), row.dwells());
     } catch (SQLException e) {
@@ -309,8 +321,9 @@ public final class SessionLibrary implements AutoCloseable {
     SessionEntry e = new SessionEntry(
         m.id(), m.patient(), m.startedAt(), m.device(), m.calibration(), m.rollerDiameterCm(), rec,
         Summaries.of(s.analysis(), s.quality(), verdicts), m.notes());
+    double t0 = s.analysis().startS();
     List<double[]> dwells = s.analysis().dwells().stream()
-        .map(d -> new double[] {d.startS(), d.endS(), d.positionCm()}).toList();
+        .map(d -> new double[] {d.startS() - t0, d.endS() - t0, d.positionCm()}).toList();
     return new SessionIndex.Indexed(e, dwells);
   }
 

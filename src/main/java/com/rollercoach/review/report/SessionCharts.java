@@ -76,13 +76,17 @@ public final class SessionCharts {
     shadeOffRoller(plot, a);
     int n = 0;
     for (Dwell d : a.dwells()) {
-      plot.addDomainMarker(interval(d.startS() - t0, d.endS() - t0, DWELL, "Tender " + ++n), Layer.BACKGROUND);
+      IntervalMarker m = interval(d.startS() - t0, d.endS() - t0, DWELL, "Tender " + ++n);
+      // Alternate label rows so that two short dwells side by side stay readable.
+      m.setLabelOffset(new RectangleInsets(n % 2 == 0 ? 16 : 3, 3, 3, 3));
+      plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     for (ExtensionHold h : a.holds()) {
       plot.addDomainMarker(interval(h.startS() - t0, h.endS() - t0, HOLD, "Hold"), Layer.BACKGROUND);
     }
     for (double[] g : a.gaps()) {
-      plot.addDomainMarker(interval(g[0] - t0, g[1] - t0, GAP, "gap"), Layer.BACKGROUND);
+      // Unlabelled: gaps are often many and short; the legend text and the event table name them.
+      plot.addDomainMarker(interval(g[0] - t0, g[1] - t0, GAP, ""), Layer.BACKGROUND);
     }
     return chart("timeline", "Position along the back", plot);
   }
@@ -104,8 +108,8 @@ public final class SessionCharts {
     r.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     XYPlot plot = plot(data, r, "time (m:ss)", "speed (cm/s)");
     shadeOffRoller(plot, a);
-    plot.addRangeMarker(line(targets.paceCmS(), HOLD, "target pace"));
-    plot.addRangeMarker(line(targets.paceTooFastCmS(), GAP, "too fast"));
+    plot.addRangeMarker(hline(targets.paceCmS(), HOLD, "target pace"));
+    plot.addRangeMarker(hline(targets.paceTooFastCmS(), GAP, "too fast"));
     ((NumberAxis) plot.getRangeAxis()).setLowerBound(0);
     return chart("speed", "Speed along the back", plot);
   }
@@ -136,7 +140,7 @@ public final class SessionCharts {
     ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(null);
     ((NumberAxis) plot.getDomainAxis()).setAutoTickUnitSelection(true);
     int n = 0;
-    for (Dwell d : a.dwells()) plot.addDomainMarker(line(d.positionCm(), DWELL, "Tender " + ++n));
+    for (Dwell d : a.dwells()) plot.addDomainMarker(line(d.positionCm(), DWELL, "T" + ++n));
     for (ExtensionHold h : a.holds()) plot.addDomainMarker(line(h.positionCm(), HOLD, "Hold"));
     JFreeChart chart = chart("time-at-position", "Where the roller spent its time", plot);
     chart.removeLegend();
@@ -221,7 +225,7 @@ public final class SessionCharts {
   private static IntervalMarker interval(double from, double to, Color color, String label) {
     IntervalMarker m = new IntervalMarker(from, to, withAlpha(color, label == null ? 140 : 70));
     m.setOutlinePaint(null);
-    if (label != null) {
+    if (label != null && !label.isEmpty()) {
       m.setLabel(label);
       m.setLabelFont(LABEL);
       m.setLabelPaint(color.darker());
@@ -233,7 +237,16 @@ public final class SessionCharts {
     return m;
   }
 
+  /** A dashed line; its label sits at the top right of a vertical line, above-left of a horizontal one. */
   private static Marker line(double value, Color color, String label) {
+    return line(value, color, label, false);
+  }
+
+  private static Marker hline(double value, Color color, String label) {
+    return line(value, color, label, true);
+  }
+
+  private static Marker line(double value, Color color, String label, boolean horizontal) {
     ValueMarker m = new ValueMarker(value, color, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
     m.setLabel(label);
@@ -241,8 +254,8 @@ public final class SessionCharts {
     m.setLabelPaint(color.darker());
     m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
     m.setLabelFont(LABEL.deriveFont(Font.BOLD));
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelAnchor(horizontal ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(horizontal ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
     return m;
   }
 

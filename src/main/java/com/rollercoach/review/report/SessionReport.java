@@ -75,7 +75,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(speedChart(), CHART_W, 260));
     page.h2("Where the time went along the back");
     page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "
-        + "Dashed lines mark the tender spots and the hold.");
+        + "Dashed lines mark the tender spots (T1, T2, … as in the events) and the hold.");
     page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 220));
     events(page, a);
     quality(page, replay.quality());

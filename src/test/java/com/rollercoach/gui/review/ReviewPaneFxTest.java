@@ -135,6 +135,14 @@ class ReviewPaneFxTest {
     assertTrue(Files.size(report) > 10_000, "a real report was written");
     assertTrue(Files.readString(report).contains("<svg id=\"timeline\"")
         || Files.readString(report).contains("<svg id='timeline'"));
+
+    pane.setBrowser(uri -> {
+      throw new UnsupportedOperationException("no desktop browser available");
+    });
+    robot.clickOn("#openReport");
+    javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
+    await(() -> status.getText().startsWith("Report written to"));
+    assertTrue(status.getText().contains(report.toString()), "says where the report is: " + status.getText());
   }
 
   private void saveScreenshot(FxRobot robot, String name) throws IOException {

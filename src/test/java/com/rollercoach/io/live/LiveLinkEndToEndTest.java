@@ -155,6 +155,43 @@ class LiveLinkEndToEndTest {
     }
   }
 
+  @Test
+  void ctrlCEndsARecordingCleanlyWithASummary() throws Exception {
+    EmulatorInput input = steadyInput(200, 120.0);
+    Path rec = dir.resolve("ctrl-c.rcrec");
+    Path log = dir.resolve("ctrl-c.log");
+    try (SocatPair cable = new SocatPair(dir).start()) {
+      Process recorder = new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"), "com.rollercoach.Main",
+              "record", "--port", cable.b().toString(), "--out", rec.toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
+      Emulator emulator = new Emulator(input, link, Emulator.Options.defaults().withSpeed(1));
+      try {
+        awaitTrue(() -> Files.exists(rec), "the recording to be created");
+        Thread.sleep(300);
+        emulator.start(null);
+        awaitTrue(() -> size(rec) > 10_000, "data in the recording");
+        // What Ctrl-C in a terminal sends.
+        new ProcessBuilder("kill", "-INT", Long.toString(recorder.pid())).start().waitFor();
+        assertTrue(recorder.waitFor(30, TimeUnit.SECONDS), "record ended after SIGINT");
+        String out = Files.readString(log);
+        assertTrue(out.contains("Summary: ") && out.contains("Saved " + rec), out);
+        try (RecordingReader r = RecordingReader.open(rec)) {
+          while (r.next() != null) { /* read to the end */ }
+          assertTrue(r.endedCleanly(), "the recording was closed with its END record");
+          assertTrue(r.warning().isEmpty());
+        }
+        assertTrue(replay(rec, PipelineConfig.defaults()).samples.size() > 100);
+      } finally {
+        emulator.stop();
+        recorder.destroyForcibly();
+        link.close();
+      }
+    }
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   record Replayed(List<ImuSample> samples, List<double[]> gaps, List<MotionEvent> events) {}

@@ -44,7 +44,7 @@ class SensorFilesTest {
     Files.writeString(f, s);
     SensorFormatException e =
         assertThrows(SensorFormatException.class, () -> SensorFiles.open(f, LineLayout.auto()));
-    assertTrue(e.getMessage().contains("--rate"), e.getMessage());
+    assertTrue(e.getMessage().contains("# rate_hz=100"), e.getMessage());
     SensorFiles.SensorFile file = SensorFiles.open(f, LineLayout.auto().withSampleRate(100)).orElseThrow();
     PhyphoxImportTest.Collect c = new PhyphoxImportTest.Collect();
     file.play(c);

@@ -28,14 +28,25 @@ public final class AsciiLinesFormat implements TextFormat {
     int data = 0;
     int labelled = 0;
     int numbers = 0;
+    int width = layout.hasColumns() ? layout.columns().size() : -1;
+    boolean stated = layout.hasColumns();
     for (String line : lines) {
       ParsedLine p = LineParser.parse(line);
+      if (p instanceof ParsedLine.Header h && h.key().equals("columns")) {
+        try {
+          width = LineLayout.parseColumns(h.value()).size(); // a recorded or typed preamble
+          stated = true;
+        } catch (IllegalArgumentException e) {
+          // the decoder reports it; here it just does not count
+        }
+        continue;
+      }
       if (p instanceof ParsedLine.Labelled l) {
         data++;
         if (namesAllAxes(l.labels())) labelled++;
       } else if (p instanceof ParsedLine.Numbers n) {
         data++;
-        if (layout.hasColumns() ? n.values().length == layout.columns().size()
+        if (width > 0 ? n.values().length == width
             : n.values().length == 6 || n.values().length == 7) {
           numbers++;
         }
@@ -49,7 +60,7 @@ public final class AsciiLinesFormat implements TextFormat {
     if (data == 0) return 0;
     // The first line may be a fragment of a line cut when the port opened.
     if (labelled >= data - 1 && labelled > 0) return 0.9;
-    if (numbers >= data - 1 && numbers > 0) return layout.hasColumns() ? 0.8 : 0.6;
+    if (numbers >= data - 1 && numbers > 0) return stated ? 0.8 : 0.6;
     return 0;
   }
 

@@ -1,0 +1,97 @@
+package com.rollercoach.cli;
+
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.protocol.AutoDetectingDecoder;
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.live.HostClock;
+import com.rollercoach.io.live.LivePath;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingWriter;
+import com.rollercoach.io.sensors.PhyphoxLink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code record --phyphox ADDRESS}: the serial recording flow with a phone as the source. The
+ * phone's samples take the same live path (recorded as SAMPLES records, coached live, replayable).
+ */
+final class PhoneRecording {
+  private PhoneRecording() {}
+
+  static int record(URI phone, Path file, Double durationS, Double rollerDiameterCm, PrintStream console)
+      throws IOException, InterruptedException {
+    SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
+    if (rollerDiameterCm != null) {
+      meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
+    }
+    HostClock clock = HostClock.startingNow();
+    RecordingHeader header = new RecordingHeader(Instant.now(), "phyphox " + phone,
+        RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
+    RecordingWriter writer;
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      writer = RecordingWriter.create(file, header);
+    } catch (FileAlreadyExistsException e) {
+      throw new UserInputException(file + ": already exists; a recording is never overwritten");
+    }
+    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
+    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, meta), coach);
+    SampleSink sink = coach.around(pipeline);
+    LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),
+        RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+    PhyphoxLink link = new PhyphoxLink(phone, live, clock);
+
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        finished.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "record-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      link.start();
+      console.println("Recording phyphox at " + phone + " to " + file
+          + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "")
+          + " (Ctrl-C to stop). In phyphox: Remote access on, then press play.");
+      if (durationS != null) stop.await(Math.round(durationS * 1000), TimeUnit.MILLISECONDS);
+      else stop.await();
+      link.close(); // joins the polling thread: from here on this thread owns the pipeline
+      sink.end();
+      Map<String, String> summary = new LinkedHashMap<>();
+      summary.put("source", "phyphox " + phone);
+      summary.put("samples", Long.toString(live.samplesDelivered()));
+      summary.put("link_drops", Integer.toString(live.linkDrops()));
+      writer.close(clock.seconds(), summary);
+      console.println();
+      console.println("Summary: " + coach.countsLine());
+      console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)");
+      console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      return 0;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and returns now that `finished` is counted down.
+      }
+    }
+  }
+}

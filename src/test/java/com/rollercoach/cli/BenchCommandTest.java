@@ -1,0 +1,44 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+  @Test
+  void accuracyPrintsEveryMetricWithItsVerdictAndExitsZero() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      code = RollerCoachCommand.commandLine().execute("bench", "accuracy", "--sessions", "2", "--seed", "5", "--threads", "2");
+    } finally {
+      System.setOut(saved);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, out);
+    for (String metric :
+        new String[] {"exact pass count", "dwell F1", "hold F1", "median onset error",
+          "median offset error", "median hold-duration error", "breaths within"}) {
+      assertTrue(out.lines().anyMatch(l -> l.startsWith(metric) && (l.contains("PASS") || l.contains("FAIL"))), metric + " in\n" + out);
+    }
+    assertTrue(out.contains("Accuracy over 2 simulated sessions (seed 5"), out);
+  }
+
+  @Test
+  void badSessionCountIsAOneLineError() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = RollerCoachCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    assertEquals(2, cl.execute("bench", "accuracy", "--sessions", "0"));
+    assertTrue(err.toString().contains("--sessions 0: must be at least 1"), err.toString());
+  }
+}

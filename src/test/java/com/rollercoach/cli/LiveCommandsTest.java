@@ -1,0 +1,124 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rollercoach.Main;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.emulator.DeviceLink;
+import com.rollercoach.io.emulator.Emulator;
+import com.rollercoach.io.emulator.SimulatedInput;
+import com.rollercoach.io.recording.RecordingHeader;
+import com.rollercoach.io.recording.RecordingWriter;
+import com.rollercoach.sim.SimulatedSession;
+import com.rollercoach.sim.SimulationSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** replay, export and the error paths of record/emulate, run in-process as a user runs them. */
+class LiveCommandsTest {
+  @TempDir static Path dir;
+  static Path csv;
+  static Path recording;
+
+  /** A simulated session as CSV, and the same session as a recording of the emulator's bytes. */
+  @BeforeAll
+  static void sessions() throws Exception {
+    csv = dir.resolve("s7.csv");
+    SimulatedSession.create(SimulationSpec.of(7)).writeCsv(csv, false);
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    new Emulator(SimulatedInput.of(7), DeviceLink.streams(null, wire),
+        Emulator.Options.defaults().withSpeed(Double.POSITIVE_INFINITY)).run();
+    recording = dir.resolve("s7.rcrec");
+    byte[] b = wire.toByteArray();
+    try (RecordingWriter w = RecordingWriter.create(recording, new RecordingHeader(Instant.now(), "test",
+        RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(),
+        SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM, "10")))) {
+      for (int off = 0, i = 0; off < b.length; off += 240, i++) w.bytes(i * 0.01, b, off, Math.min(240, b.length - off));
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static int passesOf(Path file) throws Exception {
+    Run r = run("analyze", file.toString(), "--json");
+    assertEquals(0, r.exit(), r.err());
+    return new ObjectMapper().readTree(r.out()).get("passes").asInt();
+  }
+
+  @Test
+  void replayPrintsEveryPassAsItHappensAndASummary() throws Exception {
+    Run r = run("replay", recording.toString(), "--speed", "max");
+    assertEquals(0, r.exit(), r.err());
+    long passLines = r.out().lines().filter(l -> l.matches("\\s*\\d+:\\d\\d  pass \\d+ .*")).count();
+    int expected = passesOf(recording);
+    assertTrue(expected >= 20);
+    assertEquals(expected, passLines, r.out());
+    assertTrue(r.out().contains("Summary: " + expected + " passes"), r.out());
+    assertTrue(r.out().contains("on the roller") && r.out().contains("tender spot held at"), r.out());
+  }
+
+  @Test
+  void replayOfACsvTakesTheSamePath() throws Exception {
+    Run r = run("replay", csv.toString(), "--speed", "max");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Summary: " + passesOf(csv) + " passes"), r.out());
+  }
+
+  @Test
+  void exportedCsvAnalysesLikeTheRecording() throws Exception {
+    Path out = dir.resolve("export.csv");
+    Run r = run("export", recording.toString(), "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.readString(out).contains("# roller_diameter_cm=10"), "metadata carried over");
+    assertTrue(Files.readString(out).contains("# device=EMU-0001"), "device from the stream's HELLO");
+    assertEquals(passesOf(recording), passesOf(out));
+    assertEquals(2, run("export", recording.toString(), "--out", out.toString()).exit(), "no silent overwrite");
+  }
+
+  @Test
+  void badInputIsOneLineAndLeavesNothingBehind() {
+    Run missing = run("replay", dir.resolve("nope.rcrec").toString());
+    assertEquals(2, missing.exit());
+    assertEquals(1, missing.err().lines().count(), missing.err());
+    assertTrue(missing.err().contains("no such file"));
+
+    Path out = dir.resolve("never.rcrec");
+    Run noPort = run("record", "--port", dir.resolve("ttyNope").toString(), "--out", out.toString());
+    assertEquals(2, noPort.exit());
+    assertTrue(noPort.err().contains("no such port"), noPort.err());
+    assertFalse(Files.exists(out), "no empty recording left behind");
+
+    Run emu = run("emulate", "--port", dir.resolve("ttyNope").toString(), "--seed", "1");
+    assertEquals(2, emu.exit());
+    assertTrue(emu.err().contains("no such port"), emu.err());
+
+    assertEquals(2, run("replay", recording.toString(), "--speed", "fast").exit());
+  }
+}

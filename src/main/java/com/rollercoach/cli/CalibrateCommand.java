@@ -91,7 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--diameter-cm", description = "Known roller diameter, cm: skips the distance roll.")
   Double diameterCm;
 
-  @Option(names = "--poses", defaultValue = "12", description = "Resting positions to record, ≥ 6; 12 or more also fit misalignment (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--poses", defaultValue = "12", description = "Resting positions to record, ≥ 6; 9 or more also fit misalignment, 12 leave spares to check them (default: ${DEFAULT-VALUE}).")
   int poses;
 
   @Option(names = "--sensor-offset-cm", description = "Measured distance of the sensor from the roller axis, cm.")

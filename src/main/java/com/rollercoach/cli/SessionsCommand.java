@@ -58,7 +58,7 @@ public final class SessionsCommand implements Runnable {
     Path dir;
 
     public Path path() {
-      return dir != null ? dir : SessionLibrary.defaultRoot();
+      return dir != null ? SessionLibrary.rootOf(dir) : SessionLibrary.defaultRoot();
     }
 
     public SessionLibrary open() {

@@ -1,5 +1,6 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.gui.perf.PerfMeter;
 import com.rollercoach.gui.settings.SettingsStore;
 import com.rollercoach.gui.settings.UserSettings;
 import com.rollercoach.gui.sound.CuePlayer;
@@ -43,6 +44,9 @@ public final class RollerCoachApp extends Application {
       PauseTransition p = new PauseTransition(Duration.seconds(options.exitAfterS()));
       p.setOnFinished(e -> {
         options.snapshot().ifPresent(f -> snapshot(scene, f));
+        if (options.perf()) {
+          System.err.println("perf: " + PerfMeter.retainedHeapLine());
+        }
         Platform.exit();
       });
       p.play();

@@ -62,6 +62,31 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void calibratesFromARecordingTakingTheDeviceIdFromItsHello() throws Exception {
+    var session = com.rollercoach.calibration.SyntheticCalibrationSession.builder(8).randomErrors().build();
+    Path rec = dir.resolve("cal.rcrec");
+    var header =
+        new com.rollercoach.io.recording.RecordingHeader(
+            java.time.Instant.EPOCH,
+            "test",
+            com.rollercoach.io.recording.RecordingHeader.WIRE_FORMAT_AUTO,
+            java.util.Optional.empty(),
+            com.rollercoach.core.sample.SessionMetadata.empty());
+    try (var w = com.rollercoach.io.recording.RecordingWriter.create(rec, header)) {
+      w.device(0, new com.rollercoach.core.protocol.DeviceInfo(1, "rc-rec-8", "1.0", "MPU-6050", 8, 1000, 100));
+      List<com.rollercoach.core.sample.ImuSample> all = session.samples();
+      for (int i = 0; i < all.size(); i += 50) {
+        w.samples(all.get(i).tS(), all.subList(i, Math.min(all.size(), i + 50)));
+      }
+    }
+    Path outDir = dir.resolve("out");
+    Files.createDirectories(outDir);
+    Path out = outDir.resolve("rc-rec-8.json");
+    assertEquals(0, run("calibrate", "--input", rec.toString(), "--out", out.toString()).exit());
+    assertEquals("rc-rec-8", CalibrationFile.read(out).deviceId());
+  }
+
+  @Test
   void badInputIsOneLine() {
     Result r = run("calibrate", "--input", dir.resolve("missing.csv").toString());
     assertEquals(2, r.exit());

@@ -23,18 +23,18 @@ import org.apache.commons.math3.util.Pair;
  * <pre>  Σᵢ ( |T·K·(rawᵢ − b)| − 1 g )²</pre>
  *
  * over the poses by Levenberg–Marquardt (Commons Math) with the analytic Jacobian. Each pose gives one
- * equation, so nine unknowns need nine poses, and a residual that can reveal a bad pose needs spare
- * ones: the full model is fitted from {@link #FULL_MODEL_POSES} poses on; from 6 to 11 poses only
- * offsets and scales are fitted (T = I), which is what Tedaldi's six-face minimum supports. The fit
- * reports the standard error of every parameter and refuses poses that leave the ellipsoid
- * underdetermined (all orientations in one plane, for example).
+ * equation, so the nine unknowns need {@link #FULL_MODEL_POSES} poses; with 6 to 8 poses only offsets
+ * and scales are fitted (T = I, Tedaldi's six-face minimum), and a misaligned sensor then shows a
+ * larger residual. Spare poses beyond the unknowns let the residual and a leave-one-out check reveal a
+ * bad pose. The fit reports the standard error of every parameter and refuses poses that leave the
+ * ellipsoid underdetermined (all orientations in one plane, for example).
  */
 public final class AccelerometerFit {
   /** Full parameter order: α_yz, α_zy, α_zx (rad), s_x, s_y, s_z, b_x, b_y, b_z (g). */
   private static final int PARAMS = 9;
 
-  /** Fewest poses for the 9-parameter model: nine equations plus three to check them. */
-  public static final int FULL_MODEL_POSES = 12;
+  /** Fewest poses for the 9-parameter model: one equation per unknown. */
+  public static final int FULL_MODEL_POSES = 9;
 
   /** Fewest poses at all: six for offsets and scales. */
   public static final int MIN_POSES = 6;

@@ -297,10 +297,18 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
             String.format(
                 Locale.ROOT,
                 "accelerometer fit residual %.1f mg is above %.0f mg (worst position %.1f mg): a"
-                    + " position was not at rest, or the sensor is loose in the roller",
+                    + " position was not at rest, or the sensor is loose in the roller%s",
                 fit.residualRmsMg(),
                 plan.maxResidualMg(),
-                fit.maxResidualMg()));
+                fit.maxResidualMg(),
+                fit.misalignmentFitted()
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        "; with %d positions the sensor's axis misalignment cannot be fitted and"
+                            + " shows here too: record at least %d",
+                        fit.poses(),
+                        AccelerometerFit.FULL_MODEL_POSES)));
         return;
       }
       if (fit.worstPoseMisfitMg() > 2 * plan.maxResidualMg()) {
@@ -390,9 +398,11 @@ public final class CalibrationProcedure implements MotionSegmenter.Listener {
     if (step == CalibrationStep.POSES
         && isDistanceRoll(m)
         && poses.size() >= AccelerometerFit.MIN_POSES) {
-      // The user went on to the floor roll without saying so: the positions are complete.
+      // The user went on to the floor roll without saying so: the positions are complete. The roll
+      // was integrated before the gyro scale was known: apply it now.
       finishPoses();
       if (status != Status.RUNNING) return;
+      m = m.scaled(correction.gyroScale());
     }
     if (step == CalibrationStep.DISTANCE) onDistanceMotion(m);
     else if (step == CalibrationStep.AXIS) onAxisMotion(m);

@@ -48,7 +48,7 @@ public record DeviceCalibration(
    * @param accelNoiseMg accelerometer noise floor, standard deviation norm, mg
    * @param poses resting positions used for the accelerometer fit
    * @param accelResidualMg RMS of |a| − 1 g over the poses after correction, mg
-   * @param misalignmentFitted whether the 3 misalignment angles were fitted (≥ 12 poses) or left 0
+   * @param misalignmentFitted whether the 3 misalignment angles were fitted (≥ 9 poses) or left 0
    * @param gyroScaleFitted whether the gyro scales were fitted from the turns between positions or
    *     left at 1
    * @param gyroResidualDeg RMS misfit of gravity carried across the turns by the fitted gyro,

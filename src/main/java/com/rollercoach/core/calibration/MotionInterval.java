@@ -33,6 +33,34 @@ public record MotionInterval(
     chunkAxes = List.copyOf(chunkAxes);
   }
 
+  /**
+   * This movement as a gyro with per-axis gains {@code scale} would have measured it: the integral
+   * and the scatter are linear in ω, so a movement integrated before the gyro scale was known can be
+   * corrected afterwards exactly. The total angle is rescaled along the principal axis.
+   */
+  public MotionInterval scaled(Vector3D scale) {
+    double[] k = scale.toArray();
+    double[][] e = new double[3][3];
+    for (int r = 0; r < 3; r++) {
+      for (int c = 0; c < 3; c++) e[r][c] = k[r] * rotationEnergy[r][c] * k[c];
+    }
+    java.util.List<Vector3D> axes = new java.util.ArrayList<>();
+    for (Vector3D a : chunkAxes) {
+      axes.add(new Vector3D(a.getX() * k[0], a.getY() * k[1], a.getZ() * k[2]).normalize());
+    }
+    Vector3D p = principalAxis();
+    double gain = new Vector3D(p.getX() * k[0], p.getY() * k[1], p.getZ() * k[2]).getNorm();
+    return new MotionInterval(
+        startS,
+        endS,
+        new Vector3D(rotationDeg.getX() * k[0], rotationDeg.getY() * k[1], rotationDeg.getZ() * k[2]),
+        pathDeg * gain,
+        e,
+        axes,
+        gapped,
+        endedStill);
+  }
+
   public double durationS() {
     return endS - startS;
   }

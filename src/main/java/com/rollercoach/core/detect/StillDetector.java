@@ -12,9 +12,11 @@ import com.rollercoach.core.signal.SlidingExtremes;
  * not at the edges of the widest band-sized window (which reach into the neighbouring strokes):
  *
  * <ul>
- *   <li>start: going back from the detection window, the furthest the band extends (the roller entered
- *       it), then forward to the first moment the approaching movement stopped or reversed (speed in
- *       the approach direction under {@value #STOP_CM_S} cm/s); if an accelerometer shock follows
+ *   <li>start: the place the roller rests at is its mean position over the last {@value
+ *       #REST_PLACE_S} s, and breathing or rocking swing it by at most their largest excursion
+ *       there; going back, the roller arrived after the last moment it was farther away than that
+ *       (plus {@value #ARRIVAL_CM} cm), and its approach stopped when its speed towards the place
+ *       fell under {@value #STOP_CM_S} cm/s; if an accelerometer shock follows
  *       within {@value #HIP_DROP_WINDOW_S} s (the hips dropping to the floor before the hold), the
  *       end of the movement around that shock;
  *   <li>end: when the band is left, back from that sample to where the departing movement began
@@ -29,6 +31,10 @@ final class StillDetector {
   static final double BAND_CM = 3.0;
   static final double MIN_DURATION_S = 8.0;
   static final double STOP_CM_S = 0.2;
+  /** The resting place is the mean position over the last seconds of the detection window. */
+  static final double REST_PLACE_S = 4.0;
+  /** The approach has arrived when it is this close to the resting place. */
+  static final double ARRIVAL_CM = 0.15;
   /** How soon after the last stroke stops a shock counts as the hip drop that starts the hold. */
   static final double HIP_DROP_WINDOW_S = 4.0;
 
@@ -95,7 +101,7 @@ final class StillDetector {
         running = true;
         lo = window.min();
         hi = window.max();
-        startS = placeStart(t - MIN_DURATION_S);
+        startS = placeStart();
         bandSince(startS);
         positionCm = (lo + hi) / 2;
         return startS;
@@ -135,21 +141,21 @@ final class StillDetector {
     return lastEndS;
   }
 
-  private double placeStart(double windowStartS) {
-    long i = history.indexAt(windowStartS);
-    long oldest = Math.max(history.oldest(), history.indexAt(Math.max(armedSinceS, lastEndS)));
-    double bandLo = lo;
-    double bandHi = hi;
-    while (i > oldest) {
-      double s = history.s(i - 1);
-      if (Math.max(bandHi, s) - Math.min(bandLo, s) > BAND_CM) break;
-      bandLo = Math.min(bandLo, s);
-      bandHi = Math.max(bandHi, s);
-      i--;
-    }
-    // i: where the roller entered the band. Its approach direction is the sign of its speed there.
-    double approach = Math.signum(history.v(i));
+  private double placeStart() {
     long newest = history.newest();
+    long oldest = Math.max(history.oldest(), history.indexAt(Math.max(armedSinceS, lastEndS)));
+    // The place the roller rests at, and how far breathing or rocking on a tender spot swing it.
+    double fromS = history.t(newest) - REST_PLACE_S;
+    double rest = meanSince(fromS);
+    double reach = 0;
+    for (long k = history.indexAt(fromS); k <= newest; k++) {
+      reach = Math.max(reach, Math.abs(history.s(k) - rest));
+    }
+    reach += ARRIVAL_CM;
+    // Back from now to the last moment the roller was farther away than that: it arrived just after.
+    long i = newest;
+    while (i > oldest && Math.abs(history.s(i - 1) - rest) <= reach) i--;
+    double approach = Math.signum(history.v(i));
     while (i < newest && history.v(i) * approach > STOP_CM_S) i++;
     // Dropping the hips onto the floor (before the extension hold) lands with a shock and shifts the
     // roller a little more: the segment starts when that settles.
@@ -161,6 +167,16 @@ final class StillDetector {
       }
     }
     return history.t(i);
+  }
+
+  private double meanSince(double fromS) {
+    double sum = 0;
+    int n = 0;
+    for (long k = history.indexAt(fromS); k <= history.newest(); k++) {
+      sum += history.s(k);
+      n++;
+    }
+    return sum / n;
   }
 
   private double placeEnd(long exit, int departure) {

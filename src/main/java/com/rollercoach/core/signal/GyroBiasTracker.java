@@ -33,10 +33,17 @@ public final class GyroBiasTracker {
   static final double CUTOFF_HZ = 0.02;
   /** Time constant of the recent averages the steadiness tests compare with. */
   private static final double STEADY_TAU_S = 0.5;
+  /**
+   * The sample side of the steadiness tests is itself smoothed over this time, so white noise (a
+   * 0.015 °/s/√Hz gyro sampled at 1 kHz has 0.34 °/s RMS per sample) does not break stillness.
+   */
+  private static final double SMOOTH_TAU_S = 0.05;
 
   private final double[] bias = new double[3];
   private final double[] rateAvg = new double[3];
   private final double[] accelAvg = new double[3];
+  private final double[] rateSmooth = new double[3];
+  private final double[] accelSmooth = new double[3];
   private final double[] windowSum = new double[3];
   private double windowS;
   private double stillS;
@@ -58,12 +65,17 @@ public final class GyroBiasTracker {
       accelAvg[0] = ax;
       accelAvg[1] = ay;
       accelAvg[2] = az;
+      System.arraycopy(rateAvg, 0, rateSmooth, 0, 3);
+      System.arraycopy(accelAvg, 0, accelSmooth, 0, 3);
       return false;
     }
     double k = Math.min(1.0, dtS / STEADY_TAU_S);
+    double ks = Math.min(1.0, dtS / SMOOTH_TAU_S);
+    smooth(rateSmooth, gx, gy, gz, ks);
+    smooth(accelSmooth, ax, ay, az, ks);
     boolean steady =
-        steadyAndTrack(rateAvg, gx, gy, gz, k, STEADY_RATE_DPS)
-            & steadyAndTrack(accelAvg, ax, ay, az, k, STEADY_ACCEL_G);
+        steadyAndTrack(rateAvg, rateSmooth, k, STEADY_RATE_DPS)
+            & steadyAndTrack(accelAvg, accelSmooth, k, STEADY_ACCEL_G);
     boolean slow =
         !estimated
             || (Math.abs(gx - bias[0]) < THRESHOLD_DPS
@@ -94,8 +106,16 @@ public final class GyroBiasTracker {
     return true;
   }
 
-  private static boolean steadyAndTrack(
-      double[] avg, double x, double y, double z, double k, double limit) {
+  private static void smooth(double[] v, double x, double y, double z, double k) {
+    v[0] += k * (x - v[0]);
+    v[1] += k * (y - v[1]);
+    v[2] += k * (z - v[2]);
+  }
+
+  private static boolean steadyAndTrack(double[] avg, double[] now, double k, double limit) {
+    double x = now[0];
+    double y = now[1];
+    double z = now[2];
     boolean steady =
         Math.abs(x - avg[0]) < limit && Math.abs(y - avg[1]) < limit && Math.abs(z - avg[2]) < limit;
     avg[0] += k * (x - avg[0]);

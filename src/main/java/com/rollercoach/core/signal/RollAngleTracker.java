@@ -9,9 +9,9 @@ package com.rollercoach.core.signal;
  * The axis is fixed in the sensor frame, so θ(t) = a·Φ(t) with Φ(t) = ∫ω dt the integral of the
  * bias-corrected rate vector. Φ is integrated from the first sample (trapezoidal rule over the actual
  * dt, so jitter, drops and gaps need no resampling) before the axis a is known; once {@link
- * RollAxisEstimator} has an estimate, θ follows at once, including all rotation that happened while
- * the axis was being learned. Refinements of a change θ only by |Δa|·|Φ⊥|, small because the roller
- * barely turns about any other axis.
+ * RollAxisEstimator} has an estimate, θ = a·(Φ − Φ₀) counts from that moment (Φ₀: Φ then), so the
+ * bias integrated before the bias was known never shows up as a jump of s. Later refinements of a
+ * change θ only by |Δa|·|Φ⊥|, small because the roller barely turns about any other axis.
  *
  * <h2>Accelerometer part</h2>
  *
@@ -40,6 +40,7 @@ public final class RollAngleTracker {
   static final double SNAP_GAP_S = 0.1;
 
   private final double[] phi = new double[3]; // ∫ω dt, rad
+  private final double[] phiOrigin = new double[3]; // Φ when the axis became known: θ = 0 there
   private final double[] lastRate = new double[3]; // rad/s
   private boolean primed;
   private double correction; // rad, added to a·Φ
@@ -78,7 +79,11 @@ public final class RollAngleTracker {
     if (currentAxis == null) return theta = Double.NaN;
     if (currentAxis != axis) setAxis(currentAxis);
 
-    double gyroTheta = RollAxisEstimator.dot(axis, phi) + correction;
+    double gyroTheta =
+        axis[0] * (phi[0] - phiOrigin[0])
+            + axis[1] * (phi[1] - phiOrigin[1])
+            + axis[2] * (phi[2] - phiOrigin[2])
+            + correction;
     accelUsed = false;
     double norm = Math.sqrt(ax * ax + ay * ay + az * az);
     if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
@@ -121,6 +126,7 @@ public final class RollAngleTracker {
    * continuous.
    */
   private void setAxis(double[] a) {
+    if (axis == null) System.arraycopy(phi, 0, phiOrigin, 0, 3);
     double[] ref = {0, 0, 0};
     if (axis == null || Math.abs(RollAxisEstimator.dot(e1, a)) > 0.5) {
       int least = 0;

@@ -21,6 +21,7 @@ public final class TraceBuffer {
 
   private double bucketStartS = Double.NaN;
   private double originS = Double.NaN;
+  private long bucket;
   private double speedSum;
   private int speedCount;
 
@@ -48,14 +49,17 @@ public final class TraceBuffer {
     }
     speedSum += speedCmS;
     speedCount++;
-    if (tS - bucketStartS >= bucketS) {
+    // Buckets sit on a fixed grid from the first sample (origin + k·width, not "start = t"), so the
+    // float rounding of sample times never stretches a bucket by a sample; 1 µs of slack absorbs it.
+    if (tS - bucketStartS >= bucketS - 1e-6) {
       t[head] = tS;
       pos[head] = positionCm;
       speed[head] = speedSum / speedCount;
       head = (head + 1) % t.length;
       size = Math.min(size + 1, t.length);
       version++;
-      bucketStartS = tS;
+      bucket = tS - bucketStartS < 2 * bucketS ? bucket + 1 : Math.round((tS - originS) / bucketS);
+      bucketStartS = originS + bucket * bucketS;
       speedSum = 0;
       speedCount = 0;
     }

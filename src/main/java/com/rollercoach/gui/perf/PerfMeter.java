@@ -137,6 +137,17 @@ public final class PerfMeter {
     return used / 1e6;
   }
 
+  /**
+   * Forces a full collection and reports the heap still in use: what the session really retains.
+   * Only for {@code --perf} runs (a full GC pauses the app).
+   */
+  public static String retainedHeapLine() {
+    System.gc();
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return String.format(Locale.ROOT, "retained heap after full GC %.1f MB (committed %.0f MB)",
+        heap.getUsed() / 1e6, heap.getCommitted() / 1e6);
+  }
+
   /** CPU time of the whole process (all threads), or −1 if unknown. */
   static long processCpuNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();

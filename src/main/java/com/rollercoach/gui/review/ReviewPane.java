@@ -76,12 +76,16 @@ public final class ReviewPane extends BorderPane {
   private final Button report = new Button("Open report");
   private Consumer<URI> browser = ReviewPane::openInDesktopBrowser;
 
+  /**
+   * @param dataDir the data folder (holding {@code sessions/} and {@code library.db}), or its {@code
+   *     sessions/} folder
+   */
   public ReviewPane(Path dataDir) {
     this(dataDir, SessionLibrary::replay);
   }
 
   ReviewPane(Path dataDir, ReplayLoader loader) {
-    this.dataDir = dataDir;
+    this.dataDir = SessionLibrary.rootOf(dataDir);
     this.loader = loader;
     setPadding(new Insets(8));
     setTop(filterBar());

@@ -23,13 +23,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.PanHandlerFX;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 
 /**
- * One session under review: a heading, the zoomable timeline (drag to zoom, scroll wheel, ctrl-drag to
- * pan) and speed charts, and the event table. Clicking an event zooms the charts onto it.
+ * One session under review: a heading, the zoomable timeline (drag or scroll to zoom, ctrl- or alt-drag
+ * to pan) and speed charts, and the event table. Clicking an event zooms the charts onto it.
  */
 final class SessionDetail extends VBox {
   /** Seconds shown either side of an event when jumping to it: enough to see the strokes around it. */
@@ -60,6 +61,11 @@ final class SessionDetail extends VBox {
     speed = new ChartViewer(SessionCharts.speed(a, replay.trace(), targets));
     speed.setPrefHeight(170);
     speed.setMinHeight(120);
+    // ChartViewer zooms on drag and scroll and pans on alt-drag, which many Linux desktops take for
+    // moving the window: also pan on ctrl-drag.
+    for (ChartViewer v : new ChartViewer[] {timeline, speed}) {
+      v.getCanvas().addMouseHandler(new PanHandlerFX("ctrl-pan", false, true, false, false));
+    }
     Button reset = new Button("Reset zoom");
     reset.setId("resetZoom");
     reset.setOnAction(e -> resetZoom());

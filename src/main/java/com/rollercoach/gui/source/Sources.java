@@ -1,5 +1,9 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.io.sensors.DeviceProfiles;
+import com.rollercoach.io.sensors.PhyphoxLiveSource;
+import com.rollercoach.io.sensors.SensorFormatException;
+import com.rollercoach.io.sensors.SensorSources;
 import com.rollercoach.io.serial.SerialPorts;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +22,31 @@ public final class Sources {
 
   /** Candidate serial ports, as the CLI's {@code ports} lists them. Slow: call off the FX thread. */
   public static List<Port> ports() {
-    return SerialPorts.list().stream()
+    List<Port> ports = new java.util.ArrayList<>(SerialPorts.list().stream()
         .map(p -> new Port(p.path(), p.likelyRoller() ? p.description() + " (roller?)" : p.description()))
-        .toList();
+        .toList());
+    // phones from phyphox profiles (docs/sensors.md); any "http://PHONE:8080" typed in works too
+    try {
+      for (SensorSources.Source s : SensorSources.others(DeviceProfiles.user())) {
+        if (s.kind() == SensorSources.Kind.PHYPHOX && !s.id().contains("PHONE")) {
+          ports.add(new Port(s.id(), s.description()));
+        }
+      }
+    } catch (SensorFormatException e) {
+      // a broken profile file must not hide the serial ports; `ports` on the CLI names it
+    }
+    return ports;
   }
 
-  /** The roller on serial port {@code path}, recorded into {@code dataDir}. */
+  /**
+   * The roller on serial port {@code path}, or a phone running phyphox when {@code path} is its
+   * {@code http://} address, recorded into {@code dataDir}.
+   */
   public static SampleSource serial(String path, Path dataDir) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("choose a port first (or type its path)");
     }
+    if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir);
     return new SerialSampleSource(path, dataDir);
   }
 

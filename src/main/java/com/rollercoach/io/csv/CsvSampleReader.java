@@ -48,6 +48,8 @@ public final class CsvSampleReader implements SampleFile {
   private final List<String> warnings = new ArrayList<>();
   private SessionMetadata metadata;
   private CsvColumns columns;
+  /** Where each field of the current row starts; one extra slot marks the end of the last one. */
+  private int[] fieldStarts;
   private long lineNumber;
   private boolean consumed;
 
@@ -156,41 +158,48 @@ public final class CsvSampleReader implements SampleFile {
       }
       metadata = new SessionMetadata(meta);
       columns = CsvColumns.of(Arrays.asList(line.split(",", -1)), name, lineNumber);
+      fieldStarts = new int[columns.maxIndex + 2];
       return;
     }
     throw new CsvFormatException(name, Math.max(1, lineNumber), "empty file: no header line");
   }
 
   private void parseRow(String line, long at, double[] out) {
-    int[] idx = columns.order;
+    int needed = columns.maxIndex;
+    int[] starts = fieldStarts;
     int field = 0;
     int start = 0;
-    int needed = columns.maxIndex;
-    String[] fields = new String[needed + 1];
     while (field <= needed) {
+      starts[field++] = start;
       int comma = line.indexOf(',', start);
-      int end = comma < 0 ? line.length() : comma;
-      fields[field++] = line.substring(start, end);
-      if (comma < 0) break;
+      if (comma < 0) {
+        start = line.length() + 1;
+        break;
+      }
       start = comma + 1;
     }
     if (field <= needed) {
       throw new CsvFormatException(
           name, at, "expected at least " + (needed + 1) + " fields, found " + field);
     }
-    for (int i = 0; i < idx.length; i++) out[i] = parseNumber(fields[idx[i]], at, idx[i]);
+    starts[field] = start;
+    int[] idx = columns.order;
+    for (int i = 0; i < idx.length; i++) {
+      int f = idx[i];
+      out[i] = parseNumber(line, starts[f], starts[f + 1] - 1, at, f);
+    }
   }
 
-  private double parseNumber(String field, long at, int column) {
-    String s = field.trim();
+  private double parseNumber(String line, int start, int end, long at, int column) {
     try {
-      double d = Double.parseDouble(s);
+      double d = DecimalParser.parse(line, start, end);
       if (Double.isFinite(d)) return d;
     } catch (NumberFormatException e) {
       // reported below with the column number
     }
+    String field = line.substring(start, end).trim();
     throw new CsvFormatException(
-        name, at, "column " + (column + 1) + ": '" + abbreviate(s) + "' is not a finite number");
+        name, at, "column " + (column + 1) + ": '" + abbreviate(field) + "' is not a finite number");
   }
 
   private static String abbreviate(String s) {

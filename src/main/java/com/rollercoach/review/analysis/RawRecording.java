@@ -1,9 +1,9 @@
 package com.rollercoach.review.analysis;
 
-import com.rollercoach.core.protocol.AutoDetectingDecoder;
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.live.Pacer;
@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A live session recorded raw ({@code .rcrec}): replayed through the same {@link LivePath} (decoder,
- * gap logic) as it ran live, as fast as possible. The decoder's loss counters become the report's
+ * A live session recorded raw ({@code .rcrec}): replayed through the same {@link LivePath} and
+ * {@link Decoders#standard() decoders} (gap logic included) as it ran live, as fast as possible. The decoder's loss counters become the report's
  * "frames lost" and "checksum failures".
  */
 final class RawRecording implements RecordingSource {
@@ -52,8 +52,7 @@ final class RawRecording implements RecordingSource {
   @Override
   public void replay(SampleSink sink) throws IOException {
     try (RecordingReader reader = RecordingReader.open(file)) {
-      LivePath path = RecordingReplay.play(reader,
-          (format, listener) -> AutoDetectingDecoder.withBuiltInFormats(listener), sink,
+      LivePath path = RecordingReplay.play(reader, Decoders.standard(), sink,
           Pacer.asFastAsPossible(), LiveObserver.NONE);
       framesLost = path.decoderStats().lostFrames();
       crcFailures = path.decoderStats().crcFailures();

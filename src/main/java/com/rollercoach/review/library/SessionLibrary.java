@@ -75,6 +75,18 @@ public final class SessionLibrary implements AutoCloseable {
     return new SessionLibrary(root, targets);
   }
 
+  /**
+   * The data folder for a folder a user or a setting names: the folder itself, or its parent when it
+   * is the {@code sessions/} folder inside a data folder (what {@code record} and the app's settings
+   * point at).
+   */
+  public static Path rootOf(Path folder) {
+    Path name = folder.getFileName();
+    boolean isSessionsDir = name != null && name.toString().equals("sessions")
+        && !Files.isDirectory(folder.resolve("sessions")) && folder.getParent() != null;
+    return isSessionsDir ? folder.getParent() : folder;
+  }
+
   /** The default data folder, {@code ~/.roller-coach}. */
   public static Path defaultRoot() {
     return Path.of(System.getProperty("user.home"), ".roller-coach");

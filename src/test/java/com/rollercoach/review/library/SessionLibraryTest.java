@@ -194,6 +194,14 @@ class SessionLibraryTest {
   }
 
   @Test
+  void theSessionsFolderNamesItsDataFolder() throws IOException {
+    Path data = tmp.resolve("data");
+    SessionLibrary.open(data).close();
+    assertEquals(data, SessionLibrary.rootOf(data.resolve("sessions")));
+    assertEquals(data, SessionLibrary.rootOf(data));
+  }
+
+  @Test
   void painOutsideTheScaleIsRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> new SessionNotes(OptionalInt.of(11), OptionalInt.empty(), ""));

@@ -112,8 +112,7 @@ public final class LiveView extends BorderPane {
         mutedLabel(String.format(Locale.ROOT, "aim ≈ %.1f cm/s", targets.paceCmS())));
     VBox counters = new VBox(12, rolls, passes, pace);
     counters.setPadding(new Insets(8, 8, 8, 16));
-    counters.setPrefWidth(300);
-    counters.setMinWidth(260);
+    counters.getStyleClass().add("counters");
 
     ChartViewer viewer = new ChartViewer(chart.chart());
     viewer.setId("liveChart");
@@ -127,10 +126,10 @@ public final class LiveView extends BorderPane {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    for (Label l : new Label[] {linkState, framesLost}) {
+    // The link state and counters never shrink; the perf readout gives way first.
+    for (Label l : new Label[] {linkState, linkDetail, framesLost, rollsTarget}) {
       l.setMinWidth(Region.USE_PREF_SIZE);
     }
-    HBox.setHgrow(linkDetail, Priority.SOMETIMES);
     perfReadout.setMinWidth(0);
     HBox status = new HBox(18, linkState, linkDetail, framesLost, spacer, perfReadout);
     status.getStyleClass().add("status-bar");
@@ -273,7 +272,7 @@ public final class LiveView extends BorderPane {
     if (lost) {
       lostBanner.setText(l.state() == LinkStatus.State.RECONNECTING
           ? "Connection lost: reconnecting… (" + l.detail() + ")"
-          : "Could not read the roller: " + l.detail());
+          : "Could not read the samples: " + l.detail());
     }
     setShown(lostBanner, lost);
   }

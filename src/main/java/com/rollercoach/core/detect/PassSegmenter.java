@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>This is the classic peak/trough picker with a hysteresis (dead-band) threshold, as used for
- * turning-point detection in zig-zag indicators: O(1) per sample, no buffering. When s rests exactly
- * at an extreme for a while, the turning point is the last sample there — the moment the reversal
- * starts — so a short pause at the end of a stroke belongs to that stroke.
+ * turning-point detection in zig-zag indicators: O(1) per sample, no buffering. When s rests at an
+ * extreme for a while (within a tie tolerance), the turning point is the last sample there — the
+ * moment the reversal starts — so a pause at the end of a stroke belongs to that stroke, as in the
+ * reference segmentation.
  *
  * <p>Pure and streaming: feed samples in time order with {@link #accept}; passes are handed to the
  * consumer as soon as they are known (when the reversal exceeds the hysteresis, i.e. 2 cm after the
@@ -31,8 +32,17 @@ public final class PassSegmenter {
   /** A stroke is a pass from this travel on (definitions.md). */
   public static final double MIN_TRAVEL_CM = 5.0;
 
+  /**
+   * Positions this close to the running extreme count as still being there, so that when s pauses
+   * at a turning point the turning point is the end of the pause. For exact series (the reference
+   * traces, rounded to 0.001 cm) a few rounding steps; series measured by a sensor pass their noise
+   * level instead (see {@link #withTieTolerance}).
+   */
+  public static final double EXACT_TIE_CM = 0.004;
+
   private final double hysteresisCm;
   private final double minTravelCm;
+  private double tieCm = EXACT_TIE_CM;
   private final Consumer<Pass> out;
 
   private int direction; // 0 until the first stroke's direction is known, then +1 / −1
@@ -58,6 +68,12 @@ public final class PassSegmenter {
     this.out = out;
   }
 
+  /** Treats positions within {@code cm} of a stroke's extreme as still at the extreme. */
+  public PassSegmenter withTieTolerance(double cm) {
+    this.tieCm = cm;
+    return this;
+  }
+
   /** Segments a whole series at once (tests, offline tools). */
   public static List<Pass> segment(double[] tS, double[] sCm) {
     List<Pass> passes = new ArrayList<>();
@@ -79,6 +95,8 @@ public final class PassSegmenter {
     } else if ((s - extS) * direction >= 0) {
       extT = t;
       extS = s;
+    } else if ((extS - s) * direction <= tieCm) {
+      extT = t; // still at the extreme, within noise: the turning point is when it leaves
     } else if ((extS - s) * direction >= hysteresisCm) {
       endStroke();
       startT = extT;
@@ -97,6 +115,34 @@ public final class PassSegmenter {
     if (direction != 0) endStroke();
     started = false;
     direction = 0;
+  }
+
+  /** The segmenter's whole state, to go back to (see {@link #restore}). */
+  public record Snapshot(
+      int direction, boolean started, double startT, double startS, double extT, double extS,
+      double minT, double minS, double maxT, double maxS, int passes) {}
+
+  public Snapshot snapshot() {
+    return new Snapshot(direction, started, startT, startS, extT, extS, minT, minS, maxT, maxS, passes);
+  }
+
+  /**
+   * Returns to an earlier state, so that samples fed since can be fed again differently (the
+   * pipeline uses it to end the series where a person began getting off, after it has already seen
+   * some of the getting off).
+   */
+  public void restore(Snapshot s) {
+    direction = s.direction;
+    started = s.started;
+    startT = s.startT;
+    startS = s.startS;
+    extT = s.extT;
+    extS = s.extS;
+    minT = s.minT;
+    minS = s.minS;
+    maxT = s.maxT;
+    maxS = s.maxS;
+    passes = s.passes;
   }
 
   /** Passes reported so far. */

@@ -30,6 +30,13 @@ public final class SessionDetector {
   static final double BREATH_END_MARGIN_S = 0.3;
   private static final double SPEED_TAU_S = 0.1;
   private static final int MAX_PENDING = 64;
+  /**
+   * The measured s wobbles by a few hundredths of a cm at rest (gyro noise, the accelerometer's
+   * correction, breathing): a pause at a turning point ends when s leaves that wobble.
+   */
+  static final double MEASURED_TIE_CM = 0.05;
+  private static final double SNAPSHOT_EVERY_S = 0.25;
+  private static final int SNAPSHOTS = (int) (30 / SNAPSHOT_EVERY_S);
 
   private final MotionListener listener;
   private final GridHistory history = new GridHistory((int) (HISTORY_S * GRID_HZ));
@@ -44,13 +51,19 @@ public final class SessionDetector {
   private final StillDetector still =
       new StillDetector(history, (int) ((StillDetector.MIN_DURATION_S + 1) * GRID_HZ));
   private final BreathDetector breaths = new BreathDetector(GRID_HZ);
-  private final PassSegmenter segmenter = new PassSegmenter(this::strokeIsPass);
+  private final PassSegmenter segmenter =
+      new PassSegmenter(this::strokeIsPass).withTieTolerance(MEASURED_TIE_CM);
   private final RollCounter rolls = new RollCounter();
   private final Deque<StillSegment> pending = new ArrayDeque<>();
-  private final StillSegment[] recentStills = new StillSegment[4];
-  private int recentCount;
 
   private long fedIndex = -1;
+  /** Segmenter states at intervals of fed time, newest last, to rewind to where getting off began. */
+  private final PassSegmenter.Snapshot[] snapshots = new PassSegmenter.Snapshot[SNAPSHOTS];
+  private final double[] snapshotT = new double[SNAPSHOTS];
+  private final long[] snapshotIndex = new long[SNAPSHOTS];
+  private int snapshotCount;
+  private double lastSnapshotT = Double.NEGATIVE_INFINITY;
+  private int emittedPasses;
   private double now = Double.NaN;
   private double prevS;
   private double speed;
@@ -96,6 +109,8 @@ public final class SessionDetector {
       case SETTLED -> {
         fedIndex = history.indexAt(onRoller.settledS());
         segmenterOpen = true;
+        snapshotCount = 0;
+        lastSnapshotT = Double.NEGATIVE_INFINITY;
         still.arm();
       }
       case OFF -> gotOff(onRoller.offS());
@@ -131,6 +146,13 @@ public final class SessionDetector {
     while (fedIndex <= history.newest()) {
       double t = history.t(fedIndex);
       if (inclusive ? t > toS : t >= toS) break;
+      if (t - lastSnapshotT >= SNAPSHOT_EVERY_S) {
+        int k = snapshotCount++ % SNAPSHOTS;
+        snapshots[k] = segmenter.snapshot();
+        snapshotT[k] = t;
+        snapshotIndex[k] = fedIndex;
+        lastSnapshotT = t;
+      }
       segmenter.accept(t, history.s(fedIndex));
       fedIndex++;
     }
@@ -163,7 +185,6 @@ public final class SessionDetector {
 
   private void stillEnded(StillSegment seg) {
     listener.onEvent(new MotionEvent.StillEnded(now, seg));
-    recentStills[recentCount++ % recentStills.length] = seg;
     if (pending.size() == MAX_PENDING) pending.removeFirst();
     pending.addLast(seg);
     breathsInStill = 0;
@@ -171,6 +192,7 @@ public final class SessionDetector {
 
   private void gotOff(double offS) {
     if (segmenterOpen) {
+      rewindTo(offS);
       feedUpTo(offS, true);
       segmenter.finish();
       segmenterOpen = false;
@@ -194,6 +216,24 @@ public final class SessionDetector {
     listener.onEvent(new MotionEvent.GotOff(now, offS));
   }
 
+  /**
+   * If the segmenter has already seen samples after {@code offS} (getting off, the roller rolling
+   * away), goes back to its newest state from before then; passes already reported are not reported
+   * again when the samples are fed anew.
+   */
+  private void rewindTo(double offS) {
+    for (int n = 0; n < Math.min(snapshotCount, SNAPSHOTS); n++) {
+      int k = (snapshotCount - 1 - n) % SNAPSHOTS;
+      if (snapshotT[k] <= offS && history.holds(snapshotIndex[k])) {
+        if (fedIndex > snapshotIndex[k] + 1) {
+          segmenter.restore(snapshots[k]);
+          fedIndex = snapshotIndex[k];
+        }
+        return;
+      }
+    }
+  }
+
   private double breathingRate(StillSegment seg) {
     double from = seg.startS() + BREATH_START_MARGIN_S;
     double to = seg.endS() - BREATH_END_MARGIN_S;
@@ -202,22 +242,16 @@ public final class SessionDetector {
     return 60.0 * (on.length - 1) / (on[on.length - 1] - on[0]);
   }
 
-  /** Called by the segmenter for every pass: trims it off neighbouring still segments, emits it. */
+  /** Called by the segmenter for every pass: settles the still segments before it, emits it. */
   private void strokeIsPass(Pass raw) {
-    double start = raw.startS();
-    double end = raw.endS();
-    for (int k = Math.max(0, recentCount - recentStills.length); k < recentCount; k++) {
-      StillSegment s = recentStills[k % recentStills.length];
-      if (start >= s.startS() && start < s.endS()) start = s.endS();
-      if (s.startS() > start && s.startS() < end) end = s.startS();
-    }
-    if (still.running() && still.startS() > start && still.startS() < end) end = still.startS();
+    if (raw.index() <= emittedPasses) return; // fed again after a rewind: already reported
+    emittedPasses = raw.index();
     while (!pending.isEmpty() && pending.peekFirst().startS() <= raw.startS()) {
       StillSegment seg = pending.removeFirst();
       listener.onEvent(
           new MotionEvent.DwellFound(now, new Dwell(seg.startS(), seg.endS(), seg.positionCm())));
     }
-    Pass pass = new Pass(++passCount, start, Math.max(start, end), raw.fromCm(), raw.toCm());
+    Pass pass = new Pass(++passCount, raw.startS(), raw.endS(), raw.fromCm(), raw.toCm());
     int rollCount = rolls.add(pass.direction());
     listener.onEvent(new MotionEvent.PassCompleted(now, pass, passCount, rollCount));
   }

@@ -10,7 +10,10 @@ package com.rollercoach.core.signal;
  * bias-corrected rate vector. Φ is integrated from the first sample (trapezoidal rule over the actual
  * dt, so jitter, drops and gaps need no resampling) before the axis a is known; once {@link
  * RollAxisEstimator} has an estimate, θ = a·(Φ − Φ₀) counts from that moment (Φ₀: Φ then), so the
- * bias integrated before the bias was known never shows up as a jump of s. Later refinements of a
+ * bias integrated before the bias was known never shows up as a jump of s; the rotation between the
+ * last rest before that moment and that moment is then taken from gravity (the low-passed specific
+ * force at rest, against the current one, in the plane ⟂ a), so the first stroke keeps its full
+ * travel without any buffering and without gyro drift. Later refinements of a
  * change θ only by |Δa|·|Φ⊥|, small because the roller barely turns about any other axis.
  *
  * <h2>Accelerometer part</h2>
@@ -38,6 +41,8 @@ public final class RollAngleTracker {
   static final double MAX_ACCEL_ERROR_G = 0.1;
   static final double MIN_PLANE_G = 0.5;
   static final double SNAP_GAP_S = 0.1;
+  /** Low-pass of the specific force kept as the resting gravity reference. */
+  static final double GRAVITY_TAU_S = 0.3;
 
   private final double[] phi = new double[3]; // ∫ω dt, rad
   private final double[] phiOrigin = new double[3]; // Φ when the axis became known: θ = 0 there
@@ -50,6 +55,10 @@ public final class RollAngleTracker {
   private boolean haveReference;
   private double accelOffset; // θ_acc − θ̂ when the reference was set
   private double theta = Double.NaN;
+  private final double[] lowAccel = new double[3];
+  private final double[] stillGravity = new double[3];
+  private boolean haveStillGravity;
+  private boolean snapNext;
   private boolean accelUsed;
 
   /**
@@ -59,11 +68,14 @@ public final class RollAngleTracker {
    * @param ax specific force along x, g (likewise ay, az)
    * @param dtS time since the previous sample
    * @param currentAxis the roll axis estimate (unit vector), or null while unknown
+   * @param still whether the roller is at rest (or only breathing) now: gravity is then a clean
+   *     reference for where θ = 0 is
    * @return θ in radians, NaN while the axis is unknown
    */
   public double update(
       double wx, double wy, double wz, double ax, double ay, double az, double dtS,
-      double[] currentAxis) {
+      double[] currentAxis, boolean still) {
+    trackGravity(ax, ay, az, dtS, still && currentAxis == null);
     double rx = Math.toRadians(wx);
     double ry = Math.toRadians(wy);
     double rz = Math.toRadians(wz);
@@ -96,7 +108,8 @@ public final class RollAngleTracker {
           haveReference = true;
         }
         double error = wrap(accelTheta - accelOffset - gyroTheta);
-        double gain = dtS > SNAP_GAP_S ? 1.0 : dtS / TAU_S;
+        double gain = dtS > SNAP_GAP_S || snapNext ? 1.0 : dtS / TAU_S;
+        snapNext = false;
         correction += gain * error;
         gyroTheta += gain * error;
         accelUsed = true;
@@ -125,8 +138,20 @@ public final class RollAngleTracker {
    * long as it stays well away from a, so small refinements of a turn e₁, e₂ only slightly and ψ stays
    * continuous.
    */
+  private void trackGravity(double ax, double ay, double az, double dtS, boolean capture) {
+    double k = dtS <= 0 ? 1 : Math.min(1, dtS / GRAVITY_TAU_S);
+    lowAccel[0] += k * (ax - lowAccel[0]);
+    lowAccel[1] += k * (ay - lowAccel[1]);
+    lowAccel[2] += k * (az - lowAccel[2]);
+    if (capture) {
+      System.arraycopy(lowAccel, 0, stillGravity, 0, 3);
+      haveStillGravity = true;
+    }
+  }
+
   private void setAxis(double[] a) {
-    if (axis == null) System.arraycopy(phi, 0, phiOrigin, 0, 3);
+    boolean first = axis == null;
+    if (first) System.arraycopy(phi, 0, phiOrigin, 0, 3);
     double[] ref = {0, 0, 0};
     if (axis == null || Math.abs(RollAxisEstimator.dot(e1, a)) > 0.5) {
       int least = 0;
@@ -148,6 +173,17 @@ public final class RollAngleTracker {
     e2[1] = a[2] * e1[0] - a[0] * e1[2];
     e2[2] = a[0] * e1[1] - a[1] * e1[0];
     axis = a;
+    if (first && haveStillGravity) {
+      // θ = 0 where the roller last rested before the axis was known; the first update snaps θ to
+      // the rotation of gravity since then, which includes the start of the first stroke.
+      double c1 = RollAxisEstimator.dot(stillGravity, e1);
+      double c2 = RollAxisEstimator.dot(stillGravity, e2);
+      if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
+        accelOffset = -Math.atan2(c2, c1);
+        haveReference = true;
+        snapNext = true;
+      }
+    }
   }
 
   /** Wraps an angle to (−π, π]. */

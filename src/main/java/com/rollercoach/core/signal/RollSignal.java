@@ -82,7 +82,7 @@ public final class RollSignal {
     double t = x.tS();
     double dt = primed ? t - prevT : 0;
     if (primed && !(dt > 0)) return; // sinks promise increasing time; ignore a repeat defensively
-    bias.update(x.gxDps(), x.gyDps(), x.gzDps(), x.axG(), x.ayG(), x.azG(), dt);
+    boolean still = bias.update(x.gxDps(), x.gyDps(), x.gzDps(), x.axG(), x.ayG(), x.azG(), dt);
     double wx = x.gxDps() - bias.bias(0);
     double wy = x.gyDps() - bias.bias(1);
     double wz = x.gzDps() - bias.bias(2);
@@ -90,7 +90,7 @@ public final class RollSignal {
       double corrected = Math.sqrt(wx * wx + wy * wy + wz * wz);
       axis.update(x.gxDps(), x.gyDps(), x.gzDps(), corrected, Math.min(dt, 0.1));
     }
-    double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis());
+    double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     trackShock(x, wx, wy, wz, dt);
 
     double[] a = axis.axis();

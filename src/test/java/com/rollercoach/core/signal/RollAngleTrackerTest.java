@@ -22,7 +22,7 @@ class RollAngleTrackerTest {
     for (int i = 0; i <= 1000; i++) {
       double t = i * dt;
       double[] g = up(Math.toRadians(rate * t));
-      theta = tracker.update(AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], i == 0 ? 0 : dt, AXIS);
+      theta = tracker.update(AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], i == 0 ? 0 : dt, AXIS, false);
     }
     assertEquals(Math.toRadians(300), theta, 1e-3);
   }
@@ -38,7 +38,7 @@ class RollAngleTrackerTest {
       double trueTheta = 0.5 * Math.sin(2 * Math.PI * t / 10); // rolling back and forth
       double rateDps = Math.toDegrees(0.5 * 2 * Math.PI / 10 * Math.cos(2 * Math.PI * t / 10)) + biasDps;
       double[] g = up(trueTheta);
-      theta = tracker.update(AXIS[0] * rateDps, AXIS[1] * rateDps, AXIS[2] * rateDps, g[0], g[1], g[2], i == 0 ? 0 : dt, AXIS);
+      theta = tracker.update(AXIS[0] * rateDps, AXIS[1] * rateDps, AXIS[2] * rateDps, g[0], g[1], g[2], i == 0 ? 0 : dt, AXIS, false);
     }
     double trueEnd = 0.5 * Math.sin(2 * Math.PI * 60 / 10);
     // the complementary filter's steady-state lag is bias × τ = 0.5 °/s × 2 s = 1°
@@ -57,7 +57,7 @@ class RollAngleTrackerTest {
       double[] g = up(Math.toRadians(rate * t));
       double dt = i == 0 ? 0 : (t > 2.89 && t < 2.91 ? 0.9 : 0.01);
       // rate during the gap is unknown to the tracker: last and next samples only
-      theta = tracker.update(AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], dt, AXIS);
+      theta = tracker.update(AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], dt, AXIS, false);
     }
     assertEquals(Math.toRadians(rate * t), theta, Math.toRadians(0.5));
   }

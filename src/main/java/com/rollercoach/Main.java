@@ -19,6 +19,6 @@ public final class Main {
 
   /** Runs the CLI in-process and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return RollerCoachCommand.commandLine().execute(args);
+    return RollerCoachCommand.commandLineFor(args).execute(args);
   }
 }

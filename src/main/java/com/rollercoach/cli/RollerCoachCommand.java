@@ -1,5 +1,7 @@
 package com.rollercoach.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,24 +10,25 @@ import picocli.CommandLine.Command;
     name = "roller-coach",
     mixinStandardHelpOptions = true,
     version = "roller-coach 0.1.0",
-    description = "Coach for upper-back foam rolling with an IMU inside the roller.",
-    subcommands = {
-      AnalyzeCommand.class,
-      SimulateCommand.class,
-      BenchCommand.class,
-      PortsCommand.class,
-      RecordCommand.class,
-      ReplayCommand.class,
-      EmulateCommand.class,
-      ExportCommand.class,
-      CalibrateCommand.class,
-      GuiCommand.class,
-      SessionsCommand.class,
-      ReportCommand.class,
-      ProgressCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Coach for upper-back foam rolling with an IMU inside the roller.")
 public final class RollerCoachCommand implements Runnable {
+  /** Every subcommand, in the order the usage lists them. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          AnalyzeCommand.class,
+          SimulateCommand.class,
+          BenchCommand.class,
+          PortsCommand.class,
+          RecordCommand.class,
+          ReplayCommand.class,
+          EmulateCommand.class,
+          ExportCommand.class,
+          CalibrateCommand.class,
+          GuiCommand.class,
+          SessionsCommand.class,
+          ReportCommand.class,
+          ProgressCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -33,12 +36,40 @@ public final class RollerCoachCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /**
-   * The configured command line: errors raised by commands as {@link UserInputException} print as one
-   * line ("roller-coach: FILE:LINE: reason") with exit code 2, never a stack trace.
-   */
+  /** The command line with every subcommand: for usage, help and tests. */
   public static CommandLine commandLine() {
+    return build(SUBCOMMANDS);
+  }
+
+  /**
+   * The command line for running {@code args}: when they name a subcommand, only that one is built.
+   * picocli reflects over every registered command up front, which costs about half a second of a cold
+   * JVM for all of them; {@code analyze} of a long file should not pay for the GUI's options.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    if (args.length == 0) return commandLine();
+    List<Class<?>> named =
+        SUBCOMMANDS.stream()
+            .filter(c -> Arrays.asList(names(c)).contains(args[0]))
+            .toList();
+    return build(named.isEmpty() ? SUBCOMMANDS : named);
+  }
+
+  private static String[] names(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    String[] names = Arrays.copyOf(c.aliases(), c.aliases().length + 1);
+    names[names.length - 1] = c.name();
+    return names;
+  }
+
+  /**
+   * Errors raised by commands as {@link UserInputException} print as one line ("roller-coach:
+   * FILE:LINE: reason") with exit code 2, never a stack trace.
+   */
+  private static CommandLine build(List<Class<?>> subcommands) {
     CommandLine cl = new CommandLine(new RollerCoachCommand());
+    for (Class<?> c : subcommands) cl.addSubcommand(c);
+    cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           if (ex instanceof UserInputException) {

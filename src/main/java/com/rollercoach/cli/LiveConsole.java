@@ -99,8 +99,10 @@ final class LiveConsole implements MotionListener, LiveObserver {
       line(h.atS(), String.format(Locale.ROOT, "extension hold %s with %d breaths (target %s)",
           duration(h.hold().durationS()), h.hold().breaths(), duration(targets.holdTargetS())));
     } else if (e instanceof MotionEvent.BreathDetected b) {
+      // Breaths matter in the extension hold; on a terminal the timer line shows them, in a log one
+      // line per breath during the hold (a dwell's breaths appear in the 30 s timer lines).
       LiveState st = pipeline == null ? null : pipeline.state();
-      if (!tty) line(b.atS(), "breath" + (st == null ? "" : " " + st.breathsInStill()));
+      if (!tty && st != null && st.phase() == Phase.HOLD) line(b.atS(), "breath " + st.breathsInStill());
     } else if (e instanceof MotionEvent.DataGap g) {
       gaps++;
       gapSeconds += g.toS() - g.fromS();

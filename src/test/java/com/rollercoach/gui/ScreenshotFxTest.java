@@ -67,6 +67,18 @@ class ScreenshotFxTest {
     save(robot, dir.resolve("summary.png"));
   }
 
+  @Test
+  void rendersTheCalibrationWizardRunning(FxRobot robot) throws Exception {
+    Path dir = Path.of(System.getProperty("roller-coach.screenshots", "target/screenshots"));
+    Files.createDirectories(dir);
+    robot.interact(() -> window.tabs().getSelectionModel().select(4));
+    robot.clickOn("#calDemo");
+    org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+        () -> robot.lookup("#calStep").queryAs(javafx.scene.control.Label.class).getText()
+            .startsWith("Step 2"));
+    save(robot, dir.resolve("calibration.png"));
+  }
+
   private void shoot(FxRobot robot, ScriptedSession script, double t, Path file) throws IOException {
     robot.interact(() -> {
       script.advanceTo(t);

@@ -16,7 +16,8 @@ import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
  *     calibration's distance roll (rolling away from the start mark) a positive rotation
  * @param rollerDiameterCm effective rolling diameter, cm: s = (d/2)·θ
  * @param diameterMethod how the diameter was found: "distance-roll", "circumference" or "entered"
- * @param sensorOffsetCm distance of the sensor from the roller axis, cm; NaN when not measured
+ * @param sensorOffsetCm distance of the sensor from the roller axis, cm (typed by the user, or
+ *     estimated from the distance roll); NaN when unknown
  */
 public record DeviceCalibration(
     String deviceId,

@@ -112,8 +112,7 @@ public final class LiveView extends BorderPane {
         mutedLabel(String.format(Locale.ROOT, "aim ≈ %.1f cm/s", targets.paceCmS())));
     VBox counters = new VBox(12, rolls, passes, pace);
     counters.setPadding(new Insets(8, 8, 8, 16));
-    counters.setPrefWidth(300);
-    counters.setMinWidth(260);
+    counters.getStyleClass().add("counters");
 
     ChartViewer viewer = new ChartViewer(chart.chart());
     viewer.setId("liveChart");
@@ -127,10 +126,10 @@ public final class LiveView extends BorderPane {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    for (Label l : new Label[] {linkState, framesLost}) {
+    // The link state and counters never shrink; the perf readout gives way first.
+    for (Label l : new Label[] {linkState, linkDetail, framesLost, rollsTarget}) {
       l.setMinWidth(Region.USE_PREF_SIZE);
     }
-    HBox.setHgrow(linkDetail, Priority.SOMETIMES);
     perfReadout.setMinWidth(0);
     HBox status = new HBox(18, linkState, linkDetail, framesLost, spacer, perfReadout);
     status.getStyleClass().add("status-bar");
@@ -243,17 +242,34 @@ public final class LiveView extends BorderPane {
   }
 
   private void showPace(double v) {
-    paceBar.getStyleClass().removeAll("ok", "brisk", "fast");
     if (Double.isNaN(v)) {
       paceValue.setText("– cm/s");
       paceBar.setProgress(0);
+      setOnlyClass(paceBar, "pace-is-", null);
       return;
     }
     paceValue.setText(String.format(Locale.ROOT, "%.1f cm/s", v));
     paceBar.setProgress(Math.min(1, v / (targets.paceTooFastCmS() * PACE_BAR_FULL_FACTOR)));
     // Between the recommended pace and the limit is "brisk": fine, but no faster.
     double brisk = (targets.paceCmS() + targets.paceTooFastCmS()) / 2;
-    paceBar.getStyleClass().add(v > targets.paceTooFastCmS() ? "fast" : v > brisk ? "brisk" : "ok");
+    setOnlyClass(paceBar, "pace-is-",
+        v > targets.paceTooFastCmS() ? "pace-is-fast" : v > brisk ? "pace-is-brisk" : "pace-is-ok");
+  }
+
+  /**
+   * Makes {@code cls} the node's only style class starting with {@code prefix}, touching the list
+   * only when it changes: every change to it re-runs CSS on the node, and this runs every frame.
+   */
+  private static void setOnlyClass(javafx.scene.Node n, String prefix, String cls) {
+    var classes = n.getStyleClass();
+    if (cls != null && classes.contains(cls)
+        && classes.stream().filter(c -> c.startsWith(prefix)).count() == 1) {
+      return;
+    }
+    classes.removeIf(c -> c.startsWith(prefix) && !c.equals(cls));
+    if (cls != null && !classes.contains(cls)) {
+      classes.add(cls);
+    }
   }
 
   private void showLink(LinkStatus l) {
@@ -265,15 +281,14 @@ public final class LiveView extends BorderPane {
       case FAILED -> "✖ Failed";
     };
     linkState.setText(state);
-    linkState.getStyleClass().removeIf(c -> c.startsWith("link-"));
-    linkState.getStyleClass().add("link-" + l.state());
+    setOnlyClass(linkState, "link-", "link-" + l.state());
     linkDetail.setText(l.detail());
     framesLost.setText("frames lost: " + l.framesLost());
     boolean lost = l.state() == LinkStatus.State.RECONNECTING || l.state() == LinkStatus.State.FAILED;
     if (lost) {
       lostBanner.setText(l.state() == LinkStatus.State.RECONNECTING
           ? "Connection lost: reconnecting… (" + l.detail() + ")"
-          : "Could not read the roller: " + l.detail());
+          : "Could not read the samples: " + l.detail());
     }
     setShown(lostBanner, lost);
   }

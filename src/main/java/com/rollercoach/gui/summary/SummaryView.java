@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The end-of-session screen: the headline numbers and one verdict line per part of the protocol. */
@@ -54,6 +55,9 @@ public final class SummaryView extends ScrollPane {
       Label text = new Label(v.message());
       text.getStyleClass().add("verdict-text");
       text.setWrapText(true);
+      // The mark and the topic keep their width; only the sentence wraps.
+      mark.setMinWidth(Region.USE_PREF_SIZE);
+      topic.setMinWidth(Region.USE_PREF_SIZE);
       verdicts.addRow(row++, mark, topic, text);
     }
     VBox card = new VBox(verdicts);

@@ -74,6 +74,9 @@ class CalibrationProcedureTest {
     assertTrue(c.quality().gyroScaleFitted());
     assertEquals(12, c.quality().poses());
     assertEquals("distance-roll", c.diameterMethod());
+    // The centripetal term at the distance roll's ~5 rad/s peak is ~0.1 g for 4 cm: the offset comes
+    // out to well under a millimetre; allow 3 mm.
+    assertEquals(s.truth().sensorOffsetCm(), c.sensorOffsetCm(), 0.3, "sensor offset");
   }
 
   @ParameterizedTest
@@ -84,10 +87,12 @@ class CalibrationProcedureTest {
             .randomErrors()
             .rateHz(rateHz)
             .diameterCm(12.5)
+            .sensorOffsetCm(2.5)
             .distanceCm(150)
             .build();
     Run run = new Run(plan().withDistanceCm(150)).feed(s.samples());
     assertEquals(Status.COMPLETE, run.last().status(), run.last().message());
+    assertEquals(2.5, run.procedure.result().orElseThrow().sensorOffsetCm(), 0.3, "sensor offset");
     // At 26 Hz a position holds 52 samples: σ grows by √(200/52) ≈ 2, still inside the tolerances.
     assertRecovered(s.truth(), run.procedure.result().orElseThrow(), 12.5);
   }

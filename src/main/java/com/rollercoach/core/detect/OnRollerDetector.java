@@ -36,6 +36,7 @@ final class OnRollerDetector {
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
   static final double SHOCK_BURST_GAP_S = 2.0;
+  static final double ON_LATENCY_S = 0.3;
   /** At the end of the data, a shock this recent is taken as the start of getting off. */
   static final double END_SHOCK_S = 12.0;
 
@@ -150,15 +151,16 @@ final class OnRollerDetector {
   }
 
   /**
-   * The earliest shock or movement in the history after {@code fromS}; without one, half a window
-   * before now (the residual needs about that much breathing to rise above the threshold).
+   * The earliest shock or movement in the history after {@code fromS}; without one, {@link
+   * #ON_LATENCY_S} before now: lying back onto the roller turns it by degrees, which lifts the
+   * residual over the threshold within a fraction of a second.
    */
   private double firstTransientSince(double fromS) {
     for (long i = Math.max(history.oldest(), history.indexAt(fromS)); i <= history.newest(); i++) {
       if (history.t(i) < fromS) continue;
       if (history.shock(i) || Math.abs(history.v(i)) > MOVING_CM_S) return history.t(i);
     }
-    return fromS + windowS / 2;
+    return Math.max(fromS, history.t(history.newest()) - ON_LATENCY_S);
   }
 
   /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */

@@ -178,9 +178,20 @@ final class OnRollerDetector {
     long lo = history.oldest();
     if (anchor == lastShockS) i = firstShockOfBurst(i, lo);
     anchor = history.t(i);
-    // back through the movement that led into the anchor (shoves while sitting up, a push)
+    // Back through the movement that led into the anchor (shoves while sitting up, a push), across
+    // the instants between shoves where the roller reverses, to where it had been resting.
     double limit = anchor - GET_OFF_LEAD_S;
-    while (i > lo && history.t(i - 1) >= limit && Math.abs(history.v(i - 1)) >= REST_CM_S) i--;
-    return Math.max(history.t(i), settledS);
+    long moving = i;
+    double restStart = Double.NaN;
+    for (long k = i; k > lo && history.t(k - 1) >= limit; k--) {
+      if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
+        moving = k - 1;
+        restStart = Double.NaN;
+      } else {
+        if (Double.isNaN(restStart)) restStart = history.t(k - 1);
+        if (restStart - history.t(k - 1) >= SETTLE_REST_S) break;
+      }
+    }
+    return Math.max(history.t(moving), settledS);
   }
 }

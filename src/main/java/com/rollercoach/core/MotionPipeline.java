@@ -24,6 +24,8 @@ public final class MotionPipeline implements SampleSink {
   private final SessionDetector detector;
   private final RollSignal signal;
   private long samples;
+  /** End of the last gap the source reported itself, so the same gap is not reported twice. */
+  private double sourceGapToS = Double.NaN;
   private boolean ended;
 
   public MotionPipeline(PipelineConfig config, MotionListener listener) {
@@ -44,7 +46,9 @@ public final class MotionPipeline implements SampleSink {
 
               @Override
               public void gap(double fromS, double toS) {
-                listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));
+                if (toS != sourceGapToS) {
+                  listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));
+                }
               }
             });
   }
@@ -58,6 +62,7 @@ public final class MotionPipeline implements SampleSink {
 
   @Override
   public void gap(double fromS, double toS, String reason) {
+    sourceGapToS = toS;
     listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, reason));
   }
 

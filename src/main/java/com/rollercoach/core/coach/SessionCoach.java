@@ -107,7 +107,7 @@ public final class SessionCoach {
     double dur = d.durationS();
     String where = "Tender spot at " + fmt(d.positionCm()) + " cm held " + secs(dur);
     if (dur < targets.dwellMinS()) {
-      return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + secs(targets.dwellMinS()) + "–" + secs(targets.dwellMaxS()) + ".");
+      return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + minutes(targets.dwellMinS()) + "–" + minutes(targets.dwellMaxS()) + " min.");
     }
     if (dur > targets.dwellMaxS()) {
       return new Verdict(Aspect.DWELL, Level.ABOVE, dur, where + ": longer than " + secs(targets.dwellMaxS()) + ", move on.");
@@ -126,6 +126,11 @@ public final class SessionCoach {
   private Verdict breaths(ExtensionHold h) {
     String rate = Double.isNaN(h.breathsPerMin()) ? "" : String.format(Locale.ROOT, " (%.0f per minute)", h.breathsPerMin());
     return new Verdict(Aspect.BREATHS, Level.INFO, h.breaths(), h.breaths() + " breaths during the hold" + rate + ".");
+  }
+
+  static String minutes(double s) {
+    double m = s / 60;
+    return m == Math.rint(m) ? Long.toString((long) m) : String.format(Locale.ROOT, "%.1f", m);
   }
 
   static String fmt(double v) {

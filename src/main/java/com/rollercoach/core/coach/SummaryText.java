@@ -14,9 +14,6 @@ import java.util.Locale;
  * of the recording), the counts, and the verdicts. Plain text, no I/O.
  */
 public final class SummaryText {
-  /** Passes closer than this in time belong to one rolling stretch on the timeline. */
-  static final double ROLLING_GAP_S = 8;
-
   private SummaryText() {}
 
   private record Item(double startS, double endS, String what) {}
@@ -66,15 +63,24 @@ public final class SummaryText {
   private static List<Item> timeline(SessionAnalysis a) {
     List<Item> items = new ArrayList<>();
     for (double[] on : a.onPeriods()) items.add(new Item(on[0], on[1], "on the roller"));
+    // Rolling stretches are the passes between two still segments, shown between them (a pass's
+    // span may reach into a still segment: its turning point is where the roller left it).
+    List<double[]> stills = new ArrayList<>();
+    a.dwells().forEach(d -> stills.add(new double[] {d.startS(), d.endS()}));
+    a.holds().forEach(h -> stills.add(new double[] {h.startS(), h.endS()}));
+    stills.sort(Comparator.comparingDouble(x -> x[0]));
     List<Pass> run = new ArrayList<>();
+    int runStill = -1;
     for (Pass p : a.passes()) {
-      if (!run.isEmpty() && p.startS() - run.get(run.size() - 1).endS() > ROLLING_GAP_S) {
-        items.add(rolling(run));
+      int k = stillsBefore(stills, (p.startS() + p.endS()) / 2);
+      if (!run.isEmpty() && k != runStill) {
+        items.add(rolling(run, stills, runStill));
         run.clear();
       }
+      runStill = k;
       run.add(p);
     }
-    if (!run.isEmpty()) items.add(rolling(run));
+    if (!run.isEmpty()) items.add(rolling(run, stills, runStill));
     for (Dwell d : a.dwells()) {
       items.add(
           new Item(
@@ -91,11 +97,20 @@ public final class SummaryText {
     return items;
   }
 
-  private static Item rolling(List<Pass> run) {
-    Pass first = run.get(0);
-    Pass last = run.get(run.size() - 1);
+  /** How many still segments start before {@code t}. */
+  private static int stillsBefore(List<double[]> stills, double t) {
+    int k = 0;
+    while (k < stills.size() && stills.get(k)[0] <= t) k++;
+    return k;
+  }
+
+  private static Item rolling(List<Pass> run, List<double[]> stills, int stillsBefore) {
+    double start = run.get(0).startS();
+    double end = run.get(run.size() - 1).endS();
+    if (stillsBefore > 0) start = Math.max(start, stills.get(stillsBefore - 1)[1]);
+    if (stillsBefore < stills.size()) end = Math.min(end, stills.get(stillsBefore)[0]);
     return new Item(
-        first.startS(), last.endS(), String.format(Locale.ROOT, "  rolling: %d passes", run.size()));
+        start, Math.max(start, end), String.format(Locale.ROOT, "  rolling: %d passes", run.size()));
   }
 
   private static String mark(Verdict.Level level) {

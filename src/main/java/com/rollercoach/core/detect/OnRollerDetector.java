@@ -36,6 +36,7 @@ final class OnRollerDetector {
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
   static final double SHOCK_BURST_GAP_S = 2.0;
+  static final double ON_LATENCY_S = 0.3;
   /** At the end of the data, a shock this recent is taken as the start of getting off. */
   static final double END_SHOCK_S = 12.0;
 
@@ -150,15 +151,16 @@ final class OnRollerDetector {
   }
 
   /**
-   * The earliest shock or movement in the history after {@code fromS}; without one, half a window
-   * before now (the residual needs about that much breathing to rise above the threshold).
+   * The earliest shock or movement in the history after {@code fromS}; without one, {@link
+   * #ON_LATENCY_S} before now: lying back onto the roller turns it by degrees, which lifts the
+   * residual over the threshold within a fraction of a second.
    */
   private double firstTransientSince(double fromS) {
     for (long i = Math.max(history.oldest(), history.indexAt(fromS)); i <= history.newest(); i++) {
       if (history.t(i) < fromS) continue;
       if (history.shock(i) || Math.abs(history.v(i)) > MOVING_CM_S) return history.t(i);
     }
-    return fromS + windowS / 2;
+    return Math.max(fromS, history.t(history.newest()) - ON_LATENCY_S);
   }
 
   /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */
@@ -176,9 +178,20 @@ final class OnRollerDetector {
     long lo = history.oldest();
     if (anchor == lastShockS) i = firstShockOfBurst(i, lo);
     anchor = history.t(i);
-    // back through the movement that led into the anchor (shoves while sitting up, a push)
+    // Back through the movement that led into the anchor (shoves while sitting up, a push), across
+    // the instants between shoves where the roller reverses, to where it had been resting.
     double limit = anchor - GET_OFF_LEAD_S;
-    while (i > lo && history.t(i - 1) >= limit && Math.abs(history.v(i - 1)) >= REST_CM_S) i--;
-    return Math.max(history.t(i), settledS);
+    long moving = i;
+    double restStart = Double.NaN;
+    for (long k = i; k > lo && history.t(k - 1) >= limit; k--) {
+      if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
+        moving = k - 1;
+        restStart = Double.NaN;
+      } else {
+        if (Double.isNaN(restStart)) restStart = history.t(k - 1);
+        if (restStart - history.t(k - 1) >= SETTLE_REST_S) break;
+      }
+    }
+    return Math.max(history.t(moving), settledS);
   }
 }

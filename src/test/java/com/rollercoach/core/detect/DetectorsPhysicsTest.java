@@ -102,6 +102,27 @@ class DetectorsPhysicsTest {
   }
 
   @Test
+  void droppedSamplesAndBluetoothGapsChangeNothing() {
+    SyntheticSession s =
+        new SyntheticSession().rate(100).idle(8).getOn().strokes(12, 15, 3).rest(30).strokes(6, 15, 3)
+            .rest(60).getOff().idle(10);
+    List<MotionEvent> ev = new ArrayList<>();
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), ev::add);
+    java.util.Random rnd = new java.util.Random(9);
+    s.play(
+        x -> {
+          double phase = x.tS() % 20;
+          boolean inGap = phase > 10 && phase < 10.9; // 0.9 s link drop every 20 s
+          if (!inGap && rnd.nextDouble() > 0.05) p.accept(x); // and 5 % of samples lost
+        });
+    p.end();
+    assertEquals(18, of(ev, MotionEvent.PassCompleted.class).size());
+    assertEquals(1, of(ev, MotionEvent.DwellFound.class).size());
+    assertEquals(1, of(ev, MotionEvent.HoldFound.class).size());
+    assertTrue(of(ev, MotionEvent.DataGap.class).size() >= 10, "gaps reported");
+  }
+
+  @Test
   void liveStateFollowsThePhases() {
     SyntheticSession s = new SyntheticSession().idle(8).getOn().strokes(6, 15, 3).rest(40).getOff().idle(10);
     List<Phase> seen = new ArrayList<>();

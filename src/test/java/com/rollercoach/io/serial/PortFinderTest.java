@@ -68,6 +68,10 @@ class PortFinderTest {
       try {
         Thread.sleep(200); // booted: its boot HELLO is sent before anyone listens, as on real hardware
         assertTrue(finder().probe(roller.b().toString()), "the roller answered request-HELLO");
+        // The probe may be satisfied by the boot HELLO still buffered in the pty; the answer to its
+        // request follows on the device's own thread.
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (device.commandsAnswered() < 1 && System.nanoTime() < deadline) Thread.sleep(20);
         assertTrue(device.commandsAnswered() >= 1, "the request reached the device and was answered");
         assertFalse(finder().probe(silent.b().toString()), "a port that says nothing is not a roller");
       } finally {

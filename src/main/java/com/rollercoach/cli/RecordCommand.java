@@ -88,7 +88,10 @@ public final class RecordCommand implements Callable<Integer> {
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     Optional<URI> phone = sensors.phone();
     if (phone.isPresent()) {
-      return PhoneRecording.record(phone.get(), recordingFile(), durationS, rollerDiameterCm, System.out);
+      Path file = recordingFile();
+      int exit = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, calibration, System.out);
+      RecordedSessions.index(file, System.out, System.err);
+      return exit;
     }
     if (port == null) throw new UserInputException("give --port PATH|auto (or --phyphox ADDRESS for a phone)");
     PrintStream console = System.out;
@@ -156,6 +159,9 @@ public final class RecordCommand implements Callable<Integer> {
       console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
           + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is
+      // closed already, so a JVM that stops halfway through indexing still leaves it whole.
+      RecordedSessions.index(file, console, System.err);
       return 0;
     } finally {
       finished.countDown();

@@ -11,26 +11,37 @@ import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The live pipeline of {@code record}, built when the first sample arrives rather than when the port
- * opens. Why: the device names itself in its HELLO, which only comes over the link after recording has
- * started, while the calibration (diameter, roll axis) is fixed when the pipeline is constructed and
- * must correct every sample from the first. {@code record} asks for HELLO before START, and the decoder
- * hands the HELLO over before the samples behind it, so at the first sample the device id is known if
- * the device sends one at all. Holding samples back until a HELLO that may never come (an Arduino
- * printing CSV has none) would stall the coaching; such devices run with {@code --calibration FILE} or
- * calibrate themselves from the data.
+ * The live pipeline of {@code record}, built once the device has said who it is rather than when the
+ * port opens. Why: the device names itself in its HELLO, which only comes over the link after
+ * recording has started, while the calibration (diameter, roll axis) is fixed when the pipeline is
+ * constructed and must correct every sample from the first. {@code record} asks for HELLO as it
+ * connects, but a device that streams from boot may have samples in flight before the answer, so the
+ * first samples are held back until the HELLO is known or {@link #HELLO_WAIT_S} of samples have come
+ * without one (an Arduino printing CSV never says HELLO: it runs with {@code --calibration FILE} or
+ * calibrates itself from the data). Nothing is dropped: the held samples go through the pipeline as
+ * soon as it exists.
  *
  * <p>Same thread rules as the pipeline: one thread feeds it.
  */
 final class LivePipeline implements SampleSink {
+  /**
+   * Sample time to wait for a HELLO. A device answers the request within a round trip (milliseconds
+   * over USB, tens over Bluetooth SPP); 1 s covers a slow link start, and delays the coaching only
+   * while the patient is still getting onto the roller. At 1 kHz it is 1000 held samples.
+   */
+  static final double HELLO_WAIT_S = 1.0;
+
   private final Path explicit;
   private final Double diameterOption;
   private final SessionMetadata metadata;
   private final LiveConsole console;
   private final PrintStream out;
+  private final List<ImuSample> held = new ArrayList<>();
   private Supplier<DeviceInfo> device = () -> null;
   private SampleSink sink;
 
@@ -55,6 +66,11 @@ final class LivePipeline implements SampleSink {
 
   @Override
   public void accept(ImuSample s) {
+    boolean waitingForHello = sink == null && explicit == null && device.get() == null;
+    if (waitingForHello && (held.isEmpty() || s.tS() - held.get(0).tS() < HELLO_WAIT_S)) {
+      held.add(s);
+      return;
+    }
     pipeline().accept(s);
   }
 
@@ -75,6 +91,8 @@ final class LivePipeline implements SampleSink {
       if (diameterOption != null) config = config.withRollerDiameterCm(diameterOption);
       sink = applied.sink(console.around(new MotionPipeline(config, console)));
       if (applied.calibration().isPresent()) out.println("Using " + applied.describe());
+      held.forEach(sink::accept);
+      held.clear();
     }
     return sink;
   }

@@ -39,9 +39,13 @@ final class SimDevice {
   }
 
   Path calibration(double diameterCm) throws Exception {
+    return calibration(ID, diameterCm);
+  }
+
+  Path calibration(String deviceId, double diameterCm) throws Exception {
     DeviceCalibration c =
         new DeviceCalibration(
-            ID,
+            deviceId,
             ImuCorrection.identity(),
             new Vector3D(session.mount().axisInSensor()),
             diameterCm,
@@ -49,15 +53,19 @@ final class SimDevice {
             Double.NaN,
             new DeviceCalibration.Provenance(Instant.EPOCH, "test", "test", "test"),
             new DeviceCalibration.FitQuality(0, 0, 0, 0, 0, false, false, Double.NaN, 0, 0));
-    Path f = dir.resolve("cal-" + diameterCm + ".json");
+    Path f = dir.resolve("cal-" + deviceId + "-" + diameterCm + ".json");
     CalibrationFile.write(c, f);
     return f;
   }
 
   /** Installs {@code calibration} as the device's own in {@code home}'s per-user folder. */
   static void installForUser(Path home, Path calibration) throws Exception {
+    installForUser(home, ID, calibration);
+  }
+
+  static void installForUser(Path home, String deviceId, Path calibration) throws Exception {
     Path dir = Files.createDirectories(home.resolve(".roller-coach").resolve("calibration"));
-    Files.copy(calibration, dir.resolve(ID + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(calibration, dir.resolve(deviceId + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Sum of the travel of every pass line in console output. */

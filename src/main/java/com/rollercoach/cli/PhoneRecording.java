@@ -1,9 +1,7 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.protocol.AutoDetectingDecoder;
-import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LivePath;
@@ -31,12 +29,16 @@ import java.util.concurrent.TimeUnit;
 final class PhoneRecording {
   private PhoneRecording() {}
 
-  static int record(URI phone, Path file, Double durationS, Double rollerDiameterCm, PrintStream console)
+  static int record(URI phone, Path file, Double durationS, Double rollerDiameterCm, Path calibration,
+      PrintStream console)
       throws IOException, InterruptedException {
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
     if (rollerDiameterCm != null) {
       meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
     }
+    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
+    // A phone sends no HELLO with a calibration id: --calibration FILE, else self-calibration.
+    LivePipeline sink = new LivePipeline(calibration, rollerDiameterCm, meta, coach, console);
     HostClock clock = HostClock.startingNow();
     RecordingHeader header = new RecordingHeader(Instant.now(), "phyphox " + phone,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
@@ -48,9 +50,6 @@ final class PhoneRecording {
     } catch (FileAlreadyExistsException e) {
       throw new UserInputException(file + ": already exists; a recording is never overwritten");
     }
-    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
-    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, meta), coach);
-    SampleSink sink = coach.around(pipeline);
     LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),
         RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
     PhyphoxLink link = new PhyphoxLink(phone, live, clock);

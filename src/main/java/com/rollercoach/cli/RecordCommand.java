@@ -1,11 +1,9 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.protocol.DecoderStats;
 import com.rollercoach.core.protocol.Frame;
 import com.rollercoach.core.protocol.FrameEncoder;
-import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.HostClock;
@@ -75,6 +73,10 @@ public final class RecordCommand implements Callable<Integer> {
       description = "Seconds of silence after which the link counts as lost (default: ${DEFAULT-VALUE})")
   double keepAliveS;
 
+  @Option(names = "--calibration", paramLabel = "FILE",
+      description = "Device calibration to apply (default: calibration/<device>.json for the device's HELLO id, if any)")
+  Path calibration;
+
   /** Where sessions go unless --out says otherwise. */
   static Path defaultSessionsDir() {
     return Path.of(System.getProperty("user.home"), ".roller-coach", "sessions");
@@ -86,7 +88,10 @@ public final class RecordCommand implements Callable<Integer> {
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     Optional<URI> phone = sensors.phone();
     if (phone.isPresent()) {
-      return PhoneRecording.record(phone.get(), recordingFile(), durationS, rollerDiameterCm, System.out);
+      Path file = recordingFile();
+      int exit = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, calibration, System.out);
+      RecordedSessions.index(file, System.out, System.err);
+      return exit;
     }
     if (port == null) throw new UserInputException("give --port PATH|auto (or --phyphox ADDRESS for a phone)");
     PrintStream console = System.out;
@@ -95,6 +100,9 @@ public final class RecordCommand implements Callable<Integer> {
     SessionMetadata meta = SessionMetadata.empty();
     if (rollerDiameterCm != null) meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
 
+    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
+    // Before the recording file exists: a bad --calibration leaves nothing behind.
+    LivePipeline sink = new LivePipeline(calibration, rollerDiameterCm, meta, coach, console);
     HostClock clock = HostClock.startingNow();
     RecordingHeader header = new RecordingHeader(Instant.now(), "serial " + path + " @ " + baud,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
@@ -108,10 +116,8 @@ public final class RecordCommand implements Callable<Integer> {
       throw new UserInputException(file + ": cannot create the recording (" + e.getMessage() + ")");
     }
 
-    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
-    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, meta), coach);
-    SampleSink sink = coach.around(pipeline);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+    sink.deviceFrom(live::device);
     preamble.ifPresent(b -> live.bytes(b, 0, b.length, clock.seconds())); // --columns/--units
     FrameEncoder host = new FrameEncoder();
     SerialSource.Options options = SerialSource.Options.defaults().withBaud(baud)
@@ -153,6 +159,9 @@ public final class RecordCommand implements Callable<Integer> {
       console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
           + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is
+      // closed already, so a JVM that stops halfway through indexing still leaves it whole.
+      RecordedSessions.index(file, console, System.err);
       return 0;
     } finally {
       finished.countDown();

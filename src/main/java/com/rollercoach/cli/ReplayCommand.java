@@ -1,6 +1,8 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.calibration.AppliedCalibration;
 import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.io.SessionFile;
@@ -31,16 +33,24 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Roller diameter (default: the file's metadata, else 15 cm)")
   Double rollerDiameterCm;
 
+  @Option(names = "--calibration", paramLabel = "FILE",
+      description = "Device calibration to apply (default: calibration/<device>.json for the file's device, if any)")
+  Path calibration;
+
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
     SessionFile session = LiveSupport.openSession(file);
     PrintStream out = System.out;
     LiveConsole console = new LiveConsole(out, System.console() != null, CoachingTargets.defaults());
-    MotionPipeline pipeline = new MotionPipeline(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()), console);
-    SampleSink sink = console.around(pipeline);
+    AppliedCalibration applied = CalibrationOption.resolve(calibration, session.metadata());
+    PipelineConfig config = applied.config(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()));
+    if (rollerDiameterCm != null) config = config.withRollerDiameterCm(rollerDiameterCm); // typed wins
+    MotionPipeline pipeline = new MotionPipeline(config, console);
+    SampleSink sink = applied.sink(console.around(pipeline));
     Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
     out.println("Replaying " + session.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
+    if (applied.calibration().isPresent()) out.println("Using " + applied.describe());
     LiveSupport.play(session, () -> session.play(sink, pacer, console));
     sink.end();
     session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));

@@ -3,6 +3,7 @@ package com.rollercoach.review.analysis;
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.SessionFiles;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
@@ -27,7 +28,11 @@ final class RawRecording implements RecordingSource {
   RawRecording(Path file) throws IOException {
     this.file = file;
     try (RecordingReader reader = RecordingReader.open(file)) {
-      this.metadata = metadataOf(reader.header());
+      SessionMetadata m = metadataOf(reader.header());
+      // `record` learns the device from its HELLO after the header is written: the id is then in a
+      // DEVICE record or the recorded bytes, which SessionFiles scans for.
+      String scanned = m.get(SessionMetadata.DEVICE) == null ? SessionFiles.open(file).metadata().get(SessionMetadata.DEVICE) : null;
+      this.metadata = scanned == null ? m : m.with(SessionMetadata.DEVICE, scanned);
     }
   }
 

@@ -163,6 +163,21 @@ public final class SessionLibrary implements AutoCloseable {
     }
   }
 
+  /**
+   * Indexes one recording that is already in {@code sessions/} (where the live recorder writes): what
+   * {@link #reindex} does for it — adopt it from its metadata unless it has a manifest, analyse it,
+   * store the analysis beside it, index it — without rescanning the folder. The recording is only
+   * read; if this fails it stays where it is for the next reindex.
+   */
+  public SessionEntry adopt(Path recording) throws IOException {
+    Path rec = sessionsDir.resolve(recording.getFileName().toString());
+    if (!Files.isSameFile(rec, recording)) throw new IOException(recording + ": not in " + sessionsDir);
+    if (!Recordings.isRecording(rec)) throw new IOException(recording + ": not a session file " + Recordings.EXTENSIONS);
+    String id = stem(rec);
+    Path mf = manifestFile(id);
+    return index(rec, Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id));
+  }
+
   public List<SessionEntry> list(SessionFilter filter) throws IOException {
     try {
       return index.list(filter);

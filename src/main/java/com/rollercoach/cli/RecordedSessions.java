@@ -1,0 +1,49 @@
+package com.rollercoach.cli;
+
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionLibrary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Puts a finished recording into the physio's library at once, so that {@code sessions list} and the
+ * app show it without a {@code sessions reindex}. Only recordings saved in a library's {@code sessions/}
+ * folder are indexed: the default {@code ~/.roller-coach/sessions}, or a {@code sessions/} folder beside
+ * an existing {@code library.db}. A recording saved anywhere else is the user's own file; indexing it
+ * would create a library nobody asked for.
+ *
+ * <p>Indexing only reads the recording, which is closed by then. Any failure is one warning line and
+ * the recording stays where it is; the next {@code sessions reindex} adopts it.
+ */
+final class RecordedSessions {
+  private RecordedSessions() {}
+
+  /** The library entry made for {@code recording}, or empty when it is not in a library or failed. */
+  static Optional<SessionEntry> index(Path recording, PrintStream out, PrintStream err) {
+    Optional<Path> root = libraryOf(recording);
+    if (root.isEmpty()) return Optional.empty();
+    try (SessionLibrary lib = SessionLibrary.open(root.get())) {
+      SessionEntry e = lib.adopt(recording);
+      out.println("Added to the library as session " + e.id());
+      return Optional.of(e);
+    } catch (IOException | RuntimeException e) {
+      err.println("roller-coach: warning: " + recording + " is saved but not yet in the library ("
+          + e.getMessage() + "); 'sessions reindex' will add it");
+      return Optional.empty();
+    }
+  }
+
+  /** The data folder whose {@code sessions/} holds {@code recording}, if any. */
+  static Optional<Path> libraryOf(Path recording) {
+    Path dir = recording.toAbsolutePath().normalize().getParent();
+    if (dir == null || dir.getParent() == null || !dir.getFileName().toString().equals("sessions")) {
+      return Optional.empty();
+    }
+    Path root = dir.getParent();
+    boolean isDefault = root.equals(SessionLibrary.defaultRoot().toAbsolutePath().normalize());
+    return isDefault || Files.isRegularFile(root.resolve("library.db")) ? Optional.of(root) : Optional.empty();
+  }
+}

@@ -1,0 +1,69 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.io.emulator.Emulator;
+import com.rollercoach.io.emulator.SerialDeviceLink;
+import com.rollercoach.io.emulator.SimulatedInput;
+import com.rollercoach.io.serial.SocatPair;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionFilter;
+import com.rollercoach.review.library.SessionLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code record} over a serial cable (socat pty pair) from the emulator, into the default data folder
+ * of a temporary home: the device's calibration is found from its HELLO, and the finished recording
+ * is in the library without a reindex.
+ */
+class RecordLiveTest {
+  @TempDir Path home;
+
+  @BeforeAll
+  static void socat() {
+    SocatPair.requireSocat();
+  }
+
+  @Test
+  void aRecordingLandsInTheLibraryWithTheDevicesCalibration() throws Exception {
+    String deviceId = Emulator.Options.defaults().deviceId();
+    SimDevice device = new SimDevice(home);
+    SimDevice.installForUser(home, deviceId, device.calibration(deviceId, device.session.nominalDiameterCm()));
+    String oldHome = System.getProperty("user.home");
+    LiveCommandsTest.Run r;
+    try (SocatPair cable = new SocatPair(home).start()) {
+      System.setProperty("user.home", home.toString());
+      SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
+      Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
+      AtomicReference<Exception> failed = new AtomicReference<>();
+      emulator.start(failed::set);
+      r = LiveCommandsTest.run("record", "--port", cable.b().toString(), "--duration", "3");
+      emulator.stop();
+      link.close();
+      assertNull(failed.get());
+    } finally {
+      System.setProperty("user.home", oldHome);
+    }
+    assertEquals(0, r.exit(), r.err() + r.out());
+    assertTrue(r.out().contains("Using calibration "), r.out());
+    assertTrue(r.out().contains("Added to the library as session "), r.out() + r.err());
+
+    Path data = home.resolve(".roller-coach");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      List<SessionEntry> sessions = lib.list(SessionFilter.all());
+      assertEquals(1, sessions.size());
+      SessionEntry e = sessions.get(0);
+      assertEquals(deviceId, e.device());
+      assertTrue(r.out().contains("session " + e.id()), r.out());
+      assertTrue(Files.exists(e.recording()), e.recording().toString());
+    }
+  }
+}

@@ -41,7 +41,8 @@ public final class SessionAnalyzer {
    * Analyzes a session file.
    *
    * @param rollerDiameterCm overrides the file's {@code roller_diameter_cm} when present
-   * @param also receives every event as well (live printing, recording); may be null
+   * @param also receives every event as well (live printing, recording), on the analysis thread, in
+   *     order; may be null
    * @throws InputFileException on unreadable or malformed files
    */
   public static Result analyze(Path file, OptionalDouble rollerDiameterCm, MotionListener also) {
@@ -108,22 +109,25 @@ public final class SessionAnalyzer {
     MotionPipeline pipeline = new MotionPipeline(setup.config(), listener);
     SampleSink front = setup.front().apply(pipeline);
     double[] span = {Double.NaN, Double.NaN};
-    long n =
-        in.readTo(
-            new SampleSink() {
-              @Override
-              public void accept(ImuSample s) {
-                if (Double.isNaN(span[0])) span[0] = s.tS();
-                span[1] = s.tS();
-                front.accept(s);
-              }
+    long n;
+    try (PipelinedSink feed = new PipelinedSink(front)) {
+      n =
+          in.readTo(
+              new SampleSink() {
+                @Override
+                public void accept(ImuSample s) {
+                  if (Double.isNaN(span[0])) span[0] = s.tS();
+                  span[1] = s.tS();
+                  feed.accept(s);
+                }
 
-              @Override
-              public void gap(double fromS, double toS, String reason) {
-                front.gap(fromS, toS, reason);
-              }
-            });
-    front.end();
+                @Override
+                public void gap(double fromS, double toS, String reason) {
+                  feed.gap(fromS, toS, reason);
+                }
+              });
+      feed.end();
+    }
     return new Run(n, collector.analysis(span[0], span[1]));
   }
 }

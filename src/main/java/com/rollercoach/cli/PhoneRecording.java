@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code record --phyphox ADDRESS}: the serial recording flow with a phone as the source. The
@@ -54,24 +52,13 @@ final class PhoneRecording {
         RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
     PhyphoxLink link = new PhyphoxLink(phone, live, clock);
 
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        finished.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "record-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    RecordingStop stop = new RecordingStop();
     try {
       link.start();
       console.println("Recording phyphox at " + phone + " to " + file
           + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "")
           + " (Ctrl-C to stop). In phyphox: Remote access on, then press play.");
-      if (durationS != null) stop.await(Math.round(durationS * 1000), TimeUnit.MILLISECONDS);
-      else stop.await();
+      stop.await(durationS);
       link.close(); // joins the polling thread: from here on this thread owns the pipeline
       sink.end();
       Map<String, String> summary = new LinkedHashMap<>();
@@ -85,12 +72,7 @@ final class PhoneRecording {
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
       return 0;
     } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and returns now that `finished` is counted down.
-      }
+      stop.close();
     }
   }
 }

@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,17 +124,7 @@ public final class RecordCommand implements Callable<Integer> {
             host.encode(Frame.Command.requestHello()));
     SerialSource source = new SerialSource(path, options, clock, live);
 
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        finished.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "record-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    RecordingStop stop = new RecordingStop();
     try {
       try {
         source.start();
@@ -147,8 +135,7 @@ public final class RecordCommand implements Callable<Integer> {
       }
       console.println("Recording " + path + " to " + file
           + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "") + " (Ctrl-C to stop)");
-      if (durationS != null) stop.await(Math.round(durationS * 1000), TimeUnit.MILLISECONDS);
-      else stop.await();
+      stop.await(durationS);
 
       source.close(); // joins the serial thread: from here on this thread owns the pipeline
       sink.end();
@@ -164,12 +151,7 @@ public final class RecordCommand implements Callable<Integer> {
       RecordedSessions.index(file, console, System.err);
       return 0;
     } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and returns now that `finished` is counted down.
-      }
+      stop.close();
     }
   }
 

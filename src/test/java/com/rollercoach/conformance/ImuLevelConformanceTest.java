@@ -95,10 +95,10 @@ class ImuLevelConformanceTest {
    * Off → on → 8 strokes → 40 s on a tender spot → 6 strokes → 60 s extension hold → rolling away as
    * the person gets off → off. One dwell, one hold with its breaths, 14 passes and nothing else.
    */
-  @ParameterizedTest(name = "{0} Hz, seed {1}")
+  @ParameterizedTest(name = "{0} Hz, seed {1}, sensor {2} cm off the axis")
   @MethodSource("sessions")
-  void scriptedSession(double rateHz, long seed) {
-    IndependentImu imu = new IndependentImu(seed, rateHz, ROLLER_DIAMETER_CM);
+  void scriptedSession(double rateHz, long seed, double sensorOffsetCm) {
+    IndependentImu imu = new IndependentImu(seed, rateHz, ROLLER_DIAMETER_CM, sensorOffsetCm);
     double strokeS = 3; // 15 cm in 3 s: 5 cm/s
     DoubleUnaryOperator strokes8 = strokes(8, 15, strokeS);
     DoubleUnaryOperator strokes6 = strokes(6, 15, strokeS);
@@ -135,7 +135,8 @@ class ImuLevelConformanceTest {
   }
 
   static Stream<Arguments> sessions() {
-    return Stream.of(Arguments.of(50.0, 3L), Arguments.of(100.0, 4L), Arguments.of(200.0, 5L));
+    return Stream.of(
+        Arguments.of(50.0, 3L, 0.0), Arguments.of(100.0, 4L, 3.0), Arguments.of(200.0, 5L, 6.0));
   }
 
   /** n alternating strokes of {@code lengthCm}, each a half cosine lasting {@code strokeS}. */

@@ -30,8 +30,17 @@ final class IndependentImu {
   private final double phase0;
   private final double breathHz;
   private final double breathAmpDeg;
+  private final double offsetM;
 
   IndependentImu(long seed, double rateHz, double rollerDiameterCm) {
+    this(seed, rateHz, rollerDiameterCm, 0);
+  }
+
+  /**
+   * @param sensorOffsetCm the sensor's distance from the roller axis: it then also feels the
+   *     centripetal (ω²d, towards the axis) and tangential (α·d) accelerations of its circle
+   */
+  IndependentImu(long seed, double rateHz, double rollerDiameterCm, double sensorOffsetCm) {
     this.random = new Random(seed);
     this.rateHz = rateHz;
     this.radiusCm = rollerDiameterCm / 2;
@@ -45,6 +54,7 @@ final class IndependentImu {
     // Adults at rest breathe 10–20 times a minute; the chest rocks the roller a fraction of a degree.
     this.breathHz = uniform(10, 16) / 60.0;
     this.breathAmpDeg = uniform(0.25, 0.5);
+    this.offsetM = sensorOffsetCm / 100;
   }
 
   double breathHz() {
@@ -68,7 +78,11 @@ final class IndependentImu {
         double theta = s.applyAsDouble(t) / radiusCm + breathRad;
         double thetaDot =
             (s.applyAsDouble(t + dt / 2) - s.applyAsDouble(t - dt / 2)) / dt / radiusCm + breathRate;
-        out.add(sample(t0S + t, theta, thetaDot));
+        double thetaDdot =
+            (s.applyAsDouble(t + dt) - 2 * s.applyAsDouble(t) + s.applyAsDouble(t - dt))
+                / (dt * dt)
+                / radiusCm;
+        out.add(sample(t0S + t, theta, thetaDot, thetaDdot));
       }
       sOffset = s.applyAsDouble(segStart + seg.durationS());
       segStart += seg.durationS();
@@ -84,14 +98,19 @@ final class IndependentImu {
     return Math.toRadians(breathAmpDeg) * 2 * Math.PI * breathHz * Math.cos(2 * Math.PI * breathHz * t);
   }
 
-  private ImuSample sample(double t, double theta, double thetaDot) {
+  private ImuSample sample(double t, double theta, double thetaDot, double thetaDdot) {
     double c = Math.cos(phase0 - theta);
     double sn = Math.sin(phase0 - theta);
+    // The sensor sits at offsetM along u (fixed in the roller): −ω²d along u, α·d along w, in g.
+    double centripetalG = -thetaDot * thetaDot * offsetM / ImuSample.STANDARD_GRAVITY;
+    double tangentialG = thetaDdot * offsetM / ImuSample.STANDARD_GRAVITY;
     double[] a = new double[3];
     double[] g = new double[3];
     for (int i = 0; i < 3; i++) {
       // 3 mg and 0.05 °/s of white noise: the order of a consumer MEMS IMU at 100 Hz.
-      a[i] = c * u[i] + sn * w[i] + random.nextGaussian() * 0.003;
+      a[i] =
+          c * u[i] + sn * w[i] + centripetalG * u[i] + tangentialG * w[i]
+              + random.nextGaussian() * 0.003;
       g[i] = Math.toDegrees(thetaDot) * axis[i] + biasDps[i] + random.nextGaussian() * 0.05;
     }
     return new ImuSample(t, a[0], a[1], a[2], g[0], g[1], g[2]);

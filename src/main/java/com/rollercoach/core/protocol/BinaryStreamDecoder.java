@@ -126,10 +126,12 @@ public final class BinaryStreamDecoder implements StreamDecoder {
     double hostElapsed = haveSample ? hostTimeS - lastSampleHostS : Double.NaN;
     long stepUs = unwrapper.step(imu.timeUs(), hostElapsed);
     double t = unwrapper.extendedUs() * 1e-6 + epochOffsetS;
-    if (haveSample && stepUs <= 0) {
-      // The device clock stalled or went back (reset): keep time moving by what the host saw.
+    // A device clock that stalled or went back (a reset) — or a step too small to survive the
+    // addition to epochOffsetS in floating point — must not stop time: sinks need it strictly rising.
+    if (haveSample && (stepUs <= 0 || !(t > lastSampleS))) {
+      // Keep time moving by what the host saw.
       double step = Math.max(Double.isFinite(hostElapsed) ? hostElapsed : 0, knownPeriodOr(1e-6));
-      double continued = lastSampleS + step;
+      double continued = lastSampleS + Math.max(step, Math.ulp(lastSampleS));
       epochOffsetS += continued - t;
       t = continued;
       clock.reset();

@@ -9,6 +9,7 @@ import static com.rollercoach.review.report.SessionCharts.PASS;
 
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.report.SessionCharts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -33,7 +34,6 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -212,13 +212,7 @@ public final class ProgressCharts {
     y.setLabelFont(LABEL);
     y.setTickLabelFont(LABEL);
     y.setAutoRangeIncludesZero(false);
-    XYPlot plot = new XYPlot(c, x, y, r);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
-    plot.setRangeGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
-    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-    plot.setOutlineVisible(false);
-    return plot;
+    return SessionCharts.styled(new XYPlot(c, x, y, r));
   }
 
   private long millis(java.time.LocalDate day) {

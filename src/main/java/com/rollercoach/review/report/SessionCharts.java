@@ -200,6 +200,11 @@ public final class SessionCharts {
     y.setLabelFont(LABEL);
     y.setTickLabelFont(LABEL);
     XYPlot plot = new XYPlot(data, x, y, r);
+    return styled(plot);
+  }
+
+  /** The reports' plot style (white, light grid, no outline), shared with the progress charts. */
+  public static XYPlot styled(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
     plot.setRangeGridlinePaint(new Color(0xe4, 0xe4, 0xe4));

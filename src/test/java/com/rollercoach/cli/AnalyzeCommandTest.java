@@ -24,24 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzeCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   /** 10 s idle, get on, 12 strokes of 15 cm, a 30 s dwell, 8 strokes, a 60 s hold, get off. */
   private Path session(double diameterInFile, double radiusCm) throws IOException {
     SyntheticSession s =
@@ -68,7 +50,7 @@ class AnalyzeCommandTest {
   @Test
   void jsonReportsTheSessionInTheFilesClock() throws IOException {
     Path file = session(15, 7.5);
-    Run r = run("analyze", file.toString(), "--json");
+    CliRun r = CliRun.of("analyze", file.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(20, j.get("passes").asInt());
@@ -94,10 +76,10 @@ class AnalyzeCommandTest {
   void rollerDiameterOptionOverridesTheFile() throws IOException {
     // the roller really is 10 cm across, the file claims 15: the option scales positions right
     Path file = session(15, 5.0);
-    JsonNode wrong = new ObjectMapper().readTree(run("analyze", file.toString(), "--json").out());
+    JsonNode wrong = new ObjectMapper().readTree(CliRun.of("analyze", file.toString(), "--json").out());
     JsonNode right =
         new ObjectMapper()
-            .readTree(run("analyze", file.toString(), "--json", "--roller-diameter-cm", "10").out());
+            .readTree(CliRun.of("analyze", file.toString(), "--json", "--roller-diameter-cm", "10").out());
     assertEquals(15, right.get("range_cm").asDouble(), 0.5);
     assertEquals(22.5, wrong.get("range_cm").asDouble(), 0.8);
     assertEquals(10, right.get("roller_diameter_cm").asDouble());
@@ -105,7 +87,7 @@ class AnalyzeCommandTest {
 
   @Test
   void readableSummaryShowsTimelineCountsAndVerdicts() throws IOException {
-    Run r = run("analyze", session(15, 7.5).toString());
+    CliRun r = CliRun.of("analyze", session(15, 7.5).toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("20 passes, 10 rolls"), r.out());
     assertTrue(r.out().contains("Timeline"), r.out());
@@ -117,7 +99,7 @@ class AnalyzeCommandTest {
   void badFileIsOneLineWithFileAndLine() throws IOException {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps\n0,0,0,1,0,0\n");
-    Run r = run("analyze", bad.toString());
+    CliRun r = CliRun.of("analyze", bad.toString());
     assertEquals(2, r.code());
     assertEquals(
         "roller-coach: " + bad + ":1: missing column gz_dps (or gz_rads) in the header",
@@ -127,7 +109,7 @@ class AnalyzeCommandTest {
 
   @Test
   void missingFileIsOneLine() {
-    Run r = run("analyze", dir.resolve("nope.csv").toString());
+    CliRun r = CliRun.of("analyze", dir.resolve("nope.csv").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().strip().endsWith("nope.csv: no such file"), r.err());
   }

@@ -48,34 +48,16 @@ class LiveCommandsTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   static int passesOf(Path file) throws Exception {
-    Run r = run("analyze", file.toString(), "--json");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("analyze", file.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
     return new ObjectMapper().readTree(r.out()).get("passes").asInt();
   }
 
   @Test
   void replayPrintsEveryPassAsItHappensAndASummary() throws Exception {
-    Run r = run("replay", recording.toString(), "--speed", "max");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("replay", recording.toString(), "--speed", "max");
+    assertEquals(0, r.code(), r.err());
     long passLines = r.out().lines().filter(l -> l.matches("\\s*\\d+:\\d\\d  pass \\d+ .*")).count();
     int expected = passesOf(recording);
     assertTrue(expected >= 20);
@@ -86,39 +68,39 @@ class LiveCommandsTest {
 
   @Test
   void replayOfACsvTakesTheSamePath() throws Exception {
-    Run r = run("replay", csv.toString(), "--speed", "max");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("replay", csv.toString(), "--speed", "max");
+    assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Summary: " + passesOf(csv) + " passes"), r.out());
   }
 
   @Test
   void exportedCsvAnalysesLikeTheRecording() throws Exception {
     Path out = dir.resolve("export.csv");
-    Run r = run("export", recording.toString(), "--out", out.toString());
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("export", recording.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
     assertTrue(Files.readString(out).contains("# roller_diameter_cm=10"), "metadata carried over");
     assertTrue(Files.readString(out).contains("# device=EMU-0001"), "device from the stream's HELLO");
     assertEquals(passesOf(recording), passesOf(out));
-    assertEquals(2, run("export", recording.toString(), "--out", out.toString()).exit(), "no silent overwrite");
+    assertEquals(2, CliRun.of("export", recording.toString(), "--out", out.toString()).code(), "no silent overwrite");
   }
 
   @Test
   void badInputIsOneLineAndLeavesNothingBehind() {
-    Run missing = run("replay", dir.resolve("nope.rcrec").toString());
-    assertEquals(2, missing.exit());
+    CliRun missing = CliRun.of("replay", dir.resolve("nope.rcrec").toString());
+    assertEquals(2, missing.code());
     assertEquals(1, missing.err().lines().count(), missing.err());
     assertTrue(missing.err().contains("no such file"));
 
     Path out = dir.resolve("never.rcrec");
-    Run noPort = run("record", "--port", dir.resolve("ttyNope").toString(), "--out", out.toString());
-    assertEquals(2, noPort.exit());
+    CliRun noPort = CliRun.of("record", "--port", dir.resolve("ttyNope").toString(), "--out", out.toString());
+    assertEquals(2, noPort.code());
     assertTrue(noPort.err().contains("no such port"), noPort.err());
     assertFalse(Files.exists(out), "no empty recording left behind");
 
-    Run emu = run("emulate", "--port", dir.resolve("ttyNope").toString(), "--seed", "1");
-    assertEquals(2, emu.exit());
+    CliRun emu = CliRun.of("emulate", "--port", dir.resolve("ttyNope").toString(), "--seed", "1");
+    assertEquals(2, emu.code());
     assertTrue(emu.err().contains("no such port"), emu.err());
 
-    assertEquals(2, run("replay", recording.toString(), "--speed", "fast").exit());
+    assertEquals(2, CliRun.of("replay", recording.toString(), "--speed", "fast").code());
   }
 }

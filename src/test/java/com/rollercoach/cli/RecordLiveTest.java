@@ -38,21 +38,21 @@ class RecordLiveTest {
     SimDevice device = new SimDevice(home);
     SimDevice.installForUser(home, deviceId, device.calibration(deviceId, device.session.nominalDiameterCm()));
     String oldHome = System.getProperty("user.home");
-    LiveCommandsTest.Run r;
+    CliRun r;
     try (SocatPair cable = new SocatPair(home).start()) {
       System.setProperty("user.home", home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
       emulator.start(failed::set);
-      r = LiveCommandsTest.run("record", "--port", cable.b().toString(), "--duration", "3");
+      r = CliRun.of("record", "--port", cable.b().toString(), "--duration", "3");
       emulator.stop();
       link.close();
       assertNull(failed.get());
     } finally {
       System.setProperty("user.home", oldHome);
     }
-    assertEquals(0, r.exit(), r.err() + r.out());
+    assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("Using calibration "), r.out());
     assertTrue(r.out().contains("Added to the library as session "), r.out() + r.err());
 

@@ -21,8 +21,8 @@ class ReplayCalibrationTest {
     csv = device.csv();
   }
 
-  static double totalTravelCm(LiveCommandsTest.Run r) {
-    assertEquals(0, r.exit(), r.err());
+  static double totalTravelCm(CliRun r) {
+    assertEquals(0, r.code(), r.err());
     assertTrue(r.out().lines().filter(l -> SimDevice.PASS.matcher(l).matches()).count() >= 10, r.out());
     return SimDevice.totalTravelCm(r.out());
   }
@@ -33,14 +33,14 @@ class ReplayCalibrationTest {
     args[1] = csv.toString();
     args[2] = "--speed=max";
     System.arraycopy(extra, 0, args, 3, extra.length);
-    return totalTravelCm(LiveCommandsTest.run(args));
+    return totalTravelCm(CliRun.of(args));
   }
 
   @Test
   void aCalibratedDiameterScalesEveryPass() throws Exception {
     double plain = replay();
     Path cal = device.calibration(2 * device.session.nominalDiameterCm());
-    LiveCommandsTest.Run r = LiveCommandsTest.run("replay", csv.toString(), "--speed", "max", "--calibration", cal.toString());
+    CliRun r = CliRun.of("replay", csv.toString(), "--speed", "max", "--calibration", cal.toString());
     assertTrue(r.out().contains("Using calibration " + cal), r.out());
     // Twice the diameter, twice the distance along the back for the same rotation.
     assertEquals(2 * plain, totalTravelCm(r), 0.1 * plain);

@@ -5,8 +5,11 @@ import com.rollercoach.core.protocol.DecoderStats;
 import com.rollercoach.core.protocol.Frame;
 import com.rollercoach.core.protocol.FrameEncoder;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.ble.BleException;
+import com.rollercoach.io.ble.BleSource;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.HostClock;
+import com.rollercoach.io.live.LinkSource;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.recording.RecordingFormat;
 import com.rollercoach.io.recording.RecordingHeader;
@@ -51,6 +54,10 @@ public final class RecordCommand implements Callable<Integer> {
       description = "Serial port path (/dev/ttyACM0, /dev/rfcomm0, COM7, a pty) or 'auto' to find the roller")
   String port;
 
+  @Option(names = "--ble", paramLabel = "NAME|ADDRESS",
+      description = "A Bluetooth LE roller (Nordic UART or FFE0 service) by name or address, Linux/BlueZ ('ports' lists them)")
+  String ble;
+
   /** Arduino text layout, device profiles, phyphox phones (docs/sensors.md). */
   @Mixin SensorOptions sensors = new SensorOptions();
 
@@ -91,9 +98,11 @@ public final class RecordCommand implements Callable<Integer> {
       RecordedSessions.index(file, System.out, System.err);
       return exit;
     }
-    if (port == null) throw new UserInputException("give --port PATH|auto (or --phyphox ADDRESS for a phone)");
+    if ((port == null) == (ble == null)) {
+      throw new UserInputException("give --port PATH|auto or --ble NAME|ADDRESS (or --phyphox ADDRESS for a phone)");
+    }
     PrintStream console = System.out;
-    String path = resolvePort();
+    String path = ble != null ? "BLE " + ble : resolvePort();
     Path file = recordingFile();
     SessionMetadata meta = SessionMetadata.empty();
     if (rollerDiameterCm != null) meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
@@ -102,7 +111,8 @@ public final class RecordCommand implements Callable<Integer> {
     // Before the recording file exists: a bad --calibration leaves nothing behind.
     LivePipeline sink = new LivePipeline(calibration, rollerDiameterCm, meta, coach, console);
     HostClock clock = HostClock.startingNow();
-    RecordingHeader header = new RecordingHeader(Instant.now(), "serial " + path + " @ " + baud,
+    RecordingHeader header = new RecordingHeader(Instant.now(),
+        ble != null ? "ble " + ble : "serial " + path + " @ " + baud,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
     RecordingWriter writer;
     try {
@@ -122,13 +132,15 @@ public final class RecordCommand implements Callable<Integer> {
         .withKeepAlive(Duration.ofMillis(Math.round(keepAliveS * 1000)))
         .withCommands(List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
             host.encode(Frame.Command.requestHello()));
-    SerialSource source = new SerialSource(path, options, clock, live);
+    LinkSource source = ble != null
+        ? new BleSource(ble, BleSource.Options.from(options), clock, live)
+        : new SerialSource(path, options, clock, live);
 
     RecordingStop stop = new RecordingStop();
     try {
       try {
         source.start();
-      } catch (PortOpenException e) {
+      } catch (PortOpenException | BleException e) {
         closeQuietly(writer, clock, Map.of("error", e.getMessage()));
         Files.deleteIfExists(file); // nothing was recorded: do not leave an empty session behind
         throw new UserInputException(e.getMessage(), e);
@@ -172,7 +184,7 @@ public final class RecordCommand implements Callable<Integer> {
     return defaultSessionsDir().resolve(name);
   }
 
-  private static Map<String, String> summary(LivePath live, SerialSource source) {
+  private static Map<String, String> summary(LivePath live, LinkSource source) {
     DecoderStats s = live.decoderStats();
     Map<String, String> m = new LinkedHashMap<>();
     m.put("wire_format", live.wireFormat());

@@ -2,7 +2,8 @@ package com.rollercoach.io.ble;
 
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LinkListener;
-import java.io.Closeable;
+import com.rollercoach.io.live.LinkSource;
+import com.rollercoach.io.serial.SerialSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * reconnected and resubscribed with exponential backoff until {@link #close}; the {@code onConnect}
  * writes (request-HELLO, start streaming) follow every (re)connect, for devices that stream only when told.
  */
-public final class BleSource implements Closeable {
+public final class BleSource implements LinkSource {
   /**
    * @param keepAlive silence after which the link is considered lost
    * @param maxBackoff longest wait between reconnect attempts (starts at 100 ms, doubles)
@@ -46,6 +47,15 @@ public final class BleSource implements Closeable {
     public static Options defaults() {
       return new Options(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
           List.of(), new byte[0]);
+    }
+
+    /**
+     * The serial source's keep-alive, backoff and commands, so one set of options drives either link
+     * (a BLE device answers the same request-HELLO and start-streaming commands).
+     */
+    public static Options from(SerialSource.Options o) {
+      return defaults().withKeepAlive(o.keepAlive()).withMaxBackoff(o.maxBackoff())
+          .withCommands(o.onConnect(), o.keepAlivePing());
     }
 
     public Options withKeepAlive(Duration k) {

@@ -3,7 +3,7 @@ package com.rollercoach.io.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LinkListener;
-import java.io.Closeable;
+import com.rollercoach.io.live.LinkSource;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +24,7 @@ import java.util.List;
  * backoff, until {@link #close}. On every (re)connect the {@code onConnect} commands are sent (start
  * streaming) and {@link LinkListener#linkUp} is called.
  */
-public final class SerialSource implements Closeable {
+public final class SerialSource implements LinkSource {
   /**
    * @param baud bits per second (USB CDC ignores it; real UARTs and Bluetooth bridges need it)
    * @param readTimeout how long one read waits for the first byte; bounds how fast {@link #close} and

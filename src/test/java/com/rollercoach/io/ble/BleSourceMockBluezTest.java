@@ -15,8 +15,6 @@ import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SessionFile;
 import com.rollercoach.io.SessionFiles;
-import com.rollercoach.io.emulator.DeviceLink;
-import com.rollercoach.io.emulator.Emulator;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LinkListener;
@@ -63,12 +61,7 @@ class BleSourceMockBluezTest {
   static void encodeTheSession() throws Exception {
     MockBluez.require();
     // The firmware stand-in writes the session as the device would: HELLO, IMU and STATUS frames.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (SessionFile input = SessionFiles.open(SESSION)) {
-      new Emulator(input, DeviceLink.streams(null, out), Emulator.Options.defaults().withSpeed(Double.POSITIVE_INFINITY))
-          .run();
-    }
-    stream = out.toByteArray();
+    stream = MockBluez.encode(SESSION);
   }
 
   @BeforeEach

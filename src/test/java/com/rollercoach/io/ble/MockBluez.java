@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * dbus and gi modules (Debian: dbus, python3-dbus, python3-gi); without them tests are skipped, except
  * in CI ({@code CI=true}) where their absence fails.
  */
-final class MockBluez implements AutoCloseable {
+public final class MockBluez implements AutoCloseable {
   static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
   private final Path dir;
@@ -29,12 +29,12 @@ final class MockBluez implements AutoCloseable {
   private String address;
   private final Path log;
 
-  MockBluez(Path dir) {
+  public MockBluez(Path dir) {
     this.dir = dir;
     this.log = dir.resolve("mock.log");
   }
 
-  static void require() {
+  public static void require() {
     boolean daemon = onPath("dbus-daemon");
     boolean python = false;
     try {
@@ -53,14 +53,14 @@ final class MockBluez implements AutoCloseable {
   }
 
   /** Starts the bus and the mock with {@code mockArgs}; returns once the mock is on the bus. */
-  MockBluez start(Path stream, String... mockArgs) throws Exception {
+  public MockBluez start(Path stream, String... mockArgs) throws Exception {
     startBus();
     startMock(stream, mockArgs);
     return this;
   }
 
   /** Only the private bus, with no BlueZ on it: a machine where bluetoothd is not running. */
-  MockBluez startBus() throws Exception {
+  public MockBluez startBus() throws Exception {
     Path conf = dir.resolve("bus.conf");
     Files.writeString(conf, "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
         + " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig><type>session</type>"
@@ -90,15 +90,25 @@ final class MockBluez implements AutoCloseable {
     }
   }
 
-  String address() {
+  /** A session file as the firmware would stream it (HELLO, IMU, STATUS frames), via the emulator. */
+  public static byte[] encode(Path session) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (com.rollercoach.io.SessionFile input = com.rollercoach.io.SessionFiles.open(session)) {
+      new com.rollercoach.io.emulator.Emulator(input, com.rollercoach.io.emulator.DeviceLink.streams(null, out),
+          com.rollercoach.io.emulator.Emulator.Options.defaults().withSpeed(Double.POSITIVE_INFINITY)).run();
+    }
+    return out.toByteArray();
+  }
+
+  public String address() {
     return address;
   }
 
-  String logText() throws IOException {
+  public String logText() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
-  List<String> logLines() throws IOException {
+  public List<String> logLines() throws IOException {
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 

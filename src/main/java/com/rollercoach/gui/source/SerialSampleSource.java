@@ -4,8 +4,11 @@ import com.rollercoach.core.protocol.Frame;
 import com.rollercoach.core.protocol.FrameEncoder;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.ble.BleSource;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.HostClock;
+import com.rollercoach.io.live.LinkListener;
+import com.rollercoach.io.live.LinkSource;
 import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.recording.RecordingFormat;
@@ -38,12 +41,31 @@ public final class SerialSampleSource implements SampleSource {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final String path;
+  private final String headerSource;
+  private final LinkFactory link;
   private final Path recording;
   private final CountDownLatch stop = new CountDownLatch(1);
 
   /** @param dataDir the data folder; the recording goes to its {@code sessions/} */
   public SerialSampleSource(String path, Path dataDir) {
+    this(path, "serial " + path, dataDir, (options, clock, listener) -> new SerialSource(path, options, clock, listener));
+  }
+
+  /** A Bluetooth LE roller by name or address (io.ble), recorded and decoded exactly like a serial one. */
+  static SerialSampleSource ble(String nameOrAddress, Path dataDir) {
+    return new SerialSampleSource("BLE " + nameOrAddress, "ble " + nameOrAddress, dataDir,
+        (options, clock, listener) -> new BleSource(nameOrAddress, BleSource.Options.from(options), clock, listener));
+  }
+
+  /** Makes the link for a session; the options carry the start/keep-alive commands. */
+  interface LinkFactory {
+    LinkSource open(SerialSource.Options options, HostClock clock, LinkListener listener);
+  }
+
+  private SerialSampleSource(String path, String headerSource, Path dataDir, LinkFactory link) {
     this.path = path;
+    this.headerSource = headerSource;
+    this.link = link;
     this.recording = dataDir.resolve("sessions").resolve(
         "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
   }
@@ -63,7 +85,7 @@ public final class SerialSampleSource implements SampleSource {
     HostClock clock = HostClock.startingNow();
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
-        "serial " + path, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
+        headerSource, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
     LinkTracker tracker = new LinkTracker(status);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, tracker)
         .recordTo(writer);
@@ -71,7 +93,7 @@ public final class SerialSampleSource implements SampleSource {
     SerialSource.Options options = SerialSource.Options.defaults().withCommands(
         List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
         host.encode(Frame.Command.requestHello()));
-    SerialSource serial = new SerialSource(path, options, clock, live);
+    LinkSource serial = link.open(options, clock, live);
     try {
       serial.start();
     } catch (Exception e) {

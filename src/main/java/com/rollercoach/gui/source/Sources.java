@@ -1,11 +1,14 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.io.ble.BleException;
+import com.rollercoach.io.ble.Bluez;
 import com.rollercoach.io.sensors.DeviceProfiles;
 import com.rollercoach.io.sensors.PhyphoxLiveSource;
 import com.rollercoach.io.sensors.SensorFormatException;
 import com.rollercoach.io.sensors.SensorSources;
 import com.rollercoach.io.serial.SerialPorts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The sources the start screen offers besides files. */
@@ -25,6 +28,7 @@ public final class Sources {
     List<Port> ports = new java.util.ArrayList<>(SerialPorts.list().stream()
         .map(p -> new Port(p.path(), p.likelyRoller() ? p.description() + " (roller?)" : p.description()))
         .toList());
+    ports.addAll(bleRollers());
     // phones from phyphox profiles (docs/sensors.md); any "http://PHONE:8080" typed in works too
     try {
       for (SensorSources.Source s : SensorSources.others(DeviceProfiles.user())) {
@@ -38,8 +42,23 @@ public final class Sources {
     return ports;
   }
 
+  /** What the picker shows before a BLE roller's address; {@link #serial} recognises it. */
+  public static final String BLE_PREFIX = "ble:";
+
+  /** BLE rollers (Nordic UART / FFE0) a short scan finds; none where BlueZ is unavailable. */
+  private static List<Port> bleRollers() {
+    try (Bluez bluez = Bluez.connect()) {
+      return bluez.scan(Duration.ofSeconds(2)).stream()
+          .map(d -> new Port(BLE_PREFIX + d.address(), (d.name().isEmpty() ? "" : d.name() + ", ")
+              + "Bluetooth LE " + d.service().label() + (d.rssi().isPresent() ? ", " + d.rssi().getAsInt() + " dBm" : "")))
+          .toList();
+    } catch (BleException e) {
+      return List.of(); // no BlueZ, no adapter: the serial ports are still offered; `ports` says why
+    }
+  }
+
   /**
-   * The roller on serial port {@code path}, or a phone running phyphox when {@code path} is its
+   * The roller on serial port {@code path}, a BLE roller when it is {@code ble:NAME|ADDRESS}, or a phone running phyphox when {@code path} is its
    * {@code http://} address, recorded into {@code dataDir}.
    */
   public static SampleSource serial(String path, Path dataDir) {
@@ -47,6 +66,7 @@ public final class Sources {
       throw new IllegalArgumentException("choose a port first (or type its path)");
     }
     if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir);
+    if (path.startsWith(BLE_PREFIX)) return SerialSampleSource.ble(path.substring(BLE_PREFIX.length()), dataDir);
     return new SerialSampleSource(path, dataDir);
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code ports}: the serial ports the system lists, likely rollers first. */
 @Command(
     name = "ports",
+    mixinStandardHelpOptions = true,
     description = {
       "List candidate serial ports (likely rollers first, marked *) and Bluetooth LE rollers (Linux, BlueZ).",
       "Pseudo-terminals (socat, the emulator) and Bluetooth /dev/rfcomm* bindings are often not listed:"

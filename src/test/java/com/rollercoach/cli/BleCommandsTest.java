@@ -54,6 +54,16 @@ class BleCommandsTest {
   }
 
   @Test
+  void helpWorksForTheCommandsWithBleOptions() {
+    CliRun ports = CliRun.of("ports", "--help");
+    assertEquals(0, ports.code(), ports.err());
+    assertTrue(ports.out().contains("--ble-scan"), ports.out());
+    CliRun record = CliRun.of("record", "--help");
+    assertEquals(0, record.code(), record.err());
+    assertTrue(record.out().contains("--ble=NAME|ADDRESS"), record.out());
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void withoutBluezPortsSaysWhyAndRecordFailsInOneLineLeavingNoFile() throws Exception {
     mock(false);

@@ -248,6 +248,7 @@ def main():
     p.add_argument('--fail-connects', type=int, default=0)
     p.add_argument('--need-start', action='store_true')
     p.add_argument('--interval-ms', type=int, default=8)
+    p.add_argument('--adapter', choices=['on', 'off', 'none'], default='on')
     a = p.parse_args()
 
     dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
@@ -256,7 +257,8 @@ def main():
     hci = '/org/bluez/hci0'
     dev_path = hci + '/dev_C0_FF_EE_00_00_01'
     svc_path = dev_path + '/service000a'
-    adapter = Adapter(bus, hci, ADAPTER, {'Address': '00:1A:7D:DA:71:13', 'Powered': True, 'Discovering': False})
+    adapter = Adapter(bus, hci, ADAPTER, {'Address': '00:1A:7D:DA:71:13', 'Powered': a.adapter == 'on',
+                                          'Discovering': False})
     device = Device(bus, dev_path, DEVICE, {
         'Address': 'C0:FF:EE:00:00:01', 'Name': 'RollerCoach-BLE', 'Alias': 'RollerCoach-BLE',
         'RSSI': dbus.Int16(-58), 'UUIDs': dbus.Array([NUS], signature='s'), 'Connected': False,
@@ -274,7 +276,10 @@ def main():
     strap = Device(bus, hci + '/dev_A0_9E_1A_00_00_03', DEVICE, {
         'Address': 'A0:9E:1A:00:00:03', 'Name': 'Polar H10', 'RSSI': dbus.Int16(-50),
         'UUIDs': dbus.Array(['0000180d-0000-1000-8000-00805f9b34fb'], signature='s'), 'Connected': False})
-    root = Root(bus, [adapter, device, service, tx, rx, hm10, strap])  # noqa: F841
+    objects = [device, service, tx, rx, hm10, strap]
+    if a.adapter != 'none':
+        objects.insert(0, adapter)
+    root = Root(bus, objects)  # noqa: F841
     log = open(a.log, 'w')
     roller = Roller(a, device, tx, log)
     device.roller = roller

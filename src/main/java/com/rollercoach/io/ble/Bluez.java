@@ -74,13 +74,23 @@ public final class Bluez implements Closeable {
     return z;
   }
 
-  /** The adapter BlueZ would use (hci0 first), or a NO_ADAPTER exception with what to do. */
+  /**
+   * The adapter BlueZ would use (hci0 first, a powered one preferred), or a NO_ADAPTER exception
+   * saying what to do: none at all, or none switched on.
+   */
   public String adapter() throws BleException {
-    return objects().entrySet().stream()
-        .filter(e -> e.getValue().containsKey(BluezApi.ADAPTER))
-        .map(Map.Entry::getKey).min(Comparator.naturalOrder())
-        .orElseThrow(() -> new BleException(Reason.NO_ADAPTER,
-            "Bluetooth LE: BlueZ runs but finds no Bluetooth adapter: plug in a USB Bluetooth dongle, or check 'rfkill list'"));
+    Map<String, Map<String, Map<String, Variant<?>>>> all = objects();
+    List<String> adapters = all.keySet().stream().filter(p -> all.get(p).containsKey(BluezApi.ADAPTER)).sorted().toList();
+    if (adapters.isEmpty()) {
+      throw new BleException(Reason.NO_ADAPTER, "Bluetooth LE: BlueZ runs but finds no Bluetooth adapter:"
+          + " plug in a USB Bluetooth dongle, or check 'rfkill list'");
+    }
+    return adapters.stream()
+        .filter(p -> !Boolean.FALSE.equals(value(all.get(p).get(BluezApi.ADAPTER).get("Powered"))))
+        .findFirst()
+        .orElseThrow(() -> new BleException(Reason.NO_ADAPTER, "Bluetooth LE: the Bluetooth adapter ("
+            + adapters.get(0).substring(adapters.get(0).lastIndexOf('/') + 1)
+            + ") is switched off: bluetoothctl power on (and rfkill unblock bluetooth if it is blocked)"));
   }
 
   /** BLE serial devices BlueZ knows now (found by earlier scans, or paired), strongest first. */
@@ -105,7 +115,7 @@ public final class Bluez implements Closeable {
     BluezApi.Adapter1 a = remote(adapter, BluezApi.Adapter1.class);
     try {
       call("setting the scan filter", () -> a.SetDiscoveryFilter(Map.of("Transport", new Variant<>("le"))));
-      call("starting a scan on " + adapter, a::StartDiscovery);
+      startDiscovery(a, adapter);
       sleep(time);
     } finally {
       try {
@@ -129,7 +139,7 @@ public final class Bluez implements Closeable {
     long deadline = System.nanoTime() + scan.toNanos();
     try {
       call("setting the scan filter", () -> a.SetDiscoveryFilter(Map.of("Transport", new Variant<>("le"))));
-      call("starting a scan on " + adapter, a::StartDiscovery);
+      startDiscovery(a, adapter);
       while (System.nanoTime() < deadline) {
         sleep(Duration.ofMillis(250));
         known = pick(devices(), nameOrAddress);
@@ -147,6 +157,20 @@ public final class Bluez implements Closeable {
         + " connected to a phone? 'roller-coach ports' lists what is seen");
   }
 
+  /** Starts a scan; one already running (another program's, or BlueZ's own) serves us as well. */
+  private void startDiscovery(BluezApi.Adapter1 a, String adapter) throws BleException {
+    try {
+      a.StartDiscovery();
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("InProgress") || errorType(e).endsWith("InProgress")) return;
+      throw translate("starting a scan on " + adapter, e);
+    }
+  }
+
+  private static String errorType(Exception e) {
+    return e instanceof DBusExecutionException x && x.getType() != null ? x.getType() : e.getClass().getName();
+  }
+
   private static Optional<BleDevice> pick(List<BleDevice> devices, String nameOrAddress) {
     return devices.stream().filter(d -> d.matches(nameOrAddress)).findFirst();
   }
@@ -160,7 +184,12 @@ public final class Bluez implements Closeable {
   public Pipe open(BleDevice device, Duration resolveTimeout, NotificationHandler bytes, Consumer<String> lost)
       throws BleException {
     BluezApi.Device1 d = remote(device.objectPath(), BluezApi.Device1.class);
-    call("connecting to " + device.address(), d::Connect);
+    try {
+      d.Connect();
+    } catch (RuntimeException e) {
+      // Connected already (by us before a crash, or by bluetoothctl): use the connection as it is.
+      if (!(errorType(e) + e.getMessage()).contains("AlreadyConnected")) throw translate("connecting to " + device.address(), e);
+    }
     long deadline = System.nanoTime() + resolveTimeout.toNanos();
     String tx = null;
     String rx = null;
@@ -335,7 +364,7 @@ public final class Bluez implements Closeable {
 
   /** A D-Bus error as one line that says what to do about it. */
   BleException translate(String what, Exception e) {
-    String type = e instanceof DBusExecutionException x && x.getType() != null ? x.getType() : e.getClass().getName();
+    String type = errorType(e);
     String msg = oneLine(e);
     String all = type + " " + e.getClass().getName() + " " + msg;
     if (all.contains("ServiceUnknown") || all.contains("NameHasNoOwner") || all.contains("\"org.bluez\" does not exist")
@@ -347,7 +376,7 @@ public final class Bluez implements Closeable {
       return new BleException(Reason.PERMISSION_DENIED, "Bluetooth LE: permission denied " + what + " (" + msg
           + "): run from a desktop session or add yourself to the bluetooth group (sudo usermod -aG bluetooth $USER)", e);
     }
-    if (all.contains("NotReady") || all.contains("rfkill")) {
+    if (all.contains("NotReady") || all.contains("rfkill") || all.contains("Not Powered")) {
       return new BleException(Reason.NO_ADAPTER, "Bluetooth LE: the Bluetooth adapter is off (" + what
           + "): switch it on (bluetoothctl power on; rfkill unblock bluetooth)", e);
     }

@@ -199,6 +199,30 @@ class BleSourceMockBluezTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anAdapterSwitchedOffOrMissingIsNamedInOneLine() throws Exception {
+    bluez.start(streamFile, "--adapter", "off");
+    System.setProperty(Bluez.BUS_PROPERTY, bluez.address());
+    try (Bluez z = Bluez.connect()) {
+      BleException e = org.junit.jupiter.api.Assertions.assertThrows(BleException.class, () -> z.scan(Duration.ZERO));
+      assertEquals(BleException.Reason.NO_ADAPTER, e.reason(), e.getMessage());
+      assertEquals("Bluetooth LE: the Bluetooth adapter (hci0) is switched off: bluetoothctl power on"
+          + " (and rfkill unblock bluetooth if it is blocked)", e.getMessage());
+    }
+    bluez.close();
+    bluez = new MockBluez(dir.resolve("none"));
+    Files.createDirectories(dir.resolve("none"));
+    bluez.start(streamFile, "--adapter", "none");
+    System.setProperty(Bluez.BUS_PROPERTY, bluez.address());
+    try (Bluez z = Bluez.connect()) {
+      BleException e = org.junit.jupiter.api.Assertions.assertThrows(BleException.class,
+          () -> z.find("RollerCoach-BLE-2", Duration.ofSeconds(1)));
+      assertEquals(BleException.Reason.NO_ADAPTER, e.reason(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("Bluetooth LE: BlueZ runs but finds no Bluetooth adapter"), e.getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aBusWithoutBluezOrNoBusAtAllSaysSoInOneLine() throws Exception {
     bluez.startBus(); // D-Bus runs, bluetoothd does not
     System.setProperty(Bluez.BUS_PROPERTY, bluez.address());

@@ -2,6 +2,8 @@ package com.rollercoach.io.ble;
 
 import com.rollercoach.io.ble.BleException.Reason;
 import java.io.Closeable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +39,8 @@ public final class Bluez implements Closeable {
   public static final String BUS_PROPERTY = "rollercoach.bluez.bus";
   public static final String BUS_ENV = "ROLLER_COACH_BLUEZ_BUS";
 
+  private static final String SYSTEM_BUS = "unix:path=/var/run/dbus/system_bus_socket";
+
   /** BLE's smallest ATT payload (MTU 23 − 3): every device accepts writes this long. */
   static final int MIN_WRITE = 20;
 
@@ -53,6 +57,13 @@ public final class Bluez implements Closeable {
   public static Bluez connect() throws BleException {
     String address = System.getProperty(BUS_PROPERTY, System.getenv(BUS_ENV));
     String where = address == null || address.isBlank() ? "the D-Bus system bus" : "D-Bus " + address;
+    String socket = socketPath(address == null || address.isBlank()
+        ? System.getenv().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", SYSTEM_BUS) : address);
+    if (socket != null && !Files.exists(Path.of(socket))) {
+      // dbus-java retries a missing socket for ~10 s; a machine without one is not going to grow it.
+      throw new BleException(Reason.NO_BLUEZ, "Bluetooth LE: cannot reach " + where + " (no socket " + socket
+          + "): BLE needs Linux with D-Bus and BlueZ (bluetoothd) running; elsewhere use a BLE-to-serial bridge (docs/sensors.md)");
+    }
     DBusConnection c;
     try {
       DBusConnectionBuilder b = address == null || address.isBlank()
@@ -72,6 +83,17 @@ public final class Bluez implements Closeable {
       throw z.translate("listening to BlueZ", e);
     }
     return z;
+  }
+
+  /** The file of a {@code unix:path=} D-Bus address (the first, if several), or null. */
+  static String socketPath(String address) {
+    for (String part : address.split(";")) {
+      if (!part.startsWith("unix:")) continue;
+      for (String kv : part.substring(5).split(",")) {
+        if (kv.startsWith("path=")) return kv.substring(5);
+      }
+    }
+    return null;
   }
 
   /**

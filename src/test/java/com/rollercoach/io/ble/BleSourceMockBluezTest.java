@@ -80,7 +80,7 @@ class BleSourceMockBluezTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void aSessionSplitIntoNotificationsRecordsEveryByteAndAnalysesLikeTheFileItself() throws Exception {
-    bluez.start(streamFile, "--interval-ms", "3");
+    bluez.start(streamFile, "--interval-ms", "1");
     Path rec = dir.resolve("ble.rcrec");
     Live live = record(rec, "RollerCoach-BLE", BleSource.Options.defaults(), stream.length);
 
@@ -105,7 +105,7 @@ class BleSourceMockBluezTest {
   void aStallAndADisconnectReconnectAndLoseOnlyTheFramesTheDeviceDropped() throws Exception {
     int stallAt = stream.length / 3 + 5; // mid-frame, on purpose
     int disconnectAt = 2 * stream.length / 3 + 11;
-    bluez.start(streamFile, "--interval-ms", "3", "--need-start", "--stall-at", Integer.toString(stallAt),
+    bluez.start(streamFile, "--interval-ms", "1", "--need-start", "--stall-at", Integer.toString(stallAt),
         "--disconnect-at", Integer.toString(disconnectAt), "--drop-frames", "4", "--fail-connects", "1");
     List<int[]> drops = new ArrayList<>();
     Path rec = dir.resolve("outages.rcrec");
@@ -236,6 +236,9 @@ class BleSourceMockBluezTest {
     assertEquals(BleException.Reason.NO_BLUEZ, e.reason(), e.getMessage());
     assertTrue(e.getMessage().startsWith("Bluetooth LE: cannot reach D-Bus unix:path=") && !e.getMessage().contains("\n"),
         e.getMessage());
+    assertEquals("/run/x", Bluez.socketPath("unix:path=/run/x,guid=12"));
+    assertEquals("/b", Bluez.socketPath("unix:abstract=a;unix:path=/b"));
+    assertEquals(null, Bluez.socketPath("tcp:host=localhost,port=1"));
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -313,11 +313,14 @@ static void on_connect(uint16_t conn) {
 }
 
 static void on_disconnect(uint16_t conn, uint8_t reason) {
+  (void)conn;
+  (void)reason;
   connected = false;
   streaming = false;
 }
 
 static void on_rx(uint16_t conn) {
+  (void)conn;
   while (bleuart.available()) rx_push((uint8_t)bleuart.read());
 }
 

@@ -16,6 +16,8 @@ streams a recorded byte stream as GATT notifications, the way a real link does i
   are dropped (a device streams on into the void).
 * --disconnect-at N: at byte N the device reports Connected=false (supervision timeout), dropping
   likewise. --fail-connects K: the first K reconnect attempts after an outage fail.
+* --service ffe0: the roller is an HM-10 style module (one FFE1 characteristic notifies and takes
+  writes). --adapter off|none: the adapter is switched off, or there is none.
 * The log says what was dropped ("drop START END", byte offsets), written ("write HEX"), connected.
 Frames are found by our protocol's header (A5 5A len type seq16 payload crc16).
 """
@@ -36,6 +38,8 @@ CHAR = 'org.bluez.GattCharacteristic1'
 NUS = '6e400001-b5a3-f393-e0a9-e50e24dcca9e'
 NUS_TX = '6e400003-b5a3-f393-e0a9-e50e24dcca9e'
 NUS_RX = '6e400002-b5a3-f393-e0a9-e50e24dcca9e'
+FFE0 = '0000ffe0-0000-1000-8000-00805f9b34fb'
+FFE1 = '0000ffe1-0000-1000-8000-00805f9b34fb'
 CHUNKS = [20, 244, 1, 57, 182, 100, 3, 244, 20, 131, 7, 64, 244, 19, 200, 2, 88]
 BURSTS = [1, 4, 2, 6, 3, 1, 5]
 START_STREAMING = 0x01  # COMMAND payload[0] (PROTOCOL.md section 4.4)
@@ -249,6 +253,8 @@ def main():
     p.add_argument('--need-start', action='store_true')
     p.add_argument('--interval-ms', type=int, default=8)
     p.add_argument('--adapter', choices=['on', 'off', 'none'], default='on')
+    p.add_argument('--service', choices=['nus', 'ffe0'], default='nus',
+                   help='ffe0: the roller is an HM-10 style module, one FFE1 characteristic notifies and takes writes')
     a = p.parse_args()
 
     dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
@@ -259,24 +265,34 @@ def main():
     svc_path = dev_path + '/service000a'
     adapter = Adapter(bus, hci, ADAPTER, {'Address': '00:1A:7D:DA:71:13', 'Powered': a.adapter == 'on',
                                           'Discovering': False})
+    hm = a.service == 'ffe0'
+    roller_name = 'RollerCoach-HM10' if hm else 'RollerCoach-BLE'
+    service_uuid = FFE0 if hm else NUS
     device = Device(bus, dev_path, DEVICE, {
-        'Address': 'C0:FF:EE:00:00:01', 'Name': 'RollerCoach-BLE', 'Alias': 'RollerCoach-BLE',
-        'RSSI': dbus.Int16(-58), 'UUIDs': dbus.Array([NUS], signature='s'), 'Connected': False,
+        'Address': 'C0:FF:EE:00:00:01', 'Name': roller_name, 'Alias': roller_name,
+        'RSSI': dbus.Int16(-58), 'UUIDs': dbus.Array([service_uuid], signature='s'), 'Connected': False,
         'ServicesResolved': False, 'Adapter': dbus.ObjectPath(hci)})
-    service = Obj(bus, svc_path, SERVICE, {'UUID': NUS, 'Primary': True, 'Device': dbus.ObjectPath(dev_path)})
-    tx = Char(bus, svc_path + '/char000b', CHAR, {
-        'UUID': NUS_TX, 'Service': dbus.ObjectPath(svc_path), 'Flags': dbus.Array(['notify'], signature='s'),
-        'Notifying': False, 'Value': dbus.ByteArray(b'')})
-    rx = Char(bus, svc_path + '/char000d', CHAR, {
-        'UUID': NUS_RX, 'Service': dbus.ObjectPath(svc_path),
-        'Flags': dbus.Array(['write', 'write-without-response'], signature='s')})
+    service = Obj(bus, svc_path, SERVICE, {'UUID': service_uuid, 'Primary': True, 'Device': dbus.ObjectPath(dev_path)})
+    if hm:
+        tx = Char(bus, svc_path + '/char000b', CHAR, {
+            'UUID': FFE1, 'Service': dbus.ObjectPath(svc_path),
+            'Flags': dbus.Array(['read', 'write-without-response', 'notify'], signature='s'),
+            'Notifying': False, 'Value': dbus.ByteArray(b'')})
+        rx = tx
+    else:
+        tx = Char(bus, svc_path + '/char000b', CHAR, {
+            'UUID': NUS_TX, 'Service': dbus.ObjectPath(svc_path), 'Flags': dbus.Array(['notify'], signature='s'),
+            'Notifying': False, 'Value': dbus.ByteArray(b'')})
+        rx = Char(bus, svc_path + '/char000d', CHAR, {
+            'UUID': NUS_RX, 'Service': dbus.ObjectPath(svc_path),
+            'Flags': dbus.Array(['write', 'write-without-response'], signature='s')})
     hm10 = Device(bus, hci + '/dev_20_C3_8F_00_00_02', DEVICE, {
         'Address': '20:C3:8F:00:00:02', 'Name': 'HMSoft', 'RSSI': dbus.Int16(-80),
         'UUIDs': dbus.Array(['0000ffe0-0000-1000-8000-00805f9b34fb'], signature='s'), 'Connected': False})
     strap = Device(bus, hci + '/dev_A0_9E_1A_00_00_03', DEVICE, {
         'Address': 'A0:9E:1A:00:00:03', 'Name': 'Polar H10', 'RSSI': dbus.Int16(-50),
         'UUIDs': dbus.Array(['0000180d-0000-1000-8000-00805f9b34fb'], signature='s'), 'Connected': False})
-    objects = [device, service, tx, rx, hm10, strap]
+    objects = [device, service, tx] + ([] if rx is tx else [rx]) + [hm10, strap]
     if a.adapter != 'none':
         objects.insert(0, adapter)
     root = Root(bus, objects)  # noqa: F841

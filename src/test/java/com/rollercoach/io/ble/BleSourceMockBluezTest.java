@@ -138,10 +138,11 @@ class BleSourceMockBluezTest {
     assertEquals(2, live.source.reconnects(), "reconnected after the stall and after the disconnect");
     String log = bluez.logText();
     assertTrue(log.contains("connect refused"), "a failed reconnect attempt was retried: " + log);
-    String ping = HexFormat.of().formatHex(new FrameEncoder().encode(Frame.Command.requestHello())).substring(12);
     String afterStall = log.substring(log.indexOf("stall "), log.indexOf("outage host disconnected"));
-    assertTrue(afterStall.contains("write ") && afterStall.contains(ping.substring(0, 2)),
+    assertTrue(afterStall.contains("write " + HexFormat.of().formatHex(live.ping)),
         "the keep-alive ping was written during the stall: " + afterStall);
+    String startWrite = "write " + HexFormat.of().formatHex(live.start);
+    assertEquals(3, log.split(startWrite, -1).length - 1, "START_STREAMING written after each of the 3 connects: " + log);
 
     // Byte-exact: the recording holds the stream minus exactly what the mock dropped.
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -175,6 +176,15 @@ class BleSourceMockBluezTest {
       for (RecordingEntry e; (e = r.next()) != null; ) if (e instanceof RecordingEntry.Link l) states.add(l.up());
     }
     assertEquals(List.of(true, false, true, false, true), states, "up, lost, up, lost, up are recorded");
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void anHm10StyleModuleNotifiesAndTakesWritesOnOneCharacteristic() throws Exception {
+    bluez.start(streamFile, "--interval-ms", "1", "--service", "ffe0", "--need-start");
+    Live live = record(dir.resolve("hm10.rcrec"), "RollerCoach-HM10", BleSource.Options.defaults(), stream.length);
+    assertTrue(bluez.logText().contains("write " + HexFormat.of().formatHex(live.start)), "START written to FFE1");
+    assertArrayEquals(stream, recordedBytes(dir.resolve("hm10.rcrec")), "every byte notified on FFE1 recorded once");
   }
 
   @Test
@@ -250,6 +260,8 @@ class BleSourceMockBluezTest {
     final RecordingWriter writer;
     final HostClock clock;
     final AtomicLong bytes = new AtomicLong();
+    byte[] ping;
+    byte[] start;
 
     Live(BleSource source, LivePath path, RecordingWriter writer, HostClock clock) {
       this.source = source;
@@ -273,9 +285,9 @@ class BleSourceMockBluezTest {
     LivePath path = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, s -> {}, LiveObserver.NONE)
         .recordTo(writer);
     FrameEncoder host = new FrameEncoder();
-    BleSource.Options o = options.withCommands(
-        List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),
-        host.encode(Frame.Command.requestHello()));
+    byte[] start = host.encode(Frame.Command.startStreaming());
+    byte[] ping = host.encode(Frame.Command.requestHello());
+    BleSource.Options o = options.withCommands(List.of(host.encode(Frame.Command.requestHello()), start), ping);
     AtomicLong[] counter = new AtomicLong[1];
     LinkListener counting = new LinkListener() {
       @Override
@@ -297,6 +309,8 @@ class BleSourceMockBluezTest {
     BleSource source = new BleSource(target, o, clock, counting);
     Live live = new Live(source, path, writer, clock);
     counter[0] = live.bytes;
+    live.ping = ping;
+    live.start = start;
     source.start();
     return live;
   }

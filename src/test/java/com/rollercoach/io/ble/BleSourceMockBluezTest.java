@@ -233,6 +233,17 @@ class BleSourceMockBluezTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aUserBluezRefusesIsToldAboutTheBluetoothGroup() throws Exception {
+    bluez.denyingBluez().start(streamFile);
+    System.setProperty(Bluez.BUS_PROPERTY, bluez.address());
+    BleException e = org.junit.jupiter.api.Assertions.assertThrows(BleException.class, Bluez::connect);
+    assertEquals(BleException.Reason.PERMISSION_DENIED, e.reason(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Bluetooth LE: permission denied asking BlueZ for its devices")
+        && e.getMessage().contains("sudo usermod -aG bluetooth $USER") && !e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void aBusWithoutBluezOrNoBusAtAllSaysSoInOneLine() throws Exception {
     bluez.startBus(); // D-Bus runs, bluetoothd does not
     System.setProperty(Bluez.BUS_PROPERTY, bluez.address());

@@ -28,6 +28,7 @@ public final class MockBluez implements AutoCloseable {
   private Process mock;
   private String address;
   private final Path log;
+  private boolean denyBluez;
 
   public MockBluez(Path dir) {
     this.dir = dir;
@@ -59,6 +60,12 @@ public final class MockBluez implements AutoCloseable {
     return this;
   }
 
+  /** The bus refuses to pass our calls to BlueZ, as the system bus does for a user BlueZ's policy excludes. */
+  public MockBluez denyingBluez() {
+    denyBluez = true;
+    return this;
+  }
+
   /** Only the private bus, with no BlueZ on it: a machine where bluetoothd is not running. */
   public MockBluez startBus() throws Exception {
     Path conf = dir.resolve("bus.conf");
@@ -66,6 +73,8 @@ public final class MockBluez implements AutoCloseable {
         + " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig><type>session</type>"
         + "<listen>unix:dir=" + dir + "</listen><auth>EXTERNAL</auth><policy context=\"default\">"
         + "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow own=\"*\"/>"
+        // BlueZ's own policy (/usr/share/dbus-1/system.d/bluetooth.conf) refuses users outside it so.
+        + (denyBluez ? "<deny send_destination=\"org.bluez\"/>" : "")
         + "</policy></busconfig>\n");
     daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + conf, "--print-address=1", "--nofork")
         .redirectError(dir.resolve("dbus.err").toFile()).start();

@@ -1,5 +1,6 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.io.ble.BleDevice;
 import com.rollercoach.io.ble.BleException;
 import com.rollercoach.io.ble.Bluez;
 import com.rollercoach.io.sensors.DeviceProfiles;
@@ -45,12 +46,20 @@ public final class Sources {
   /** What the picker shows before a BLE roller's address; {@link #serial} recognises it. */
   public static final String BLE_PREFIX = "ble:";
 
-  /** BLE rollers (Nordic UART / FFE0) a short scan finds; none where BlueZ is unavailable. */
+  /**
+   * BLE rollers (Nordic UART / FFE0) a short scan finds; none where BlueZ is unavailable. A roller
+   * goes by its name where that is unique (it is what the user recognises, and it fits the picker's
+   * width), else by its address.
+   */
   private static List<Port> bleRollers() {
     try (Bluez bluez = Bluez.connect()) {
-      return bluez.scan(Duration.ofSeconds(2)).stream()
-          .map(d -> new Port(BLE_PREFIX + d.address(), (d.name().isEmpty() ? "" : d.name() + ", ")
-              + "Bluetooth LE " + d.service().label() + (d.rssi().isPresent() ? ", " + d.rssi().getAsInt() + " dBm" : "")))
+      List<BleDevice> found = bluez.scan(Duration.ofSeconds(2));
+      return found.stream()
+          .map(d -> {
+            boolean byName = !d.name().isEmpty() && found.stream().filter(o -> o.name().equals(d.name())).count() == 1;
+            return new Port(BLE_PREFIX + (byName ? d.name() : d.address()), "Bluetooth LE " + d.service().label()
+                + (d.rssi().isPresent() ? ", " + d.rssi().getAsInt() + " dBm" : "") + (byName ? ", " + d.address() : ""));
+          })
           .toList();
     } catch (BleException e) {
       return List.of(); // no BlueZ, no adapter: the serial ports are still offered; `ports` says why

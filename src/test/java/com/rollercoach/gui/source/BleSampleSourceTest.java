@@ -33,7 +33,7 @@ class BleSampleSourceTest {
       System.setProperty(Bluez.BUS_PROPERTY, bluez.address());
       List<Sources.Port> ports = Sources.ports();
       Sources.Port ble = ports.stream().filter(p -> p.path().startsWith(Sources.BLE_PREFIX)).findFirst().orElseThrow();
-      assertEquals("ble:C0:FF:EE:00:00:01 — RollerCoach-BLE, Bluetooth LE NUS, -58 dBm", ble.toString());
+      assertEquals("ble:RollerCoach-BLE — Bluetooth LE NUS, -58 dBm, C0:FF:EE:00:00:01", ble.toString());
 
       SampleSource source = Sources.serial(ble.path(), dir);
       AtomicLong samples = new AtomicLong();

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A roller on a serial port (USB, Bluetooth SPP, a pty), through the same {@link SerialSource},
+ * A roller on a serial port (USB, Bluetooth SPP, a pty) or Bluetooth LE ({@link #ble}), through the same link source,
  * decoders and {@link LivePath} as {@code record}: every byte is recorded raw to the data folder
  * (crash-safe, flushed twice a second) while the samples go to the pipeline. A drop shows as
  * "reconnecting" while the serial source reopens the port by itself; the gap is marked in the data.

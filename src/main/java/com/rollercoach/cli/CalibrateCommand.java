@@ -16,7 +16,6 @@ import com.rollercoach.core.protocol.FrameEncoder;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
-import com.rollercoach.io.csv.CsvFormatException;
 import com.rollercoach.io.csv.CsvSampleWriter;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LiveObserver;
@@ -174,7 +173,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       CalibrationInput.play(source.input, sink).ifPresent(id -> {
         if (deviceId.get() == null) deviceId.set(id);
       });
-    } catch (CsvFormatException e) {
+    } catch (com.rollercoach.io.InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UserInputException(source.input + ": no such file", e);

@@ -154,7 +154,28 @@ public final class SessionFiles {
           ? new ExportSources.Found(List.of(TableImport.Source.of(path)), "")
           : ExportSources.siblings(path));
     }
-    return SerialCapture.text(path, LineLayout.auto());
+    try {
+      return SerialCapture.text(path, LineLayout.auto());
+    } catch (InputFileException e) {
+      if (!looksLikeHeader(header)) throw e;
+      List<String> names = SensorHeader.split(header, SensorHeader.separatorOf(header));
+      throw new InputFileException(path + ": the header " + SensorHeader.abbreviate(names)
+          + " names no time column with x, y, z accelerometer and gyroscope columns; Roller Coach"
+          + " reads e.g. t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps, or 'Time (s)', 'Acceleration x (m/s^2)'…,"
+          + " 'Gyroscope x (rad/s)'… with the units in brackets (docs/sensors.md)", e);
+    }
+  }
+
+  /** Four or more separated names, mostly words: a CSV header rather than a sketch's chatter. */
+  private static boolean looksLikeHeader(String line) {
+    List<String> f = SensorHeader.split(line, SensorHeader.separatorOf(line));
+    if (f.size() < 4) return false;
+    int words = 0;
+    for (String s : f) {
+      String t = s.strip().replace("\"", "");
+      if (!t.isEmpty() && Character.isLetter(t.charAt(0))) words++;
+    }
+    return words * 2 > f.size();
   }
 
   private static boolean startsWith(byte[] head, byte[] magic) {

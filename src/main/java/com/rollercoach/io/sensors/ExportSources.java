@@ -107,7 +107,13 @@ public final class ExportSources {
   public static Found zip(Path path) throws IOException {
     List<TableImport.Source> tables = new ArrayList<>();
     String device = "";
-    try (ZipFile zip = new ZipFile(path.toFile())) {
+    ZipFile opened;
+    try {
+      opened = new ZipFile(path.toFile());
+    } catch (java.util.zip.ZipException e) {
+      throw new SensorFormatException(path + ": a damaged or incomplete zip (" + e.getMessage() + ")", e);
+    }
+    try (ZipFile zip = opened) {
       int n = 0;
       List<ZipEntry> entries = new ArrayList<>();
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {

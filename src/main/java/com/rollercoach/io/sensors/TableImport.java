@@ -105,19 +105,21 @@ public final class TableImport {
     SensorFormatException gravityProblem = null;
     for (Found f : found) {
       if (f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly()) {
+        Units u;
         try {
-          Units u = units(f.source, null);
-          return new Plan(f.source, u, null, u, rate(f.source, u));
+          u = units(f.source, null);
         } catch (SensorFormatException e) {
           gravityProblem = e;
+          continue;
         }
+        return new Plan(f.source, u, null, u, rate(f.source, u));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
     Found accel = null;
     Units accelUnits = null;
     for (Found f : found) {
-      if (f.kind == SensorTable.Kind.GYROSCOPE || f.header.linearOnly()) continue;
+      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly()) continue;
       try {
         accelUnits = units(f.source, null);
         accel = f;
@@ -206,7 +208,7 @@ public final class TableImport {
     if (!Double.isNaN(stated)) {
       double mps2 = median * stated;
       if (mps2 >= 5 && mps2 <= 15) return stated;
-      if (mps2 < 5 && (median < 0.3 || stated == 1)) throw gravityMissing(name, median * stated);
+      if (median < 0.6) throw gravityMissing(name, median * stated);
       String unit = stated == 1 ? "m/s^2" : stated == SensorHeader.G ? "g" : "mg";
       String actual = median >= 6 && median <= 14 ? "m/s^2" : median >= 0.6 && median <= 1.6 ? "g" : "neither g nor m/s^2";
       throw new SensorFormatException(String.format(Locale.ROOT,

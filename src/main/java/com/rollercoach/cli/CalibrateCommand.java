@@ -56,7 +56,7 @@ import picocli.CommandLine.Option;
     })
 public final class CalibrateCommand implements Callable<Integer> {
   static final class Source {
-    @Option(names = "--input", paramLabel = "FILE", description = "A recorded session: CSV or .rcrec recording.")
+    @Option(names = "--input", paramLabel = "FILE", description = "A recorded session: any file or export folder analyze reads.")
     Path input;
 
     @Option(names = "--port", paramLabel = "PATH", description = "Calibrate live on this serial port (device or emulator).")
@@ -115,7 +115,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
       return 0;
     }
-    if (source.input != null && !Files.isRegularFile(source.input)) {
+    if (source.input != null && !Files.exists(source.input)) {
       throw new UserInputException(source.input + ": no such file");
     }
     if (poses < 6) throw new UserInputException("--poses: " + poses + " is too few; the accelerometer fit needs at least 6");

@@ -43,6 +43,9 @@ public final class SerialCapture implements SessionFile {
   private static final Pattern BANNER_RATE = Pattern.compile(
       "(?i).*\\b(?:sample|sampling|data|output)\\s*rate\\s*(?:set\\s*to)?\\s*[=:]?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*hz.*");
 
+  /** The file's own statement, {@code # rate_hz=100} (the decoder reads it too; the checks need it first). */
+  private static final Pattern STATED_RATE = Pattern.compile("#\\s*rate_hz\\s*[=:]\\s*([0-9]+(?:\\.[0-9]+)?)\\s*");
+
   /** Lines looked at for IDE stamps and a banner. */
   private static final int PRESCAN_LINES = 200;
 
@@ -68,6 +71,7 @@ public final class SerialCapture implements SessionFile {
    */
   private LineLayout prescan(LineLayout stated) {
     double banner = Double.NaN;
+    double fileRate = Double.NaN;
     int stamps = 0;
     int lines = 0;
     try (TextLines in = new TextLines(Files.newInputStream(path), path.toString())) {
@@ -79,13 +83,17 @@ public final class SerialCapture implements SessionFile {
         }
         Matcher b = BANNER_RATE.matcher(l);
         if (Double.isNaN(banner) && b.matches()) banner = Double.parseDouble(b.group(1));
+        Matcher h = STATED_RATE.matcher(l);
+        if (h.matches()) fileRate = Double.parseDouble(h.group(1));
       }
     } catch (IOException | InputFileException e) {
       // the decoder reports what is wrong with the bytes
     }
     stamped = stamps > 0 && stamps >= lines / 2;
     bannerRateHz = banner;
-    return Double.isNaN(stated.sampleRateHz()) && banner > 0 ? stated.withSampleRate(banner) : stated;
+    if (!Double.isNaN(stated.sampleRateHz())) return stated;
+    if (fileRate > 0) return stated.withSampleRate(fileRate);
+    return banner > 0 ? stated.withSampleRate(banner) : stated;
   }
 
   private double bannerRateHz = Double.NaN;

@@ -150,9 +150,15 @@ public final class SessionFiles {
     Optional<SensorHeader> table = SensorHeader.parse(header, path.getFileName().toString());
     if (table.isPresent()) {
       boolean both = table.get().hasAccel() && table.get().hasGyro();
-      return tables(path, both
-          ? new ExportSources.Found(List.of(TableImport.Source.of(path)), "")
-          : ExportSources.siblings(path));
+      if (!both) return tables(path, ExportSources.siblings(path));
+      // one table holding both sensors: only the device is taken from its folder (x-IMU3's Command.json…)
+      String device;
+      try {
+        device = ExportSources.siblings(path).device();
+      } catch (InputFileException | IOException e) {
+        device = "";
+      }
+      return tables(path, new ExportSources.Found(List.of(TableImport.Source.of(path)), device));
     }
     try {
       return SerialCapture.text(path, LineLayout.auto());
@@ -166,10 +172,13 @@ public final class SessionFiles {
     }
   }
 
+  /** Arduino Serial Plotter data ("AccelX:0.10,…") is not a header. */
+  private static final java.util.regex.Pattern PLOTTER_PAIR = java.util.regex.Pattern.compile("[A-Za-z_]\\w*\\s*:\\s*[-+.]?\\d");
+
   /** Four or more separated names, mostly words: a CSV header rather than a sketch's chatter. */
   private static boolean looksLikeHeader(String line) {
     List<String> f = SensorHeader.split(line, SensorHeader.separatorOf(line));
-    if (f.size() < 4) return false;
+    if (f.size() < 4 || PLOTTER_PAIR.matcher(line).find()) return false;
     int words = 0;
     for (String s : f) {
       String t = s.strip().replace("\"", "");

@@ -236,7 +236,7 @@ public record SensorHeader(
     };
   }
 
-  static char separatorOf(String header) {
+  public static char separatorOf(String header) {
     char best = ',';
     int bestCount = 0;
     for (char c : new char[] {',', '\t', ';'}) {
@@ -250,7 +250,7 @@ public record SensorHeader(
   }
 
   /** Splits at {@code sep} outside double quotes. */
-  static List<String> split(String line, char sep) {
+  public static List<String> split(String line, char sep) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

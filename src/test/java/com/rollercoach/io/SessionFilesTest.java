@@ -222,6 +222,15 @@ class SessionFilesTest {
       for (int i = 0; i < 64; i++) out.write(block); // 64 MB without a line end
     }
     assertTrue(refusal(oneLine).contains("line 1: longer than 65536 characters"), refusal(oneLine));
+    // a valid CSV whose third line never ends
+    Path late = dir.resolve("late-long.csv");
+    try (OutputStream out = Files.newOutputStream(late)) {
+      out.write("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,".getBytes(StandardCharsets.US_ASCII));
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) '1');
+      for (int i = 0; i < 32; i++) out.write(block);
+    }
+    assertTrue(refusal(late).contains("late-long.csv: cannot read (line 3: longer than 65536 characters"), refusal(late));
     StringBuilder wide = new StringBuilder("Time (s)");
     for (int i = 0; i < 3000; i++) wide.append(",Column number ").append(i);
     wide.append('\n').append("0").append(",1".repeat(3000)).append('\n');

@@ -144,6 +144,30 @@ class SessionFilesTest {
         "the gravity-free Accelerometer.csv leads to TotalAcceleration.csv beside it");
   }
 
+  @Test
+  void sensorLoggerWithTheAccelerometerInGAsOnIosKeepsTheGyroscopeInRadPerS() throws IOException {
+    Path ios = Files.createDirectories(dir.resolve("ios"));
+    Path src = fixture(LOGGER);
+    Files.copy(src.resolve("Gyroscope.csv"), ios.resolve("Gyroscope.csv"));
+    StringBuilder g = new StringBuilder();
+    for (String line : Files.readAllLines(src.resolve("TotalAcceleration.csv"))) {
+      String[] f = line.split(",");
+      if (f[0].equals("time")) {
+        g.append(line).append('\n');
+        continue;
+      }
+      g.append(f[0]).append(',').append(f[1]);
+      for (int i = 2; i < 5; i++) g.append(',').append(Double.parseDouble(f[i]) / 9.80665);
+      g.append('\n');
+    }
+    Files.writeString(ios.resolve("TotalAcceleration.csv"), g);
+    List<ImuSample> s = play(SessionFiles.open(ios));
+    List<ImuSample> android = play(SessionFiles.open(src));
+    assertEquals(android.size(), s.size());
+    assertEquals(android.get(10).gxDps(), s.get(10).gxDps(), 1e-9, "rad/s whatever the accelerometer's unit");
+    assertEquals(android.get(10).axG(), s.get(10).axG(), 1e-9);
+  }
+
   // ---- refusals: one line, what was found, what is needed ----
 
   private static String refusal(Path... p) {

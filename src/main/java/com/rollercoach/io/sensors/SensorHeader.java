@@ -164,7 +164,10 @@ public record SensorHeader(
       linearOnly = true;
     }
     // Sensor Logger's Accelerometer.csv is the phone's user acceleration, gravity removed
-    if (sawElapsed && file.matches("(.*/)?accelerometer\\.csv")) linearOnly = true;
+    if (sawElapsed && file.replaceAll(".*[/\\\\!]", "").equals("accelerometer.csv")) linearOnly = true;
+    // both phone APIs (Android SensorManager, iOS CoreMotion rotationRate) give rad/s; Sensor Logger
+    // writes them as they come, while its accelerometer unit differs by platform (told by gravity)
+    if (sawElapsed && Double.isNaN(gyroUnit)) gyroUnit = 1;
     SensorHeader h = new SensorHeader(sep, names, time, timeToS, accel, accelUnit, gyro, gyroUnit,
         linearOnly, toolOf(names, sawElapsed));
     if (!h.hasAccel() && !h.hasGyro()) return Optional.empty();

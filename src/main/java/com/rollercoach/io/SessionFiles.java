@@ -194,30 +194,62 @@ public final class SessionFiles {
   }
 
   /**
-   * Refuses a file whose first bytes are not text: a NUL or another control byte, or bytes that are
-   * not UTF-8 (a multi-byte character cut by the sniff window is allowed).
+   * Refuses a file whose first bytes are not text: a control byte (NUL…) or bytes that are not UTF-8
+   * in its first line, or in more than 2% of the first {@link #SNIFF_BYTES}. A few stray bytes
+   * further on are left to the readers: a serial capture often starts with noise from the moment
+   * the port opened, which its decoder skips and counts.
    */
   private static void requireText(Path path, byte[] head) {
+    int firstLineEnd = head.length;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == '\n') {
+        firstLineEnd = i;
+        break;
+      }
+    }
+    int bad = 0;
+    int controls = 0;
+    int firstBad = -1;
+    boolean firstIsControl = false;
     for (int i = 0; i < head.length; i++) {
       int b = head[i] & 0xff;
-      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c) {
-        throw new InputFileException(String.format(Locale.ROOT,
-            "%s: not a session file: binary content (byte 0x%02x at offset %d); Roller Coach reads"
-                + " its recordings, CSV, sensor exports and serial captures (docs/sensors.md)", path, b, i));
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c || b == 0x7f) {
+        bad++;
+        controls++;
+        if (firstBad < 0) {
+          firstBad = i;
+          firstIsControl = true;
+        }
       }
     }
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(head);
-    CharBuffer out = CharBuffer.allocate(head.length);
-    CoderResult r = utf8.decode(in, out, true);
-    boolean cutAtEnd = r.isMalformed() && head.length == SNIFF_BYTES && in.position() + r.length() >= head.length - 3
-        && in.position() >= head.length - 3;
-    if (r.isError() && !cutAtEnd) {
-      throw new InputFileException(String.format(Locale.ROOT,
-          "%s: not UTF-8 text (byte 0x%02x at offset %d): a binary file, or text saved in another"
-              + " encoding — save it as UTF-8", path, head[in.position()] & 0xff, in.position()));
+    CharBuffer out = CharBuffer.allocate(head.length + 1);
+    while (in.hasRemaining()) {
+      CoderResult r = utf8.decode(in, out, true);
+      if (!r.isError()) break;
+      int at = in.position();
+      // a multi-byte character cut by the sniff window is not an error
+      if (head.length == SNIFF_BYTES && at + r.length() >= head.length && head.length - at < 4) break;
+      bad++;
+      if (firstBad < 0 || at < firstBad) {
+        firstBad = at;
+        firstIsControl = false;
+      }
+      in.position(at + r.length());
     }
+    if (bad == 0 || firstBad > firstLineEnd && bad * 50 <= head.length) return;
+    // NUL and other control bytes, or bytes mostly not UTF-8, are a binary file; else text in another encoding
+    if (firstIsControl || controls > 0 || bad * 10 > head.length) {
+      throw new InputFileException(String.format(Locale.ROOT,
+          "%s: not a session file: binary content (byte 0x%02x at offset %d); Roller Coach reads"
+              + " its recordings, CSV, sensor exports and serial captures (docs/sensors.md)",
+          path, head[firstBad] & 0xff, firstBad));
+    }
+    throw new InputFileException(String.format(Locale.ROOT,
+        "%s: not UTF-8 text (byte 0x%02x at offset %d): a binary file, or text saved in another"
+            + " encoding — save it as UTF-8", path, head[firstBad] & 0xff, firstBad));
   }
 
   /** The first line that is neither blank nor a comment, read with the line limit. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -32,9 +31,11 @@ public final class TextLines implements Closeable {
    * @param name how messages name the input (file, or zip!entry)
    */
   public TextLines(InputStream in, String name) {
+    // REPLACE, then refuse the line holding U+FFFD: REPORT would fail a whole read-ahead chunk,
+    // naming the wrong line
     this.in = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     this.name = name;
   }
 
@@ -83,9 +84,6 @@ public final class TextLines implements Closeable {
           return finish(line);
         }
       }
-    } catch (CharacterCodingException e) {
-      throw new InputFileException(String.format(
-          "%s line %d: not UTF-8 text (a binary file, or text saved in another encoding)", name, lineNumber + 1), e);
     } catch (IOException e) {
       throw new InputFileException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
@@ -93,6 +91,10 @@ public final class TextLines implements Closeable {
 
   private String finish(StringBuilder line) {
     lineNumber++;
+    if (line.indexOf("\uFFFD") >= 0) {
+      throw new InputFileException(String.format(
+          "%s line %d: not UTF-8 text (a binary file, or text saved in another encoding)", name, lineNumber));
+    }
     if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') line.deleteCharAt(0);
     return line.toString();
   }

@@ -57,6 +57,20 @@ class ArduinoCapturesTest {
   }
 
   @Test
+  void noiseFromThePortOpeningIsSkippedNotTakenForABinaryFile() throws IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write("LSM6DS3 started\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    b.write(new byte[] {(byte) 0xf8, (byte) 0x80, 0x00, (byte) 0xfe, '\n'}); // a burst at the wrong baud rate
+    for (int i = 0; i < 300; i++) {
+      b.write(String.format(Locale.ROOT, "%d,0.01,0.02,0.99,1.50,-0.50,0.25%n", 900 + i * 10)
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    SessionFile f = SessionFiles.open(Files.write(dir.resolve("capture.txt"), b.toByteArray()));
+    assertEquals(300, play(f).size());
+    assertTrue(f.warnings().toString().contains("malformed"), f.warnings().toString());
+  }
+
+  @Test
   void theSketchBannerRateIsUsed() throws IOException {
     StringBuilder s = new StringBuilder("Started\nAccelerometer sample rate = 104.00 Hz\n\nAcceleration in g's\nX\tY\tZ\n");
     for (int i = 0; i < 208; i++) s.append("0.01\t0.02\t0.99\t1.50\t-0.50\t0.25\n");

@@ -317,6 +317,7 @@ public final class SessionFiles {
   public static final class Recording implements SessionFile {
     private final Path path;
     private final RecordingHeader header;
+    private final boolean deviceInHeader;
     private final List<String> warnings = new ArrayList<>();
 
     /** A device introduces itself within the first second; don't read further looking for it. */
@@ -326,7 +327,8 @@ public final class SessionFiles {
       this.path = path;
       try (RecordingReader r = RecordingReader.open(path)) {
         RecordingHeader h = r.header();
-        this.header = h.device().isPresent() ? h : findDevice(r).map(h::withDevice).orElse(h);
+        this.deviceInHeader = h.device().isPresent();
+        this.header = deviceInHeader ? h : findDevice(r).map(h::withDevice).orElse(h);
       }
     }
 
@@ -369,7 +371,10 @@ public final class SessionFiles {
       if (header.device().isPresent()) {
         var d = header.device().get();
         if (m.get(SessionMetadata.DEVICE) == null && !d.deviceId().isEmpty()) m = m.with(SessionMetadata.DEVICE, d.deviceId());
-        if (m.get(SENSOR_MODEL) == null && !d.sensorModel().isEmpty()) m = m.with(SENSOR_MODEL, d.sensorModel());
+        // the chip is shown beside the id when the recorder knew the device when it started (as before)
+        if (deviceInHeader && m.get(SENSOR_MODEL) == null && !d.sensorModel().isEmpty()) {
+          m = m.with(SENSOR_MODEL, d.sensorModel());
+        }
         if (m.get(SessionMetadata.SAMPLE_RATE_HZ) == null && Double.isFinite(d.sampleRateHz())) {
           m = m.with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%.6g", d.sampleRateHz()));
         }
@@ -410,7 +415,33 @@ public final class SessionFiles {
       } catch (java.io.UncheckedIOException e) {
         throw textError(path, e);
       }
+      RateCheck.require(path.toString(), firstRate(path));
     }
+
+    /** The rate of the first rows (NaN when the file is too short to tell, or its rows are bad). */
+    private static double firstRate(Path path) throws IOException {
+      double[] t = new double[RATE_ROWS];
+      int[] n = {0};
+      final class Enough extends RuntimeException {
+        Enough() {
+          super(null, null, false, false);
+        }
+      }
+      try (CsvSampleReader r = boundedCsv(path)) {
+        r.readTo(new SampleSink() {
+          @Override
+          public void accept(ImuSample s) {
+            t[n[0]++] = s.tS();
+            if (n[0] == t.length) throw new Enough();
+          }
+        });
+      } catch (Enough | InputFileException | java.io.UncheckedIOException e) {
+        // enough rows, or a fault the full read reports with its line
+      }
+      return RateCheck.rateHz(t, n[0]);
+    }
+
+    private static final int RATE_ROWS = 200;
 
     @Override
     public Path path() {

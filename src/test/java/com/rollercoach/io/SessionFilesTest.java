@@ -206,6 +206,10 @@ class SessionFilesTest {
     for (int i = 0; i < 40; i++) slow.append(i * 0.5).append(",0.1,0.2,9.8,0.01,0.02,0.03\n");
     Path f = Files.writeString(dir.resolve("slow.csv"), slow);
     assertTrue(refusal(f).contains("2.00 samples per second is too slow for rolling: Roller Coach needs at least 25 Hz"), refusal(f));
+    StringBuilder own = new StringBuilder("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n");
+    for (int i = 0; i < 40; i++) own.append(i * 0.5).append(",0,0,1,0,0,0\n");
+    Path o = Files.writeString(dir.resolve("own.csv"), own);
+    assertTrue(refusal(o).contains("own.csv: 2.00 samples per second is too slow"), refusal(o));
     Path g = Files.writeString(dir.resolve("g.csv"), Files.readString(fixture("fusion/sensor_data.csv"))
         .replace("Accelerometer X (g)", "Accelerometer X (m/s^2)").replace("Accelerometer Y (g)", "Accelerometer Y (m/s^2)")
         .replace("Accelerometer Z (g)", "Accelerometer Z (m/s^2)"));

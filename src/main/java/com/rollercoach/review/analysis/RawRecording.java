@@ -1,6 +1,5 @@
 package com.rollercoach.review.analysis;
 
-import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SessionFiles;
@@ -9,7 +8,6 @@ import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.live.Pacer;
 import com.rollercoach.io.live.RecordingReplay;
-import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
 public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Session file: a recording (.rcrec) or a CSV with t_s, accelerometer and gyro columns")
-  Path file;
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = {
+      "One session: a recording (.rcrec), a CSV, a sensor export (phyphox, Sensor Logger or x-IMU3:",
+      "its zip, its folder, or its files, e.g. Accelerometer.csv Gyroscope.csv) or a serial capture.",
+      "See docs/sensors.md."})
+  List<Path> file;
 
   @Option(
       names = "--roller-diameter-cm",

@@ -16,7 +16,6 @@ import com.rollercoach.core.protocol.FrameEncoder;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
-import com.rollercoach.io.csv.CsvFormatException;
 import com.rollercoach.io.csv.CsvSampleWriter;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LiveObserver;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Option;
     })
 public final class CalibrateCommand implements Callable<Integer> {
   static final class Source {
-    @Option(names = "--input", paramLabel = "FILE", description = "A recorded session: CSV or .rcrec recording.")
+    @Option(names = "--input", paramLabel = "FILE", description = "A recorded session: any file or export folder analyze reads.")
     Path input;
 
     @Option(names = "--port", paramLabel = "PATH", description = "Calibrate live on this serial port (device or emulator).")
@@ -116,7 +115,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
       return 0;
     }
-    if (source.input != null && !Files.isRegularFile(source.input)) {
+    if (source.input != null && !Files.exists(source.input)) {
       throw new UserInputException(source.input + ": no such file");
     }
     if (poses < 6) throw new UserInputException("--poses: " + poses + " is too few; the accelerometer fit needs at least 6");
@@ -174,7 +173,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       CalibrationInput.play(source.input, sink).ifPresent(id -> {
         if (deviceId.get() == null) deviceId.set(id);
       });
-    } catch (CsvFormatException e) {
+    } catch (com.rollercoach.io.InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UserInputException(source.input + ": no such file", e);

@@ -7,7 +7,6 @@ import com.rollercoach.io.SessionFiles;
 import com.rollercoach.io.InputFileException;
 import com.rollercoach.io.recording.RecordingFormatException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -25,16 +24,12 @@ final class LiveSupport {
     return PipelineConfig.defaults().withRollerDiameterCm(d);
   }
 
-  /** Opens a CSV or recording, turning every way it can fail into a one-line message. */
-  static SessionFile openSession(Path file) {
+  /** Opens any session file ({@link SessionFiles}), its refusal as the command's one-line message. */
+  static SessionFile openSession(Path... files) {
     try {
-      return SessionFiles.open(file);
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(file + ": no such file");
-    } catch (RecordingFormatException | InputFileException e) {
+      return SessionFiles.open(files);
+    } catch (InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UserInputException(file + ": " + e.getMessage(), e);
     }
   }
 

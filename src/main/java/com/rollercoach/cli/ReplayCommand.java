@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     description = "Replay a recording or CSV through the live path, printing coaching events as they happen")
 public final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "A recording (.rcrec) or CSV file")
+  @Parameters(index = "0", paramLabel = "FILE", description = "A session: recording, CSV, sensor export (zip, folder or one of its files) or serial capture")
   Path file;
 
   @Option(names = "--speed", defaultValue = "1", paramLabel = "1|4|max",

@@ -33,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SESSION",
-      description = "A session id from the library (or a unique prefix), or a CSV file.")
+      description = "A session id from the library (or a unique prefix), or any session file or export folder analyze reads.")
   String session;
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -60,7 +60,8 @@ public final class ReportCommand implements Callable<Integer> {
       Path file = Path.of(session);
       SessionEntry entry;
       ReplayResult replay;
-      if (Files.isRegularFile(file) && Recordings.isRecording(file)) {
+      // a path that exists is a file to report on, whatever its format (the opener decides); else an id
+      if (Files.exists(file)) {
         replay = SessionReplay.replay(Recordings.open(file), PipelineConfig.defaults(), true);
         entry = adHocEntry(file, replay);
       } else {

@@ -70,6 +70,7 @@ public final class RollerCoachCommand implements Runnable {
     CommandLine cl = new CommandLine(new RollerCoachCommand());
     for (Class<?> c : subcommands) cl.addSubcommand(c);
     cl.addSubcommand(new CommandLine.HelpCommand());
+    withHelpOptions(cl);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           if (ex instanceof UserInputException) {
@@ -79,5 +80,18 @@ public final class RollerCoachCommand implements Runnable {
           throw ex;
         });
     return cl;
+  }
+
+  /**
+   * Every command and subcommand answers {@code --help}/{@code -h} (exit 0), even when its class
+   * forgot {@code mixinStandardHelpOptions}: a new user's first try must never be "Unknown option".
+   */
+  private static void withHelpOptions(CommandLine cl) {
+    if (cl.getCommandSpec().findOption("--help") == null && cl.getCommandSpec().findOption("-h") == null) {
+      cl.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub != cl) withHelpOptions(sub);
+    }
   }
 }

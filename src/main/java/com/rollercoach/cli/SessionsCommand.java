@@ -218,14 +218,15 @@ public final class SessionsCommand implements Runnable {
     }
   }
 
-  @Command(name = "import", description = "Copy CSV files or recordings into the library and analyse them.",
+  @Command(name = "import", description = "Copy sessions (any file or export folder analyze reads) into the library and analyse them.",
       mixinStandardHelpOptions = true)
   static final class Import implements Callable<Integer> {
     @Mixin DataDir data;
     @Mixin NoteOptions notes;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Session files (.csv).")
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+        description = "Session files or export folders, one session each (recordings, CSV, phyphox/Sensor Logger/x-IMU3 exports, serial captures).")
     List<Path> files;
 
     @Option(names = "--patient", paramLabel = "NAME", description = "Patient or profile name.")

@@ -112,7 +112,9 @@ final class StartView extends ScrollPane {
     FileChooser c = new FileChooser();
     c.setTitle("Replay a session");
     c.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Sessions (*.rcrec, *.csv)", "*.rcrec", "*.csv"),
+        // any file of an export works (its sibling tables are found beside it): see docs/sensors.md
+        new FileChooser.ExtensionFilter("Sessions and sensor exports (*.rcrec, *.csv, *.zip, *.txt, *.log, *.ximu3)",
+            "*.rcrec", "*.csv", "*.zip", "*.txt", "*.log", "*.ximu3"),
         new FileChooser.ExtensionFilter("All files", "*.*"));
     File f = c.showOpenDialog(getScene().getWindow());
     if (f != null) {

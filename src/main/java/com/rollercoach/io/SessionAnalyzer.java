@@ -64,7 +64,17 @@ public final class SessionAnalyzer {
       OptionalDouble rollerDiameterCm,
       MotionListener also,
       java.util.function.BiFunction<SessionMetadata, PipelineConfig, Setup> setup) {
-    try (SampleFile in = SampleFiles.open(file)) {
+    return analyze(List.of(file), rollerDiameterCm, also, setup);
+  }
+
+  /** As above, for one session given as several files (an export's accelerometer and gyroscope tables). */
+  public static Result analyze(
+      List<Path> files,
+      OptionalDouble rollerDiameterCm,
+      MotionListener also,
+      java.util.function.BiFunction<SessionMetadata, PipelineConfig, Setup> setup) {
+    Path file = files.get(0);
+    try (SampleFile in = SampleFiles.open(files.toArray(Path[]::new))) {
       SessionMetadata meta = in.metadata();
       double d = rollerDiameter(rollerDiameterCm, meta);
       Setup chosen = setup.apply(meta, PipelineConfig.defaults().withRollerDiameterCm(d));

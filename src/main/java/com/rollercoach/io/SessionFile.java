@@ -14,17 +14,21 @@ import java.util.List;
  * one way {@code analyze}, {@code replay}, {@code export}, the emulator and the GUI read sessions.
  * Each {@link #play} reads the file afresh, streaming (memory does not grow with the file).
  */
-public interface SessionFile extends SampleFile, EmulatorInput {
-  enum Kind {
-    CSV,
-    RECORDING,
-    /** A file from a sensor people own: phyphox export, x-IMU3 log, Arduino serial capture. */
-    SENSOR
-  }
-
+public sealed interface SessionFile extends SampleFile, EmulatorInput
+    permits SessionFiles.Recording, SessionFiles.Csv, SensorExport, SerialCapture {
+  /** The file or folder opened (the first file, for a pair). */
   Path path();
 
-  Kind kind();
+  /**
+   * The device that recorded the session, when the file knows it: the one place every command
+   * (analyze, calibrate, sessions import, report) takes it from. Recordings: the header, else the
+   * first DEVICE record or HELLO; CSV: {@code # device=}; exports: phyphox {@code meta/device.csv},
+   * Sensor Logger {@code Metadata.csv}, the x-IMU3 log's serial number.
+   */
+  default java.util.Optional<String> deviceId() {
+    String d = metadata().get(SessionMetadata.DEVICE);
+    return d == null || d.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(d.trim());
+  }
 
   /** What the file says about itself (CSV {@code # key=value} lines; a recording's header and device). */
   @Override
@@ -70,7 +74,9 @@ public interface SessionFile extends SampleFile, EmulatorInput {
         }
       });
     } catch (IOException e) {
-      throw new InputFileException(e.getMessage(), e);
+      throw SessionFiles.readError(path(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw SessionFiles.readError(path(), e.getCause());
     }
     return n[0];
   }

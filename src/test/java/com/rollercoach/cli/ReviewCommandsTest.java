@@ -38,7 +38,7 @@ class ReviewCommandsTest {
   }
 
   private String importOne(String patient, String date) throws Exception {
-    Path csv = TestSessions.writeCsv(tmp.resolve("in-" + date + ".csv"), Map.of("device", "rc-7"), 6, 10);
+    Path csv = TestSessions.writeCsv(tmp.resolve("in-" + date + ".csv"), Map.of("device", "rc-7", "recorded_on", date), 6, 10);
     Run r = run("sessions", "import", "--data-dir", data(), "--patient", patient, "--date", date,
         "--pain-before", "6", "--pain-after", "4", "--text", "sore at T6, " + HOSTILE, csv.toString());
     assertEquals(0, r.code(), r.err());

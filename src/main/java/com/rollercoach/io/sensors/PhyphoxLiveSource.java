@@ -336,7 +336,7 @@ public final class PhyphoxLiveSource implements AutoCloseable {
             sink.accept(s);
           }
         },
-        PhyphoxImport.MAX_GYRO_GAP_S);
+        TableImport.MAX_GYRO_GAP_S);
   }
 
   private static void incremental(StringJoiner q, double last, String time, String... values) {

@@ -1,6 +1,5 @@
 package com.rollercoach.review.analysis;
 
-import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SessionFiles;
@@ -9,7 +8,6 @@ import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.live.Pacer;
 import com.rollercoach.io.live.RecordingReplay;
-import com.rollercoach.io.recording.RecordingHeader;
 import com.rollercoach.io.recording.RecordingReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,33 +18,23 @@ import java.nio.file.Path;
  * "frames lost" and "checksum failures".
  */
 final class RawRecording implements RecordingSource {
+  private final SessionFiles.Recording recording;
   private final Path file;
   private final SessionMetadata metadata;
   private long framesLost = -1;
   private long crcFailures = -1;
 
-  RawRecording(Path file) throws IOException {
-    this.file = file;
-    try (RecordingReader reader = RecordingReader.open(file)) {
-      SessionMetadata m = metadataOf(reader.header());
-      // `record` learns the device from its HELLO after the header is written: the id is then in a
-      // DEVICE record or the recorded bytes, which SessionFiles scans for.
-      String scanned = m.get(SessionMetadata.DEVICE) == null ? SessionFiles.open(file).metadata().get(SessionMetadata.DEVICE) : null;
-      this.metadata = scanned == null ? m : m.with(SessionMetadata.DEVICE, scanned);
-    }
+  RawRecording(SessionFiles.Recording recording) {
+    this.recording = recording;
+    this.file = recording.path();
+    // the opener already merged the header's device, or the first DEVICE record / HELLO, into it
+    SessionMetadata m = recording.metadata();
+    String started = m.get("recorded_at");
+    this.metadata = m.get("start_time") == null && started != null ? m.with("start_time", started) : m;
   }
 
-  /** The header's metadata plus what the header says about the start and the device. */
-  private static SessionMetadata metadataOf(RecordingHeader h) {
-    SessionMetadata m = h.metadata();
-    if (m.get("start_time") == null && h.startedAt() != null) {
-      m = m.with("start_time", h.startedAt().toString());
-    }
-    if (m.get(SessionMetadata.DEVICE) == null && h.device().isPresent()) {
-      DeviceInfo d = h.device().get();
-      m = m.with(SessionMetadata.DEVICE, d.deviceId() + (d.sensorModel().isEmpty() ? "" : " (" + d.sensorModel() + ")"));
-    }
-    return m;
+  SessionFiles.Recording file() {
+    return recording;
   }
 
   @Override

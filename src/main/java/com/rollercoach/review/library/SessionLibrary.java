@@ -8,6 +8,10 @@ import com.rollercoach.review.analysis.Recordings;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.SessionReplay;
 import com.rollercoach.review.library.SidecarJson.StoredAnalysis;
+import com.rollercoach.io.InputFileException;
+import com.rollercoach.io.SessionFile;
+import com.rollercoach.io.SessionFiles;
+import com.rollercoach.io.csv.CsvSampleWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -130,21 +134,66 @@ public final class SessionLibrary implements AutoCloseable {
   }
 
   /**
-   * Copies a recording or CSV into the library, analyses it and indexes it. The same file imported
-   * twice is refused (its content hash is part of the id).
+   * Copies a session into the library, analyses it and indexes it. Recordings and Roller Coach CSV
+   * are stored as they are; any other format the opener reads (a sensor export folder or zip, a
+   * serial capture) is stored as the CSV it converts to, so the library only ever reads its own
+   * formats. The same content imported twice is refused, whatever the file's name, place or date:
+   * the stored file's content hash is part of the id.
    */
   public SessionEntry importSession(Path file, ImportOptions opts) throws IOException {
     var source = Recordings.open(file);
     SessionMetadata meta = source.metadata();
+    SessionFile session = Recordings.file(source);
+    boolean recorded = session instanceof SessionFiles.Recording;
+    boolean stored = recorded || session instanceof SessionFiles.Csv;
+    Path staged = stored ? file : asCsv(session, meta);
+    try {
+      String hash = contentHash(staged);
+      Optional<String> same = idWithHash(hash);
+      if (same.isPresent()) {
+        throw new IOException(file + ": already in the library as session " + same.get() + " (same content)");
+      }
+      Instant started = opts.startedAt()
+          .or(() -> startTime(meta))
+          .orElse(Files.getLastModifiedTime(file).toInstant());
+      String id = ID_TIME.format(started) + "-" + hash;
+      Path recording = sessionsDir.resolve(id + (recorded ? ".rcrec" : ".csv"));
+      if (Files.exists(recording)) {
+        throw new IOException(file + ": already in the library as session " + id);
+      }
+      if (stored) Files.copy(file, recording);
+      else Files.move(staged, recording);
+      return register(file, opts, meta, id, recording);
+    } finally {
+      if (!stored) Files.deleteIfExists(staged);
+    }
+  }
+
+  /** A session converted to the library's CSV, in a temporary file beside the sessions. */
+  private Path asCsv(SessionFile session, SessionMetadata meta) throws IOException {
+    Path tmp = Files.createTempFile(sessionsDir, ".import-", ".csv.tmp");
+    try (CsvSampleWriter csv = CsvSampleWriter.create(tmp, meta)) {
+      session.readTo(csv);
+      csv.end();
+    } catch (InputFileException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException(e.getMessage(), e);
+    }
+    return tmp;
+  }
+
+  /** The session whose stored file has this content hash, if any. */
+  private Optional<String> idWithHash(String hash) throws IOException {
+    try (var files = Files.list(sessionsDir)) {
+      return files.map(p -> stem(p)).filter(n -> n.endsWith("-" + hash)).findFirst();
+    }
+  }
+
+  private SessionEntry register(Path file, ImportOptions opts, SessionMetadata meta, String id, Path recording)
+      throws IOException {
     Instant started = opts.startedAt()
         .or(() -> startTime(meta))
         .orElse(Files.getLastModifiedTime(file).toInstant());
-    String id = ID_TIME.format(started) + "-" + contentHash(file);
-    Path recording = sessionsDir.resolve(id + "." + Recordings.extension(file));
-    if (Files.exists(recording)) {
-      throw new IOException(file + ": already in the library as session " + id);
-    }
-    Files.copy(file, recording);
     try {
       SessionManifest manifest = new SessionManifest(
           id,
@@ -402,7 +451,9 @@ public final class SessionLibrary implements AutoCloseable {
   private static String deviceIn(SessionMetadata meta) {
     String d = meta.get(SessionMetadata.DEVICE);
     if (d == null) d = meta.get("device_id");
-    return d == null ? "" : d.trim();
+    if (d == null) return "";
+    String model = meta.get(SessionFiles.SENSOR_MODEL);
+    return model == null || model.isBlank() ? d.trim() : d.trim() + " (" + model.trim() + ")";
   }
 
   private static String calibrationIn(SessionMetadata meta) {

@@ -78,12 +78,11 @@ class PhyphoxImportTest {
     sets.put("Accelerometer", accelSet(200, 10, 0.0031));
     sets.put("Gyroscope", gyroSet(400, 10, 0.0007));
     new PhyphoxExportWriter(',', '.').writeZip(zip, sets);
-    assertTrue(PhyphoxImport.looksLikePhyphox(zip));
     Collect c = new Collect();
-    PhyphoxImport.Report r = PhyphoxImport.read(List.of(zip), c);
-    assertEquals(c.samples.size(), r.samples());
-    assertTrue(r.samples() >= 1995, "all accel rows inside the gyro's span: " + r.samples());
-    assertEquals("google Pixel 7", r.device());
+    com.rollercoach.io.SessionFile f = com.rollercoach.io.SessionFiles.open(zip);
+    f.play(c);
+    assertTrue(c.samples.size() >= 1995, "all accel rows inside the gyro's span: " + c.samples.size());
+    assertEquals("google Pixel 7", f.deviceId().orElseThrow());
     ImuSample s = c.samples.get(1000);
     assertEquals(0.0031 + 1000 / 200.0, s.tS(), 1e-8, "accelerometer times are the sample times");
     assertEquals(1.0, s.azG(), 1e-8);
@@ -100,7 +99,7 @@ class PhyphoxImportTest {
     w.writeTable(g, gyroSet(100, 5, 0.004));
     assertTrue(Files.readString(a).contains("9,806650000E0"), "decimal comma written");
     Collect c = new Collect();
-    PhyphoxImport.read(List.of(a, g), c);
+    TableImport.read(List.of(a, g), c);
     assertTrue(c.samples.size() >= 495);
     assertEquals(1.0, c.samples.get(10).azG(), 1e-8);
   }
@@ -123,7 +122,7 @@ class PhyphoxImportTest {
     new PhyphoxExportWriter('\t', '.')
         .writeTable(f, PhyphoxExportWriter.set(names, t, ax, ay, az, gx, gy, gz));
     Collect c = new Collect();
-    PhyphoxImport.read(List.of(f), c);
+    TableImport.read(List.of(f), c);
     assertEquals(n, c.samples.size());
     assertEquals(Math.toDegrees(0.5), c.samples.get(5).gzDps(), 1e-9);
   }
@@ -143,7 +142,7 @@ class PhyphoxImportTest {
     Path g = dir.resolve("Gyroscope.csv");
     w.writeTable(g, gyroSet(100, 2, 0));
     SensorFormatException e =
-        assertThrows(SensorFormatException.class, () -> PhyphoxImport.read(List.of(lin, g), new Collect()));
+        assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(lin, g), new Collect()));
     assertTrue(e.getMessage().contains("gravity removed"), e.getMessage());
 
     // a translated export ("Lineare Beschleunigung x (m/s^2)") is caught by |a| ≈ 0
@@ -154,7 +153,7 @@ class PhyphoxImportTest {
     }
     Path de = dir.resolve("Beschleunigung.csv");
     w.writeTable(de, german);
-    e = assertThrows(SensorFormatException.class, () -> PhyphoxImport.read(List.of(de, g), new Collect()));
+    e = assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(de, g), new Collect()));
     assertTrue(e.getMessage().contains("gravity is missing"), e.getMessage());
   }
 
@@ -163,8 +162,8 @@ class PhyphoxImportTest {
     Path a = dir.resolve("Raw Data.csv");
     new PhyphoxExportWriter(',', '.').writeTable(a, accelSet(100, 2, 0));
     SensorFormatException e =
-        assertThrows(SensorFormatException.class, () -> PhyphoxImport.read(List.of(a), new Collect()));
-    assertTrue(e.getMessage().contains("no gyroscope table"), e.getMessage());
+        assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(a), new Collect()));
+    assertTrue(e.getMessage().startsWith("accelerometer only ([Raw Data.csv]): Roller Coach needs the gyroscope too — in phyphox"), e.getMessage());
   }
 
   @Test
@@ -175,7 +174,7 @@ class PhyphoxImportTest {
     w.writeTable(a, accelSet(100, 2, 0));
     w.writeTable(g, gyroSet(100, 2, 50));
     SensorFormatException e =
-        assertThrows(SensorFormatException.class, () -> PhyphoxImport.read(List.of(a, g), new Collect()));
+        assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(a, g), new Collect()));
     assertTrue(e.getMessage().contains("do not overlap"), e.getMessage());
   }
 
@@ -186,14 +185,14 @@ class PhyphoxImportTest {
     Path a = Path.of(getClass().getResource("/sensors/phyphox-acceleration-with-g.csv").toURI());
     Path g = Path.of(getClass().getResource("/sensors/phyphox-gyroscope.csv").toURI());
     Collect c = new Collect();
-    PhyphoxImport.read(List.of(a, g), c);
+    TableImport.read(List.of(a, g), c);
     assertEquals(8, c.samples.size());
     assertEquals(9.80174 / G, c.samples.get(0).azG(), 1e-6);
 
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, Files.readString(a).replace("9.801740000E0", "9.80x"));
     SensorFormatException e =
-        assertThrows(SensorFormatException.class, () -> PhyphoxImport.read(List.of(bad, g), new Collect()));
+        assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(bad, g), new Collect()));
     assertTrue(e.getMessage().matches(".*bad\\.csv line 2: '9\\.80x'.*"), e.getMessage());
   }
 }

@@ -27,7 +27,7 @@ class SensorFilesTest {
     for (int i = 0; i < 100; i++) s.append(String.format(Locale.ROOT, "%d\t0.01\t0.02\t0.99\t1.50\t-0.50\t0.25\n", 15 + i * 10));
     Path f = dir.resolve("capture.txt");
     Files.writeString(f, s);
-    SensorFiles.SensorFile file = SensorFiles.open(f, LineLayout.auto()).orElseThrow();
+    com.rollercoach.io.SessionFile file = com.rollercoach.io.SessionFiles.open(f);
     PhyphoxImportTest.Collect c = new PhyphoxImportTest.Collect();
     file.play(c);
     assertEquals(400, c.samples.size());
@@ -42,10 +42,10 @@ class SensorFilesTest {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < 50; i++) s.append("AccelX:0.10,AccelY:0.20,AccelZ:9.79, GyroX:0.01,GyroY:0.00,GyroZ:-0.02\n");
     Files.writeString(f, s);
-    SensorFormatException e =
-        assertThrows(SensorFormatException.class, () -> SensorFiles.open(f, LineLayout.auto()));
+    com.rollercoach.io.InputFileException e =
+        assertThrows(com.rollercoach.io.InputFileException.class, () -> com.rollercoach.io.SessionFiles.open(f));
     assertTrue(e.getMessage().contains("# rate_hz=100"), e.getMessage());
-    SensorFiles.SensorFile file = SensorFiles.open(f, LineLayout.auto().withSampleRate(100)).orElseThrow();
+    com.rollercoach.io.SessionFile file = com.rollercoach.io.SerialCapture.text(f, LineLayout.auto().withSampleRate(100));
     PhyphoxImportTest.Collect c = new PhyphoxImportTest.Collect();
     file.play(c);
     assertEquals(50, c.samples.size());
@@ -58,7 +58,7 @@ class SensorFilesTest {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < 20; i++) s.append("I,").append(1_000_000 + i * 10_000).append(",0.0,0.0,5.0,0.0,0.0,1.0\n");
     Files.write(x, s.toString().getBytes(StandardCharsets.US_ASCII));
-    SensorFiles.SensorFile xf = SensorFiles.open(x, LineLayout.auto()).orElseThrow();
+    com.rollercoach.io.SessionFile xf = com.rollercoach.io.SessionFiles.open(x);
     PhyphoxImportTest.Collect c = new PhyphoxImportTest.Collect();
     xf.play(c);
     assertEquals(20, c.samples.size());
@@ -69,7 +69,7 @@ class SensorFilesTest {
     sets.put("Accelerometer", PhyphoxImportTest.accelSet(100, 3, 0.002));
     sets.put("Gyroscope", PhyphoxImportTest.gyroSet(100, 3, 0));
     new PhyphoxExportWriter(',', '.').writeZip(zip, sets);
-    SensorFiles.SensorFile pf = SensorFiles.open(zip, LineLayout.auto()).orElseThrow();
+    com.rollercoach.io.SessionFile pf = com.rollercoach.io.SessionFiles.open(zip);
     c = new PhyphoxImportTest.Collect();
     pf.play(c);
     assertTrue(c.samples.size() > 290);
@@ -80,7 +80,7 @@ class SensorFilesTest {
   void ourOwnCsvIsLeftToTheCsvReader() throws IOException {
     Path f = dir.resolve("session.csv");
     Files.writeString(f, "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n");
-    assertTrue(SensorFiles.open(f, LineLayout.auto()).isEmpty());
+    assertTrue(com.rollercoach.io.SessionFiles.open(f) instanceof com.rollercoach.io.SessionFiles.Csv);
   }
 
   @Test

@@ -1,0 +1,139 @@
+package com.rollercoach.io.sensors;
+
+import com.rollercoach.io.TextLines;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One table of a sensor export (phyphox, x-IMU3, Fusion, Sensor Logger, other tools), read row by
+ * row with bounded lines; its header is read by {@link SensorHeader}. Numbers may use a decimal comma
+ * when the separator is not a comma (phyphox's semicolon and tab variants); a {@code NaN} or empty
+ * cell (phyphox pads shorter columns with NaN) skips the row. Values come back in the file's own
+ * units; {@link PhyphoxImport} resolves the units before merging.
+ */
+final class SensorTable implements Closeable {
+  enum Kind {
+    ACCELERATION,
+    GYROSCOPE,
+    BOTH
+  }
+
+  /** Comment or blank lines tolerated before the header (some loggers write a preamble). */
+  private static final int MAX_PREAMBLE_LINES = 64;
+
+  private final String name;
+  private final TextLines lines;
+  private final SensorHeader header;
+  private final Kind kind;
+  private Boolean decimalComma;
+  private final ArrayDeque<double[]> lookahead = new ArrayDeque<>();
+
+  /**
+   * Reads the header and classifies the table.
+   *
+   * @param name the file or zip entry, for messages and for the sensor of bare x/y/z columns
+   * @throws SensorFormatException if the header names no time column and no x, y, z sensor set
+   */
+  SensorTable(String name, InputStream in) throws IOException {
+    this.name = name;
+    this.lines = new TextLines(in, name);
+    String line;
+    int skipped = 0;
+    do {
+      line = lines.next();
+      if (line == null) {
+        lines.close();
+        throw new SensorFormatException(name + ": empty file");
+      }
+    } while ((line.isBlank() || line.startsWith("#")) && skipped++ < MAX_PREAMBLE_LINES);
+    Optional<SensorHeader> h = SensorHeader.parse(line, name);
+    if (h.isEmpty()) {
+      lines.close();
+      throw new SensorFormatException(name + ": the header " + SensorHeader.abbreviate(
+          SensorHeader.split(line, SensorHeader.separatorOf(line)))
+          + " names no time column with x, y, z accelerometer or gyroscope columns");
+    }
+    header = h.get();
+    boolean a = header.hasAccel();
+    boolean g = header.hasGyro();
+    kind = a && g ? Kind.BOTH : a ? Kind.ACCELERATION : Kind.GYROSCOPE;
+  }
+
+  String name() {
+    return name;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  SensorHeader header() {
+    return header;
+  }
+
+  /** Looks ahead up to {@code n} rows without consuming them. */
+  List<double[]> peek(int n) {
+    while (lookahead.size() < n) {
+      double[] row = read();
+      if (row == null) break;
+      lookahead.add(row);
+    }
+    return new ArrayList<>(lookahead);
+  }
+
+  /**
+   * The next complete row in the file's units: {@code {t, x, y, z}}, or {@code {t, ax, ay, az, gx,
+   * gy, gz}} for a table holding both sensors; null at the end.
+   */
+  double[] next() {
+    if (!lookahead.isEmpty()) return lookahead.poll();
+    return read();
+  }
+
+  private double[] read() {
+    while (true) {
+      String line = lines.next();
+      if (line == null) return null;
+      if (line.isBlank() || line.startsWith("#")) continue;
+      List<String> cells = SensorHeader.split(line, header.separator());
+      if (decimalComma == null) decimalComma = header.separator() != ',' && line.indexOf(',') >= 0;
+      double[] row = kind == Kind.BOTH ? new double[7] : new double[4];
+      row[0] = cell(cells, header.time());
+      int k = 1;
+      if (kind != Kind.GYROSCOPE) for (int i : header.accel()) row[k++] = cell(cells, i);
+      if (kind != Kind.ACCELERATION) for (int i : header.gyro()) row[k++] = cell(cells, i);
+      boolean complete = true;
+      for (double v : row) if (Double.isNaN(v)) complete = false;
+      if (complete) return row;
+    }
+  }
+
+  private double cell(List<String> cells, int index) {
+    if (index >= cells.size()) {
+      throw new SensorFormatException(name + " line " + lines.lineNumber() + ": " + cells.size()
+          + " fields, expected more than " + index);
+    }
+    String s = SensorHeader.unquote(cells.get(index)).strip();
+    if (decimalComma) s = s.replace(',', '.');
+    if (s.equalsIgnoreCase("nan") || s.isEmpty()) return Double.NaN;
+    try {
+      double v = Double.parseDouble(s);
+      if (Double.isInfinite(v)) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      String shown = s.length() > 20 ? s.substring(0, 20) + "…" : s;
+      throw new SensorFormatException(name + " line " + lines.lineNumber() + ": '" + shown
+          + "' in column " + (index + 1) + " is not a number");
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

@@ -1,0 +1,348 @@
+package com.rollercoach.io.sensors;
+
+import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.RateCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the tables of a sensor export into one sample stream: a table holding both sensors, or an
+ * accelerometer table and a gyroscope table merged by time ({@link AccelGyroMerger}) while both
+ * files are read side by side, so memory stays flat however long the recording.
+ *
+ * <p>{@link #plan} chooses the tables and settles their units before any sample is streamed, so a
+ * refusal is one line at open time: accelerometer with gravity is required (linear acceleration is
+ * used only to explain the refusal, and a with-g table is chosen over it when both are there), the
+ * units the header states are checked against gravity (median |a| ≈ 9.81 m/s²), units it does not
+ * state are decided from the same check, and a rate below {@link RateCheck#MIN_RATE_HZ} is refused.
+ */
+public final class TableImport {
+  /** Gyroscope readings further apart than this are not interpolated across. */
+  static final double MAX_GYRO_GAP_S = 0.25;
+
+  /** Rows whose median |a| and time step are checked. */
+  private static final int CHECK_ROWS = 500;
+
+  static final String GRAVITY_NEEDED =
+      "Roller Coach needs gravity to see the roller turn and to tell when someone is on it:"
+          + " record acceleration with g (phyphox 'Acceleration with g', Sensor Logger's TotalAcceleration.csv)";
+
+  /** A table to read: a name for messages (file, or zip!entry) and a way to open its bytes afresh. */
+  public record Source(String name, Opener opener) {
+    public static Source of(Path file) {
+      return new Source(file.toString(), () -> Files.newInputStream(file));
+    }
+  }
+
+  /** Opens a source's bytes; each call starts from the beginning. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /** What was imported. */
+  public record Report(long samples, long droppedAccel, List<String> sources) {}
+
+  /**
+   * The tables chosen and their units.
+   *
+   * @param accel the accelerometer table (the combined table when {@code gyro} is null)
+   * @param gyro the gyroscope table, null when {@code accel} holds both sensors
+   */
+  public record Plan(Source accel, Units accelUnits, Source gyro, Units gyroUnits, double rateHz) {
+    public String describe() {
+      return gyro == null ? name(accel) : name(accel) + " + " + name(gyro);
+    }
+
+    private static String name(Source s) {
+      return s.name().replaceAll(".*[/\\\\!]", "");
+    }
+  }
+
+  /** Factors from a table's numbers to seconds, m/s² and rad/s. */
+  record Units(double timeToS, double accelToMps2, double gyroToRads) {}
+
+  private TableImport() {}
+
+  /** Reads CSV files into {@code sink} (checks as {@link #plan}); the caller ends the sink. */
+  public static Report read(List<Path> files, SampleSink sink) {
+    List<Source> sources = files.stream().map(Source::of).toList();
+    return read(plan(sources), sink);
+  }
+
+  /**
+   * Chooses the tables among {@code sources} and settles their units.
+   *
+   * @throws SensorFormatException with one line saying what was found and what is needed
+   */
+  public static Plan plan(List<Source> sources) {
+    List<Found> found = new ArrayList<>();
+    List<String> notTables = new ArrayList<>();
+    for (Source s : sources) {
+      try (SensorTable t = open(s)) {
+        found.add(new Found(s, t.kind(), t.header()));
+      } catch (SensorFormatException e) {
+        notTables.add(e.getMessage());
+      } catch (IOException e) {
+        throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new SensorFormatException(notTables.size() == 1 ? notTables.get(0)
+          : "no accelerometer or gyroscope table among " + names(sources));
+    }
+    // with-g tables first: "Total" (Sensor Logger), then by name, so the choice does not depend on zip order
+    found.sort(Comparator.comparing((Found f) -> !f.source.name().toLowerCase(Locale.ROOT).contains("total"))
+        .thenComparing(f -> f.source.name()));
+    SensorHeader.Tool tool = found.get(0).header.tool();
+    SensorFormatException gravityProblem = null;
+    for (Found f : found) {
+      if (f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly()) {
+        Units u;
+        try {
+          u = units(f.source, null);
+        } catch (SensorFormatException e) {
+          gravityProblem = e;
+          continue;
+        }
+        return new Plan(f.source, u, null, u, rate(f.source, u));
+      }
+    }
+    Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
+    Found accel = null;
+    Units accelUnits = null;
+    for (Found f : found) {
+      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly()) continue;
+      try {
+        accelUnits = units(f.source, null);
+        accel = f;
+        break;
+      } catch (SensorFormatException e) {
+        if (gravityProblem == null) gravityProblem = e;
+      }
+    }
+    if (accel == null) {
+      if (gravityProblem != null) throw gravityProblem;
+      Found linear = found.stream().filter(f -> f.header.linearOnly()).findFirst().orElse(null);
+      if (linear != null) {
+        throw new SensorFormatException(linear.source.name()
+            + " holds linear acceleration, which has gravity removed by the phone. " + GRAVITY_NEEDED);
+      }
+      throw new SensorFormatException("gyroscope only (" + names(found) + "): Roller Coach needs the"
+          + " accelerometer with gravity too — " + tool.advice);
+    }
+    if (gyro == null) {
+      throw new SensorFormatException("accelerometer only (" + names(found) + "): Roller Coach needs"
+          + " the gyroscope too — " + tool.advice);
+    }
+    Units gyroUnits = units(gyro.source, accelUnits);
+    return new Plan(accel.source, accelUnits, gyro.source, gyroUnits, rate(accel.source, accelUnits));
+  }
+
+  private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
+
+  private static SensorTable open(Source s) throws IOException {
+    InputStream in = s.opener().open();
+    try {
+      return new SensorTable(s.name(), in);
+    } catch (RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The table's units: the header's where it states them, checked against gravity; else decided
+   * from the data. {@code accelUnits} is given for a gyroscope-only table (its unit follows the
+   * accelerometer's library convention when it cannot be told from the values).
+   */
+  private static Units units(Source s, Units accelUnits) {
+    try (SensorTable t = open(s)) {
+      List<double[]> rows = t.peek(CHECK_ROWS);
+      if (rows.isEmpty()) throw new SensorFormatException(s.name() + ": no data rows");
+      SensorHeader h = t.header();
+      double timeToS = timeUnit(h.timeToS(), rows);
+      double toMps2 = Double.NaN;
+      if (t.kind() != SensorTable.Kind.GYROSCOPE) toMps2 = accelUnit(s.name(), h, rows);
+      double toRads = Double.NaN;
+      if (t.kind() != SensorTable.Kind.ACCELERATION) {
+        int first = t.kind() == SensorTable.Kind.BOTH ? 4 : 1;
+        double accelScale = Double.isNaN(toMps2) ? accelUnits == null ? Double.NaN : accelUnits.accelToMps2 : toMps2;
+        toRads = gyroUnit(h.gyroToRads(), rows, first, accelScale);
+      }
+      return new Units(timeToS, toMps2, toRads);
+    } catch (IOException e) {
+      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static double timeUnit(double stated, List<double[]> rows) {
+    if (!Double.isNaN(stated)) return stated;
+    double first = Math.abs(rows.get(0)[0]);
+    if (first > 1e17) return 1e-9; // epoch nanoseconds (Sensor Logger's "time")
+    if (first > 1e14) return 1e-6;
+    if (first > 1e11) return 1e-3;
+    double[] t = new double[rows.size()];
+    for (int i = 0; i < t.length; i++) t[i] = rows.get(i)[0];
+    double step = 1 / RateCheck.rateHz(t, t.length);
+    if (!(step > 0)) return 1;
+    return step >= 1000 ? 1e-6 : step >= 1 ? 1e-3 : 1; // micros(), millis(), seconds
+  }
+
+  private static double accelUnit(String name, SensorHeader h, List<double[]> rows) {
+    double[] m = new double[rows.size()];
+    for (int i = 0; i < m.length; i++) {
+      double[] r = rows.get(i);
+      m[i] = Math.sqrt(r[1] * r[1] + r[2] * r[2] + r[3] * r[3]);
+    }
+    Arrays.sort(m);
+    double median = m[m.length / 2];
+    double stated = h.accelToMps2();
+    if (!Double.isNaN(stated)) {
+      double mps2 = median * stated;
+      if (mps2 >= 5 && mps2 <= 15) return stated;
+      if (median < 0.6) throw gravityMissing(name, median * stated);
+      String unit = stated == 1 ? "m/s^2" : stated == SensorHeader.G ? "g" : "mg";
+      String actual = median >= 6 && median <= 14 ? "m/s^2" : median >= 0.6 && median <= 1.6 ? "g" : "neither g nor m/s^2";
+      throw new SensorFormatException(String.format(Locale.ROOT,
+          "%s: the header says the accelerometer is in %s, but the median |a| is %.3g: the values are %s",
+          name, unit, median, actual));
+    }
+    if (median >= 0.6 && median <= 1.6) return SensorHeader.G;
+    if (median >= 6 && median <= 14) return 1;
+    if (median >= 600 && median <= 1600) return SensorHeader.G / 1000;
+    if (median < 0.6) throw gravityMissing(name, median);
+    throw new SensorFormatException(String.format(Locale.ROOT,
+        "%s: the median |a| is %.4g, which is neither g (≈1), m/s^2 (≈9.8) nor mg (≈1000): raw"
+            + " sensor counts? Roller Coach needs the accelerometer in g or m/s^2", name, median));
+  }
+
+  private static SensorFormatException gravityMissing(String name, double median) {
+    return new SensorFormatException(String.format(Locale.ROOT,
+        "%s: the median |a| is %.2f, not about 9.81 m/s^2 (1 g): gravity is missing, as in linear"
+            + " acceleration. %s", name, median, GRAVITY_NEEDED));
+  }
+
+  /**
+   * No MEMS gyroscope exceeds ±2000 °/s = 34.9 rad/s, so larger readings are °/s; otherwise the
+   * unit follows the accelerometer's library convention: g with °/s (Arduino_LSM*, x-IMU3), m/s²
+   * with rad/s (phyphox, Android, Sensor Logger).
+   */
+  private static double gyroUnit(double stated, List<double[]> rows, int first, double accelToMps2) {
+    if (!Double.isNaN(stated)) return stated;
+    double max = 0;
+    for (double[] r : rows) for (int i = first; i < first + 3; i++) max = Math.max(max, Math.abs(r[i]));
+    if (max > 35) return Math.PI / 180;
+    return accelToMps2 == SensorHeader.G ? Math.PI / 180 : 1;
+  }
+
+  private static double rate(Source s, Units u) {
+    try (SensorTable t = open(s)) {
+      List<double[]> rows = t.peek(CHECK_ROWS);
+      double[] times = new double[rows.size()];
+      for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
+      double hz = RateCheck.rateHz(times, times.length);
+      try {
+        RateCheck.require(s.name(), hz);
+      } catch (com.rollercoach.io.InputFileException e) {
+        throw new SensorFormatException(e.getMessage(), e);
+      }
+      return hz;
+    } catch (IOException e) {
+      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Streams the planned tables into {@code sink} (in g and °/s); the caller ends the sink.
+   *
+   * @throws SensorFormatException naming the file, line and reason
+   */
+  public static Report read(Plan plan, SampleSink sink) {
+    List<SensorTable> open = new ArrayList<>();
+    try {
+      SensorTable accel = open(plan.accel());
+      open.add(accel);
+      SensorTable gyro = null;
+      if (plan.gyro() != null) {
+        gyro = open(plan.gyro());
+        open.add(gyro);
+      }
+      return merge(accel, plan.accelUnits(), gyro, plan.gyroUnits(), sink);
+    } catch (IOException e) {
+      throw new SensorFormatException("cannot read " + plan.describe() + ": " + e.getMessage(), e);
+    } finally {
+      for (SensorTable t : open) {
+        try {
+          t.close();
+        } catch (IOException ignored) {
+          // reading is over; a failing close loses nothing
+        }
+      }
+    }
+  }
+
+  private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, SampleSink sink) {
+    AccelGyroMerger merger = new AccelGyroMerger(sink, MAX_GYRO_GAP_S);
+    double[] aRange = {Double.NaN, Double.NaN};
+    double[] gRange = {Double.NaN, Double.NaN};
+    double toG = au.accelToMps2 / SensorHeader.G;
+    if (gyroTable == null) {
+      double toDps = Math.toDegrees(au.gyroToRads);
+      for (double[] r; (r = accelTable.next()) != null; ) {
+        double t = r[0] * au.timeToS;
+        track(aRange, t);
+        track(gRange, t);
+        merger.gyro(t, r[4] * toDps, r[5] * toDps, r[6] * toDps);
+        merger.accel(t, r[1] * toG, r[2] * toG, r[3] * toG);
+      }
+    } else {
+      double toDps = Math.toDegrees(gu.gyroToRads);
+      double[] a = accelTable.next();
+      double[] g = gyroTable.next();
+      while (a != null || g != null) {
+        if (g != null && (a == null || g[0] * gu.timeToS <= a[0] * au.timeToS)) {
+          double t = g[0] * gu.timeToS;
+          track(gRange, t);
+          merger.gyro(t, g[1] * toDps, g[2] * toDps, g[3] * toDps);
+          g = gyroTable.next();
+        } else {
+          double t = a[0] * au.timeToS;
+          track(aRange, t);
+          merger.accel(t, a[1] * toG, a[2] * toG, a[3] * toG);
+          a = accelTable.next();
+        }
+      }
+    }
+    merger.end();
+    List<String> names = gyroTable == null ? List.of(accelTable.name()) : List.of(accelTable.name(), gyroTable.name());
+    if (merger.emitted() == 0) {
+      throw new SensorFormatException(String.format(Locale.ROOT,
+          "accelerometer (%.1f–%.1f s) and gyroscope (%.1f–%.1f s) do not overlap in %s:"
+              + " were they recorded in different runs?",
+          aRange[0], aRange[1], gRange[0], gRange[1], names));
+    }
+    return new Report(merger.emitted(), merger.dropped(), names);
+  }
+
+  private static void track(double[] range, double t) {
+    if (Double.isNaN(range[0])) range[0] = t;
+    range[1] = t;
+  }
+
+  private static String names(List<?> items) {
+    List<String> n = new ArrayList<>();
+    for (Object o : items) {
+      String s = o instanceof Source src ? src.name() : ((Found) o).source.name();
+      n.add(s.replaceAll(".*[/\\\\!]", ""));
+    }
+    return n.size() > 6 ? n.subList(0, 6) + " and " + (n.size() - 6) + " more" : n.toString();
+  }
+}

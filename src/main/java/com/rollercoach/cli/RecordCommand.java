@@ -182,6 +182,7 @@ public final class RecordCommand implements Callable<Integer> {
     m.put("crc_failures", Long.toString(s.crcFailures()));
     m.put("resyncs", Long.toString(s.resyncs()));
     m.put("samples", Long.toString(live.samplesDelivered()));
+    m.put("bad_samples", Long.toString(live.samplesRejected()));
     m.put("link_drops", Integer.toString(live.linkDrops()));
     m.put("reconnects", Integer.toString(source.reconnects()));
     return m;

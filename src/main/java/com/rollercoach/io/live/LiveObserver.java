@@ -30,4 +30,10 @@ public interface LiveObserver {
    * session can be replayed once it is fixed.
    */
   default void processingFailed(RuntimeException e) {}
+
+  /**
+   * Samples refused at the edge (NaN from a phone, a clock that jumped): {@code count} so far for
+   * this reason. Called for the 1st, 10th, 100th, … so a display can say so without flooding.
+   */
+  default void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {}
 }

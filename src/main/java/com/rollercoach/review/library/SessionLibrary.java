@@ -412,7 +412,9 @@ public final class SessionLibrary implements AutoCloseable {
 
   private static double diameterIn(SessionMetadata meta) {
     double d = meta.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
-    return d > 0 ? d : PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM;
+    // An implausible recorded diameter is kept as written: the analysis refuses it with one line
+    // (SessionReplay), instead of the library quietly analysing with a different roller.
+    return d;
   }
 
   /** First 8 hex digits of the file's SHA-256: the same file imported twice gets the same id. */

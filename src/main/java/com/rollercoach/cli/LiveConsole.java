@@ -146,6 +146,11 @@ final class LiveConsole implements MotionListener, LiveObserver {
   }
 
   @Override
+  public void warning(String text) {
+    message("warning: " + text);
+  }
+
+  @Override
   public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
     message("warning: " + count + " bad sample(s) dropped (" + reason.text() + ")");
   }

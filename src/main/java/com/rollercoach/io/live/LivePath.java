@@ -116,6 +116,11 @@ public final class LivePath implements LinkListener {
     observer.linkDown(hostTimeS, reason);
   }
 
+  /** A source's own warning (a phone sensor that sends nothing), passed to the observer. */
+  public void warning(String text) {
+    observer.warning(text);
+  }
+
   /** Device info learned outside the byte stream (a recording's DEVICE record). */
   public void deviceInfo(DeviceInfo info) {
     if (info.equals(device)) return;

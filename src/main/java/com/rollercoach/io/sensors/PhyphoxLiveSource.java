@@ -44,7 +44,22 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     default void measuring(boolean measuring) {}
 
     default void clockReset(String why) {}
+
+    /**
+     * Something the user should know that is not a link change: a sensor sends nothing (not in the
+     * experiment), a bad reply, a fault behind the source. The session goes on.
+     */
+    default void problem(String what) {}
   }
+
+  /**
+   * The largest reply taken. An incremental poll is a few kB; fetching a fresh run in full (8
+   * buffers × 16 bytes × 500 Hz) reaches this after about 4 minutes of a run nobody polled.
+   */
+  static final int MAX_REPLY_BYTES = 16 << 20;
+
+  /** No samples from one sensor for this long while measuring: say so (within 3 s, issue 12). */
+  static final long MISSING_SENSOR_NANOS = 2_500_000_000L;
 
   /**
    * Timing of the link.
@@ -73,7 +88,7 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   }
 
   private final URI base;
-  private final PhyphoxBuffers names;
+  private PhyphoxBuffers names; // the configured names until the phone shows which app it runs
   private final SampleSink sink;
   private final ConnectionListener listener;
   private final Settings settings;
@@ -98,6 +113,12 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   private AccelGyroMerger merger;
   private long samples;
   private long resets;
+  private long badValues;
+  private long faults;
+  private long lastAccNanos;
+  private long lastGyrNanos;
+  private boolean warnedNoAcc;
+  private boolean warnedNoGyr;
 
   public PhyphoxLiveSource(
       URI phone,
@@ -155,6 +176,16 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     return samples;
   }
 
+  /** Rows dropped because a value was null (phyphox's NaN/∞) or not finite. */
+  public long badValues() {
+    return badValues;
+  }
+
+  /** Times the polling thread caught a fault (not a network error) and went on. */
+  public long faults() {
+    return faults;
+  }
+
   /** Clock resets (new phyphox session, or the run cleared) seen so far. */
   public long resets() {
     return resets;
@@ -181,6 +212,11 @@ public final class PhyphoxLiveSource implements AutoCloseable {
           Thread.sleep(backoff.toMillis());
           backoff = backoff.multipliedBy(2);
           if (backoff.compareTo(settings.maxBackoff()) > 0) backoff = settings.maxBackoff();
+        } catch (RuntimeException e) {
+          // A fault behind the source (or a bug) must not end the polling thread: that left the
+          // recording going on empty with exit 0. Report it once per kind and carry on.
+          if (faults++ == 0) listener.problem("phyphox: " + e + "; still polling");
+          Thread.sleep(settings.pollInterval().toMillis());
         }
       }
     } catch (InterruptedException e) {
@@ -194,11 +230,24 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   /** One round trip: prime, or fetch what is new. */
   void pollOnce() throws IOException, InterruptedException {
     if (Double.isNaN(accLast) || Double.isNaN(gyrLast)) {
-      PhyphoxResponse r = get(single(names.accTime(), names.gyrTime()));
+      java.util.LinkedHashSet<String> times = new java.util.LinkedHashSet<>();
+      for (PhyphoxBuffers b : names.alternatives()) {
+        times.add(b.accTime());
+        times.add(b.gyrTime());
+      }
+      PhyphoxResponse r = get(single(times.toArray(String[]::new)));
       if (sessionChanged(r)) return;
+      for (PhyphoxBuffers b : names.alternatives()) {
+        if (r.has(b.gyrTime())) {
+          names = b; // Android says gyr_time, iOS gyro_time
+          break;
+        }
+      }
       accLast = startFrom(r.values(names.accTime()));
       gyrLast = startFrom(r.values(names.gyrTime()));
       lastNewDataNanos = System.nanoTime();
+      lastAccNanos = lastNewDataNanos;
+      lastGyrNanos = lastNewDataNanos;
       return;
     }
     StringJoiner q = new StringJoiner("&");
@@ -212,11 +261,33 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     }
     boolean fresh = take(r);
     long now = System.nanoTime();
+    warnIfASensorIsSilent(r.measuring(), now);
     if (fresh) {
       lastNewDataNanos = now;
     } else if (r.measuring() && now - lastNewDataNanos > settings.stallProbe().toNanos()) {
       probeForClearedRun();
       lastNewDataNanos = now;
+    }
+  }
+
+  /** One sensor silent while the other sends (or both, while measuring): it is not in the experiment. */
+  private void warnIfASensorIsSilent(boolean measuringNow, long now) {
+    if (!measuringNow) {
+      lastAccNanos = now;
+      lastGyrNanos = now;
+      return;
+    }
+    if (!warnedNoAcc && now - lastAccNanos > MISSING_SENSOR_NANOS) {
+      warnedNoAcc = true;
+      listener.problem("no accelerometer samples from the phone for "
+          + MISSING_SENSOR_NANOS / 1_000_000 + " ms: does the phyphox experiment include the accelerometer ("
+          + names.accTime() + ")?");
+    }
+    if (!warnedNoGyr && now - lastGyrNanos > MISSING_SENSOR_NANOS) {
+      warnedNoGyr = true;
+      listener.problem("no gyroscope samples from the phone for "
+          + MISSING_SENSOR_NANOS / 1_000_000 + " ms: does the phyphox experiment include the gyroscope ("
+          + names.gyrTime() + ", or gyro_time in phyphox for iOS)?");
     }
   }
 
@@ -296,19 +367,35 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     while (i < na || j < ng) {
       if (j < ng && (i >= na || gt[j] <= at[i])) {
         if (gt[j] > gyrLast) {
-          merger.gyro(gt[j] + offset, g[0][j] * gDeg, g[1][j] * gDeg, g[2][j] * gDeg);
           gyrLast = gt[j];
+          lastGyrNanos = System.nanoTime();
+          warnedNoGyr = false;
+          if (finite(g[0][j], g[1][j], g[2][j])) {
+            merger.gyro(gt[j] + offset, g[0][j] * gDeg, g[1][j] * gDeg, g[2][j] * gDeg);
+          } else {
+            badValues++; // phyphox's null: interpolating across it would spread the NaN
+          }
         }
         j++;
       } else {
         if (at[i] > accLast) {
-          merger.accel(at[i] + offset, a[0][i] / gravity, a[1][i] / gravity, a[2][i] / gravity);
           accLast = at[i];
+          lastAccNanos = System.nanoTime();
+          warnedNoAcc = false;
+          if (finite(a[0][i], a[1][i], a[2][i])) {
+            merger.accel(at[i] + offset, a[0][i] / gravity, a[1][i] / gravity, a[2][i] / gravity);
+          } else {
+            badValues++;
+          }
         }
         i++;
       }
     }
     return true;
+  }
+
+  private static boolean finite(double x, double y, double z) {
+    return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z);
   }
 
   /** Rows complete in all four buffers (they are snapshotted together, but be safe). */
@@ -366,11 +453,33 @@ public final class PhyphoxLiveSource implements AutoCloseable {
             .timeout(settings.requestTimeout())
             .GET()
             .build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    // The request timeout covers only the headers: a body trickling in at 1 byte/s blocked polling
+    // for the rest of the session. Wait for the whole reply with a deadline, and bound its size.
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(replyDeadline().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new IOException("no complete reply within " + replyDeadline().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      throw new IOException(c == null ? "request failed" : c.toString(), c);
+    }
     if (response.statusCode() != 200) {
       throw new IOException("phyphox answered HTTP " + response.statusCode());
     }
     return PhyphoxResponse.parse(response.body());
+  }
+
+  /** Headers within the request timeout, and the whole body within as long again. */
+  private Duration replyDeadline() {
+    return settings.requestTimeout().multipliedBy(2);
   }
 
   private static String describe(IOException e) {

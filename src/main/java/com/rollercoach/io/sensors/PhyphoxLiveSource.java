@@ -93,6 +93,13 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   private final ConnectionListener listener;
   private final Settings settings;
   private final HttpClient http;
+  /** Where replies come from: HTTP to the phone, or (fuzz tests) any bytes. */
+  private final Transport transport;
+
+  /** One {@code /get} round trip: the query → the reply body. */
+  interface Transport {
+    byte[] get(String query) throws IOException, InterruptedException;
+  }
 
   private Thread thread;
   private volatile boolean closed;
@@ -136,6 +143,19 @@ public final class PhyphoxLiveSource implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.requestTimeout())
             .build();
+    this.merger = newMerger();
+    this.transport = this::httpGet;
+  }
+
+  /** With replies from {@code transport} instead of HTTP (fuzzing the reply handling). */
+  PhyphoxLiveSource(PhyphoxBuffers names, SampleSink sink, Transport transport) {
+    this.base = URI.create("http://127.0.0.1:8080/");
+    this.names = names;
+    this.sink = sink;
+    this.listener = new ConnectionListener() {};
+    this.settings = Settings.defaults();
+    this.http = null;
+    this.transport = transport;
     this.merger = newMerger();
   }
 
@@ -448,6 +468,10 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   }
 
   private PhyphoxResponse get(String query) throws IOException, InterruptedException {
+    return PhyphoxResponse.parse(transport.get(query));
+  }
+
+  private byte[] httpGet(String query) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/get?" + query))
             .timeout(settings.requestTimeout())
@@ -474,7 +498,7 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw new IOException("phyphox answered HTTP " + response.statusCode());
     }
-    return PhyphoxResponse.parse(response.body());
+    return response.body();
   }
 
   /** Headers within the request timeout, and the whole body within as long again. */

@@ -344,6 +344,7 @@ public final class SessionLibrary implements AutoCloseable {
                 .isBefore(Files.getLastModifiedTime(rec).toInstant());
         StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
         if (!fresh) analysed++;
+        m = withRecordingNote(m, stored);
         rows.add(indexed(rec, m, stored));
       } catch (IOException | RuntimeException e) {
         problems.add(rec.getFileName() + ": " + e.getMessage());
@@ -375,13 +376,29 @@ public final class SessionLibrary implements AutoCloseable {
 
   /** Analyses a recording, stores the analysis beside it and indexes the session. */
   private SessionEntry index(Path rec, SessionManifest m) throws IOException {
-    SessionIndex.Indexed row = indexed(rec, m, analyse(rec, m));
+    StoredAnalysis stored = analyse(rec, m);
+    m = withRecordingNote(m, stored);
+    SessionIndex.Indexed row = indexed(rec, m, stored);
     try {
       index.put(row.entry(), row.dwells());
     } catch (SQLException e) {
       throw sql(e);
     }
     return row.entry();
+  }
+
+  /**
+   * A recording that was interrupted (kill -9, power cut) or damaged says so in the session's notes,
+   * where the library list, {@code sessions show} and the report all show it. Added once, kept in
+   * the manifest; the physio's own text stays as it is.
+   */
+  private SessionManifest withRecordingNote(SessionManifest m, StoredAnalysis stored) throws IOException {
+    String note = stored.quality().recordingNote();
+    if (note.isEmpty() || m.notes().text().contains(note)) return m;
+    String text = m.notes().text().isBlank() ? "Recording " + note : m.notes().text() + "\nRecording " + note;
+    SessionManifest noted = m.withNotes(m.notes().merge(null, null, text));
+    SidecarJson.writeManifest(manifestFile(m.id()), noted);
+    return noted;
   }
 
   private StoredAnalysis analyse(Path rec, SessionManifest m) throws IOException {

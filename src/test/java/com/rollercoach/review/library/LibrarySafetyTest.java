@@ -180,6 +180,34 @@ class LibrarySafetyTest {
     }
   }
 
+  /** Defect 12: a recording cut by kill -9 got no note in the library or the report. */
+  @Test
+  void anInterruptedRecordingCarriesANoteInTheLibraryAndTheReport() throws IOException {
+    Path data = tmp.resolve("data");
+    Path rec = data.resolve("sessions").resolve("session-20261102-080000.rcrec");
+    Files.createDirectories(rec.getParent());
+    RecordingWriter w = RecordingWriter.create(rec, new RecordingHeader(Instant.parse("2026-11-02T08:00:00Z"),
+        "test", "auto", Optional.empty(), SessionMetadata.empty()));
+    List<ImuSample> samples = new ArrayList<>();
+    for (int i = 0; i < 500; i++) samples.add(new ImuSample(i * 0.02, 0, 1, 0, 0, 0, 1));
+    w.samples(0, samples);
+    w.flush();
+    // as after kill -9: no END record, and the marker names a process that is gone
+    Files.delete(rec.resolveSibling(rec.getFileName() + ".writing"));
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      SessionEntry e = lib.adopt(rec);
+      assertTrue(e.notes().text().startsWith("Recording interrupted"), e.notes().text());
+      assertTrue(lib.get(e.id()).notes().text().startsWith("Recording interrupted"), "in the index too");
+      String html = new com.rollercoach.review.report.SessionReport(lib.get(e.id()), lib.replay(e),
+          lib.targets()).html();
+      assertTrue(html.contains("interrupted: the recorder did not close it"), "in the report");
+      // reindexing again does not add the note twice
+      lib.reindex(true, (d, t, c) -> {});
+      String text = lib.get(e.id()).notes().text();
+      assertEquals(text.indexOf("Recording interrupted"), text.lastIndexOf("Recording interrupted"), text);
+    }
+  }
+
   /** The child process of {@link #twoProcessesOpeningANewLibraryBothImport}. */
   public static final class ImportOne {
     public static void main(String[] args) throws Exception {

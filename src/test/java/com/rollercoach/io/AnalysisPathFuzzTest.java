@@ -31,7 +31,7 @@ class AnalysisPathFuzzTest {
     return t;
   });
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void bytesNeverHangOrCrashTheAnalysis(byte[] data) throws Exception {
     Path dir = Files.createTempDirectory("rc-fuzz");
     Path file = dir.resolve("input.csv");

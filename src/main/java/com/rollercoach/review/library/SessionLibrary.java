@@ -450,7 +450,7 @@ public final class SessionLibrary implements AutoCloseable {
    * library writes, reads or deletes is resolved inside the data folder, whatever its files say.
    */
   Path inSessions(Path file) throws IOException {
-    Path abs = root.resolve(file).toAbsolutePath().normalize();
+    Path abs = file.toAbsolutePath().normalize(); // index paths are root.resolve(row), like sessionsDir
     if (!sessionsDir.equals(abs.getParent())) {
       throw new IOException(file + ": outside the library's sessions folder " + sessionsDir + "; refused");
     }

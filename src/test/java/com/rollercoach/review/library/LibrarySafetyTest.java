@@ -208,6 +208,22 @@ class LibrarySafetyTest {
     }
   }
 
+  /** The path check must accept a library opened by a relative path (as `--data-dir lib` gives). */
+  @Test
+  void aLibraryOpenedByARelativePathStillDeletesItsOwnSessions() throws IOException {
+    Path data = Path.of("target", "relative-library-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      SessionEntry e = lib.importSession(csv("s.csv"), at(Instant.parse("2026-11-02T08:00:00Z")));
+      assertTrue(lib.replay(lib.get(e.id())).quality().samples() > 0);
+      lib.delete(e.id());
+      assertEquals(0, lib.list(SessionFilter.all()).size());
+    } finally {
+      try (var all = Files.walk(data)) {
+        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+  }
+
   /** The child process of {@link #twoProcessesOpeningANewLibraryBothImport}. */
   public static final class ImportOne {
     public static void main(String[] args) throws Exception {

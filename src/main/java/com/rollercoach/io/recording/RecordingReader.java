@@ -1,7 +1,6 @@
 package com.rollercoach.io.recording;
 
 import com.rollercoach.core.sample.ImuSample;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,20 +41,26 @@ public final class RecordingReader implements Closeable {
   private long lostBytes;
   private int damagedRecords;
   private long resyncWork;
-  /** Bytes given back by a failed resync candidate, read again before the stream. */
-  private byte[] back = new byte[0];
-  private int backPos;
+  /**
+   * A window over the stream: bytes from {@code wmark} (the start of the record or resync candidate
+   * being looked at) to {@code wlim} stay, so a failed candidate is given back by moving {@code
+   * wpos}, in O(1). (Copying the bytes back made the scan over 50 MB of noise quadratic.)
+   */
+  private byte[] win = new byte[64 * 1024];
+  private int wpos;
+  private int wlim;
+  private int wmark;
   private boolean ended;
   private boolean endedCleanly;
 
   private RecordingReader(InputStream in, String name) throws IOException {
-    this.in = in;
+    this.in = in;  // read in large chunks by the window; no further buffering needed
     this.name = name;
     this.header = readPreambleAndHeader();
   }
 
   public static RecordingReader open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+    InputStream in = Files.newInputStream(file);
     try {
       return new RecordingReader(in, file.toString());
     } catch (IOException | RuntimeException e) {
@@ -66,7 +71,7 @@ public final class RecordingReader implements Closeable {
 
   /** Reads from any stream; {@code name} appears in messages. The stream is closed by {@link #close}. */
   public static RecordingReader open(InputStream in, String name) throws IOException {
-    return new RecordingReader(new BufferedInputStream(in), name);
+    return new RecordingReader(in, name);
   }
 
   public RecordingHeader header() {
@@ -160,6 +165,7 @@ public final class RecordingReader implements Closeable {
 
   /** The record at {@code start}: the record, null at the end (torn or clean), or {@link #BAD}. */
   private Raw readFramed(long start) throws IOException {
+    wmark = wpos;
     byte[] head = readN(RecordingFormat.RECORD_HEAD_BYTES);
     offset += head.length;
     if (head.length == 0) return null;
@@ -192,15 +198,15 @@ public final class RecordingReader implements Closeable {
    * searched for intact records all the same before calling it torn.
    */
   private Raw damagedOrTorn(long start, byte[] read, String why) throws IOException {
-    if (read.length <= RecordingFormat.RECORD_HEAD_BYTES || start < 0) return torn(start, why);
-    unread(read, 1, read.length - 1);
+    if (read.length <= RecordingFormat.RECORD_HEAD_BYTES) return torn(start, why);
+    wpos = wmark + 1;
     offset = start + 1;
     return scan(start, why, true);
   }
 
   /** Bad bytes at {@code start} with more after them: pushed back for {@link #resync}. */
   private Raw damaged(long start, byte[] alreadyRead, String reason) throws IOException {
-    unread(alreadyRead, 1, alreadyRead.length - 1);
+    wpos = wmark + 1;
     offset = start + 1;
     pendingReason = reason;
     return BAD;
@@ -229,6 +235,7 @@ public final class RecordingReader implements Closeable {
         return null;
       }
       long at = offset;
+      wmark = wpos;
       byte[] head = readN(RecordingFormat.RECORD_HEAD_BYTES);
       if (head.length < RecordingFormat.RECORD_HEAD_BYTES) {
         for (byte b : head) zeros &= b == 0;
@@ -255,9 +262,8 @@ public final class RecordingReader implements Closeable {
             return new Raw(type, Arrays.copyOf(rest, (int) len));
           }
         }
-        unread(rest, 0, rest.length);
       }
-      unread(head, 1, head.length - 1);
+      wpos = wmark + 1; // give back all but the first byte
       offset = at + 1;
     }
   }
@@ -284,29 +290,39 @@ public final class RecordingReader implements Closeable {
     };
   }
 
+  /** Up to {@code n} bytes (fewer only at the end of the stream). */
   private byte[] readN(int n) throws IOException {
-    int fromBack = Math.min(n, back.length - backPos);
-    if (fromBack == 0) return in.readNBytes(n);
-    byte[] out = Arrays.copyOfRange(back, backPos, backPos + fromBack);
-    backPos += fromBack;
-    if (fromBack == n) return out;
-    byte[] more = in.readNBytes(n - fromBack);
-    return concat(out, more);
+    fill(n);
+    int k = Math.min(n, wlim - wpos);
+    byte[] out = Arrays.copyOfRange(win, wpos, wpos + k);
+    wpos += k;
+    return out;
   }
 
-  private void unread(byte[] b, int off, int len) {
-    if (len <= 0) return;
-    byte[] merged = new byte[len + back.length - backPos];
-    System.arraycopy(b, off, merged, 0, len);
-    System.arraycopy(back, backPos, merged, len, back.length - backPos);
-    back = merged;
-    backPos = 0;
+  /** Makes {@code n} bytes available from {@code wpos} unless the stream ends first. */
+  private void fill(int n) throws IOException {
+    if (wlim - wpos >= n) return;
+    int keep = Math.min(wmark, wpos);
+    if (keep > 0) {
+      System.arraycopy(win, keep, win, 0, wlim - keep);
+      wlim -= keep;
+      wpos -= keep;
+      wmark -= keep;
+    }
+    int need = wpos + n;
+    if (need > win.length) win = Arrays.copyOf(win, Math.max(need, win.length * 2));
+    while (wlim - wpos < n) {
+      int r = in.read(win, wlim, win.length - wlim);
+      if (r < 0) return;
+      wlim += r;
+    }
   }
 
   /** Reads and counts everything left. */
   private long drain() throws IOException {
-    long n = back.length - backPos;
-    backPos = back.length;
+    long n = wlim - wpos;
+    wpos = wlim;
+    wmark = wpos;
     byte[] buf = new byte[8192];
     for (int r; (r = in.read(buf)) > 0; ) n += r;
     return n;
@@ -368,11 +384,8 @@ public final class RecordingReader implements Closeable {
   }
 
   private boolean atEof() throws IOException {
-    if (backPos < back.length) return false;
-    in.mark(1);
-    boolean eof = in.read() < 0;
-    in.reset();
-    return eof;
+    fill(1);
+    return wpos >= wlim;
   }
 
   private RecordingFormatException error(long at, String reason) {

@@ -89,4 +89,20 @@ class RecoveryCliTest {
     assertEquals(0, good.code(), good.err());
     assertTrue(Files.readString(out).contains("t_s,ax_g"));
   }
+
+  /** Issue 13: a batch goes on past a bad file ("import of many" stopped at the first). */
+  @Test
+  @Timeout(60)
+  void importOfManyReportsABadFileAndGoesOn() throws IOException {
+    List<String> lines = Files.readAllLines(TYPICAL);
+    Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 800));
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "not,a,session\n\u0001\u0002\n");
+    Path c = Files.write(dir.resolve("c.csv"), lines.subList(0, 1200));
+    Path data = dir.resolve("data");
+    CliRun r = CliRun.of("sessions", "import", "--data-dir", data.toString(), a.toString(), bad.toString(), c.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(2, r.out().lines().filter(l -> l.startsWith("imported ")).count(), r.out());
+    assertEquals(1, r.err().lines().filter(l -> l.contains("bad.csv")).count(), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
 }

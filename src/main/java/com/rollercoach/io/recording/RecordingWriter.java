@@ -91,7 +91,16 @@ public final class RecordingWriter implements Closeable {
       pre.put(RecordingFormat.MAGIC).putShort((short) RecordingFormat.VERSION).putShort((short) 0);
       w.pending.raw(pre.array());
       w.pending.record(RecordingFormat.TYPE_HEADER, RecordingJson.header(header));
-      w.flush();
+      try {
+        w.flush();
+      } catch (IOException e) {
+        // Not even the header fits (a full disk): no recording, and no marker left behind.
+        w.flusher.shutdown();
+        w.closed = true;
+        RecordingLock.clear(file);
+        ch.close();
+        throw e;
+      }
     }
     return w;
   }

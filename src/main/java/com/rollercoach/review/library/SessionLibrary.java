@@ -47,11 +47,12 @@ public final class SessionLibrary implements AutoCloseable {
   static final String ANALYSIS_SUFFIX = ".analysis.json";
 
   /**
-   * What a session id may be: letters, digits, and {@code _ . - space} after the first character, at
-   * most 128, never "..". Ids name files in {@code sessions/}; a manifest or index row saying
+   * What a session id may be: a file name stem of at most 128 characters, without path separators or
+   * control characters, not starting with a dot, never containing "..". Ids name files in {@code
+   * sessions/} (a recording's own name, "session (1)" included); a manifest or index row saying
    * {@code ../../victim/pwn} must not make the library write or delete anything outside it.
    */
-  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_. -]{0,127}");
+  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[^./\\\\\\p{Cntrl}][^/\\\\\\p{Cntrl}]{0,127}");
 
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -440,7 +441,7 @@ public final class SessionLibrary implements AutoCloseable {
   /** The id if it matches {@link #ID}, else an IOException naming it. */
   static String checkedId(String id) throws IOException {
     if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
-      throw new IOException("session id '" + id + "' is not valid (letters, digits, _ . - and spaces only)");
+      throw new IOException("session id '" + id + "' is not valid (a file name in sessions/, without / \\ or ..)");
     }
     return id;
   }

@@ -60,6 +60,7 @@ class LibrarySafetyTest {
       assertThrows(IOException.class, () -> SessionLibrary.checkedId(bad), bad);
     }
     assertEquals("20261102-080000-1a2b3c4d", SessionLibrary.checkedId("20261102-080000-1a2b3c4d"));
+    assertEquals("séance (1)", SessionLibrary.checkedId("séance (1)")); // a recording's own name
   }
 
   /** Defect 5: a library.db row holding any path was deleted by `sessions delete`. */

@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.AtomicOutput;
 import com.rollercoach.io.SessionFile;
 import com.rollercoach.io.csv.CsvSampleWriter;
 import java.io.IOException;
@@ -32,15 +33,20 @@ public final class ExportCommand implements Callable<Integer> {
       throw new UserInputException(out + ": " + e.getMessage(), e);
     }
     long[] samples = {0};
-    try (CsvSampleWriter csv = CsvSampleWriter.create(out, session.metadata())) {
-      LiveSupport.play(session, () -> session.play(new com.rollercoach.core.sample.SampleSink() {
-        @Override
-        public void accept(com.rollercoach.core.sample.ImuSample s) {
-          samples[0]++;
-          csv.accept(s);
+    try {
+      // All or nothing: a damaged input that stops the export half-way leaves no partial CSV.
+      AtomicOutput.write(out, force, temp -> {
+        try (CsvSampleWriter csv = CsvSampleWriter.create(temp, session.metadata())) {
+          LiveSupport.play(session, () -> session.play(new com.rollercoach.core.sample.SampleSink() {
+            @Override
+            public void accept(com.rollercoach.core.sample.ImuSample s) {
+              samples[0]++;
+              csv.accept(s);
+            }
+          }));
+          csv.end();
         }
-      }));
-      csv.end();
+      });
     } catch (IOException e) {
       throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
     }

@@ -145,6 +145,16 @@ final class LiveConsole implements MotionListener, LiveObserver {
     message("warning: live analysis failed (" + e + "); still recording the raw data");
   }
 
+  @Override
+  public void warning(String text) {
+    message("warning: " + text);
+  }
+
+  @Override
+  public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+    message("warning: " + count + " bad sample(s) dropped (" + reason.text() + ")");
+  }
+
   /** A line that is not tied to a sample time (link state, device). */
   void message(String text) {
     clearStatus();

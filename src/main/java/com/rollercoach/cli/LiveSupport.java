@@ -20,7 +20,9 @@ final class LiveSupport {
         diameterOption != null
             ? diameterOption
             : metadata.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
-    if (!(d > 0) || d > 100) throw new UserInputException("roller diameter must be between 0 and 100 cm, got " + d);
+    if (!com.rollercoach.core.sample.SampleValidator.plausibleDiameterCm(d)) {
+      throw new UserInputException(com.rollercoach.core.sample.SampleValidator.implausibleDiameter(d));
+    }
     return PipelineConfig.defaults().withRollerDiameterCm(d);
   }
 

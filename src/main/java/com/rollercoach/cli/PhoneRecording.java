@@ -65,11 +65,13 @@ final class PhoneRecording {
       summary.put("source", "phyphox " + phone);
       summary.put("samples", Long.toString(live.samplesDelivered()));
       summary.put("link_drops", Integer.toString(live.linkDrops()));
-      writer.close(clock.seconds(), summary);
+      // A full disk stopped the recording earlier (reported then): end normally with what was saved.
+      Optional<IOException> diskFailure = writer.closeKeepingPrefix(clock.seconds(), summary);
       console.println();
       console.println("Summary: " + coach.countsLine());
       console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)");
-      console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
+          + e.getMessage() + "), everything before that is kept").orElse(""));
       return 0;
     } finally {
       stop.close();

@@ -152,12 +152,14 @@ public final class RecordCommand implements Callable<Integer> {
       source.close(); // joins the serial thread: from here on this thread owns the pipeline
       sink.end();
       Map<String, String> summary = summary(live, source);
-      writer.close(clock.seconds(), summary);
+      // A full disk stopped the recording earlier (reported then): end normally with what was saved.
+      Optional<IOException> diskFailure = writer.closeKeepingPrefix(clock.seconds(), summary);
       console.println();
       console.println("Summary: " + coach.countsLine());
       console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
           + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
-      console.println("Saved " + file + " (" + Files.size(file) + " bytes)");
+      console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
+          + e.getMessage() + "), everything before that is kept").orElse(""));
       // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is
       // closed already, so a JVM that stops halfway through indexing still leaves it whole.
       RecordedSessions.index(file, console, System.err);
@@ -194,6 +196,7 @@ public final class RecordCommand implements Callable<Integer> {
     m.put("crc_failures", Long.toString(s.crcFailures()));
     m.put("resyncs", Long.toString(s.resyncs()));
     m.put("samples", Long.toString(live.samplesDelivered()));
+    m.put("bad_samples", Long.toString(live.samplesRejected()));
     m.put("link_drops", Integer.toString(live.linkDrops()));
     m.put("reconnects", Integer.toString(source.reconnects()));
     return m;

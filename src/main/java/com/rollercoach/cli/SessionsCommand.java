@@ -251,17 +251,26 @@ public final class SessionsCommand implements Runnable {
           Optional.ofNullable(calibration),
           Optional.ofNullable(diameter),
           SessionNotes.none().merge(notes.painBefore, notes.painAfter, notes.text));
+      int failed = 0;
       try (SessionLibrary lib = data.open()) {
         for (Path f : files) {
-          SessionEntry e = lib.importSession(f, opts);
-          spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
-              e.id(), printable(e.patient()), e.summary().rolls());
+          try {
+            SessionEntry e = lib.importSession(f, opts);
+            spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
+                e.id(), printable(e.patient()), e.summary().rolls());
+          } catch (IOException | RuntimeException ex) {
+            // One bad file is reported and the batch goes on (issue 13).
+            if (files.size() == 1) throw ex;
+            failed++;
+            spec.commandLine().getErr().println("roller-coach: " + printable(String.valueOf(ex.getMessage())));
+          }
         }
         spec.commandLine().getOut().flush();
-      } catch (IOException ex) {
-        throw new UserInputException(ex.getMessage(), ex);
+      } catch (IOException | RuntimeException ex) {
+        if (ex instanceof UserInputException u) throw u;
+        throw new UserInputException(String.valueOf(ex.getMessage()), ex);
       }
-      return 0;
+      return failed == 0 ? 0 : 1;
     }
 
     private static Instant instant(String s) {
@@ -334,9 +343,11 @@ public final class SessionsCommand implements Runnable {
     @Override
     public Integer call() {
       SessionLibrary.ReindexResult r;
-      try (SessionLibrary lib = data.open();
+      try (SessionLibrary lib = SessionLibrary.openForReindex(data.path());
           ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(1)
               .setUpdateIntervalMillis(200).build()) {
+        lib.damagedIndexMovedTo().ifPresent(p -> spec.commandLine().getErr().println(
+            "roller-coach: warning: library.db was damaged; moved to " + p + " and rebuilt from the recordings"));
         r = lib.reindex(reanalyse, (done, total, current) -> {
           bar.maxHint(total);
           bar.stepTo(done);

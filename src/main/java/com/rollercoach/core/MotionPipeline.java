@@ -6,6 +6,7 @@ import com.rollercoach.core.detect.MotionListener;
 import com.rollercoach.core.detect.SessionDetector;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SampleValidator;
 import com.rollercoach.core.signal.RollSignal;
 
 /**
@@ -23,6 +24,12 @@ public final class MotionPipeline implements SampleSink {
   private final MotionListener listener;
   private final SessionDetector detector;
   private final RollSignal signal;
+  /**
+   * Every path (live, replay, batch, GUI) ends here, so this is where the edge check is guaranteed:
+   * a non-finite or runaway sample never reaches {@link RollSignal}. Sources that report bad samples
+   * themselves ({@code LivePath}) run the same check earlier; a sample passes it twice at no cost.
+   */
+  private final SampleValidator edge;
   private long samples;
   /** End of the last gap the source reported itself, so the same gap is not reported twice. */
   private double sourceGapToS = Double.NaN;
@@ -51,19 +58,37 @@ public final class MotionPipeline implements SampleSink {
                 }
               }
             });
+    this.edge =
+        new SampleValidator(
+            new SampleSink() {
+              @Override
+              public void accept(ImuSample sample) {
+                samples++;
+                signal.accept(sample);
+              }
+
+              @Override
+              public void gap(double fromS, double toS, String reason) {
+                sourceGapToS = toS;
+                listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, reason));
+              }
+            });
   }
 
   @Override
   public void accept(ImuSample sample) {
     if (ended) throw new IllegalStateException("pipeline already ended");
-    samples++;
-    signal.accept(sample);
+    edge.accept(sample);
   }
 
   @Override
   public void gap(double fromS, double toS, String reason) {
-    sourceGapToS = toS;
-    listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, reason));
+    edge.gap(fromS, toS, reason);
+  }
+
+  /** The edge check's counts: samples refused before the signal stages, by reason. */
+  public SampleValidator validator() {
+    return edge;
   }
 
   @Override
@@ -86,7 +111,7 @@ public final class MotionPipeline implements SampleSink {
     return signal.rollAxis();
   }
 
-  /** Samples accepted so far. */
+  /** Samples accepted so far (refused ones not counted: see {@link #validator()}). */
   public long sampleCount() {
     return samples;
   }

@@ -116,8 +116,9 @@ final class PipelinedSink implements SampleSink, AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       failure = e;
-      queue.clear();
-      // the producer may be blocked on a full queue: drain until the end marker arrives
+      // The producer may be blocked on a full queue: drain until the end marker arrives. Never
+      // clear() the queue: the marker may already be in it, and discarding it left both threads
+      // waiting for each other forever (issue 13: one NaN gyro value deadlocked analyze).
       try {
         for (Chunk c = queue.take(); c != Chunk.END; c = queue.take()) {
           // discard

@@ -8,10 +8,12 @@ import com.rollercoach.core.detect.MotionListener;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SampleValidator;
 import com.rollercoach.core.sample.SessionMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -79,8 +81,10 @@ public final class SessionAnalyzer {
       double d = rollerDiameter(rollerDiameterCm, meta);
       Setup chosen = setup.apply(meta, PipelineConfig.defaults().withRollerDiameterCm(d));
       Run run = run(in, chosen, also);
+      List<String> warnings = new ArrayList<>(in.warnings());
+      run.badSamples.ifPresent(b -> warnings.add(file + ": " + b));
       return new Result(
-          file, meta, chosen.config().rollerDiameterCm(), run.samples, run.analysis, in.warnings());
+          file, meta, chosen.config().rollerDiameterCm(), run.samples, run.analysis, List.copyOf(warnings));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,14 +102,11 @@ public final class SessionAnalyzer {
             ? option.getAsDouble()
             : meta.number(SessionMetadata.ROLLER_DIAMETER_CM)
                 .orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
-    if (!(d >= 2 && d <= 100)) {
-      throw new InputFileException(
-          "roller diameter " + d + " cm is not plausible (expected 2–100 cm)");
-    }
+    if (!SampleValidator.plausibleDiameterCm(d)) throw new InputFileException(SampleValidator.implausibleDiameter(d));
     return d;
   }
 
-  private record Run(long samples, SessionAnalysis analysis) {}
+  private record Run(long samples, SessionAnalysis analysis, java.util.Optional<String> badSamples) {}
 
   private static Run run(SampleFile in, Setup setup, MotionListener also) {
     AnalysisCollector collector = new AnalysisCollector();
@@ -118,7 +119,6 @@ public final class SessionAnalyzer {
             };
     MotionPipeline pipeline = new MotionPipeline(setup.config(), listener);
     SampleSink front = setup.front().apply(pipeline);
-    double[] span = {Double.NaN, Double.NaN};
     long n;
     try (PipelinedSink feed = new PipelinedSink(front)) {
       n =
@@ -126,8 +126,6 @@ public final class SessionAnalyzer {
               new SampleSink() {
                 @Override
                 public void accept(ImuSample s) {
-                  if (Double.isNaN(span[0])) span[0] = s.tS();
-                  span[1] = s.tS();
                   feed.accept(s);
                 }
 
@@ -138,6 +136,9 @@ public final class SessionAnalyzer {
               });
       feed.end();
     }
-    return new Run(n, collector.analysis(span[0], span[1]));
+    // The span is of the samples the pipeline took: a refused 1e300 timestamp must not stretch it.
+    SampleValidator edge = pipeline.validator();
+    return new Run(n, collector.analysis(edge.firstTimeS(), edge.lastTimeS()),
+        pipeline.validator().summary());
   }
 }

@@ -393,12 +393,22 @@ public final class SessionFiles {
           warnings.add(String.format(Locale.ROOT, "%s: link quality: %d frames lost, %d CRC failures",
               path, live.decoderStats().lostFrames(), live.decoderStats().crcFailures()));
         }
+        if (live.samplesRejected() > 0) warnings.add(path + ": " + badSamples(live));
       }
     }
 
     @Override
     public List<String> warnings() {
       return List.copyOf(warnings);
+    }
+
+    /** "3 bad samples dropped (1 non-finite value, …)": what the edge check refused. */
+    private static String badSamples(LivePath live) {
+      java.util.StringJoiner j = new java.util.StringJoiner(", ", " (", ")");
+      live.samplesRejectedByReason().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(e -> j.add(e.getValue() + " " + e.getKey().text()));
+      long n = live.samplesRejected();
+      return n + " bad sample" + (n == 1 ? "" : "s") + " dropped" + j;
     }
   }
 

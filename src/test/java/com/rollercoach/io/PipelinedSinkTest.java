@@ -67,4 +67,26 @@ class PipelinedSinkTest {
     assertEquals("boom at 101.0", e.getMessage());
     assertThrows(IllegalStateException.class, feed::close, "close reports it too, and returns");
   }
+
+  /**
+   * Issue 13 defect 3: the pipeline threw while the end marker was already queued; the worker's
+   * queue.clear() discarded it and both threads waited forever (analyze at 0 % CPU).
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aFailureAfterTheEndMarkerIsQueuedDoesNotDeadlock() {
+    SampleSink slowThenFailing =
+        s -> {
+          try {
+            Thread.sleep(300); // long enough for the caller to queue the end marker meanwhile
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IllegalStateException("NaN reached the roll axis");
+        };
+    PipelinedSink feed = new PipelinedSink(slowThenFailing);
+    feed.accept(new ImuSample(0, 0, 0, 1, Double.NaN, 0, 0));
+    IllegalStateException e = assertThrows(IllegalStateException.class, feed::end);
+    assertEquals("NaN reached the roll axis", e.getMessage());
+  }
 }

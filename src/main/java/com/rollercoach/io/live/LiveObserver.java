@@ -30,4 +30,13 @@ public interface LiveObserver {
    * session can be replayed once it is fixed.
    */
   default void processingFailed(RuntimeException e) {}
+
+  /** Something about the source the user should know that is not a link change (one line). */
+  default void warning(String text) {}
+
+  /**
+   * Samples refused at the edge (NaN from a phone, a clock that jumped): {@code count} so far for
+   * this reason. Called for the 1st, 10th, 100th, … so a display can say so without flooding.
+   */
+  default void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {}
 }

@@ -7,9 +7,12 @@ import com.rollercoach.core.protocol.DeviceStatus;
 import com.rollercoach.core.protocol.StreamDecoder;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SampleValidator;
 import com.rollercoach.io.recording.RecordingWriter;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one path from a link to the pipeline, shared by live sessions and replays so that both behave
@@ -32,6 +35,8 @@ public final class LivePath implements LinkListener {
   private String pendingGapReason;
   private long samples;
   private long outOfOrder;
+  private long rejected;
+  private final EnumMap<SampleValidator.Reason, Long> rejectedBy = new EnumMap<>(SampleValidator.Reason.class);
   private int linkDrops;
   private long lastBytesNanos;
   private double currentHostS = Double.NaN;
@@ -87,7 +92,14 @@ public final class LivePath implements LinkListener {
         recordingFailed(e);
       }
     }
-    for (ImuSample s : batch) route(s);
+    for (ImuSample s : batch) {
+      try {
+        route(s);
+      } catch (RuntimeException e) {
+        // One bad sample (or a bug it triggers) costs that sample, not the session.
+        if (processingFailures++ == 0) observer.processingFailed(e);
+      }
+    }
   }
 
   @Override
@@ -102,6 +114,11 @@ public final class LivePath implements LinkListener {
     if (pendingGapReason == null) pendingGapReason = "link lost: " + reason;
     record(w -> w.link(hostTimeS, false, reason));
     observer.linkDown(hostTimeS, reason);
+  }
+
+  /** A source's own warning (a phone sensor that sends nothing), passed to the observer. */
+  public void warning(String text) {
+    observer.warning(text);
   }
 
   /** Device info learned outside the byte stream (a recording's DEVICE record). */
@@ -139,6 +156,19 @@ public final class LivePath implements LinkListener {
     return outOfOrder;
   }
 
+  /**
+   * Samples refused by the edge check ({@link SampleValidator}): non-finite, time out of range or
+   * not increasing, impossible values. Includes {@link #samplesOutOfOrder()}.
+   */
+  public long samplesRejected() {
+    return rejected;
+  }
+
+  /** {@link #samplesRejected()} by reason. */
+  public Map<SampleValidator.Reason, Long> samplesRejectedByReason() {
+    return Map.copyOf(rejectedBy);
+  }
+
   public int linkDrops() {
     return linkDrops;
   }
@@ -149,8 +179,13 @@ public final class LivePath implements LinkListener {
   }
 
   private void route(ImuSample s) {
-    if (!(s.tS() > lastSampleS)) {
-      outOfOrder++;
+    SampleValidator.Reason bad = SampleValidator.check(s, lastSampleS);
+    if (bad != null) {
+      if (bad == SampleValidator.Reason.TIME_NOT_INCREASING) outOfOrder++;
+      rejected++;
+      long n = rejectedBy.merge(bad, 1L, Long::sum);
+      // The first of each kind, then at 10, 100, …: prompt, without flooding the screen.
+      if (isPowerOfTen(n)) observer.samplesRejected(bad, n);
       return;
     }
     if (pendingGapReason != null) {
@@ -160,6 +195,11 @@ public final class LivePath implements LinkListener {
     lastSampleS = s.tS();
     samples++;
     sink.accept(s);
+  }
+
+  private static boolean isPowerOfTen(long n) {
+    while (n >= 10 && n % 10 == 0) n /= 10;
+    return n == 1;
   }
 
   private void record(RecorderCall call) {

@@ -73,13 +73,34 @@ public final class RecordingWriter implements Closeable {
   public static RecordingWriter create(Path file, RecordingHeader header, Duration flushInterval)
       throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return start(file, ch, header, flushInterval);
+  }
+
+  /** With the channel given (tests give one that fills up like a full disk). */
+  static RecordingWriter start(Path file, FileChannel ch, RecordingHeader header, Duration flushInterval)
+      throws IOException {
+    try {
+      RecordingLock.mark(file);
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
     RecordingWriter w = new RecordingWriter(file, ch, flushInterval);
     synchronized (w) {
       ByteBuffer pre = ByteBuffer.allocate(RecordingFormat.PREAMBLE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
       pre.put(RecordingFormat.MAGIC).putShort((short) RecordingFormat.VERSION).putShort((short) 0);
       w.pending.raw(pre.array());
       w.pending.record(RecordingFormat.TYPE_HEADER, RecordingJson.header(header));
-      w.flush();
+      try {
+        w.flush();
+      } catch (IOException e) {
+        // Not even the header fits (a full disk): no recording, and no marker left behind.
+        w.flusher.shutdown();
+        w.closed = true;
+        RecordingLock.clear(file);
+        ch.close();
+        throw e;
+      }
     }
     return w;
   }
@@ -163,9 +184,26 @@ public final class RecordingWriter implements Closeable {
         }
       } finally {
         closed = true;
+        RecordingLock.clear(file);
         channel.close();
       }
       if (failure != null) throw failure;
+    }
+  }
+
+  /**
+   * Ends the recording like {@link #close(double, Map)}, but a disk that failed during the session
+   * (disk full, a removed stick) is returned instead of thrown: what was flushed before it is the
+   * saved recording, and the caller still prints its summary and ends normally.
+   *
+   * @return the failure that stopped recording early, if any
+   */
+  public java.util.Optional<IOException> closeKeepingPrefix(double hostTimeS, Map<String, String> summary) {
+    try {
+      close(hostTimeS, summary);
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.of(e);
     }
   }
 

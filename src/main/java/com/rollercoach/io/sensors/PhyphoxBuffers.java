@@ -19,4 +19,17 @@ public record PhyphoxBuffers(
   public static PhyphoxBuffers standard() {
     return new PhyphoxBuffers("accX", "accY", "accZ", "acc_time", "gyrX", "gyrY", "gyrZ", "gyr_time");
   }
+
+  /** phyphox for iOS names its gyroscope buffers {@code gyroX}…{@code gyro_time}. */
+  public static PhyphoxBuffers ios() {
+    return new PhyphoxBuffers("accX", "accY", "accZ", "acc_time", "gyroX", "gyroY", "gyroZ", "gyro_time");
+  }
+
+  /**
+   * The name sets to try on connecting: both apps' for the standard names (the phone tells which it
+   * has by leaving the other's out of its reply), only these for names the user chose.
+   */
+  java.util.List<PhyphoxBuffers> alternatives() {
+    return equals(standard()) ? java.util.List.of(standard(), ios()) : java.util.List.of(this);
+  }
 }

@@ -56,6 +56,11 @@ public final class PhyphoxLink implements AutoCloseable {
           }
 
           @Override
+          public void problem(String what) {
+            path.warning(what);
+          }
+
+          @Override
           public void disconnected(String reason, Duration retryIn) {
             if (down) return;
             down = true;

@@ -44,7 +44,22 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     default void measuring(boolean measuring) {}
 
     default void clockReset(String why) {}
+
+    /**
+     * Something the user should know that is not a link change: a sensor sends nothing (not in the
+     * experiment), a bad reply, a fault behind the source. The session goes on.
+     */
+    default void problem(String what) {}
   }
+
+  /**
+   * The largest reply taken. An incremental poll is a few kB; fetching a fresh run in full (8
+   * buffers × 16 bytes × 500 Hz) reaches this after about 4 minutes of a run nobody polled.
+   */
+  static final int MAX_REPLY_BYTES = 16 << 20;
+
+  /** No samples from one sensor for this long while measuring: say so (within 3 s, issue 12). */
+  static final long MISSING_SENSOR_NANOS = 2_500_000_000L;
 
   /**
    * Timing of the link.
@@ -73,11 +88,18 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   }
 
   private final URI base;
-  private final PhyphoxBuffers names;
+  private PhyphoxBuffers names; // the configured names until the phone shows which app it runs
   private final SampleSink sink;
   private final ConnectionListener listener;
   private final Settings settings;
   private final HttpClient http;
+  /** Where replies come from: HTTP to the phone, or (fuzz tests) any bytes. */
+  private final Transport transport;
+
+  /** One {@code /get} round trip: the query → the reply body. */
+  interface Transport {
+    byte[] get(String query) throws IOException, InterruptedException;
+  }
 
   private Thread thread;
   private volatile boolean closed;
@@ -98,6 +120,12 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   private AccelGyroMerger merger;
   private long samples;
   private long resets;
+  private long badValues;
+  private long faults;
+  private long lastAccNanos;
+  private long lastGyrNanos;
+  private boolean warnedNoAcc;
+  private boolean warnedNoGyr;
 
   public PhyphoxLiveSource(
       URI phone,
@@ -115,6 +143,19 @@ public final class PhyphoxLiveSource implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.requestTimeout())
             .build();
+    this.merger = newMerger();
+    this.transport = this::httpGet;
+  }
+
+  /** With replies from {@code transport} instead of HTTP (fuzzing the reply handling). */
+  PhyphoxLiveSource(PhyphoxBuffers names, SampleSink sink, Transport transport) {
+    this.base = URI.create("http://127.0.0.1:8080/");
+    this.names = names;
+    this.sink = sink;
+    this.listener = new ConnectionListener() {};
+    this.settings = Settings.defaults();
+    this.http = null;
+    this.transport = transport;
     this.merger = newMerger();
   }
 
@@ -155,6 +196,16 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     return samples;
   }
 
+  /** Rows dropped because a value was null (phyphox's NaN/∞) or not finite. */
+  public long badValues() {
+    return badValues;
+  }
+
+  /** Times the polling thread caught a fault (not a network error) and went on. */
+  public long faults() {
+    return faults;
+  }
+
   /** Clock resets (new phyphox session, or the run cleared) seen so far. */
   public long resets() {
     return resets;
@@ -181,6 +232,11 @@ public final class PhyphoxLiveSource implements AutoCloseable {
           Thread.sleep(backoff.toMillis());
           backoff = backoff.multipliedBy(2);
           if (backoff.compareTo(settings.maxBackoff()) > 0) backoff = settings.maxBackoff();
+        } catch (RuntimeException e) {
+          // A fault behind the source (or a bug) must not end the polling thread: that left the
+          // recording going on empty with exit 0. Report it once per kind and carry on.
+          if (faults++ == 0) listener.problem("phyphox: " + e + "; still polling");
+          Thread.sleep(settings.pollInterval().toMillis());
         }
       }
     } catch (InterruptedException e) {
@@ -194,11 +250,24 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   /** One round trip: prime, or fetch what is new. */
   void pollOnce() throws IOException, InterruptedException {
     if (Double.isNaN(accLast) || Double.isNaN(gyrLast)) {
-      PhyphoxResponse r = get(single(names.accTime(), names.gyrTime()));
+      java.util.LinkedHashSet<String> times = new java.util.LinkedHashSet<>();
+      for (PhyphoxBuffers b : names.alternatives()) {
+        times.add(b.accTime());
+        times.add(b.gyrTime());
+      }
+      PhyphoxResponse r = get(single(times.toArray(String[]::new)));
       if (sessionChanged(r)) return;
+      for (PhyphoxBuffers b : names.alternatives()) {
+        if (r.has(b.gyrTime())) {
+          names = b; // Android says gyr_time, iOS gyro_time
+          break;
+        }
+      }
       accLast = startFrom(r.values(names.accTime()));
       gyrLast = startFrom(r.values(names.gyrTime()));
       lastNewDataNanos = System.nanoTime();
+      lastAccNanos = lastNewDataNanos;
+      lastGyrNanos = lastNewDataNanos;
       return;
     }
     StringJoiner q = new StringJoiner("&");
@@ -212,11 +281,33 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     }
     boolean fresh = take(r);
     long now = System.nanoTime();
+    warnIfASensorIsSilent(r.measuring(), now);
     if (fresh) {
       lastNewDataNanos = now;
     } else if (r.measuring() && now - lastNewDataNanos > settings.stallProbe().toNanos()) {
       probeForClearedRun();
       lastNewDataNanos = now;
+    }
+  }
+
+  /** One sensor silent while the other sends (or both, while measuring): it is not in the experiment. */
+  private void warnIfASensorIsSilent(boolean measuringNow, long now) {
+    if (!measuringNow) {
+      lastAccNanos = now;
+      lastGyrNanos = now;
+      return;
+    }
+    if (!warnedNoAcc && now - lastAccNanos > MISSING_SENSOR_NANOS) {
+      warnedNoAcc = true;
+      listener.problem("no accelerometer samples from the phone for "
+          + MISSING_SENSOR_NANOS / 1_000_000 + " ms: does the phyphox experiment include the accelerometer ("
+          + names.accTime() + ")?");
+    }
+    if (!warnedNoGyr && now - lastGyrNanos > MISSING_SENSOR_NANOS) {
+      warnedNoGyr = true;
+      listener.problem("no gyroscope samples from the phone for "
+          + MISSING_SENSOR_NANOS / 1_000_000 + " ms: does the phyphox experiment include the gyroscope ("
+          + names.gyrTime() + ", or gyro_time in phyphox for iOS)?");
     }
   }
 
@@ -296,19 +387,35 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     while (i < na || j < ng) {
       if (j < ng && (i >= na || gt[j] <= at[i])) {
         if (gt[j] > gyrLast) {
-          merger.gyro(gt[j] + offset, g[0][j] * gDeg, g[1][j] * gDeg, g[2][j] * gDeg);
           gyrLast = gt[j];
+          lastGyrNanos = System.nanoTime();
+          warnedNoGyr = false;
+          if (finite(g[0][j], g[1][j], g[2][j])) {
+            merger.gyro(gt[j] + offset, g[0][j] * gDeg, g[1][j] * gDeg, g[2][j] * gDeg);
+          } else {
+            badValues++; // phyphox's null: interpolating across it would spread the NaN
+          }
         }
         j++;
       } else {
         if (at[i] > accLast) {
-          merger.accel(at[i] + offset, a[0][i] / gravity, a[1][i] / gravity, a[2][i] / gravity);
           accLast = at[i];
+          lastAccNanos = System.nanoTime();
+          warnedNoAcc = false;
+          if (finite(a[0][i], a[1][i], a[2][i])) {
+            merger.accel(at[i] + offset, a[0][i] / gravity, a[1][i] / gravity, a[2][i] / gravity);
+          } else {
+            badValues++;
+          }
         }
         i++;
       }
     }
     return true;
+  }
+
+  private static boolean finite(double x, double y, double z) {
+    return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z);
   }
 
   /** Rows complete in all four buffers (they are snapshotted together, but be safe). */
@@ -361,16 +468,42 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   }
 
   private PhyphoxResponse get(String query) throws IOException, InterruptedException {
+    return PhyphoxResponse.parse(transport.get(query));
+  }
+
+  private byte[] httpGet(String query) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/get?" + query))
             .timeout(settings.requestTimeout())
             .GET()
             .build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    // The request timeout covers only the headers: a body trickling in at 1 byte/s blocked polling
+    // for the rest of the session. Wait for the whole reply with a deadline, and bound its size.
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(replyDeadline().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new IOException("no complete reply within " + replyDeadline().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      throw new IOException(c == null ? "request failed" : c.toString(), c);
+    }
     if (response.statusCode() != 200) {
       throw new IOException("phyphox answered HTTP " + response.statusCode());
     }
-    return PhyphoxResponse.parse(response.body());
+    return response.body();
+  }
+
+  /** Headers within the request timeout, and the whole body within as long again. */
+  private Duration replyDeadline() {
+    return settings.requestTimeout().multipliedBy(2);
   }
 
   private static String describe(IOException e) {

@@ -33,24 +33,43 @@ record PhyphoxResponse(Map<String, double[]> buffers, String session, boolean me
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static PhyphoxResponse parse(byte[] body) throws IOException {
-    JsonNode root = JSON.readTree(body);
-    if (root == null || !root.has("buffer") || !root.has("status")) {
-      throw new IOException("not a phyphox /get reply (no \"buffer\" and \"status\")");
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("not a phyphox /get reply (not JSON)");
+    }
+    // Strict: a reply that is not exactly phyphox's shape is a bad reply (retried), never a new
+    // session. Taking {"buffer":{},"status":{}} for session "" restarted the clock and lost 6.5 s.
+    if (root == null || !root.path("buffer").isObject() || !root.path("status").isObject()) {
+      throw new IOException("not a phyphox /get reply (no \"buffer\" and \"status\" objects)");
+    }
+    JsonNode status = root.get("status");
+    JsonNode session = status.get("session");
+    if (session == null || !session.isTextual() || session.asText().isEmpty()
+        || !status.path("measuring").isBoolean()) {
+      throw new IOException("malformed phyphox /get reply (status without session and measuring)");
     }
     Map<String, double[]> buffers = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.get("buffer").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode values = e.getValue().path("buffer");
+      if (!values.isArray()) throw new IOException("malformed phyphox /get reply (buffer " + e.getKey() + ")");
       double[] v = new double[values.size()];
       for (int i = 0; i < v.length; i++) {
         JsonNode n = values.get(i);
-        v[i] = n.isNumber() ? n.doubleValue() : Double.NaN;
+        if (n.isNumber()) v[i] = n.doubleValue();
+        else if (n.isNull()) v[i] = Double.NaN; // phyphox's NaN/∞
+        else throw new IOException("malformed phyphox /get reply (a " + n.getNodeType() + " in " + e.getKey() + ")");
       }
       buffers.put(e.getKey(), v);
     }
-    JsonNode status = root.get("status");
-    return new PhyphoxResponse(
-        buffers, status.path("session").asText(""), status.path("measuring").asBoolean(false));
+    return new PhyphoxResponse(buffers, session.asText(), status.get("measuring").asBoolean());
+  }
+
+  /** True when the reply has this buffer (the experiment defines it). */
+  boolean has(String name) {
+    return buffers.containsKey(name);
   }
 
   /** The buffer's values, empty if the reply lacks it. */

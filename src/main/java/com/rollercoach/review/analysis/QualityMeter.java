@@ -52,6 +52,9 @@ final class QualityMeter {
   }
 
   /** @param metadata where link counters ({@code lost_frames}, {@code crc_failures}) are found */
+  /** Key under which a recording source reports how the recording ended (see DataQuality). */
+  public static final String RECORDING_NOTE = "recording_note";
+
   DataQuality result(SessionMetadata metadata) {
     if (Double.isNaN(period) && intervals > 0) {
       // Short recording: the window never filled, so gaps were not counted yet.
@@ -67,7 +70,8 @@ final class QualityMeter {
         longestGapS,
         missing,
         count(metadata, "lost_frames"),
-        count(metadata, "crc_failures"));
+        count(metadata, "crc_failures"),
+        metadata.get(RECORDING_NOTE));
   }
 
   private static OptionalLong count(SessionMetadata metadata, String key) {

@@ -23,6 +23,7 @@ final class RawRecording implements RecordingSource {
   private final SessionMetadata metadata;
   private long framesLost = -1;
   private long crcFailures = -1;
+  private String note = "";
 
   RawRecording(SessionFiles.Recording recording) {
     this.recording = recording;
@@ -49,6 +50,7 @@ final class RawRecording implements RecordingSource {
           Pacer.asFastAsPossible(), LiveObserver.NONE);
       framesLost = path.decoderStats().lostFrames();
       crcFailures = path.decoderStats().crcFailures();
+      note = noteOf(reader);
     }
     sink.end();
   }
@@ -56,8 +58,25 @@ final class RawRecording implements RecordingSource {
   @Override
   public SessionMetadata linkStats() {
     if (framesLost < 0) return SessionMetadata.empty();
-    return SessionMetadata.empty()
+    SessionMetadata m = SessionMetadata.empty()
         .with("lost_frames", Long.toString(framesLost))
         .with("crc_failures", Long.toString(crcFailures));
+    return note.isEmpty() ? m : m.with(QualityMeter.RECORDING_NOTE, note);
+  }
+
+  /**
+   * How the recording ended, for the library and the report (issue 13): a recording cut by kill -9
+   * or a power cut has no END record, a damaged one had bytes skipped.
+   */
+  static String noteOf(RecordingReader reader) {
+    StringBuilder sb = new StringBuilder();
+    if (!reader.endedCleanly()) {
+      sb.append("interrupted: the recorder did not close it (crash, kill or power cut); data up to its last save (≤ 0.5 s before) is here");
+    }
+    if (reader.lostBytes() > 0) {
+      if (sb.length() > 0) sb.append("; ");
+      sb.append("damaged: ").append(reader.lostBytes()).append(" bytes skipped, intact records before and after kept");
+    }
+    return sb.toString();
   }
 }

@@ -25,8 +25,12 @@ public final class SessionReplay {
     var metadata = source.metadata();
     PipelineConfig effective = config;
     var recorded = metadata.number(SessionMetadata.ROLLER_DIAMETER_CM);
-    if (preferRecordedDiameter && recorded.isPresent() && recorded.getAsDouble() > 0) {
+    if (preferRecordedDiameter && recorded.isPresent()) {
       effective = config.withRollerDiameterCm(recorded.getAsDouble());
+    }
+    // One bound for every command (analyze refused 1e308 cm; import, replay and report took it).
+    if (!com.rollercoach.core.sample.SampleValidator.plausibleDiameterCm(effective.rollerDiameterCm())) {
+      throw new IOException(com.rollercoach.core.sample.SampleValidator.implausibleDiameter(effective.rollerDiameterCm()));
     }
     AnalysisCollector collector = new AnalysisCollector();
     MotionPipeline pipeline = new MotionPipeline(effective, collector);

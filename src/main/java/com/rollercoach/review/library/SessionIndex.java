@@ -72,6 +72,9 @@ public final class SessionIndex implements AutoCloseable {
           + " breaths_per_min, gaps, gap_s, verdicts_met, verdicts_total, verdicts, pain_before,"
           + " pain_after, note";
 
+  /** How long to wait for another process's write to the library. */
+  static final int BUSY_TIMEOUT_MS = 15_000;
+
   private final Connection db;
   private final Path root;
 
@@ -83,7 +86,13 @@ public final class SessionIndex implements AutoCloseable {
    */
   public SessionIndex(Path dbFile, Path root) throws SQLException {
     this.root = root;
-    this.db = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    // Two processes (the app and `record`, or two imports) may open a new library at once: every
+    // write transaction takes the write lock when it begins (IMMEDIATE), and a busy database is
+    // waited for instead of failing at once, so the schema is created exactly once.
+    config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    this.db = DriverManager.getConnection("jdbc:sqlite:" + dbFile, config.toProperties());
     try (Statement st = db.createStatement()) {
       st.execute("PRAGMA foreign_keys = ON");
       // WAL lets the GUI read while a reindex writes; NORMAL sync is crash-safe in WAL mode.
@@ -93,24 +102,24 @@ public final class SessionIndex implements AutoCloseable {
       // and memory-map it, so listing everything does not re-read pages from the OS.
       st.execute("PRAGMA cache_size = -16384");
       st.execute("PRAGMA mmap_size = 67108864");
+      migrate();
+    } catch (SQLException e) {
+      db.close(); // a damaged library.db: the caller may move it aside and rebuild
+      throw e;
     }
-    migrate();
   }
 
   private void migrate() throws SQLException {
-    int version;
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      version = rs.getInt(1);
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new SQLException("the library index has schema version " + version
-          + ", newer than this Roller Coach understands (" + SCHEMA_VERSION
-          + "): delete library.db and run `sessions reindex`");
-    }
-    if (version == SCHEMA_VERSION) return;
+    if (readVersion() == SCHEMA_VERSION) return;
     db.setAutoCommit(false);
     try (Statement st = db.createStatement()) {
+      // Read again inside the (IMMEDIATE, so write-locked) transaction: another process may have
+      // created the schema since ("table sessions already exists").
+      int version = readVersion();
+      if (version == SCHEMA_VERSION) {
+        db.commit();
+        return;
+      }
       for (int v = version; v < SCHEMA_VERSION; v++) {
         for (String sql : MIGRATIONS[v].split(";")) {
           if (!sql.isBlank()) st.execute(sql);
@@ -124,6 +133,30 @@ public final class SessionIndex implements AutoCloseable {
     } finally {
       db.setAutoCommit(true);
     }
+  }
+
+  private int readVersion() throws SQLException {
+    int version;
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      version = rs.getInt(1);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new SQLException("the library index has schema version " + version
+          + ", newer than this Roller Coach understands (" + SCHEMA_VERSION
+          + "): delete library.db and run `sessions reindex`");
+    }
+    return version;
+  }
+
+  /** Throws unless SQLite's quick integrity check passes and the sessions table reads. */
+  void check() throws SQLException {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+      String r = rs.next() ? rs.getString(1) : "no answer";
+      if (!"ok".equals(r)) throw new SQLException("integrity check: " + r);
+    }
+    count();
   }
 
   public int schemaVersion() throws SQLException {
@@ -199,10 +232,29 @@ public final class SessionIndex implements AutoCloseable {
 
   /** Replaces the whole index with the given sessions, in one transaction. */
   public void replaceAll(Iterable<Indexed> sessions) throws SQLException {
+    replaceAll(sessions, List.of());
+  }
+
+  /**
+   * As {@link #replaceAll(Iterable)}, keeping the rows of {@code keep} as they are: recordings still
+   * being written when the reindex looked, whose row {@code record} may add meanwhile.
+   */
+  public void replaceAll(Iterable<Indexed> sessions, List<String> keep) throws SQLException {
     db.setAutoCommit(false);
     try (Statement st = db.createStatement()) {
-      st.execute("DELETE FROM dwells");
-      st.execute("DELETE FROM sessions");
+      if (keep.isEmpty()) {
+        st.execute("DELETE FROM dwells");
+        st.execute("DELETE FROM sessions");
+      } else {
+        String marks = String.join(",", java.util.Collections.nCopies(keep.size(), "?"));
+        for (String sql : List.of("DELETE FROM dwells WHERE session_id NOT IN (" + marks + ")",
+            "DELETE FROM sessions WHERE id NOT IN (" + marks + ")")) {
+          try (PreparedStatement del = db.prepareStatement(sql)) {
+            for (int i = 0; i < keep.size(); i++) del.setString(i + 1, keep.get(i));
+            del.executeUpdate();
+          }
+        }
+      }
       for (Indexed s : sessions) putInTransaction(s.entry(), s.dwells());
       db.commit();
     } catch (SQLException e) {

@@ -50,6 +50,14 @@ public final class SessionLibrary implements AutoCloseable {
   static final String MANIFEST_SUFFIX = ".session.json";
   static final String ANALYSIS_SUFFIX = ".analysis.json";
 
+  /**
+   * What a session id may be: a file name stem of at most 128 characters, without path separators or
+   * control characters, not starting with a dot, never containing "..". Ids name files in {@code
+   * sessions/} (a recording's own name, "session (1)" included); a manifest or index row saying
+   * {@code ../../victim/pwn} must not make the library write or delete anything outside it.
+   */
+  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[^./\\\\\\p{Cntrl}][^/\\\\\\p{Cntrl}]{0,127}");
+
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -57,10 +65,11 @@ public final class SessionLibrary implements AutoCloseable {
   private final Path sessionsDir;
   private final SessionIndex index;
   private final CoachingTargets targets;
+  private Path movedAside;
 
   private SessionLibrary(Path root, CoachingTargets targets) throws IOException {
     this.root = root;
-    this.sessionsDir = root.resolve("sessions");
+    this.sessionsDir = root.resolve("sessions").toAbsolutePath().normalize();
     this.targets = targets;
     Files.createDirectories(sessionsDir);
     try {
@@ -77,6 +86,41 @@ public final class SessionLibrary implements AutoCloseable {
 
   public static SessionLibrary open(Path root, CoachingTargets targets) throws IOException {
     return new SessionLibrary(root, targets);
+  }
+
+  /**
+   * Opens the library to rebuild its index: {@code library.db} is a cache, so one SQLite cannot
+   * open or that fails its integrity check is moved aside (to {@code library.db.damaged-TIME}, kept
+   * for a post-mortem, never deleted) and a new one is created for {@link #reindex} to fill.
+   */
+  public static SessionLibrary openForReindex(Path root) throws IOException {
+    Path db = root.resolve("library.db");
+    try {
+      SessionLibrary lib = new SessionLibrary(root, CoachingTargets.defaults());
+      try {
+        lib.index.check();
+        return lib;
+      } catch (java.sql.SQLException e) {
+        lib.close();
+      }
+    } catch (IOException e) {
+      if (!Files.isRegularFile(db)) throw e;
+    }
+    String stamp = ID_TIME.format(Instant.now());
+    Path aside = db.resolveSibling("library.db.damaged-" + stamp);
+    Files.move(db, aside);
+    for (String side : List.of("-wal", "-shm")) {
+      Path f = db.resolveSibling("library.db" + side);
+      if (Files.exists(f)) Files.move(f, aside.resolveSibling(aside.getFileName() + side));
+    }
+    SessionLibrary lib = new SessionLibrary(root, CoachingTargets.defaults());
+    lib.movedAside = aside;
+    return lib;
+  }
+
+  /** Where a damaged index was moved by {@link #openForReindex}, if it was. */
+  public Optional<Path> damagedIndexMovedTo() {
+    return Optional.ofNullable(movedAside);
   }
 
   /**
@@ -222,9 +266,22 @@ public final class SessionLibrary implements AutoCloseable {
     Path rec = sessionsDir.resolve(recording.getFileName().toString());
     if (!Files.isSameFile(rec, recording)) throw new IOException(recording + ": not in " + sessionsDir);
     if (!Recordings.isRecording(rec)) throw new IOException(recording + ": not a session file " + Recordings.EXTENSIONS);
+    if (com.rollercoach.io.recording.RecordingLock.isBeingWritten(rec)) {
+      throw new IOException(recording + ": still being recorded");
+    }
     String id = stem(rec);
+    return index(rec, manifestFor(rec, id));
+  }
+
+  /** The session's manifest (checked to be its own), or one made from the recording's metadata. */
+  private SessionManifest manifestFor(Path rec, String id) throws IOException {
     Path mf = manifestFile(id);
-    return index(rec, Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id));
+    if (!Files.exists(mf)) return adopt(rec, id);
+    SessionManifest m = SidecarJson.readManifest(mf);
+    if (!m.id().equals(id)) {
+      throw new IOException(mf + ": manifest id '" + m.id() + "' does not match its file (expected '" + id + "')");
+    }
+    return m;
   }
 
   public List<SessionEntry> list(SessionFilter filter) throws IOException {
@@ -295,7 +352,7 @@ public final class SessionLibrary implements AutoCloseable {
 
   /** Replays a session's recording through the pipeline (for reports: s(t) is not stored). */
   public ReplayResult replay(SessionEntry e) throws IOException {
-    return SessionReplay.replay(Recordings.open(e.recording()), pipelineConfig(e), false);
+    return SessionReplay.replay(Recordings.open(inSessions(e.recording())), pipelineConfig(e), false);
   }
 
   /** Receives reindex progress. */
@@ -314,25 +371,30 @@ public final class SessionLibrary implements AutoCloseable {
    */
   public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
     List<Path> recordings;
+    List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(sessionsDir)) {
       recordings = files.filter(Files::isRegularFile).filter(Recordings::isRecording).sorted().toList();
     }
+    // A recording still being written is not adopted: its row would go stale (record indexes it
+    // when it ends), and its analysis would stop at whatever was flushed so far.
+    List<Path> inProgress = recordings.stream().filter(com.rollercoach.io.recording.RecordingLock::isBeingWritten).toList();
+    inProgress.forEach(r -> problems.add(r.getFileName() + ": still being recorded; indexed when it ends"));
+    recordings = recordings.stream().filter(r -> !inProgress.contains(r)).toList();
     List<SessionIndex.Indexed> rows = new ArrayList<>(recordings.size());
-    List<String> problems = new ArrayList<>();
     int analysed = 0;
     for (int i = 0; i < recordings.size(); i++) {
       Path rec = recordings.get(i);
       String id = stem(rec);
       progress.step(i, recordings.size(), id);
       try {
-        Path mf = manifestFile(id);
-        SessionManifest m = Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id);
+        SessionManifest m = manifestFor(rec, id);
         Path af = analysisFile(id);
         boolean fresh = !reanalyse && Files.exists(af)
             && !Files.getLastModifiedTime(af).toInstant()
                 .isBefore(Files.getLastModifiedTime(rec).toInstant());
         StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
         if (!fresh) analysed++;
+        m = withRecordingNote(m, stored);
         rows.add(indexed(rec, m, stored));
       } catch (IOException | RuntimeException e) {
         problems.add(rec.getFileName() + ": " + e.getMessage());
@@ -340,7 +402,7 @@ public final class SessionLibrary implements AutoCloseable {
     }
     progress.step(recordings.size(), recordings.size(), "");
     try {
-      index.replaceAll(rows);
+      index.replaceAll(rows, inProgress.stream().map(SessionLibrary::stem).toList());
     } catch (SQLException e) {
       throw sql(e);
     }
@@ -364,13 +426,29 @@ public final class SessionLibrary implements AutoCloseable {
 
   /** Analyses a recording, stores the analysis beside it and indexes the session. */
   private SessionEntry index(Path rec, SessionManifest m) throws IOException {
-    SessionIndex.Indexed row = indexed(rec, m, analyse(rec, m));
+    StoredAnalysis stored = analyse(rec, m);
+    m = withRecordingNote(m, stored);
+    SessionIndex.Indexed row = indexed(rec, m, stored);
     try {
       index.put(row.entry(), row.dwells());
     } catch (SQLException e) {
       throw sql(e);
     }
     return row.entry();
+  }
+
+  /**
+   * A recording that was interrupted (kill -9, power cut) or damaged says so in the session's notes,
+   * where the library list, {@code sessions show} and the report all show it. Added once, kept in
+   * the manifest; the physio's own text stays as it is.
+   */
+  private SessionManifest withRecordingNote(SessionManifest m, StoredAnalysis stored) throws IOException {
+    String note = stored.quality().recordingNote();
+    if (note.isEmpty() || m.notes().text().contains(note)) return m;
+    String text = m.notes().text().isBlank() ? "Recording " + note : m.notes().text() + "\nRecording " + note;
+    SessionManifest noted = m.withNotes(m.notes().merge(null, null, text));
+    SidecarJson.writeManifest(manifestFile(m.id()), noted);
+    return noted;
   }
 
   private StoredAnalysis analyse(Path rec, SessionManifest m) throws IOException {
@@ -401,18 +479,41 @@ public final class SessionLibrary implements AutoCloseable {
     return PipelineConfig.defaults().withRollerDiameterCm(e.rollerDiameterCm());
   }
 
-  Path manifestFile(String id) {
-    return sessionsDir.resolve(id + MANIFEST_SUFFIX);
+  Path manifestFile(String id) throws IOException {
+    return inSessions(sessionsDir.resolve(checkedId(id) + MANIFEST_SUFFIX));
   }
 
-  Path analysisFile(String id) {
-    return sessionsDir.resolve(id + ANALYSIS_SUFFIX);
+  Path analysisFile(String id) throws IOException {
+    return inSessions(sessionsDir.resolve(checkedId(id) + ANALYSIS_SUFFIX));
+  }
+
+  /** The id if it matches {@link #ID}, else an IOException naming it. */
+  static String checkedId(String id) throws IOException {
+    if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
+      throw new IOException("session id '" + id + "' is not valid (a file name in sessions/, without / \\ or ..)");
+    }
+    return id;
+  }
+
+  /**
+   * {@code file} if it lies directly in {@code sessions/}, else an IOException: every path the
+   * library writes, reads or deletes is resolved inside the data folder, whatever its files say.
+   */
+  Path inSessions(Path file) throws IOException {
+    Path abs = file.toAbsolutePath().normalize(); // index paths are root.resolve(row), like sessionsDir
+    if (!sessionsDir.equals(abs.getParent())) {
+      throw new IOException(file + ": outside the library's sessions folder " + sessionsDir + "; refused");
+    }
+    return abs;
   }
 
   private void deleteFiles(String id, Path recording) throws IOException {
-    Files.deleteIfExists(recording);
-    Files.deleteIfExists(manifestFile(id));
-    Files.deleteIfExists(analysisFile(id));
+    Path rec = inSessions(recording);
+    Path mf = manifestFile(id);
+    Path af = analysisFile(id);
+    Files.deleteIfExists(rec);
+    Files.deleteIfExists(mf);
+    Files.deleteIfExists(af);
   }
 
   private static String stem(Path file) {
@@ -463,7 +564,9 @@ public final class SessionLibrary implements AutoCloseable {
 
   private static double diameterIn(SessionMetadata meta) {
     double d = meta.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
-    return d > 0 ? d : PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM;
+    // An implausible recorded diameter is kept as written: the analysis refuses it with one line
+    // (SessionReplay), instead of the library quietly analysing with a different roller.
+    return d;
   }
 
   /** First 8 hex digits of the file's SHA-256: the same file imported twice gets the same id. */

@@ -104,6 +104,7 @@ public final class SidecarJson {
         .put("missing_samples", q.missingSamples());
     q.framesLost().ifPresent(v -> qn.put("frames_lost", v));
     q.crcFailures().ifPresent(v -> qn.put("crc_failures", v));
+    if (!q.recordingNote().isEmpty()) qn.put("recording_note", q.recordingNote());
     write(file, o);
   }
 
@@ -137,7 +138,7 @@ public final class SidecarJson {
         q.path("samples").asLong(), q.path("nominal_rate_hz").asDouble(), q.path("gaps").asInt(),
         q.path("gap_s").asDouble(), q.path("longest_gap_s").asDouble(),
         q.path("missing_samples").asLong(), optionalLong(q, "frames_lost"),
-        optionalLong(q, "crc_failures"));
+        optionalLong(q, "crc_failures"), q.path("recording_note").asText(""));
     return new StoredAnalysis(a, quality);
   }
 

@@ -191,6 +191,7 @@ public final class SessionReport {
     if (q.crcFailures().isPresent()) {
       page.row("", num, "Checksum failures", String.valueOf(q.crcFailures().getAsLong()));
     }
+    if (!q.recordingNote().isEmpty()) page.row("", num, "Recording", q.recordingNote());
     page.endTable();
   }
 }

@@ -49,7 +49,7 @@ class PhyphoxLiveSourceTest {
     }
   }
 
-  static final class Events implements PhyphoxLiveSource.ConnectionListener {
+  static class Events implements PhyphoxLiveSource.ConnectionListener {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     @Override

@@ -1,0 +1,46 @@
+package com.rollercoach.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file all or nothing: into a temporary file beside the target, then one atomic rename.
+ * A reader (or a crash, or a damaged input that stops the export half-way) never sees a partial
+ * file under the target's name: it is the old file, or the whole new one.
+ */
+public final class AtomicOutput {
+  private AtomicOutput() {}
+
+  /** Writes the content into the file it is given. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(Path temp) throws IOException;
+  }
+
+  /**
+   * @param replace whether an existing {@code target} may be replaced
+   * @throws java.nio.file.FileAlreadyExistsException when it exists and may not be replaced
+   */
+  public static void write(Path target, boolean replace, Writer writer) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    try {
+      writer.writeTo(temp);
+      try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true); // the content is on disk before the name points at it
+      }
+      if (!replace && Files.exists(abs)) throw new java.nio.file.FileAlreadyExistsException(target.toString());
+      try {
+        Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -19,6 +19,11 @@ public final class AccuracyReport {
           String.format(
               Locale.ROOT, row, m.name(), value, m.target(), m.met() ? "PASS" : "FAIL", m.note()));
     }
+    if (tally.outcomes().stream().map(SessionOutcome::setup).distinct().count() > 1) {
+      sb.append("\nby setup (passes = exact count share; breaths = holds within +-1; p50/p95/max = live"
+          + " pass latency, s; corr% = corrections per 100 passes):\n");
+      for (String r : tally.bySetup()) sb.append("  ").append(r).append('\n');
+    }
     sb.append("\nsigned errors (detected - true):\n");
     tally.diagnostics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-22s %s%n", k, v)));
     sb.append("\nby profile:\n");

@@ -311,7 +311,7 @@ public final class SimulatedSession {
       double c = script.endS();
       for (ScriptedPhase p : script.phases()) {
         if (p.endS() > end && !p.kind().moving()) {
-          c = Math.max(end, p.startS());
+          c = p.startS(); // at rest from here (before the turning point if it paused there)
           break;
         }
       }

@@ -274,6 +274,8 @@ public final class SessionDetector {
     still.disarm();
     while (!pending.isEmpty()) {
       StillSegment seg = pending.removeFirst();
+      // a still ends at the latest where getting off began (the band may be left only later)
+      if (seg.endS() > offS) seg = new StillSegment(seg.startS(), Math.max(seg.startS(), offS), seg.positionCm());
       listener.onEvent(
           new MotionEvent.StillClassified(
               now,

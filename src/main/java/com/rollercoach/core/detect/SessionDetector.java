@@ -30,6 +30,8 @@ public final class SessionDetector {
    * live budget.
    */
   static final double REST_CONFIRM_S = 0.3;
+  /** After this long past a jolt, a roller that moves again is being rolled by somebody on it. */
+  static final double STILL_ROLLING_S = 4.0;
   /**
    * A contact point moving faster than this is a push (the empty roller sent away, a shove while
    * sitting up), not a body rolling: the body moves at twice the contact speed, and nobody rolls their
@@ -185,7 +187,13 @@ public final class SessionDetector {
       classifyDwellsBefore(open.startS());
       if (atRest() && open.index() > emittedRaw) handleRaw(open);
     }
-    if (!deferred.isEmpty() && now - deferredShockS >= SHOCK_RESOLVE_S) releaseDeferred();
+    if (!deferred.isEmpty()) {
+      double since = now - deferredShockS;
+      // Getting off is over within a few seconds of its jolt (shoves, then the roller rolls away and
+      // stops); a roller still being moved after that has somebody on it.
+      boolean stillRolling = since >= STILL_ROLLING_S && Math.abs(speed) > OnRollerDetector.MOVING_CM_S;
+      if (since >= SHOCK_RESOLVE_S || stillRolling) releaseDeferred();
+    }
   }
 
   private void classifyDwellsBefore(double strokeStartS) {

@@ -31,12 +31,15 @@ public final class RollSignal {
   /**
    * A shock is a transient against the roller's own running level of high-frequency specific force:
    * a vibrating roller's motor shakes it by tenths of a g to over 1 g all the time, which is a property
-   * of the roller, not an event. The baseline is the mean square over {@value #SHOCK_BASELINE_S} s,
-   * and a sample is a shock when its squared residual exceeds {@value #SHOCK_RATIO}× that (3× the RMS;
+   * of the roller, not an event, and grid foam's ridges bump it in step with the rolling speed, which
+   * grows and fades over a stroke's ramps. The baseline is the mean square over {@value
+   * #SHOCK_BASELINE_S} s (short enough to follow a stroke's speed, long compared with a jolt's first
+   * swing),
+   * and a sample is a shock when its squared residual exceeds {@value #SHOCK_RATIO}× that (4× the RMS;
    * a steady sinusoid's peaks reach only 2× its mean square) as well as {@link #SHOCK_G}².
    */
-  static final double SHOCK_BASELINE_S = 3.0;
-  static final double SHOCK_RATIO = 9.0;
+  static final double SHOCK_BASELINE_S = 0.5;
+  static final double SHOCK_RATIO = 16.0;
   /**
    * Low-pass for bias learning, the roll-axis estimate and the rocking the on/off detector measures:
    * τ = 0.08 s per stage cuts a 25–70 Hz motor 160–1000 fold, while breathing, the heartbeat and

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * has begun and the held samples are re-stamped P apart, forward from the last sample before the
  * stall, for as long as the burst lasts; whatever time the burst does not fill is real loss and
  * stays a gap (reported downstream). If it comes about P later, the silence was real loss and the
- * stamps are kept. Outside bursts, a repeated or backwards stamp is placed P after its predecessor
- * (a repeated timestamp is a sample, not an error) unless it is an exact re-sent copy of the previous
+ * stamps are kept. No sample is ever placed later than it arrived, so the output cannot drift ahead
+ * of the link. Outside bursts, a repeated or backwards stamp is placed just after its predecessor (a
+ * repeated timestamp is a sample, not an error) unless it is an exact re-sent copy of the previous
  * row, which is dropped.
  */
 public final class DeliveryClock {
@@ -31,6 +32,8 @@ public final class DeliveryClock {
   /** Intervals shorter than this share of P are burst deliveries. */
   static final double BURST_SHARE = 0.5;
   private static final int WINDOW = 16;
+  /** A repeated stamp is placed this share of a period after its predecessor. */
+  static final double REPEAT_SHARE = 0.25;
 
   private final Consumer<ImuSample> out;
   private static final int SPAN = 8;
@@ -74,14 +77,15 @@ public final class DeliveryClock {
       held = null;
       if (early) {
         inBurst = true;
-        emit(h, lastOutT + periodS);
+        emit(h, Math.min(lastOutT + periodS, h.tS()));
       } else {
         emit(h, h.tS());
       }
     }
     if (inBurst) {
       if (early) {
-        emit(x, lastOutT + periodS);
+        // never later than it arrived: a period estimated a little long must not run ahead
+        emit(x, Math.min(lastOutT + periodS, x.tS()));
         return;
       }
       inBurst = false; // regular again: back on the arrival stamps (the rest of the silence was loss)
@@ -91,7 +95,9 @@ public final class DeliveryClock {
       held = x; // a silence: stall or loss? decided by the next sample
       return;
     }
-    if (t <= lastOutT) t = lastOutT + periodS; // a repeated or backwards stamp
+    // A repeated or backwards stamp: just after its predecessor, not a whole period, so that the
+    // output never runs ahead of the arrivals (it resyncs on the next regular stamp).
+    if (t <= lastOutT) t = lastOutT + REPEAT_SHARE * periodS;
     emit(x, t);
   }
 

@@ -226,7 +226,7 @@ public final class RollSignal {
   }
 
   private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
-    if (dt == 0 || dt > 0.5) {
+    if (dt == 0 || dt > RollAngleTracker.SNAP_GAP_S) { // across a gap the turned estimate is a guess
       lowAccel[0] = x.axG();
       lowAccel[1] = x.ayG();
       lowAccel[2] = x.azG();

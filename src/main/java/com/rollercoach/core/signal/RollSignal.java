@@ -84,6 +84,13 @@ public final class RollSignal {
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
   private double shockBaseline = Double.NaN;
+  /**
+   * Jolts of a body landing on or leaving foam ring at 3–8 Hz; a vibration motor runs at 25–70 Hz.
+   * A 2-pole low-pass at ≈ 16 Hz (τ = 0.01 s per stage) keeps the jolt and cuts the motor 7-fold at
+   * 40 Hz before the transient test (at low sample rates the motor is aliased and only the baseline
+   * helps).
+   */
+  private final Smoother shockLp = new Smoother(0.01);
   private final double[] lowAccel = new double[3];
   private final double[] phiDeg = new double[3];
   private final double[] prevPhi = new double[3];
@@ -227,11 +234,13 @@ public final class RollSignal {
 
   private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
     if (dt == 0 || dt > RollAngleTracker.SNAP_GAP_S) { // across a gap the turned estimate is a guess
+      shockLp.reset(x.axG(), x.ayG(), x.azG());
       lowAccel[0] = x.axG();
       lowAccel[1] = x.ayG();
       lowAccel[2] = x.azG();
       return;
     }
+    shockLp.update(x.axG(), x.ayG(), x.azG(), dt);
     double wx = Math.toRadians(wxDps) * dt;
     double wy = Math.toRadians(wyDps) * dt;
     double wz = Math.toRadians(wzDps) * dt;
@@ -241,9 +250,9 @@ public final class RollSignal {
     lowAccel[0] = gx - (wy * gz - wz * gy);
     lowAccel[1] = gy - (wz * gx - wx * gz);
     lowAccel[2] = gz - (wx * gy - wy * gx);
-    double dx = x.axG() - lowAccel[0];
-    double dy = x.ayG() - lowAccel[1];
-    double dz = x.azG() - lowAccel[2];
+    double dx = shockLp.get(0) - lowAccel[0];
+    double dy = shockLp.get(1) - lowAccel[1];
+    double dz = shockLp.get(2) - lowAccel[2];
     double d2 = dx * dx + dy * dy + dz * dz;
     if (Double.isNaN(shockBaseline)) shockBaseline = d2;
     if (d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * shockBaseline) shockPending = true;

@@ -68,8 +68,10 @@ public sealed interface MotionEvent {
 
   /**
    * The still-loaded segment that started at {@code startS} is now known to be a {@code kind}: a dwell
-   * as soon as the next stroke has travelled 5 cm (before that pass completes), the hold (or neither)
-   * when the person gets off. {@link DwellFound} / {@link HoldFound} follow with the final boundaries.
+   * once a pass has followed it and the person is seen rolling on (a second pass, or 4 s without
+   * getting off, so a shove while getting off cannot turn the hold into a dwell); the hold (or
+   * neither) when the person gets off. {@link DwellFound} / {@link HoldFound} follow with the final
+   * boundaries.
    */
   record StillClassified(double atS, double startS, StillKind kind) implements MotionEvent {}
 

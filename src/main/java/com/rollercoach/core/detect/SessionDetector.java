@@ -90,7 +90,7 @@ public final class SessionDetector {
   private double deferredShockS = Double.NaN;
   private double restSinceS = Double.NaN;
   private boolean stopAnnounced;
-  private double dwellClassifiedS = Double.NEGATIVE_INFINITY;
+  private final Deque<DwellDue> dwellsDue = new ArrayDeque<>();
   private double now = Double.NaN;
   private double prevS;
   private double speed;
@@ -183,9 +183,15 @@ public final class SessionDetector {
     feedUpTo(now, true);
     Pass open = segmenter.openStroke();
     if (open != null && open.travelCm() >= PassSegmenter.MIN_TRAVEL_CM) {
-      // the next stroke has travelled 5 cm: the still segments before it were dwells
-      classifyDwellsBefore(open.startS());
       if (atRest() && open.index() > emittedRaw) handleRaw(open);
+    }
+    while (!dwellsDue.isEmpty()) {
+      DwellDue d = dwellsDue.peekFirst();
+      // confirmed once the roller is rolled again well after that pass (an empty roller does not
+      // move by itself), or once the on/off detector has surely had time to see a get-off
+      boolean rolling = now - d.passS() >= STILL_ROLLING_S && Math.abs(speed) > OnRollerDetector.MOVING_CM_S;
+      if (!rolling && now - d.passS() < SHOCK_RESOLVE_S) break;
+      confirmDwell(dwellsDue.removeFirst());
     }
     if (!deferred.isEmpty()) {
       double since = now - deferredShockS;
@@ -196,13 +202,17 @@ public final class SessionDetector {
     }
   }
 
-  private void classifyDwellsBefore(double strokeStartS) {
-    for (StillSegment seg : pending) {
-      if (seg.startS() > strokeStartS || seg.startS() <= dwellClassifiedS) continue;
-      dwellClassifiedS = seg.startS();
-      listener.onEvent(
-          new MotionEvent.StillClassified(now, seg.startS(), MotionEvent.StillKind.DWELL));
-    }
+  /**
+   * A still segment that a pass followed, awaiting confirmation that the pass was the person rolling
+   * on, not the first shove of getting off (which would make it the hold).
+   */
+  private record DwellDue(StillSegment segment, int passRaw, double passS) {}
+
+  private void confirmDwell(DwellDue d) {
+    StillSegment seg = d.segment();
+    listener.onEvent(new MotionEvent.StillClassified(now, seg.startS(), MotionEvent.StillKind.DWELL));
+    listener.onEvent(
+        new MotionEvent.DwellFound(now, new Dwell(seg.startS(), seg.endS(), seg.positionCm())));
   }
 
   private void feedUpTo(double toS, boolean inclusive) {
@@ -273,6 +283,16 @@ public final class SessionDetector {
           new MotionEvent.PassWithdrawn(now, taken, passCount, rollCount, "part of getting off"));
     }
     emittedRaw = kept;
+    // still segments whose following pass was taken back were not dwells: back to pending (holds)
+    while (!dwellsDue.isEmpty()) {
+      DwellDue d = dwellsDue.pollLast();
+      if (d.passRaw() <= kept) {
+        dwellsDue.addLast(d);
+        break;
+      }
+      pending.addFirst(d.segment());
+    }
+    while (!dwellsDue.isEmpty()) confirmDwell(dwellsDue.removeFirst());
     restSinceS = Double.NaN;
     stopAnnounced = false;
     if (still.running()) {
@@ -416,11 +436,12 @@ public final class SessionDetector {
 
   /** Settles the still segments before the pass (they were dwells) and emits it. */
   private void announce(Pass raw) {
-    classifyDwellsBefore(raw.startS());
+    // a later pass confirms the dwells an earlier one left due: the person is rolling on
+    while (!dwellsDue.isEmpty() && dwellsDue.peekFirst().passRaw() < raw.index()) {
+      confirmDwell(dwellsDue.removeFirst());
+    }
     while (!pending.isEmpty() && pending.peekFirst().startS() <= raw.startS()) {
-      StillSegment seg = pending.removeFirst();
-      listener.onEvent(
-          new MotionEvent.DwellFound(now, new Dwell(seg.startS(), seg.endS(), seg.positionCm())));
+      dwellsDue.addLast(new DwellDue(pending.removeFirst(), raw.index(), now));
     }
     Pass pass = new Pass(++passCount, raw.startS(), raw.endS(), raw.fromCm(), raw.toCm());
     int rollCount = rolls.add(pass.direction());

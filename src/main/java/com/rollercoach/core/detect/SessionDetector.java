@@ -119,19 +119,29 @@ public final class SessionDetector {
     history.add(tS, sCm, speed, shock);
 
     for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
+    // "on" is judged on the quadratic residual (a warming gyro's drifting bias bends an empty
+    // roller's angle like breathing); "quiet" on the linear one, which keeps more of a shallow
+    // breather's rocking, so a calm person is not taken for an empty roller
     double activity;
+    double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
       rollActivity.add(rollPhiDeg);
       activity = rollActivity.residualRms();
+      quietActivity = rollActivity.linearResidualRms();
     } else {
       activity = Double.NaN;
+      quietActivity = Double.NaN;
     }
     if (Double.isNaN(activity)) {
       activity = 0;
-      for (ActivityMeter m : axisActivity) activity = Math.max(activity, m.residualRms());
+      quietActivity = 0;
+      for (ActivityMeter m : axisActivity) {
+        activity = Math.max(activity, m.residualRms());
+        quietActivity = Math.max(quietActivity, m.linearResidualRms());
+      }
     }
 
-    switch (onRoller.update(activity)) {
+    switch (onRoller.update(activity, quietActivity)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
         fedIndex = history.indexAt(onRoller.settledS());

@@ -149,7 +149,8 @@ public final class RollSignal {
       double cy = lgy - bias.bias(1);
       double cz = lgz - bias.bias(2);
       double corrected = Math.sqrt(cx * cx + cy * cy + cz * cz);
-      if (mostlyHorizontal(cx, cy, cz, corrected)) {
+      // a roller the bias tracker finds still is not rolling, whatever its (unknown) bias reads
+      if (!still && mostlyHorizontal(cx, cy, cz, corrected)) {
         axis.update(lgx, lgy, lgz, corrected, Math.min(dt, 0.1));
       }
     }

@@ -3,6 +3,8 @@ package com.rollercoach.cli;
 import com.rollercoach.sim.bench.AccuracyBenchmark;
 import com.rollercoach.sim.bench.AccuracyReport;
 import com.rollercoach.sim.bench.AccuracyTally;
+import com.rollercoach.sim.bench.BenchSetup;
+import java.util.List;
 import com.rollercoach.sim.bench.SpeedBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,6 +47,15 @@ public final class BenchCommand implements Runnable {
         description = "Worker threads (default: the available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+        names = "--setups",
+        defaultValue = "ordinary",
+        description = {
+          "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per",
+          "setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...)."
+        })
+    String setups;
+
     @Option(names = "--strict", description = "Exit 1 when any target is missed.")
     boolean strict;
 
@@ -55,14 +66,21 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws InterruptedException {
       if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
       if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
+      List<BenchSetup> chosen;
+      try {
+        chosen = BenchSetup.parse(setups);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--setups: " + e.getMessage());
+      }
       long t0 = System.nanoTime();
-      AccuracyTally tally = AccuracyBenchmark.run(sessions, seed, threads);
+      AccuracyTally tally = AccuracyBenchmark.run(sessions, seed, threads, chosen);
       double seconds = (System.nanoTime() - t0) / 1e9;
       String heading =
           String.format(
               Locale.ROOT,
-              "Accuracy over %d simulated sessions (seed %d, %d threads, %.1f s)",
-              sessions,
+              "Accuracy over %d simulated sessions (%s; seed %d, %d threads, %.1f s)",
+              tally.sessions(),
+              setups,
               seed,
               threads,
               seconds);

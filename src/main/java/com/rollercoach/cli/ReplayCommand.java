@@ -37,18 +37,26 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Device calibration to apply (default: calibration/<device>.json for the file's device, if any)")
   Path calibration;
 
+  @Option(names = "--events-json",
+      description = "Print every pipeline event as one JSON object per line (its own times and "
+          + "emitted_at_s, the session time it was emitted) instead of the coach's lines")
+  boolean eventsJson;
+
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
     SessionFile session = LiveSupport.openSession(file);
     PrintStream out = System.out;
-    LiveConsole console = new LiveConsole(out, System.console() != null, CoachingTargets.defaults());
+    PrintStream consoleOut = eventsJson ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
+    LiveConsole console = new LiveConsole(consoleOut, System.console() != null, CoachingTargets.defaults());
     AppliedCalibration applied = CalibrationOption.resolve(calibration, session.metadata());
     PipelineConfig config = applied.config(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()));
     if (rollerDiameterCm != null) config = config.withRollerDiameterCm(rollerDiameterCm); // typed wins
-    MotionPipeline pipeline = new MotionPipeline(config, console);
+    MotionPipeline pipeline =
+        new MotionPipeline(config, eventsJson ? new com.rollercoach.io.live.EventJsonPrinter(out) : console);
     SampleSink sink = applied.sink(console.around(pipeline));
     Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
+    if (eventsJson) out = consoleOut; // stdout carries only the JSON lines
     out.println("Replaying " + session.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
     if (applied.calibration().isPresent()) out.println("Using " + applied.describe());
     LiveSupport.play(session, () -> session.play(sink, pacer, console));

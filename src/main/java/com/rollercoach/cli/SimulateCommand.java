@@ -60,6 +60,13 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Append sets until the session lasts at least this long.")
   double minDurationS;
 
+  @Option(
+      names = "--setup",
+      defaultValue = "",
+      paramLabel = "COND[,COND]",
+      description = "Real-world conditions (see docs/simulator.md), e.g. vibration-before-on,ble-stalls.")
+  String setup;
+
   @Option(names = "--truth-trace", description = "Also write the true s(t) at 10 Hz into the truth.")
   boolean truthTrace;
 
@@ -120,7 +127,17 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new UserInputException(
           "--device " + device + ": unknown (one of " + String.join(", ", DeviceSetup.PRESETS) + ")");
     }
-    return new SimulationSpec(seed, archetype, device, rateHz, rollerDiameterCm, minDurationS);
+    java.util.Set<com.rollercoach.sim.Condition> conditions = new java.util.HashSet<>();
+    for (String c : setup.split(",")) {
+      if (c.isBlank() || c.trim().equals("ordinary")) continue;
+      try {
+        conditions.add(com.rollercoach.sim.Condition.parse(c));
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--setup " + c.trim() + ": unknown condition");
+      }
+    }
+    return new SimulationSpec(
+        seed, archetype, device, rateHz, rollerDiameterCm, minDurationS, conditions);
   }
 
   private static String fmt(double v) {

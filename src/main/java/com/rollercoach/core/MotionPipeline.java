@@ -95,6 +95,7 @@ public final class MotionPipeline implements SampleSink {
   public void end() {
     if (ended) return;
     ended = true;
+    signal.flush();
     detector.end();
   }
 

@@ -61,7 +61,17 @@ public final class BodySignals {
    * from the hip drop through the hold, each breath varying by ~12 % in length and ~20 % in depth.
    */
   public static BodySignals draw(Person p, SessionScript script, RandomGenerator rnd) {
+    return draw(p, script, rnd, false);
+  }
+
+  /**
+   * As {@link #draw(Person, SessionScript, RandomGenerator)}; with {@code sighs}, every 30–90 s one
+   * breath is a sigh: 2–3 times as deep and half as long again (an inhale on top of an inhale, which
+   * people do a few times a minute at rest).
+   */
+  public static BodySignals draw(Person p, SessionScript script, RandomGenerator rnd, boolean sighs) {
     List<double[]> breaths = new ArrayList<>();
+    double nextSigh = sighs ? between(rnd, 10, 60) : Double.POSITIVE_INFINITY;
     double sign = rnd.nextBoolean() ? 1 : -1;
     double t = between(rnd, 0, 3);
     while (t < script.endS()) {
@@ -70,6 +80,11 @@ public final class BodySignals {
       double depthDeg = deep ? p.holdBreathDeg() : p.restBreathDeg();
       double period = 60 / rate * clamp(1 + 0.12 * rnd.nextGaussian(), 0.7, 1.4);
       double depth = Math.toRadians(depthDeg) * clamp(1 + 0.2 * rnd.nextGaussian(), 0.5, 1.6);
+      if (t >= nextSigh) {
+        depth *= between(rnd, 2, 3);
+        period *= 1.5;
+        nextSigh = t + between(rnd, 30, 90);
+      }
       double inhale = period * between(rnd, 0.35, 0.45);
       breaths.add(new double[] {t, period, inhale, sign * depth});
       t += period;

@@ -58,6 +58,15 @@ public record Person(
     rollsPerSet = List.copyOf(rollsPerSet);
   }
 
+  /** The same person breathing differently (shallow or deep breathers). */
+  public Person withBreathDepths(double restDeg, double holdDeg) {
+    return new Person(
+        archetype, paceCmS, strokeCm, strokeJitter, pauseProbability, pauseMaxS,
+        splitStrokeProbability, rangeDriftCm, rangeGrowthCm, rollsPerSet, dwells, dwellMinS,
+        dwellMaxS, rockingProbability, hold, holdS, restBreathsPerMin, holdBreathsPerMin, restDeg,
+        holdDeg, heartRateHz, heartDeg);
+  }
+
   public int sets() {
     return rollsPerSet.size();
   }

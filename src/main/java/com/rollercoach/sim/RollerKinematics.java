@@ -21,10 +21,22 @@ public final class RollerKinematics {
 
   private final SensorMount mount;
   private final double radiusM;
+  private double gravityAlongAxis;
+  private double gravityVertical = 1;
 
   public RollerKinematics(SensorMount mount, double effectiveRadiusCm) {
     this.mount = mount;
     this.radiusM = effectiveRadiusCm / 100;
+  }
+
+  /**
+   * The roller lies with its axis tilted by {@code tiltRad} from horizontal (on a slope, one end on a
+   * mat): gravity then has a component sin(tilt) along the axis, which never turns with θ.
+   */
+  public RollerKinematics withTilt(double tiltRad) {
+    gravityAlongAxis = Math.sin(tiltRad);
+    gravityVertical = Math.cos(tiltRad);
+    return this;
   }
 
   /**
@@ -89,8 +101,8 @@ public final class RollerKinematics {
     double cz = wx * uy - wy * ux;
 
     double fx = acx + tx + cx;
-    double fy = acy + ty + cy;
-    double fz = acz + tz + cz + G;
+    double fy = acy + ty + cy + G * gravityAlongAxis;
+    double fz = acz + tz + cz + G * gravityVertical;
 
     // into the roller frame: R_y(θ)ᵀ·R_z(ψ)ᵀ·f
     double qx = cp * fx + sp * fy;

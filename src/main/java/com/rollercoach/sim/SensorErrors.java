@@ -19,7 +19,7 @@ public final class SensorErrors {
   private final double[] gyroWarmup = new double[3];
   private final double[] accelBias = new double[3];
   private final double[] accelWarmup = new double[3];
-  private final double warmupTauS;
+  private double warmupTauS;
   private final double[] gyroMatrix = new double[9];
   private final double[] accelMatrix = new double[9];
   private final long noiseSeed;
@@ -52,6 +52,17 @@ public final class SensorErrors {
                 : between(rnd, -0.5, 0.5) * imu.crossAxis();
       }
     }
+  }
+
+  /**
+   * A part that warms up a lot after power-on (a board next to a regulator or a battery charger): a
+   * gyro bias step of 1–3 °/s per axis with a 60–200 s time constant, several times the datasheet's
+   * typical drift, so bias learned in the first still period is wrong a minute later.
+   */
+  public SensorErrors withLargeWarmup(java.util.random.RandomGenerator rnd) {
+    for (int i = 0; i < 3; i++) gyroWarmup[i] = (rnd.nextBoolean() ? 1 : -1) * between(rnd, 1, 3);
+    warmupTauS = between(rnd, 60, 200);
+    return this;
   }
 
   /** Gyro bias at power-on, °/s (for the truth file). */

@@ -35,10 +35,20 @@ public final class SessionPlanner {
   private final List<YawTurn> yawTurns = new ArrayList<>();
   private double t;
   private double s;
+  private boolean weightShifts;
 
   public SessionPlanner(Person person, RandomGenerator rnd) {
     this.person = person;
     this.rnd = rnd;
+  }
+
+  /**
+   * Holds and long dwells get 1–3 weight shifts of 0.5–1.2 cm (over 1–2.5 s each), always staying
+   * within ±1.2 cm of where the still began, so the segment stays one still-loaded segment.
+   */
+  public SessionPlanner withWeightShifts(boolean on) {
+    this.weightShifts = on;
+    return this;
   }
 
   /** The person's session. */
@@ -138,7 +148,7 @@ public final class SessionPlanner {
               peakToPeak));
       t += duration;
     } else {
-      rest(PhaseKind.DWELL, duration);
+      stillWithShifts(PhaseKind.DWELL, duration);
     }
   }
 
@@ -160,7 +170,7 @@ public final class SessionPlanner {
     shocks.add(
         new Shock(t + dropS * 0.7, between(rnd, 0.1, 0.5), between(rnd, 3, 8), between(rnd, 0.1, 0.25)));
     move(PhaseKind.HIP_DROP, s + drop, dropS);
-    rest(PhaseKind.HOLD, person.holdS());
+    stillWithShifts(PhaseKind.HOLD, person.holdS());
   }
 
   private double midOfRange() {
@@ -219,6 +229,28 @@ public final class SessionPlanner {
     phases.add(new ScriptedPhase(PhaseKind.ROLLING_AWAY, c));
     t += duration;
     s = c.endPosition();
+  }
+
+  /** A still phase, with weight shifts inside when the session has them (see {@link #withWeightShifts}). */
+  private void stillWithShifts(PhaseKind kind, double duration) {
+    if (!weightShifts || duration < 20) {
+      rest(kind, duration);
+      return;
+    }
+    double home = s;
+    double end = t + duration;
+    int shifts = 1 + rnd.nextInt(3);
+    for (int i = 0; i < shifts; i++) {
+      double restFor = between(rnd, 4, Math.max(4.5, (end - t) / (shifts - i + 1)));
+      double moveFor = between(rnd, 1.0, 2.5);
+      if (t + restFor + moveFor > end - 3) break;
+      rest(kind, restFor);
+      double to = home + (rnd.nextBoolean() ? 1 : -1) * between(rnd, 0.5, 1.2);
+      phases.add(new ScriptedPhase(kind, new Motion.MinimumJerkMove(t, t + moveFor, s, to)));
+      t += moveFor;
+      s = to;
+    }
+    rest(kind, end - t);
   }
 
   private void idle(double duration) {

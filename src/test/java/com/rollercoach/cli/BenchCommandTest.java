@@ -27,10 +27,37 @@ class BenchCommandTest {
     assertEquals(0, code, out);
     for (String metric :
         new String[] {"exact pass count", "dwell F1", "hold F1", "median onset error",
-          "median offset error", "median hold-duration error", "breaths within"}) {
+          "median offset error", "median hold-duration error", "breaths within",
+          "live pass latency p95", "corrections per 100 passes"}) {
       assertTrue(out.lines().anyMatch(l -> l.startsWith(metric) && (l.contains("PASS") || l.contains("FAIL"))), metric + " in\n" + out);
     }
-    assertTrue(out.contains("Accuracy over 2 simulated sessions (seed 5"), out);
+    assertTrue(out.contains("Accuracy over 2 simulated sessions (ordinary; seed 5"), out);
+  }
+
+  @Test
+  void setupsPrintATableRowPerSetupAndAnUnknownSetupIsAOneLineError() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream saved = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      code = RollerCoachCommand.commandLine().execute(
+          "bench", "accuracy", "--sessions", "1", "--seed", "5", "--threads", "2",
+          "--setups", "ordinary,vibration-before-on,ble-stalls");
+    } finally {
+      System.setOut(saved);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, out);
+    for (String row : new String[] {"ordinary", "vibration-before-on", "ble-stalls", "OVERALL"}) {
+      assertTrue(out.lines().anyMatch(l -> l.trim().startsWith(row + " ")), row + " row in\n" + out);
+    }
+    StringWriter err = new StringWriter();
+    CommandLine cl = RollerCoachCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    int bad = cl.execute("bench", "accuracy", "--setups", "no-such-roller");
+    assertEquals(2, bad, err.toString());
+    assertTrue(err.toString().contains("no-such-roller"), err.toString());
   }
 
   @Test

@@ -21,6 +21,7 @@ final class ActivityMeter {
   private double s0;
   private double s1;
   private double s2;
+  private double s3; // Σ i²·x: the quadratic term
   private double reference;
   private int sinceRecompute;
 
@@ -37,16 +38,20 @@ final class ActivityMeter {
       double old = ring[head];
       s0 -= old;
       s2 -= old * old;
-      s1 -= s0; // every remaining sample's index drops by one
+      // indices drop by one: Σ(i−1)²x = Σi²x − 2Σix + Σx, Σ(i−1)x = Σix − Σx (over the rest)
+      s3 = s3 - 2 * s1 + s0;
+      s1 -= s0;
       ring[head] = y;
       head = (head + 1) % n;
       s0 += y;
       s1 += (n - 1) * y;
+      s3 += (double) (n - 1) * (n - 1) * y;
       s2 += y * y;
     } else {
       ring[(head + size) % n] = y;
       s0 += y;
       s1 += size * y;
+      s3 += (double) size * size * y;
       s2 += y * y;
       size++;
     }
@@ -54,7 +59,7 @@ final class ActivityMeter {
   }
 
   /** RMS residual about the fitted line, degrees; NaN until the window is full. */
-  double residualRms() {
+  double linearResidualRms() {
     if (size < ring.length) return Double.NaN;
     int n = size;
     double meanI = (n - 1) / 2.0;
@@ -65,23 +70,73 @@ final class ActivityMeter {
     return Math.sqrt(Math.max(0, resid));
   }
 
+  /**
+   * RMS residual about the fitted quadratic, degrees; NaN until the window is full. A quadratic, not
+   * a line: a gyro warming up changes its bias by up to a few hundredths of °/s every second, which
+   * bends the integrated angle of an empty roller by tenths of a degree over the window, as much as
+   * breathing rocks a loaded one; a constant bias and a steady bias drift are both removed exactly.
+   */
+  double residualRms() {
+    if (size < ring.length) return Double.NaN;
+    int n = size;
+    double[][] a = new double[3][3];
+    double[] p = new double[5]; // Σ i^k, k = 0..4
+    // in u = i/n, so the normal equations stay well conditioned (a scaled Hilbert matrix)
+    for (int k = 0; k < 5; k++) p[k] = powerSum(n, k) / Math.pow(n, k);
+    for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) a[r][c] = p[r + c];
+    double[] b = {s0, s1 / n, s3 / ((double) n * n)};
+    double[] coef = solve3(a, b);
+    if (coef == null) return Double.NaN;
+    double fitted = coef[0] * b[0] + coef[1] * b[1] + coef[2] * b[2];
+    double resid = (s2 - fitted) / n;
+    return Math.sqrt(Math.max(0, resid));
+  }
+
+  /** Σ_{i=0}^{n−1} i^k for k = 0..4 (Faulhaber). */
+  private static double powerSum(int n, int k) {
+    double m = n - 1.0;
+    return switch (k) {
+      case 0 -> n;
+      case 1 -> m * (m + 1) / 2;
+      case 2 -> m * (m + 1) * (2 * m + 1) / 6;
+      case 3 -> Math.pow(m * (m + 1) / 2, 2);
+      default -> m * (m + 1) * (2 * m + 1) * (3 * m * m + 3 * m - 1) / 30;
+    };
+  }
+
+  /** Solves the 3×3 normal equations by Cramer's rule. */
+  private static double[] solve3(double[][] a, double[] b) {
+    double det = det3(a[0][0], a[0][1], a[0][2], a[1][0], a[1][1], a[1][2], a[2][0], a[2][1], a[2][2]);
+    if (det == 0 || Double.isNaN(det)) return null;
+    double x = det3(b[0], a[0][1], a[0][2], b[1], a[1][1], a[1][2], b[2], a[2][1], a[2][2]) / det;
+    double y = det3(a[0][0], b[0], a[0][2], a[1][0], b[1], a[1][2], a[2][0], b[2], a[2][2]) / det;
+    double z = det3(a[0][0], a[0][1], b[0], a[1][0], a[1][1], b[1], a[2][0], a[2][1], b[2]) / det;
+    return new double[] {x, y, z};
+  }
+
+  private static double det3(
+      double a, double b, double c, double d, double e, double f, double g, double h, double i) {
+    return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  }
+
   void clear() {
     size = 0;
     head = 0;
-    s0 = s1 = s2 = 0;
+    s0 = s1 = s2 = s3 = 0;
     sinceRecompute = 0;
   }
 
   private void recompute() {
     sinceRecompute = 0;
     double newRef = ring[head] + reference;
-    s0 = s1 = s2 = 0;
+    s0 = s1 = s2 = s3 = 0;
     for (int i = 0; i < size; i++) {
       int k = (head + i) % ring.length;
       double y = ring[k] + reference - newRef;
       ring[k] = y;
       s0 += y;
       s1 += i * y;
+      s3 += (double) i * i * y;
       s2 += y * y;
     }
     reference = newRef;

@@ -28,6 +28,17 @@ public final class AnalysisCollector implements MotionListener {
     } else if (event instanceof MotionEvent.PassCompleted e) {
       passes.add(e.pass());
       rolls = e.rollCount();
+    } else if (event instanceof MotionEvent.PassRevised e) {
+      // announced at a stop, went on afterwards: keep the final extent
+      for (int i = passes.size() - 1; i >= 0; i--) {
+        if (passes.get(i).index() == e.pass().index()) {
+          passes.set(i, e.pass());
+          break;
+        }
+      }
+    } else if (event instanceof MotionEvent.PassWithdrawn e) {
+      passes.removeIf(p -> p.index() == e.pass().index());
+      rolls = e.rollCount();
     } else if (event instanceof MotionEvent.DwellFound e) {
       dwells.add(e.dwell());
     } else if (event instanceof MotionEvent.HoldFound e) {

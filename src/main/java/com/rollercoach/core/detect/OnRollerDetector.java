@@ -76,8 +76,13 @@ final class OnRollerDetector {
     return offS;
   }
 
-  /** Judges the newest history sample, whose activity residual is {@code activityDeg}. */
-  Change update(double activityDeg) {
+  /**
+   * Judges the newest history sample.
+   *
+   * @param activityDeg rocking residual used to see somebody get on (drift-proof)
+   * @param quietDeg rocking residual used to see the roller go quiet
+   */
+  Change update(double activityDeg, double quietDeg) {
     long i = history.newest();
     double t = history.t(i);
     double speed = Math.abs(history.v(i));
@@ -111,7 +116,7 @@ final class OnRollerDetector {
       }
       return Change.NONE;
     }
-    boolean quiet = activityDeg < QUIET_DEG;
+    boolean quiet = quietDeg < QUIET_DEG;
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;

@@ -155,6 +155,14 @@ public final class PassSegmenter {
     return direction != 0 && Math.abs(extS - startS) >= minTravelCm;
   }
 
+  /**
+   * The stroke in progress as it would be reported if it ended now (number {@link #passCount()} + 1,
+   * from its starting turning point to its running extreme), or null when no stroke has a direction.
+   */
+  public Pass openStroke() {
+    return direction == 0 ? null : new Pass(passes + 1, startT, extT, startS, extS);
+  }
+
   /** The running extreme of the stroke in progress (NaN when no stroke has a direction yet). */
   public double extremeTimeS() {
     return direction != 0 ? extT : Double.NaN;

@@ -7,11 +7,26 @@ package com.rollercoach.core.detect;
  * starts a new pair.
  */
 final class RollCounter {
+  private static final int UNDO_DEPTH = 64;
   private int rolls;
   private int pendingDirection;
+  /** States before the latest adds, newest last, so withdrawn passes can be taken back. */
+  private final java.util.ArrayDeque<int[]> undo = new java.util.ArrayDeque<>();
+
+  /** Takes back the latest {@link #add} (a pass withdrawn live) and returns the roll count. */
+  int undoLast() {
+    int[] s = undo.pollLast();
+    if (s != null) {
+      rolls = s[0];
+      pendingDirection = s[1];
+    }
+    return rolls;
+  }
 
   /** Adds a pass of direction ±1 and returns the roll count. */
   int add(int direction) {
+    if (undo.size() == UNDO_DEPTH) undo.removeFirst();
+    undo.addLast(new int[] {rolls, pendingDirection});
     if (pendingDirection != 0 && direction == -pendingDirection) {
       rolls++;
       pendingDirection = 0;

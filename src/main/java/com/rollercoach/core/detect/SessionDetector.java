@@ -9,19 +9,36 @@ import java.util.Deque;
  * MotionEvent}s — on/off the roller, passes and rolls, still-loaded segments, dwells, the extension
  * hold and its breaths — as soon as each is known, with the true times of what it reports.
  *
- * <p>Strokes reach the {@link PassSegmenter} {@value #PASS_DELAY_S} s late, and are held back further
- * after an accelerometer shock until it is clear whether the person is getting off: sitting up shoves
- * the roller several centimetres and must not count as a pass, yet whether a shock was the start of
- * getting off (rather than the hip drop) is only clear once the roller goes quiet or the person is
- * seen still on it. Everything lives in fixed rings ({@value #HISTORY_S} s of grid), so memory does not
- * grow with the session.
+ * <p>Live promptness: the {@link PassSegmenter} sees every grid sample at once, so a pass is
+ * announced on the sample that confirms its ending turning point (the 2 cm reversal), or — for the
+ * last stroke before a stop — once the roller has rested {@value #REST_CONFIRM_S} s. A pass that may be
+ * part of getting off (a shock shortly before or during it, or the speed of a push rather than of a
+ * body rolling) is held back until the person is seen to stay on ({@value #SHOCK_RESOLVE_S} s) or to
+ * leave; a pass announced and then found to lie inside the get-off is taken back with a {@link
+ * MotionEvent.PassWithdrawn}. At get-off the segmenter rewinds to where getting off began, so the
+ * batch result is exactly the definitions' count. Everything lives in fixed rings ({@value
+ * #HISTORY_S} s of grid), so memory does not grow with the session.
  */
 public final class SessionDetector {
   static final double GRID_HZ = RollSignal.GRID_HZ;
   static final double HISTORY_S = 40;
-  static final double PASS_DELAY_S = 2.0;
   /** After a shock, how long to wait for the roller to go quiet before deciding nobody got off. */
   static final double SHOCK_RESOLVE_S = 12.0;
+  /**
+   * The roller has come to rest once its speed has stayed under {@link OnRollerDetector#REST_CM_S}
+   * this long: long enough to be past the slow end of a minimum-jerk stop, short enough for the 0.5 s
+   * live budget.
+   */
+  static final double REST_CONFIRM_S = 0.3;
+  /** After this long past a jolt, a roller that moves again is being rolled by somebody on it. */
+  static final double STILL_ROLLING_S = 4.0;
+  /**
+   * A contact point moving faster than this is a push (the empty roller sent away, a shove while
+   * sitting up), not a body rolling: the body moves at twice the contact speed, and nobody rolls their
+   * back over a roller at half a metre per second.
+   */
+  static final double PUSH_CM_S = 25.0;
+  private static final int MAX_ANNOUNCED = 64;
   static final double ACTIVITY_WINDOW_S = 6.0;
   /** A still segment at least this long that no pass follows is the extension hold. */
   static final double HOLD_MIN_S = 20.0;
@@ -63,7 +80,17 @@ public final class SessionDetector {
   private final long[] snapshotIndex = new long[SNAPSHOTS];
   private int snapshotCount;
   private double lastSnapshotT = Double.NEGATIVE_INFINITY;
-  private int emittedPasses;
+  /** Highest segmenter pass number announced or held back so far. */
+  private int emittedRaw;
+  /** Recently announced passes: segmenter number → the announced pass (public number). */
+  private final Deque<int[]> announcedRaw = new ArrayDeque<>();
+  private final Deque<Pass> announced = new ArrayDeque<>();
+  /** Passes held back while it is unclear whether they were part of getting off. */
+  private final Deque<Pass> deferred = new ArrayDeque<>();
+  private double deferredShockS = Double.NaN;
+  private double restSinceS = Double.NaN;
+  private boolean stopAnnounced;
+  private final Deque<DwellDue> dwellsDue = new ArrayDeque<>();
   private double now = Double.NaN;
   private double prevS;
   private double speed;
@@ -92,19 +119,29 @@ public final class SessionDetector {
     history.add(tS, sCm, speed, shock);
 
     for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
+    // "on" is judged on the quadratic residual (a warming gyro's drifting bias bends an empty
+    // roller's angle like breathing); "quiet" on the linear one, which keeps more of a shallow
+    // breather's rocking, so a calm person is not taken for an empty roller
     double activity;
+    double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
       rollActivity.add(rollPhiDeg);
       activity = rollActivity.residualRms();
+      quietActivity = rollActivity.linearResidualRms();
     } else {
       activity = Double.NaN;
+      quietActivity = Double.NaN;
     }
     if (Double.isNaN(activity)) {
       activity = 0;
-      for (ActivityMeter m : axisActivity) activity = Math.max(activity, m.residualRms());
+      quietActivity = 0;
+      for (ActivityMeter m : axisActivity) {
+        activity = Math.max(activity, m.residualRms());
+        quietActivity = Math.max(quietActivity, m.linearResidualRms());
+      }
     }
 
-    switch (onRoller.update(activity)) {
+    switch (onRoller.update(activity, quietActivity)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
         fedIndex = history.indexAt(onRoller.settledS());
@@ -119,6 +156,7 @@ public final class SessionDetector {
 
     double turn = breaths.update(tS, thetaDeg);
     if (onRoller.settled()) {
+      trackRest();
       feedSegmenter();
       trackStill();
       if (!Double.isNaN(turn) && still.running()) countBreathLive(turn);
@@ -131,14 +169,60 @@ public final class SessionDetector {
     if (onRoller.on()) gotOff(onRoller.offAtEnd());
   }
 
+  /** Announces at once that the roller stopped ("still"), for live displays. */
+  private void trackRest() {
+    double v = Math.abs(speed);
+    if (v < OnRollerDetector.REST_CM_S) {
+      if (Double.isNaN(restSinceS)) restSinceS = now;
+      if (!stopAnnounced && now - restSinceS >= REST_CONFIRM_S) {
+        stopAnnounced = true;
+        listener.onEvent(new MotionEvent.RollerStopped(now, restSinceS, sNow));
+      }
+    } else if (v > OnRollerDetector.MOVING_CM_S) {
+      restSinceS = Double.NaN;
+      stopAnnounced = false;
+    }
+  }
+
+  private boolean atRest() {
+    return !Double.isNaN(restSinceS) && now - restSinceS >= REST_CONFIRM_S;
+  }
+
   private void feedSegmenter() {
     if (!segmenterOpen) return;
-    double feedTo = now - PASS_DELAY_S;
-    double shock = onRoller.lastShockS();
-    if (shock > onRoller.settledS() && now - shock < SHOCK_RESOLVE_S) {
-      feedTo = Math.min(feedTo, shock - OnRollerDetector.GET_OFF_LEAD_S);
+    feedUpTo(now, true);
+    Pass open = segmenter.openStroke();
+    if (open != null && open.travelCm() >= PassSegmenter.MIN_TRAVEL_CM) {
+      if (atRest() && open.index() > emittedRaw) handleRaw(open);
     }
-    feedUpTo(feedTo, false);
+    while (!dwellsDue.isEmpty()) {
+      DwellDue d = dwellsDue.peekFirst();
+      // confirmed once the roller is rolled again well after that pass (an empty roller does not
+      // move by itself), or once the on/off detector has surely had time to see a get-off
+      boolean rolling = now - d.passS() >= STILL_ROLLING_S && Math.abs(speed) > OnRollerDetector.MOVING_CM_S;
+      if (!rolling && now - d.passS() < SHOCK_RESOLVE_S) break;
+      confirmDwell(dwellsDue.removeFirst());
+    }
+    if (!deferred.isEmpty()) {
+      double since = now - deferredShockS;
+      // Getting off is over within a few seconds of its jolt (shoves, then the roller rolls away and
+      // stops); a roller still being moved after that has somebody on it.
+      boolean stillRolling = since >= STILL_ROLLING_S && Math.abs(speed) > OnRollerDetector.MOVING_CM_S;
+      if (since >= SHOCK_RESOLVE_S || stillRolling) releaseDeferred();
+    }
+  }
+
+  /**
+   * A still segment that a pass followed, awaiting confirmation that the pass was the person rolling
+   * on, not the first shove of getting off (which would make it the hold).
+   */
+  private record DwellDue(StillSegment segment, int passRaw, double passS) {}
+
+  private void confirmDwell(DwellDue d) {
+    StillSegment seg = d.segment();
+    listener.onEvent(new MotionEvent.StillClassified(now, seg.startS(), MotionEvent.StillKind.DWELL));
+    listener.onEvent(
+        new MotionEvent.DwellFound(now, new Dwell(seg.startS(), seg.endS(), seg.positionCm())));
   }
 
   private void feedUpTo(double toS, boolean inclusive) {
@@ -197,6 +281,30 @@ public final class SessionDetector {
       segmenter.finish();
       segmenterOpen = false;
     }
+    int kept = segmenter.passCount();
+    for (Pass d : deferred) if (d.index() <= kept) announce(d);
+    deferred.clear();
+    while (!announcedRaw.isEmpty() && announcedRaw.peekLast()[0] > kept) {
+      announcedRaw.pollLast();
+      Pass taken = announced.pollLast();
+      passCount--;
+      int rollCount = rolls.undoLast();
+      listener.onEvent(
+          new MotionEvent.PassWithdrawn(now, taken, passCount, rollCount, "part of getting off"));
+    }
+    emittedRaw = kept;
+    // still segments whose following pass was taken back were not dwells: back to pending (holds)
+    while (!dwellsDue.isEmpty()) {
+      DwellDue d = dwellsDue.pollLast();
+      if (d.passRaw() <= kept) {
+        dwellsDue.addLast(d);
+        break;
+      }
+      pending.addFirst(d.segment());
+    }
+    while (!dwellsDue.isEmpty()) confirmDwell(dwellsDue.removeFirst());
+    restSinceS = Double.NaN;
+    stopAnnounced = false;
     if (still.running()) {
       double end = still.end(offS);
       stillEnded(new StillSegment(still.startS(), end, still.positionCm()));
@@ -204,6 +312,15 @@ public final class SessionDetector {
     still.disarm();
     while (!pending.isEmpty()) {
       StillSegment seg = pending.removeFirst();
+      // a still ends at the latest where getting off began (the band may be left only later)
+      if (seg.endS() > offS) seg = new StillSegment(seg.startS(), Math.max(seg.startS(), offS), seg.positionCm());
+      listener.onEvent(
+          new MotionEvent.StillClassified(
+              now,
+              seg.startS(),
+              seg.durationS() >= HOLD_MIN_S
+                  ? MotionEvent.StillKind.HOLD
+                  : MotionEvent.StillKind.NEITHER));
       if (seg.durationS() >= HOLD_MIN_S) {
         int n = breaths.countOnsets(seg.startS() + BREATH_START_MARGIN_S, seg.endS() - BREATH_END_MARGIN_S);
         double rate = breathingRate(seg);
@@ -242,17 +359,108 @@ public final class SessionDetector {
     return 60.0 * (on.length - 1) / (on[on.length - 1] - on[0]);
   }
 
-  /** Called by the segmenter for every pass: settles the still segments before it, emits it. */
+  /** Called by the segmenter for every pass (segmenter numbering). */
   private void strokeIsPass(Pass raw) {
-    if (raw.index() <= emittedPasses) return; // fed again after a rewind: already reported
-    emittedPasses = raw.index();
+    handleRaw(raw);
+  }
+
+  /**
+   * A pass is known (confirmed by the 2 cm reversal, or the roller at rest with the stroke at 5 cm):
+   * announce it, hold it back if it may be part of getting off, or — already announced — revise it.
+   */
+  private void handleRaw(Pass raw) {
+    if (raw.index() <= emittedRaw) {
+      revise(raw);
+      return;
+    }
+    emittedRaw = raw.index();
+    if (mayBeGettingOff(raw)) {
+      if (deferred.isEmpty()) deferredShockS = Math.max(onRoller.lastShockS(), raw.endS());
+      deferred.addLast(raw);
+      return;
+    }
+    releaseDeferred();
+    announce(raw);
+  }
+
+  /**
+   * A shock shortly before or during the stroke (sitting up lands the body's weight off the roller
+   * with a jolt), or the speed of a push: such a stroke is announced only once it is clear that the
+   * person stayed on.
+   */
+  private boolean mayBeGettingOff(Pass raw) {
+    double shock = onRoller.lastShockS();
+    if (shock > onRoller.settledS() && shock >= raw.startS() - OnRollerDetector.GET_OFF_LEAD_S) {
+      return true;
+    }
+    for (long i = history.indexAt(raw.startS()); i <= history.newest(); i++) {
+      if (history.t(i) > raw.endS()) break;
+      if (Math.abs(history.v(i)) > PUSH_CM_S) return true;
+    }
+    return false;
+  }
+
+  private void releaseDeferred() {
+    while (!deferred.isEmpty()) announce(deferred.removeFirst());
+  }
+
+  /** The stroke went on after it was announced at a stop: same number, final extent. */
+  private void revise(Pass raw) {
+    for (Pass d : deferred) {
+      if (d.index() == raw.index()) {
+        deferred.remove(d);
+        deferred.addFirst(raw); // only ever the newest is revised; order is kept by index below
+        sortDeferred();
+        return;
+      }
+    }
+    java.util.Iterator<int[]> r = announcedRaw.descendingIterator();
+    java.util.Iterator<Pass> a = announced.descendingIterator();
+    while (r.hasNext()) {
+      int[] key = r.next();
+      Pass pub = a.next();
+      if (key[0] != raw.index()) continue;
+      if (pub.endS() != raw.endS() || pub.toCm() != raw.toCm() || pub.startS() != raw.startS()) {
+        Pass revised = new Pass(pub.index(), raw.startS(), raw.endS(), raw.fromCm(), raw.toCm());
+        replaceAnnounced(raw.index(), revised);
+        listener.onEvent(new MotionEvent.PassRevised(now, revised));
+      }
+      return;
+    }
+  }
+
+  private void sortDeferred() {
+    java.util.List<Pass> list = new java.util.ArrayList<>(deferred);
+    list.sort(java.util.Comparator.comparingInt(Pass::index));
+    deferred.clear();
+    deferred.addAll(list);
+  }
+
+  private void replaceAnnounced(int rawIndex, Pass revised) {
+    java.util.List<int[]> keys = new java.util.ArrayList<>(announcedRaw);
+    java.util.List<Pass> passes = new java.util.ArrayList<>(announced);
+    for (int i = 0; i < keys.size(); i++) if (keys.get(i)[0] == rawIndex) passes.set(i, revised);
+    announced.clear();
+    announced.addAll(passes);
+  }
+
+  /** Settles the still segments before the pass (they were dwells) and emits it. */
+  private void announce(Pass raw) {
+    // a later pass confirms the dwells an earlier one left due: the person is rolling on
+    while (!dwellsDue.isEmpty() && dwellsDue.peekFirst().passRaw() < raw.index()) {
+      confirmDwell(dwellsDue.removeFirst());
+    }
     while (!pending.isEmpty() && pending.peekFirst().startS() <= raw.startS()) {
-      StillSegment seg = pending.removeFirst();
-      listener.onEvent(
-          new MotionEvent.DwellFound(now, new Dwell(seg.startS(), seg.endS(), seg.positionCm())));
+      dwellsDue.addLast(new DwellDue(pending.removeFirst(), raw.index(), now));
     }
     Pass pass = new Pass(++passCount, raw.startS(), raw.endS(), raw.fromCm(), raw.toCm());
     int rollCount = rolls.add(pass.direction());
+    if (announcedRaw.size() == MAX_ANNOUNCED) {
+      announcedRaw.removeFirst();
+      announced.removeFirst();
+    }
+    announcedRaw.addLast(new int[] {raw.index()});
+    announced.addLast(pass);
     listener.onEvent(new MotionEvent.PassCompleted(now, pass, passCount, rollCount));
   }
 

@@ -32,15 +32,25 @@ package com.rollercoach.core.signal;
  * axis, and the roller's own translation r·α as it rolls along the floor. At foam-rolling speeds (≤
  * 1 rad/s) these are below 0.01 g for d ≤ 5 cm, i.e. under 0.6° of ψ error, averaged further by τ.
  *
- * <p>Across a gap in the data longer than {@value #SNAP_GAP_S} s the gyro's trapezoid is a guess, so θ
- * snaps to the accelerometer's value nearest to the guess: rotations up to half a turn per gap are
- * recovered exactly.
+ * <p>The accelerometer is a gravity reference only after a low-pass ({@link Smoother}, τ = {@value
+ * #ACCEL_LP_TAU_S} s per stage): a vibrating roller's motor shakes it by up to a g at 25–70 Hz, grid
+ * foam and jolts add more. The gyro's θ goes through the same filter before the two are compared, so
+ * the filter's delay (≈ 0.1 s) cancels instead of pulling θ back by ω·0.1 s during every stroke.
+ *
+ * <p>Across a gap in the data longer than {@value #SNAP_GAP_S} s the gyro's trapezoid is a guess; for
+ * the next {@value #RECOVER_S} s θ is pulled to the low-passed gravity angle nearest to the guess with
+ * a fast time constant ({@value #RECOVER_TAU_S} s) instead of τ, never snapped onto one raw sample
+ * (a jolt or the motor's shaking at that instant would become a jump of s). Rotations up to half a
+ * turn per gap are recovered.
  */
 public final class RollAngleTracker {
   static final double TAU_S = 2.0;
   static final double MAX_ACCEL_ERROR_G = 0.1;
   static final double MIN_PLANE_G = 0.5;
   static final double SNAP_GAP_S = 0.1;
+  static final double ACCEL_LP_TAU_S = 0.05;
+  static final double RECOVER_S = 0.6;
+  static final double RECOVER_TAU_S = 0.15;
   /** Low-pass of the specific force kept as the resting gravity reference. */
   static final double GRAVITY_TAU_S = 0.3;
 
@@ -60,6 +70,11 @@ public final class RollAngleTracker {
   private boolean haveStillGravity;
   private boolean snapNext;
   private boolean accelUsed;
+  private final Smoother accelLp = new Smoother(ACCEL_LP_TAU_S);
+  /** Φ through the accelerometer's low-pass: a·(Φ − Φ_lp) is how far the filtered θ lags θ. */
+  private final Smoother phiLp = new Smoother(ACCEL_LP_TAU_S);
+  private double elapsedS;
+  private double recoverUntilS = Double.NEGATIVE_INFINITY;
 
   /**
    * Advances by one sample.
@@ -76,6 +91,14 @@ public final class RollAngleTracker {
       double wx, double wy, double wz, double ax, double ay, double az, double dtS,
       double[] currentAxis, boolean still) {
     trackGravity(ax, ay, az, dtS, still && currentAxis == null);
+    elapsedS += dtS;
+    boolean gap = dtS > SNAP_GAP_S;
+    if (gap) {
+      accelLp.reset(ax, ay, az);
+      recoverUntilS = elapsedS + RECOVER_S;
+    } else {
+      accelLp.update(ax, ay, az, dtS);
+    }
     double rx = Math.toRadians(wx);
     double ry = Math.toRadians(wy);
     double rz = Math.toRadians(wz);
@@ -85,6 +108,8 @@ public final class RollAngleTracker {
       phi[2] += 0.5 * (lastRate[2] + rz) * dtS;
     }
     primed = true;
+    if (gap) phiLp.reset(phi[0], phi[1], phi[2]);
+    else phiLp.update(phi[0], phi[1], phi[2], dtS);
     lastRate[0] = rx;
     lastRate[1] = ry;
     lastRate[2] = rz;
@@ -97,18 +122,28 @@ public final class RollAngleTracker {
             + axis[2] * (phi[2] - phiOrigin[2])
             + correction;
     accelUsed = false;
-    double norm = Math.sqrt(ax * ax + ay * ay + az * az);
+    double lx = accelLp.get(0);
+    double ly = accelLp.get(1);
+    double lz = accelLp.get(2);
+    double norm = Math.sqrt(lx * lx + ly * ly + lz * lz);
     if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
-      double c1 = ax * e1[0] + ay * e1[1] + az * e1[2];
-      double c2 = ax * e2[0] + ay * e2[1] + az * e2[2];
+      double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
+      double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
       if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
         double accelTheta = -Math.atan2(c2, c1);
+        // θ through the same low-pass as the accelerometer: the filters' delays cancel
+        double lagged =
+            gyroTheta
+                - axis[0] * (phi[0] - phiLp.get(0))
+                - axis[1] * (phi[1] - phiLp.get(1))
+                - axis[2] * (phi[2] - phiLp.get(2));
         if (!haveReference) {
-          accelOffset = accelTheta - gyroTheta;
+          accelOffset = accelTheta - lagged;
           haveReference = true;
         }
-        double error = wrap(accelTheta - accelOffset - gyroTheta);
-        double gain = dtS > SNAP_GAP_S || snapNext ? 1.0 : dtS / TAU_S;
+        double error = wrap(accelTheta - accelOffset - lagged);
+        double tau = elapsedS < recoverUntilS ? RECOVER_TAU_S : TAU_S;
+        double gain = snapNext ? 1.0 : Math.min(1.0, dtS / tau);
         snapNext = false;
         correction += gain * error;
         gyroTheta += gain * error;

@@ -28,6 +28,32 @@ public final class RollSignal {
    */
   static final double SHOCK_G = 0.1;
   private static final double SHOCK_LP_TAU_S = 0.1;
+  /**
+   * A shock is a transient against the roller's own running level of high-frequency specific force:
+   * a vibrating roller's motor shakes it by tenths of a g to over 1 g all the time, which is a property
+   * of the roller, not an event, and grid foam's ridges bump it in step with the rolling speed, which
+   * grows and fades over a stroke's ramps. The baseline is the mean square over {@value
+   * #SHOCK_BASELINE_S} s (short enough to follow a stroke's speed, long compared with a jolt's first
+   * swing),
+   * and a sample is a shock when its squared residual exceeds {@value #SHOCK_RATIO}× that (4× the RMS;
+   * a steady sinusoid's peaks reach only 2× its mean square) as well as {@link #SHOCK_G}².
+   */
+  static final double SHOCK_BASELINE_S = 0.5;
+  static final double SHOCK_RATIO = 16.0;
+  /**
+   * Low-pass for bias learning, the roll-axis estimate and the rocking the on/off detector measures:
+   * τ = 0.08 s per stage cuts a 25–70 Hz motor 160–1000 fold, while breathing, the heartbeat and
+   * rolling (all ≤ 2 Hz) pass.
+   */
+  static final double RATE_LP_TAU_S = 0.08;
+  /**
+   * Rotation samples count for the roll axis only while mostly perpendicular to gravity: a roller
+   * turns about a (near) horizontal axis; turns about the vertical (the roller yawing as somebody
+   * gets on) are not rolling. cos 60°: a roller tilted even 30° still counts.
+   */
+  static final double AXIS_MAX_VERTICAL_SHARE = 0.5;
+  /** The grid never emits more than this many samples for one input sample (a time jump resyncs it). */
+  static final int MAX_GRID_PER_SAMPLE = (int) (MAX_INTERPOLATED_GAP_S * GRID_HZ) + 2;
 
   /** Receives the grid and gap reports. */
   public interface Listener {
@@ -54,6 +80,17 @@ public final class RollSignal {
   private final GyroBiasTracker bias = new GyroBiasTracker();
   private final RollAxisEstimator axis;
   private final RollAngleTracker angle = new RollAngleTracker();
+  private final DeliveryClock clock = new DeliveryClock(this::process);
+  private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
+  private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
+  private double shockBaseline = Double.NaN;
+  /**
+   * Jolts of a body landing on or leaving foam ring at 3–8 Hz; a vibration motor runs at 25–70 Hz.
+   * A 2-pole low-pass at ≈ 16 Hz (τ = 0.01 s per stage) keeps the jolt and cuts the motor 7-fold at
+   * 40 Hz before the transient test (at low sample rates the motor is aliased and only the baseline
+   * helps).
+   */
+  private final Smoother shockLp = new Smoother(0.01);
   private final double[] lowAccel = new double[3];
   private final double[] phiDeg = new double[3];
   private final double[] prevPhi = new double[3];
@@ -78,23 +115,50 @@ public final class RollSignal {
     this.listener = listener;
   }
 
+  /**
+   * One raw sample, in the order received. Samples a link delivered late in a burst are first put
+   * back on the device's clock ({@link DeliveryClock}); re-sent rows are dropped.
+   */
   public void accept(ImuSample x) {
+    clock.accept(x);
+  }
+
+  /** No more samples: a sample held to tell a stall from loss is processed. */
+  public void flush() {
+    clock.flush();
+  }
+
+  private void process(ImuSample x) {
     double t = x.tS();
+    if (!Double.isFinite(t)) return;
     double dt = primed ? t - prevT : 0;
-    if (primed && !(dt > 0)) return; // sinks promise increasing time; ignore a repeat defensively
-    boolean still = bias.update(x.gxDps(), x.gyDps(), x.gzDps(), x.axG(), x.ayG(), x.azG(), dt);
+    if (primed && !(dt > 0)) return; // the delivery clock keeps time rising; defensive
+    lpRate.update(x.gxDps(), x.gyDps(), x.gzDps(), dt);
+    lpAccel.update(x.axG(), x.ayG(), x.azG(), dt);
+    double lgx = lpRate.get(0);
+    double lgy = lpRate.get(1);
+    double lgz = lpRate.get(2);
+    // bias learning on low-passed rates and specific force: works while a motor shakes the roller
+    boolean still =
+        bias.update(lgx, lgy, lgz, lpAccel.get(0), lpAccel.get(1), lpAccel.get(2), dt);
     double wx = x.gxDps() - bias.bias(0);
     double wy = x.gyDps() - bias.bias(1);
     double wz = x.gzDps() - bias.bias(2);
     if (primed) {
-      double corrected = Math.sqrt(wx * wx + wy * wy + wz * wz);
-      axis.update(x.gxDps(), x.gyDps(), x.gzDps(), corrected, Math.min(dt, 0.1));
+      double cx = lgx - bias.bias(0);
+      double cy = lgy - bias.bias(1);
+      double cz = lgz - bias.bias(2);
+      double corrected = Math.sqrt(cx * cx + cy * cy + cz * cz);
+      // a roller the bias tracker finds still is not rolling, whatever its (unknown) bias reads
+      if (!still && mostlyHorizontal(cx, cy, cz, corrected)) {
+        axis.update(lgx, lgy, lgz, corrected, Math.min(dt, 0.1));
+      }
     }
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     trackShock(x, wx, wy, wz, dt);
 
     double[] a = axis.axis();
-    integrateRaw(x, dt);
+    integrateRaw(lgx, lgy, lgz, dt);
     System.arraycopy(rawPhi, 0, curPhi, 0, 3);
     double thetaDeg = Double.isNaN(theta) ? 0 : Math.toDegrees(theta);
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
@@ -107,9 +171,14 @@ public final class RollSignal {
       boolean isGap = dt >= MIN_REPORTED_GAP_S && (Double.isNaN(typicalDt) || dt > 5 * typicalDt);
       if (isGap) listener.gap(prevT, t);
       else typicalDt = Double.isNaN(typicalDt) ? dt : typicalDt + 0.01 * (dt - typicalDt);
-      if (dt > MAX_INTERPOLATED_GAP_S) nextGridT = t;
+      if (dt > MAX_INTERPOLATED_GAP_S || t - nextGridT > MAX_INTERPOLATED_GAP_S) nextGridT = t;
     }
+    int emitted = 0;
     while (nextGridT <= t) {
+      if (++emitted > MAX_GRID_PER_SAMPLE || nextGridT + GRID_DT == nextGridT) {
+        nextGridT = t + GRID_DT; // a jump or a time too large to step in: resync, never spin
+        break;
+      }
       double f = dt > 0 ? (nextGridT - prevT) / dt : 1;
       if (f < 0) f = 0;
       for (int i = 0; i < 3; i++) phiDeg[i] = prevPhi[i] + f * (curPhi[i] - prevPhi[i]);
@@ -143,24 +212,36 @@ public final class RollSignal {
    * over a few seconds, which removes any constant bias exactly, whereas the bias-corrected integral
    * bends whenever the bias estimate is updated.
    */
-  private void integrateRaw(ImuSample x, double dt) {
+  private void integrateRaw(double gx, double gy, double gz, double dt) {
     if (dt > 0 && dt <= MAX_INTERPOLATED_GAP_S) {
-      rawPhi[0] += 0.5 * (prevRaw[0] + x.gxDps()) * dt;
-      rawPhi[1] += 0.5 * (prevRaw[1] + x.gyDps()) * dt;
-      rawPhi[2] += 0.5 * (prevRaw[2] + x.gzDps()) * dt;
+      rawPhi[0] += 0.5 * (prevRaw[0] + gx) * dt;
+      rawPhi[1] += 0.5 * (prevRaw[1] + gy) * dt;
+      rawPhi[2] += 0.5 * (prevRaw[2] + gz) * dt;
     }
-    prevRaw[0] = x.gxDps();
-    prevRaw[1] = x.gyDps();
-    prevRaw[2] = x.gzDps();
+    prevRaw[0] = gx;
+    prevRaw[1] = gy;
+    prevRaw[2] = gz;
+  }
+
+  /** Whether the rotation (bias-corrected, °/s) is mostly about a horizontal axis (see above). */
+  private boolean mostlyHorizontal(double cx, double cy, double cz, double rate) {
+    double gx = lpAccel.get(0);
+    double gy = lpAccel.get(1);
+    double gz = lpAccel.get(2);
+    double g = Math.sqrt(gx * gx + gy * gy + gz * gz);
+    if (!(g > 0.5) || !(rate > 0)) return true; // no usable gravity: do not judge
+    return Math.abs(cx * gx + cy * gy + cz * gz) / (g * rate) <= AXIS_MAX_VERTICAL_SHARE;
   }
 
   private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
-    if (dt == 0 || dt > 0.5) {
+    if (dt == 0 || dt > RollAngleTracker.SNAP_GAP_S) { // across a gap the turned estimate is a guess
+      shockLp.reset(x.axG(), x.ayG(), x.azG());
       lowAccel[0] = x.axG();
       lowAccel[1] = x.ayG();
       lowAccel[2] = x.azG();
       return;
     }
+    shockLp.update(x.axG(), x.ayG(), x.azG(), dt);
     double wx = Math.toRadians(wxDps) * dt;
     double wy = Math.toRadians(wyDps) * dt;
     double wz = Math.toRadians(wzDps) * dt;
@@ -170,10 +251,13 @@ public final class RollSignal {
     lowAccel[0] = gx - (wy * gz - wz * gy);
     lowAccel[1] = gy - (wz * gx - wx * gz);
     lowAccel[2] = gz - (wx * gy - wy * gx);
-    double dx = x.axG() - lowAccel[0];
-    double dy = x.ayG() - lowAccel[1];
-    double dz = x.azG() - lowAccel[2];
-    if (dx * dx + dy * dy + dz * dz > SHOCK_G * SHOCK_G) shockPending = true;
+    double dx = shockLp.get(0) - lowAccel[0];
+    double dy = shockLp.get(1) - lowAccel[1];
+    double dz = shockLp.get(2) - lowAccel[2];
+    double d2 = dx * dx + dy * dy + dz * dz;
+    if (Double.isNaN(shockBaseline)) shockBaseline = d2;
+    if (d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * shockBaseline) shockPending = true;
+    shockBaseline += Math.min(1, dt / SHOCK_BASELINE_S) * (d2 - shockBaseline);
     double k = Math.min(1, dt / SHOCK_LP_TAU_S);
     lowAccel[0] += k * dx;
     lowAccel[1] += k * dy;

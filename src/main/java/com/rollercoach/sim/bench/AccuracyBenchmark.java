@@ -30,14 +30,31 @@ public final class AccuracyBenchmark {
     return SimulationSpec.of(seed * 1_000_003L + i).withArchetype(kinds[i % kinds.length]);
   }
 
-  /** Runs {@code sessions} sessions on {@code threads} threads; the result does not depend on them. */
+  /**
+   * The spec of session {@code i} of a setup's run: the same seeds as an ordinary run, so each setup
+   * plays the same people and the difference is the setup's alone.
+   */
+  public static SimulationSpec specFor(long seed, int i, BenchSetup setup) {
+    SimulationSpec s = specFor(seed, i);
+    return s.withConditions(setup.conditionsFor(s.seed()));
+  }
+
+  /** Runs {@code sessions} ordinary sessions on {@code threads} threads; the result does not depend on them. */
   public static AccuracyTally run(int sessions, long seed, int threads) throws InterruptedException {
+    return run(sessions, seed, threads, List.of(BenchSetup.ORDINARY));
+  }
+
+  /** Runs {@code sessions} sessions of each setup. */
+  public static AccuracyTally run(int sessions, long seed, int threads, List<BenchSetup> setups)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<SessionOutcome>> futures = new ArrayList<>();
-      for (int i = 0; i < sessions; i++) {
-        SimulationSpec spec = specFor(seed, i);
-        futures.add(pool.submit(() -> runOne(spec)));
+      for (BenchSetup setup : setups) {
+        for (int i = 0; i < sessions; i++) {
+          SimulationSpec spec = specFor(seed, i, setup);
+          futures.add(pool.submit(() -> runOne(spec, setup.name())));
+        }
       }
       AccuracyTally tally = new AccuracyTally();
       for (Future<SessionOutcome> f : futures) {
@@ -55,15 +72,25 @@ public final class AccuracyBenchmark {
 
   /** Simulates one session, runs the pipeline over it and scores it. */
   public static SessionOutcome runOne(SimulationSpec spec) {
+    return runOne(spec, "ordinary");
+  }
+
+  /** As {@link #runOne(SimulationSpec)}, labelled with its setup. */
+  public static SessionOutcome runOne(SimulationSpec spec, String setupName) {
     SimulatedSession session = SimulatedSession.create(spec);
     SessionTruth truth = session.truth(false);
     Detections detections = new Detections();
     String label =
         String.format(
             Locale.ROOT,
-            "--seed %d --profile %s (%s @ %s Hz)",
+            "--seed %d --profile %s%s (%s @ %s Hz)",
             spec.seed(),
             truth.profile(),
+            spec.conditions().isEmpty()
+                ? ""
+                : " --setup "
+                    + String.join(
+                        ",", spec.conditions().stream().map(c -> c.cliName()).sorted().toList()),
             truth.device(),
             fmt(truth.sampleRateHz()));
     try {
@@ -73,7 +100,8 @@ public final class AccuracyBenchmark {
     } catch (RuntimeException e) {
       label += " PIPELINE ERROR " + e;
     }
-    return SessionOutcome.compare(label, truth, detections);
+    return SessionOutcome.compare(
+        label, truth, detections, setupName, session.passConfirmationTimes(truth));
   }
 
   private static String fmt(double v) {

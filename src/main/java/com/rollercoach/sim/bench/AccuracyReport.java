@@ -19,6 +19,11 @@ public final class AccuracyReport {
           String.format(
               Locale.ROOT, row, m.name(), value, m.target(), m.met() ? "PASS" : "FAIL", m.note()));
     }
+    if (tally.outcomes().stream().map(SessionOutcome::setup).distinct().count() > 1) {
+      sb.append("\nby setup (passes = exact count share; breaths = holds within +-1; p50/p95/max = live"
+          + " pass latency, s; corr% = corrections per 100 passes):\n");
+      for (String r : tally.bySetup()) sb.append("  ").append(r).append('\n');
+    }
     sb.append("\nsigned errors (detected - true):\n");
     tally.diagnostics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-22s %s%n", k, v)));
     sb.append("\nby profile:\n");
@@ -45,7 +50,27 @@ public final class AccuracyReport {
                 o.holds().spurious()));
       }
     }
+    List<SessionOutcome> slow =
+        tally.outcomes().stream()
+            .filter(o -> o.passLatenciesS().stream().anyMatch(l -> l > AccuracyTally.LATENCY_P95_S))
+            .sorted(Comparator.comparingLong(AccuracyReport::latePasses).reversed())
+            .limit(worstToShow)
+            .toList();
+    if (!slow.isEmpty()) {
+      sb.append("\nsessions with live pass events later than ")
+          .append(AccuracyTally.LATENCY_P95_S)
+          .append(" s:\n");
+      for (SessionOutcome o : slow) {
+        double max = o.passLatenciesS().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        sb.append(String.format(Locale.ROOT, "  %s: %d of %d late, max %.2f s%n", o.label(),
+            latePasses(o), o.passLatenciesS().size(), max));
+      }
+    }
     return sb.toString();
+  }
+
+  private static long latePasses(SessionOutcome o) {
+    return o.passLatenciesS().stream().filter(l -> l > AccuracyTally.LATENCY_P95_S).count();
   }
 
   private static String pad(String unit) {

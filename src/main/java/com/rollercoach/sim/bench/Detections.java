@@ -10,7 +10,12 @@ public final class Detections implements MotionListener {
   /** A detected extension hold and its breath count. */
   public record Hold(Interval span, int breaths) {}
 
+  /** A pass as announced live: its ending turning point and when the pipeline emitted it. */
+  public record Emitted(double endS, double emittedAtS) {}
+
   private int passes;
+  private int corrections;
+  private final List<Emitted> emitted = new ArrayList<>();
   private final List<Interval> dwells = new ArrayList<>();
   private final List<Hold> holds = new ArrayList<>();
   private final List<Double> onTimes = new ArrayList<>();
@@ -20,6 +25,10 @@ public final class Detections implements MotionListener {
   public void onEvent(MotionEvent event) {
     if (event instanceof MotionEvent.PassCompleted p) {
       passes++;
+      emitted.add(new Emitted(p.pass().endS(), p.atS()));
+    } else if (event instanceof MotionEvent.PassWithdrawn w) {
+      passes--;
+      corrections++;
     } else if (event instanceof MotionEvent.DwellFound d) {
       dwells.add(new Interval(d.dwell().startS(), Math.max(d.dwell().startS(), d.dwell().endS())));
     } else if (event instanceof MotionEvent.HoldFound h) {
@@ -36,6 +45,16 @@ public final class Detections implements MotionListener {
 
   public int passes() {
     return passes;
+  }
+
+  /** Every pass event as announced live (withdrawn ones included). */
+  public List<Emitted> emitted() {
+    return emitted;
+  }
+
+  /** Live announcements taken back ({@link MotionEvent.Correction}s). */
+  public int corrections() {
+    return corrections;
   }
 
   public List<Interval> dwells() {

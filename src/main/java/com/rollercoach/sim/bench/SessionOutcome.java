@@ -13,6 +13,10 @@ import java.util.List;
  * @param holdOffsetErrorsS detected − true end of every matched hold, s
  * @param breathErrors detected − true breaths of every true hold; null for a hold that was missed
  * @param onErrorsS detected − true time of getting on, for each stay matched in order (diagnostic)
+ * @param setup the simulated setup's name (the conditions), "ordinary" when none
+ * @param passLatenciesS for each true pass matched by a live pass event: emitted − confirmable time
+ *     (the 2 cm reversal, or the roller coming to rest), s
+ * @param corrections live pass announcements taken back
  */
 public record SessionOutcome(
     String label,
@@ -26,7 +30,10 @@ public record SessionOutcome(
     List<Double> holdOnsetErrorsS,
     List<Double> holdOffsetErrorsS,
     List<Integer> breathErrors,
-    List<Double> onErrorsS) {
+    List<Double> onErrorsS,
+    String setup,
+    List<Double> passLatenciesS,
+    int corrections) {
 
   /** IoU a detection needs with a true event to count as finding it. */
   public static final double MIN_IOU = 0.5;
@@ -67,6 +74,42 @@ public record SessionOutcome(
   }
 
   public static SessionOutcome compare(String label, SessionTruth truth, Detections det) {
+    return compare(label, truth, det, "ordinary", null);
+  }
+
+  /**
+   * Pairs live pass events with true passes, nearest ending turning point first (within {@value
+   * #MAX_PASS_MATCH_S} s, one to one), and measures each event's latency from {@code confirmableS}.
+   */
+  static List<Double> latencies(SessionTruth truth, Detections det, double[] confirmableS) {
+    List<Double> out = new ArrayList<>();
+    if (confirmableS == null) return out;
+    List<Detections.Emitted> em = det.emitted();
+    List<double[]> pairs = new ArrayList<>();
+    for (int i = 0; i < truth.passSpans().size(); i++) {
+      for (int j = 0; j < em.size(); j++) {
+        double d = Math.abs(em.get(j).endS() - truth.passSpans().get(i).endS());
+        if (d <= MAX_PASS_MATCH_S) pairs.add(new double[] {d, i, j});
+      }
+    }
+    pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+    boolean[] usedT = new boolean[truth.passSpans().size()];
+    boolean[] usedD = new boolean[em.size()];
+    for (double[] p : pairs) {
+      int i = (int) p[1];
+      int j = (int) p[2];
+      if (usedT[i] || usedD[j]) continue;
+      usedT[i] = usedD[j] = true;
+      out.add(em.get(j).emittedAtS() - confirmableS[i]);
+    }
+    return out;
+  }
+
+  /** A live pass event further than this from every true pass end is not paired. */
+  static final double MAX_PASS_MATCH_S = 5.0;
+
+  public static SessionOutcome compare(
+      String label, SessionTruth truth, Detections det, String setup, double[] confirmableS) {
     List<Interval> trueDwells =
         truth.dwells().stream().map(d -> new Interval(d.startS(), d.endS())).toList();
     List<Interval> trueHolds =
@@ -103,6 +146,9 @@ public record SessionOutcome(
         holdOnset,
         holdOffset,
         breaths,
-        onErrors(truth, det));
+        onErrors(truth, det),
+        setup,
+        latencies(truth, det, confirmableS),
+        det.corrections());
   }
 }

@@ -56,10 +56,11 @@ class AccuracyTallyTest {
     assertEquals(0.5, tally.breathsWithinOneRate(), 1e-12);
 
     List<AccuracyTally.Metric> metrics = tally.metrics();
-    assertEquals(7, metrics.size());
-    // only the onset error (0.75 s ≤ 1 s) meets its target
+    assertEquals(9, metrics.size());
+    // only the onset error (0.75 s ≤ 1 s) meets its target, and the live metrics (no live events to
+    // time, no corrections)
     assertEquals(
-        List.of(false, false, false, true, false, false, false),
+        List.of(false, false, false, true, false, false, false, true, true),
         metrics.stream().map(AccuracyTally.Metric::met).toList());
     String table = AccuracyReport.render(tally, "heading", 5);
     assertTrue(table.contains("FAIL"));

@@ -1,0 +1,137 @@
+package com.rollercoach.core.signal;
+
+import com.rollercoach.core.sample.ImuSample;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Puts samples back on the device's regular clock when the link delivered them late in a burst.
+ *
+ * <p>A Bluetooth LE link stalls for 100–250 ms now and then (connection events missed, the host busy)
+ * and then delivers the queued samples in a burst, stamped on arrival: a silence, then several samples
+ * a fraction of a millisecond apart (at a 1 ms clock, several with the same stamp). The device itself
+ * kept sampling on its own regular clock, so nothing was lost: integrating the gyro over the
+ * silence with the arrival stamps would put the whole stall's rotation into one long trapezoid and
+ * then add the burst's samples with almost no time at all. Real loss looks different: after the
+ * silence the samples arrive at the device's rate again.
+ *
+ * <p>So: the device's period P is the median of recent 8-sample spans (robust to the bursts themselves).
+ * After a silence of more than {@value #GAP_PERIODS} P, the first sample is held until the next one
+ * arrives (one period of delay, only after a silence): if that one comes much sooner than P, a burst
+ * has begun and the held samples are re-stamped P apart, forward from the last sample before the
+ * stall, for as long as the burst lasts; whatever time the burst does not fill is real loss and
+ * stays a gap (reported downstream). If it comes about P later, the silence was real loss and the
+ * stamps are kept. No sample is ever placed later than it arrived, so the output cannot drift ahead
+ * of the link. Outside bursts, a repeated or backwards stamp is placed just after its predecessor (a
+ * repeated timestamp is a sample, not an error) unless it is an exact re-sent copy of the previous
+ * row, which is dropped.
+ */
+public final class DeliveryClock {
+  /** A silence longer than this many periods may be a stall. */
+  static final double GAP_PERIODS = 3.0;
+  /** Intervals shorter than this share of P are burst deliveries. */
+  static final double BURST_SHARE = 0.5;
+  private static final int WINDOW = 16;
+  /** A repeated stamp is placed this share of a period after its predecessor. */
+  static final double REPEAT_SHARE = 0.25;
+
+  private final Consumer<ImuSample> out;
+  private static final int SPAN = 8;
+  private final double[] recent = new double[WINDOW];
+  private int recentCount;
+  private final double[] stamps = new double[SPAN + 1];
+  private long stampCount;
+  private double periodS = Double.NaN;
+  private ImuSample last; // last sample as received
+  private double lastOutT = Double.NaN;
+  private ImuSample held; // first sample after a silence, waiting for the next one
+  private boolean inBurst;
+
+  public DeliveryClock(Consumer<ImuSample> out) {
+    this.out = out;
+  }
+
+  /** The device period estimate (NaN until a few samples have been seen). */
+  public double periodS() {
+    return periodS;
+  }
+
+  public void accept(ImuSample x) {
+    if (!Double.isFinite(x.tS())) return; // nothing can be placed in time without a time
+    if (last != null && x.equals(last)) return; // re-sent row
+    ImuSample prev = last;
+    last = x;
+    if (prev == null) {
+      emit(x, x.tS());
+      return;
+    }
+    double arrivalDt = x.tS() - prev.tS();
+    learnPeriod(x.tS());
+    if (Double.isNaN(periodS)) {
+      if (arrivalDt > 0) emit(x, x.tS());
+      return;
+    }
+    boolean early = arrivalDt < BURST_SHARE * periodS;
+    if (held != null) {
+      ImuSample h = held;
+      held = null;
+      if (early) {
+        inBurst = true;
+        emit(h, Math.min(lastOutT + periodS, h.tS()));
+      } else {
+        emit(h, h.tS());
+      }
+    }
+    if (inBurst) {
+      if (early) {
+        // never later than it arrived: a period estimated a little long must not run ahead
+        emit(x, Math.min(lastOutT + periodS, x.tS()));
+        return;
+      }
+      inBurst = false; // regular again: back on the arrival stamps (the rest of the silence was loss)
+    }
+    double t = x.tS();
+    if (t - lastOutT > GAP_PERIODS * periodS) {
+      held = x; // a silence: stall or loss? decided by the next sample
+      return;
+    }
+    // A repeated or backwards stamp: just after its predecessor, not a whole period, so that the
+    // output never runs ahead of the arrivals (it resyncs on the next regular stamp).
+    if (t <= lastOutT) t = lastOutT + REPEAT_SHARE * periodS;
+    emit(x, t);
+  }
+
+  /** No more samples: a held sample goes out on its own stamp. */
+  public void flush() {
+    if (held != null) {
+      ImuSample h = held;
+      held = null;
+      emit(h, h.tS());
+    }
+  }
+
+  private void emit(ImuSample x, double t) {
+    if (!Double.isNaN(lastOutT) && !(t > lastOutT)) t = Math.nextUp(lastOutT);
+    lastOutT = t;
+    out.accept(
+        t == x.tS() ? x : new ImuSample(t, x.axG(), x.ayG(), x.azG(), x.gxDps(), x.gyDps(), x.gzDps()));
+  }
+
+  /**
+   * P = the median over recent spans of (t_k − t_{k−8})/8 in arrival time: a span that holds a stall
+   * and its burst is still exact (the burst makes up for the silence), and links that deliver a few
+   * samples per notification (same stamp, then a longer interval) average out within a span.
+   */
+  private void learnPeriod(double t) {
+    stamps[(int) (stampCount++ % (SPAN + 1))] = t;
+    if (stampCount <= SPAN) return;
+    double dt = (t - stamps[(int) (stampCount % (SPAN + 1))]) / SPAN;
+    if (!(dt > 0)) return;
+    recent[recentCount++ % WINDOW] = dt;
+    if (recentCount >= 5 && (Double.isNaN(periodS) || recentCount % WINDOW == 0)) {
+      double[] copy = Arrays.copyOf(recent, Math.min(recentCount, WINDOW));
+      Arrays.sort(copy);
+      periodS = copy[copy.length / 2];
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.SyntheticSession;
+import com.rollercoach.io.live.EventJsonPrinter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Prompt live events (issue 10): passes within 0.5 s, still at once, corrections kept exact. */
+class LiveEventsTest {
+  private static List<MotionEvent> run(SyntheticSession s) {
+    List<MotionEvent> events = new ArrayList<>();
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
+    s.play(p);
+    p.end();
+    return events;
+  }
+
+  @Test
+  void everyPassIsAnnouncedWithinHalfASecondOfItsConfirmation() {
+    // 3 s strokes of 15 cm (the 2 cm reversal comes ~0.7 s after each turning point); the 8th
+    // stroke ends into a 30 s dwell, the 14th into the 60 s hold
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(8, 15, 5.0).rest(30).strokes(6, 15, 5.0).rest(60).getOff().idle(10);
+    List<MotionEvent> events = run(s);
+    List<MotionEvent.PassCompleted> passes =
+        events.stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(14, passes.size());
+    double settled = 10 + 1 + 2; // idle, get-on, its rest
+    for (MotionEvent.PassCompleted p : passes) {
+      int k = p.pass().index();
+      double strokeEnd = settled + (k <= 8 ? 3.0 * k : 3.0 * 8 + 30 + 3.0 * (k - 8));
+      boolean intoStill = k == 8 || k == 14;
+      // confirmable: the roller at rest at the stroke's end, or 2 cm back into the next stroke
+      double confirmable = intoStill ? strokeEnd : strokeEnd + 0.75;
+      assertTrue(p.atS() - confirmable <= 0.5,
+          "pass " + k + " announced " + (p.atS() - confirmable) + " s after it was confirmable");
+    }
+    double holdStart = settled + 3.0 * 14 + 30;
+    assertTrue(passes.get(13).atS() < holdStart + 1, "the last pass before the hold is not held back to its end");
+  }
+
+  @Test
+  void aStopIsAnnouncedAtOnceAndTheStillClassifiedLater() {
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(4, 15, 5.0).rest(30).strokes(4, 15, 5.0).rest(40).getOff().idle(10);
+    List<MotionEvent> events = run(s);
+    double stop = 13 + 12; // the roller stops at the end of the 4th stroke
+    MotionEvent.RollerStopped first =
+        events.stream().filter(e -> e instanceof MotionEvent.RollerStopped r && r.sinceS() > stop - 1)
+            .map(e -> (MotionEvent.RollerStopped) e).findFirst().orElseThrow();
+    assertTrue(first.atS() - stop <= 0.5, "still announced " + (first.atS() - stop) + " s after the stop");
+    List<MotionEvent.StillClassified> kinds =
+        events.stream().filter(e -> e instanceof MotionEvent.StillClassified).map(e -> (MotionEvent.StillClassified) e).toList();
+    assertEquals(List.of(MotionEvent.StillKind.DWELL, MotionEvent.StillKind.HOLD), kinds.stream().map(MotionEvent.StillClassified::kind).toList());
+  }
+
+  @Test
+  void theBatchAppliesRevisionsAndWithdrawals() {
+    AnalysisCollector c = new AnalysisCollector();
+    Pass a = new Pass(1, 0, 2, 0, 6);
+    Pass b = new Pass(2, 2, 4, 6, 0);
+    c.onEvent(new MotionEvent.PassCompleted(2.3, a, 1, 0));
+    c.onEvent(new MotionEvent.PassRevised(5, new Pass(1, 0, 4.5, 0, 9)));
+    c.onEvent(new MotionEvent.PassCompleted(6, b, 2, 1));
+    c.onEvent(new MotionEvent.PassWithdrawn(9, b, 1, 0, "part of getting off"));
+    SessionAnalysis r = c.analysis(0, 10);
+    assertEquals(1, r.passes().size());
+    assertEquals(9, r.passes().get(0).toCm(), 1e-12);
+    assertEquals(0, r.rolls());
+  }
+
+  @Test
+  void eventsPrintAsJsonLinesWithTheirEmissionTime() {
+    String json =
+        EventJsonPrinter.toJson(new MotionEvent.PassCompleted(973.5, new Pass(3, 969.1, 973.2, 0.6, 7.9), 3, 1));
+    assertTrue(json.startsWith("{\"type\":\"pass_completed\",\"emitted_at_s\":973.5,"), json);
+    assertTrue(json.contains("\"pass\":{\"index\":3,\"start_s\":969.1,\"end_s\":973.2"), json);
+    assertTrue(json.contains("\"pass_count\":3"), json);
+    String kind = EventJsonPrinter.toJson(new MotionEvent.StillClassified(10, 2, MotionEvent.StillKind.HOLD));
+    assertTrue(kind.contains("\"kind\":\"hold\""), kind);
+  }
+}

@@ -1,0 +1,122 @@
+package com.rollercoach.core.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.sample.ImuSample;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** One test per signal-stage mechanism of issue 10, each able to fail without it. */
+class SignalMechanismsTest {
+  private static final double[] AXIS = {0.6, 0.0, 0.8};
+
+  /** Counts shocks and grid samples. */
+  private static final class Probe implements RollSignal.Listener {
+    int grid;
+    int shocks;
+    double lastShockS = Double.NaN;
+    double lastS;
+
+    @Override
+    public void grid(double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg, boolean shock) {
+      grid++;
+      lastS = sCm;
+      if (shock) {
+        shocks++;
+        lastShockS = tS;
+      }
+    }
+
+    @Override
+    public void gap(double fromS, double toS) {}
+  }
+
+  /** A 40 Hz eccentric-mass motor shaking the roller by 0.8 g, on from the very first sample. */
+  private static double motor(double t) {
+    return 0.8 * Math.sin(2 * Math.PI * 40 * t);
+  }
+
+  @Test
+  void aMotorLineFromTheFirstSampleIsNotAShockButAJoltOnTopOfItIs() {
+    Probe p = new Probe();
+    RollSignal signal = new RollSignal(15, AXIS, p);
+    double dt = 0.005; // 200 Hz
+    for (int i = 0; i < 4000; i++) {
+      double t = i * dt;
+      double jolt = t >= 15 && t < 15.25 ? 1.5 * Math.sin(2 * Math.PI * 6 * (t - 15)) : 0;
+      signal.accept(new ImuSample(t, motor(t), 0.3 * motor(t + 0.003), 1 + jolt, 0.01, -0.02, 0.01));
+    }
+    // the baseline needs a moment to learn the motor; after that only the jolt is a shock
+    assertTrue(p.shocks > 0, "the jolt is seen");
+    assertEquals(15.0, p.lastShockS, 0.3, "and it is the only shock after the first seconds");
+    Probe quiet = new Probe();
+    RollSignal again = new RollSignal(15, AXIS, quiet);
+    for (int i = 0; i < 4000; i++) {
+      double t = i * dt;
+      again.accept(new ImuSample(t, motor(t), 0.3 * motor(t + 0.003), 1, 0.01, -0.02, 0.01));
+      if (t > 2 && quiet.shocks > 0) break;
+    }
+    assertTrue(Double.isNaN(quiet.lastShockS) || quiet.lastShockS < 2, "no shocks once the motor is the baseline");
+  }
+
+  @Test
+  void biasIsLearnedWhileAMotorShakesTheRoller() {
+    RollSignal signal = new RollSignal(15, AXIS, new Probe());
+    double dt = 0.005;
+    for (int i = 0; i < 2000; i++) {
+      double t = i * dt;
+      double wobble = 12 * Math.sin(2 * Math.PI * 40 * t + 0.3); // °/s of shell wobble at the motor speed
+      signal.accept(new ImuSample(t, motor(t), 0.3 * motor(t + 0.003), 1, 2.0 + wobble, -1.5 + 0.5 * wobble, 0.7));
+    }
+    assertTrue(signal.bias().estimated(), "a still (but shaking) roller gives a bias estimate");
+    assertEquals(2.0, signal.bias().bias(0), 0.2);
+    assertEquals(-1.5, signal.bias().bias(1), 0.2);
+  }
+
+  @Test
+  void hugeOrJumpingTimestampsNeverSpinTheGrid() {
+    Probe p = new Probe();
+    RollSignal signal = new RollSignal(15, AXIS, p);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          signal.accept(new ImuSample(0, 0, 0, 1, 0, 0, 0));
+          signal.accept(new ImuSample(0.01, 0, 0, 1, 0, 0, 0));
+          signal.accept(new ImuSample(1e15, 0, 0, 1, 0, 0, 0)); // a clock jumps ahead by ages
+          signal.accept(new ImuSample(1e15 + 0.01, 0, 0, 1, 0, 0, 0));
+          signal.accept(new ImuSample(1e300, 0, 0, 1, 0, 0, 0)); // so large 0.02 s vanishes in it
+          signal.accept(new ImuSample(Math.nextUp(1e300), 0, 0, 1, 0, 0, 0));
+          signal.accept(new ImuSample(Double.POSITIVE_INFINITY, 0, 0, 1, 0, 0, 0));
+          signal.flush();
+        });
+    assertTrue(p.grid < 20, "a few grid samples, not one per 20 ms of the jump: " + p.grid);
+  }
+
+  @Test
+  void aTiltedRollersAxisIsStillFoundFromItsRolling() {
+    // roller axis 12° off horizontal; the sensor rolls back and forth about it
+    double tilt = Math.toRadians(12);
+    double[] axis = {0, Math.cos(tilt), Math.sin(tilt)};
+    Probe p = new Probe();
+    RollSignal signal = new RollSignal(15, null, p);
+    double dt = 0.01;
+    double[] g0 = {1, 0, 0};
+    for (int i = 0; i < 3000; i++) {
+      double t = i * dt;
+      double theta = t < 3 ? 0 : 1.2 * Math.sin(2 * Math.PI * (t - 3) / 6); // ±1.2 rad = ±9 cm
+      double rate = t < 3 ? 0 : Math.toDegrees(1.2 * 2 * Math.PI / 6 * Math.cos(2 * Math.PI * (t - 3) / 6));
+      // gravity: mostly across the axis, sin(tilt) along it; it turns by −θ about the axis
+      double[] across = com.rollercoach.core.SyntheticSession.rotateForTest(g0, axis, -theta);
+      double c = Math.cos(tilt);
+      double[] g = {c * across[0] + Math.sin(tilt) * axis[0], c * across[1] + Math.sin(tilt) * axis[1], c * across[2] + Math.sin(tilt) * axis[2]};
+      signal.accept(new ImuSample(t, g[0], g[1], g[2], axis[0] * rate, axis[1] * rate, axis[2] * rate));
+    }
+    double[] a = signal.rollAxis();
+    double dot = Math.abs(a[0] * axis[0] + a[1] * axis[1] + a[2] * axis[2]);
+    assertTrue(dot > Math.cos(Math.toRadians(2)), "axis within 2°: " + java.util.Arrays.toString(a));
+    assertFalse(Double.isNaN(p.lastS));
+  }
+}

@@ -6,6 +6,9 @@ import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
+import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.report.CompareReport;
+import com.rollercoach.review.report.ReviewSession;
 import com.rollercoach.review.report.SessionReport;
 import java.awt.Desktop;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 
@@ -65,7 +69,7 @@ public final class ReviewPane extends BorderPane {
     t.setDaemon(true);
     return t;
   });
-  private final CoachingTargets targets = CoachingTargets.defaults();
+  private final com.rollercoach.review.report.ReviewSessions reviews;
   private final ComboBox<String> patient = new ComboBox<>();
   private final DatePicker from = new DatePicker();
   private final DatePicker to = new DatePicker();
@@ -87,6 +91,7 @@ public final class ReviewPane extends BorderPane {
   ReviewPane(Path dataDir, ReplayLoader loader) {
     this.dataDir = SessionLibrary.rootOf(dataDir);
     this.loader = loader;
+    this.reviews = new com.rollercoach.review.report.ReviewSessions(this.dataDir);
     setPadding(new Insets(8));
     setTop(filterBar());
     buildTable();
@@ -199,19 +204,30 @@ public final class ReviewPane extends BorderPane {
     if (chosen.isEmpty()) return;
     status.setText("Loading " + chosen.size() + " session(s)…");
     background(() -> {
-      List<ReplayResult> replays = new ArrayList<>();
+      List<ReviewSession> loaded = new ArrayList<>();
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
-        for (SessionEntry e : chosen) replays.add(loader.load(lib, e));
+        for (SessionEntry e : chosen) loaded.add(reviews.of(e, loader.load(lib, e)));
       }
+      List<String[]> comparison = loaded.size() == 2 ? new CompareReport(loaded.get(0), loaded.get(1)).rows() : null;
       Platform.runLater(() -> {
         details.getChildren().clear();
-        for (int i = 0; i < chosen.size(); i++) {
-          SessionDetail d = new SessionDetail(chosen.get(i), replays.get(i), targets);
+        HBox side = new HBox(10);
+        for (ReviewSession r : loaded) {
+          SessionDetail d = new SessionDetail(r, this::saveNotes);
           HBox.setHgrow(d, Priority.ALWAYS);
           d.setPrefWidth(10);
-          details.getChildren().add(d);
+          side.getChildren().add(d);
         }
-        status.setText(chosen.size() == 2 ? "Two sessions side by side" : "Session " + chosen.get(0).id());
+        HBox.setHgrow(side, Priority.ALWAYS);
+        if (comparison == null) {
+          details.getChildren().setAll(side.getChildren());
+        } else {
+          VBox both = new VBox(6, CompareTable.of(comparison), side);
+          VBox.setVgrow(side, Priority.ALWAYS);
+          HBox.setHgrow(both, Priority.ALWAYS);
+          details.getChildren().setAll(both);
+        }
+        status.setText(chosen.size() == 2 ? "Two sessions compared" : "Session " + chosen.get(0).id());
       });
     });
   }
@@ -223,7 +239,7 @@ public final class ReviewPane extends BorderPane {
     background(() -> {
       Path out = dataDir.resolve("reports").resolve(e.id() + ".html");
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
-        new SessionReport(e, loader.load(lib, e), targets).write(out);
+        new SessionReport(reviews.of(e, loader.load(lib, e))).write(out);
       }
       try {
         browser.accept(out.toUri());
@@ -269,8 +285,28 @@ public final class ReviewPane extends BorderPane {
 
   /** The session detail views shown now (one, or two side by side). */
   List<SessionDetail> shownDetails() {
-    return details.getChildren().stream()
-        .filter(n -> n instanceof SessionDetail).map(n -> (SessionDetail) n).toList();
+    List<SessionDetail> out = new ArrayList<>();
+    collect(details, out);
+    return out;
+  }
+
+  private static void collect(javafx.scene.Parent p, List<SessionDetail> out) {
+    for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+      if (n instanceof SessionDetail d) out.add(d);
+      else if (n instanceof HBox || n instanceof VBox) collect((javafx.scene.Parent) n, out);
+    }
+  }
+
+  /** Notes edited in Review: written to the session's sidecar and index, then the list refreshed. */
+  private void saveNotes(SessionEntry e, SessionNotes n) {
+    status.setText("Saving notes…");
+    background(() -> {
+      SessionNotesDialog.save(dataDir, e.id(), n);
+      Platform.runLater(() -> {
+        status.setText("Notes saved for " + e.id());
+        refresh();
+      });
+    });
   }
 
   /** Stops the background thread; the pane can no longer load anything. */

@@ -60,6 +60,26 @@ public final class ReviewSessions {
     return ReviewSession.of(e, raw, BackFrames.of(raw, calibration(e.device())), p, from);
   }
 
+  /** A session's frame from its cached axis and landmark, with the device's current direction. */
+  public com.rollercoach.review.frame.BackFrame frame(SessionEntry e, double[] axis,
+      com.rollercoach.review.frame.BackFrame.Landmark landmark, double zeroCm) {
+    int direction = 0;
+    var head = calibration(e.device()).map(DeviceCalibration::headwardRotation).orElse(null);
+    if (axis != null && head != null) {
+      double cos = new org.apache.commons.math3.geometry.euclidean.threed.Vector3D(axis).normalize()
+          .dotProduct(head.normalize());
+      if (Math.abs(cos) >= 0.5) direction = cos > 0 ? 1 : -1;
+    }
+    return new com.rollercoach.review.frame.BackFrame(direction, landmark, zeroCm);
+  }
+
+  /** The prescription in force for {@code patient} on {@code day}, and since when (empty: defaults). */
+  public Dated<Prescription> prescriptionSince(String patient, LocalDate day) {
+    Dated<Prescription> out = null;
+    for (Dated<Prescription> d : patients.history(patient)) if (!d.from().isAfter(day)) out = d;
+    return out;
+  }
+
   /** The prescription in force for {@code patient} on {@code day}. */
   public Prescription prescriptionOn(String patient, LocalDate day) {
     return patients.prescriptionOn(patient, day);

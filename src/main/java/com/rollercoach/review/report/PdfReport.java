@@ -60,6 +60,9 @@ public final class PdfReport {
   }
 
   private static void render(String xhtml, OutputStream os) throws IOException {
+    // openhtmltopdf logs CSS it skips (print-only properties meant for browsers) and timings to
+    // stderr through its own logger; none of it is for the user.
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     PdfRendererBuilder b = new PdfRendererBuilder();
     b.useFastMode();
     b.useSVGDrawer(new BatikSVGDrawer());

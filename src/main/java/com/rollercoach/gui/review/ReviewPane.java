@@ -98,7 +98,7 @@ public final class ReviewPane extends BorderPane {
     StackPane detailArea = new StackPane(details);
     details.setFillHeight(true);
     SplitPane split = new SplitPane(table, detailArea);
-    split.setDividerPositions(0.34);
+    split.setDividerPositions(0.42);
     setCenter(split);
     status.setId("status");
     setBottom(status);
@@ -133,10 +133,16 @@ public final class ReviewPane extends BorderPane {
     report.setId("openReport");
     report.setDisable(true);
     report.setOnAction(e -> openReport());
+    Button export = new Button("Export for physio…");
+    export.setId("exportBundle");
+    export.setOnAction(e -> exportBundle());
+    Button imp = new Button("Import…");
+    imp.setId("importSessions");
+    imp.setOnAction(e -> importFiles());
     Button reload = new Button("Refresh");
     reload.setOnAction(e -> refresh());
     HBox bar = new HBox(8, new Label("Patient"), patient, new Label("From"), from, new Label("To"), to,
-        reload, compare, report);
+        reload, compare, report, export, imp);
     bar.setPadding(new Insets(0, 0, 8, 0));
     bar.setStyle("-fx-alignment: center-left;");
     return bar;
@@ -146,12 +152,22 @@ public final class ReviewPane extends BorderPane {
     table.setId("sessionTable");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(column("Date", e -> DAY.format(e.startedAt()), 120));
-    table.getColumns().add(column("Patient", SessionEntry::patient, 110));
-    table.getColumns().add(column("Rolls", e -> String.valueOf(e.summary().rolls()), 50));
-    table.getColumns().add(column("Pace", e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 50));
-    table.getColumns().add(column("Hold", e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 50));
-    table.getColumns().add(column("Checks", e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 55));
+    // Each column is wide enough for its header and values at 1280 px, and sorts by the value itself
+    // (dates by time, numbers numerically), not by its text.
+    table.getColumns().add(sortable("Date", SessionEntry::startedAt, e -> DAY.format(e.startedAt()), 118));
+    table.getColumns().add(sortable("Patient", e -> e.patient().toLowerCase(Locale.ROOT), SessionEntry::patient, 96));
+    table.getColumns().add(sortable("Rolls", e -> e.summary().rolls(), e -> String.valueOf(e.summary().rolls()), 54));
+    table.getColumns().add(sortable("Pace", e -> e.summary().paceCmS(),
+        e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 54));
+    table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
+        e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
+    table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));
+    table.getColumns().add(sortable("Checks", e -> e.summary().verdictsMet(),
+        e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 64));
+    // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
+    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
+    table.getSortOrder().add(table.getColumns().get(0));
+    table.getColumns().get(0).setSortType(TableColumn.SortType.DESCENDING);
     table.setPlaceholder(new Label("No sessions. Import some with: roller-coach sessions import FILE"));
     table.getSelectionModel().getSelectedItems().addListener(
         (javafx.collections.ListChangeListener<SessionEntry>) c -> {
@@ -162,12 +178,39 @@ public final class ReviewPane extends BorderPane {
         });
   }
 
-  private static TableColumn<SessionEntry, String> column(String name,
-      java.util.function.Function<SessionEntry, String> value, double width) {
-    TableColumn<SessionEntry, String> c = new TableColumn<>(name);
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    c.setPrefWidth(width);
+  /** A column shown as {@code text}, sorted by {@code key}; never narrower than {@code minWidth}. */
+  private static <T extends Comparable<T>> TableColumn<SessionEntry, SessionEntry> sortable(String name,
+      java.util.function.Function<SessionEntry, T> key, java.util.function.Function<SessionEntry, String> text,
+      double minWidth) {
+    TableColumn<SessionEntry, SessionEntry> c = new TableColumn<>(name);
+    c.setId("col" + name);
+    c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+    c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+      @Override
+      protected void updateItem(SessionEntry e, boolean empty) {
+        super.updateItem(e, empty);
+        setText(empty || e == null ? null : text.apply(e));
+      }
+    });
+    c.setComparator(java.util.Comparator.comparing(key, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    c.setMinWidth(minWidth);
+    c.setPrefWidth(minWidth + 8);
     return c;
+  }
+
+  /** Sorts by pain after the session, then before; sessions without pain noted sort first. */
+  static Integer painKey(SessionEntry e) {
+    var n = e.notes();
+    if (n.painAfter().isEmpty() && n.painBefore().isEmpty()) return null;
+    return (n.painAfter().isPresent() ? n.painAfter().getAsInt() : -1) * 16
+        + (n.painBefore().isPresent() ? n.painBefore().getAsInt() : -1);
+  }
+
+  static String painText(SessionEntry e) {
+    var n = e.notes();
+    if (n.painAfter().isEmpty() && n.painBefore().isEmpty()) return "–";
+    return (n.painBefore().isPresent() ? String.valueOf(n.painBefore().getAsInt()) : "?") + "→"
+        + (n.painAfter().isPresent() ? String.valueOf(n.painAfter().getAsInt()) : "?");
   }
 
   /** Reloads the patient list and the sessions matching the filters. */
@@ -191,7 +234,9 @@ public final class ReviewPane extends BorderPane {
             patient.getItems().setAll(items);
             patient.setValue(items.contains(keep) ? keep : ALL_PATIENTS);
           }
-          table.setItems(FXCollections.observableArrayList(sessions));
+          var sorted = new javafx.collections.transformation.SortedList<>(FXCollections.observableArrayList(sessions));
+          sorted.comparatorProperty().bind(table.comparatorProperty());
+          table.setItems(sorted);
           status.setText(sessions.size() + " session(s) in " + dataDir);
         });
       }
@@ -247,6 +292,65 @@ public final class ReviewPane extends BorderPane {
       } catch (RuntimeException ex) {
         Platform.runLater(() -> status.setText("Report written to " + out + " (" + ex.getMessage() + ")"));
       }
+    });
+  }
+
+  /** Writes the filtered patient's sessions to a bundle the patient sends to the physio. */
+  private void exportBundle() {
+    String p = patient.getValue();
+    if (p == null || ALL_PATIENTS.equals(p)) {
+      status.setText("Choose a patient first: a bundle holds one patient's sessions.");
+      return;
+    }
+    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+    fc.setTitle("Export " + p + "'s sessions");
+    fc.setInitialFileName(p.replaceAll("[^A-Za-z0-9._-]", "_") + "-sessions.zip");
+    java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    if (f != null) exportBundleTo(p, from.getValue(), f.toPath());
+  }
+
+  /** The export itself (tests call it without the file dialog). */
+  void exportBundleTo(String who, LocalDate since, Path zip) {
+    status.setText("Exporting…");
+    background(() -> {
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        var r = com.rollercoach.review.bundle.SessionBundle.export(lib, reviews.patients(), who, since, zip);
+        Platform.runLater(() -> status.setText("Exported " + r.sessions() + " session(s) to " + r.file()));
+      }
+    });
+  }
+
+  /** Imports recordings or bundles (a bundle is known by its manifest, not its name). */
+  private void importFiles() {
+    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+    fc.setTitle("Import sessions or a bundle");
+    var files = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+    if (files != null) importPaths(files.stream().map(java.io.File::toPath).toList());
+  }
+
+  void importPaths(List<Path> files) {
+    status.setText("Importing…");
+    background(() -> {
+      int added = 0;
+      int skipped = 0;
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        for (Path f : files) {
+          if (com.rollercoach.review.bundle.SessionBundle.isBundle(f)) {
+            var r = com.rollercoach.review.bundle.SessionBundle.importBundle(f, lib, reviews.patients());
+            added += r.added().size();
+            skipped += r.skipped().size();
+          } else {
+            lib.importSession(f, SessionLibrary.ImportOptions.defaults());
+            added++;
+          }
+        }
+      }
+      int a = added;
+      int s2 = skipped;
+      Platform.runLater(() -> {
+        status.setText("Imported " + a + " session(s)" + (s2 > 0 ? ", " + s2 + " already here" : ""));
+        refresh();
+      });
     });
   }
 

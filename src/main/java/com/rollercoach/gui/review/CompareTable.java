@@ -13,14 +13,16 @@ final class CompareTable {
   static GridPane of(List<String[]> rows) {
     GridPane g = new GridPane();
     g.setId("compareTable");
+    g.setMinWidth(0);
     g.setHgap(14);
     g.setVgap(2);
     g.setStyle("-fx-background-color: #f8f9fa; -fx-padding: 6 8 6 8;");
     ColumnConstraints key = new ColumnConstraints();
-    key.setMinWidth(130);
+    key.setMinWidth(140);
+    key.setPercentWidth(20);
     ColumnConstraints val = new ColumnConstraints();
     val.setHgrow(Priority.ALWAYS);
-    val.setPercentWidth(42);
+    val.setPercentWidth(40);
     g.getColumnConstraints().addAll(key, val, val);
     Label a = new Label("A");
     Label b = new Label("B");

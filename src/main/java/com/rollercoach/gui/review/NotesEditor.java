@@ -28,7 +28,7 @@ public final class NotesEditor extends GridPane {
     text.setPromptText("How did it go? Where was it tender? (optional)");
     text.setWrapText(true);
     text.setPrefRowCount(3);
-    add(new Label("Pain before (0–10)"), 0, 0);
+    add(new Label("Pain 0–10, before"), 0, 0);
     add(before, 1, 0);
     add(new Label("after"), 2, 0);
     add(after, 3, 0);
@@ -44,6 +44,7 @@ public final class NotesEditor extends GridPane {
     for (int i = 0; i <= 10; i++) c.getItems().add(String.valueOf(i));
     c.setValue(NOT_NOTED);
     c.setVisibleRowCount(12);
+    c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     return c;
   }
 

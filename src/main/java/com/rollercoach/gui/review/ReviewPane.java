@@ -261,13 +261,16 @@ public final class ReviewPane extends BorderPane {
           SessionDetail d = new SessionDetail(r, this::saveNotes);
           HBox.setHgrow(d, Priority.ALWAYS);
           d.setPrefWidth(10);
+          d.setMinWidth(0); // two side by side share the width instead of running off the window
           side.getChildren().add(d);
         }
         HBox.setHgrow(side, Priority.ALWAYS);
         if (comparison == null) {
           details.getChildren().setAll(side.getChildren());
         } else {
+          side.setMinWidth(0);
           VBox both = new VBox(6, CompareTable.of(comparison), side);
+          both.setMinWidth(0);
           VBox.setVgrow(side, Priority.ALWAYS);
           HBox.setHgrow(both, Priority.ALWAYS);
           details.getChildren().setAll(both);

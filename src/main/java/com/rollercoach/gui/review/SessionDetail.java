@@ -108,6 +108,8 @@ final class SessionDetail extends VBox {
     Button save = new Button("Save notes");
     save.setId("saveNotes");
     save.setOnAction(e -> saver.save(entry, notes.notes()));
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    notes.setMinWidth(0);
     HBox notesRow = new HBox(8, notes, save);
     HBox.setHgrow(notes, Priority.ALWAYS);
     notesRow.setStyle("-fx-alignment: center-left;");

@@ -84,8 +84,7 @@ public record BackFrame(int direction, Landmark landmark, double zeroCm) {
 
   /** The axis label of every position chart. */
   public String axisLabel() {
-    return directionKnown() ? "cm from the landmark, + toward the head"
-        : "cm from the landmark (direction unknown)";
+    return directionKnown() ? "cm, + toward the head" : "cm, direction unknown";
   }
 
   /** One sentence a page states under its position charts and tables. */

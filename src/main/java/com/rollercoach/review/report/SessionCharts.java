@@ -175,7 +175,7 @@ public final class SessionCharts {
     core.setLabelPaint(PASS);
     core.setLabelAnchor(positionIsDomain ? RectangleAnchor.TOP : RectangleAnchor.TOP_RIGHT);
     core.setLabelTextAnchor(positionIsDomain ? TextAnchor.TOP_CENTER : TextAnchor.TOP_RIGHT);
-    String label = positionIsDomain ? "position on the back (" + frame.axisLabel() + ")" : "position (" + frame.axisLabel() + ")";
+    String label = (positionIsDomain ? "position on the back (" : "position (") + frame.axisLabel() + ")";
     if (positionIsDomain) {
       for (IntervalMarker m : new IntervalMarker[] {low, core, high}) plot.addDomainMarker(m, Layer.BACKGROUND);
       plot.getDomainAxis().setLabel(label);

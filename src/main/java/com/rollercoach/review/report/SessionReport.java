@@ -132,7 +132,7 @@ public final class SessionReport {
     quality(page, replay.quality());
     page.raw("</section>\n");
     return page.finish("Roller Coach report · recording " + session.recording().getFileName()
-        + " · " + review.frame().describe() + " Times from the start of the recording.");
+        + " · times from the start of the recording");
   }
 
   public void write(Path out) throws IOException {

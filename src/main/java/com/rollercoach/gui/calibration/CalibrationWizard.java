@@ -109,7 +109,8 @@ public final class CalibrationWizard extends ScrollPane {
         new HBox(10, stepDone, retry, cancel, save), link);
     live.getStyleClass().add("card");
 
-    VBox content = new VBox(title, intro, setup, live);
+    DirectionPane direction = new DirectionPane(dataDir, () -> deviceId.getText().trim(), port);
+    VBox content = new VBox(title, intro, setup, live, direction);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);

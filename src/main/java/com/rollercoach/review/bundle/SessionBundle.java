@@ -91,7 +91,7 @@ public final class SessionBundle {
       String rec = e.recording().getFileName().toString();
       entries.put("sessions/" + rec, Files.readAllBytes(e.recording()));
       Path sidecar = lib.sessionsDir().resolve(e.id() + ".session.json");
-      if (Files.exists(sidecar)) entries.put("sessions/" + e.id() + ".session.json", Files.readAllBytes(sidecar));
+      if (Files.exists(sidecar)) entries.put("sessions/" + e.id() + ".session.json", withoutLocalPaths(sidecar));
       ObjectNode s = ids.addObject();
       s.put("id", e.id());
       s.put("recording", "sessions/" + rec);
@@ -132,6 +132,20 @@ public final class SessionBundle {
     }
     Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
     return new Exported(zip, sessions.size());
+  }
+
+  /**
+   * The sidecar as sent: its "source" (where the file was imported from on the patient's machine, an
+   * absolute path with their user name) reduced to the file name; nothing else changes.
+   */
+  private static byte[] withoutLocalPaths(Path sidecar) throws IOException {
+    JsonNode o = JSON.readTree(sidecar.toFile());
+    if (o instanceof ObjectNode on && on.path("source").isTextual()) {
+      String src = on.path("source").asText();
+      int cut = Math.max(src.lastIndexOf('/'), src.lastIndexOf('\\'));
+      on.put("source", cut >= 0 ? src.substring(cut + 1) : src);
+    }
+    return JSON.writeValueAsBytes(o);
   }
 
   /** Whether {@code file} is a bundle: a zip with our manifest (whatever its name). */

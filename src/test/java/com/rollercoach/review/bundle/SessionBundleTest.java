@@ -63,6 +63,12 @@ class SessionBundleTest {
       sent = lib.list(SessionFilter.all().withPatient("Ann"));
     }
     assertTrue(SessionBundle.isBundle(zip));
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(z.entries())) {
+        String text = new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(text.contains(tmp.toString()), e.getName() + " carries a path of the patient's machine");
+      }
+    }
     assertFalse(SessionBundle.isBundle(TestSessions.writeCsv(tmp.resolve("plain.csv"), Map.of(), 10, 20)));
 
     Path clinic = tmp.resolve("clinic");

@@ -171,7 +171,7 @@ public final class CalibrationFile {
       double[][] t = matrix(acc, "accelerometer", "misalignment");
 
       JsonNode roller = object(field(root, "", "roller"), "roller");
-      only(roller, "roller", "axis", "diameterCm", "diameterMethod", "sensorOffsetCm");
+      only(roller, "roller", "axis", "diameterCm", "diameterMethod", "sensorOffsetCm", "towardHead");
       Vector3D axis = vector(roller, "roller", "axis", -1 - UNIT_TOLERANCE, 1 + UNIT_TOLERANCE);
       if (Math.abs(axis.getNorm() - 1) > UNIT_TOLERANCE) {
         throw bad(
@@ -189,6 +189,15 @@ public final class CalibrationFile {
             "expected \"distance-roll\", \"circumference\" or \"entered\", got \"" + method + "\"");
       }
       double sensorOffset = nullableNumber(roller, "roller", "sensorOffsetCm", 0, 30);
+      // Optional: files written before the direction gesture existed do not have it.
+      int towardHead = 0;
+      JsonNode th = roller.get("towardHead");
+      if (th != null && !th.isNull()) {
+        if (!th.isInt() || Math.abs(th.intValue()) != 1) {
+          throw bad("roller.towardHead", "expected 1, -1 or null, got " + th);
+        }
+        towardHead = th.intValue();
+      }
 
       JsonNode q = object(field(root, "", "quality"), "quality");
       only(
@@ -229,7 +238,8 @@ public final class CalibrationFile {
           method,
           sensorOffset,
           provenance,
-          quality);
+          quality,
+          towardHead);
     }
 
     private JsonNode field(JsonNode parent, String path, String name)
@@ -382,6 +392,8 @@ public final class CalibrationFile {
     roller.put("diameterCm", c.rollerDiameterCm());
     roller.put("diameterMethod", c.diameterMethod());
     putNullable(roller, "sensorOffsetCm", c.sensorOffsetCm());
+    if (c.towardHead() == 0) roller.putNull("towardHead");
+    else roller.put("towardHead", c.towardHead());
     FitQuality q = c.quality();
     ObjectNode quality = root.putObject("quality");
     quality.put("stillSeconds", q.stillSeconds());

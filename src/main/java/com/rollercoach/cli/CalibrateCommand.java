@@ -2,7 +2,9 @@ package com.rollercoach.cli;
 
 import com.rollercoach.calibration.CalibrationBench;
 import com.rollercoach.calibration.CalibrationFile;
+import com.rollercoach.calibration.CalibrationFileException;
 import com.rollercoach.calibration.CalibrationInput;
+import com.rollercoach.calibration.DirectionLearning;
 import com.rollercoach.calibration.SyntheticCalibrationSession;
 import com.rollercoach.calibration.TerminalCalibrationView;
 import com.rollercoach.core.calibration.CalibrationPlan;
@@ -75,6 +77,15 @@ public final class CalibrateCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
+  @Option(
+      names = "--direction",
+      description = {
+        "Only learn which way is toward the head (once per roller, after a calibration): lie on the",
+        "roller, keep still, roll it 10-20 cm up your back toward your neck, stop. Updates the device's",
+        "calibration file (roller.towardHead) so reviews place positions on the back."
+      })
+  boolean direction;
+
   @Option(names = "--device", paramLabel = "ID", description = "Device id (default: from HELLO or the file's # device= line).")
   String device;
 
@@ -118,6 +129,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (source.input != null && !Files.exists(source.input)) {
       throw new UserInputException(source.input + ": no such file");
     }
+    if (direction) return learnDirection(stdout);
     if (poses < 6) throw new UserInputException("--poses: " + poses + " is too few; the accelerometer fit needs at least 6");
     CalibrationPlan plan = plan(source.input != null ? "file " + source.input : "serial " + source.port);
     AtomicReference<String> deviceId = new AtomicReference<>(device);
@@ -284,6 +296,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     DeviceCalibration c = procedure.result().orElseThrow().withDeviceId(deviceId);
     try {
+      if (Files.exists(target)) {
+        try {
+          c = DirectionLearning.carryOver(CalibrationFile.read(target), c);
+        } catch (CalibrationFileException e) {
+          // the old file is broken: nothing to carry over, it is backed up below as before
+        }
+      }
       Path backup = CalibrationFile.write(c, target);
       stdout.println();
       stdout.printf(
@@ -302,9 +321,90 @@ public final class CalibrateCommand implements Callable<Integer> {
           c.rollAxis().getZ(),
           c.quality().accelResidualMg(),
           c.quality().poses());
+      if (!c.knowsHeadDirection()) {
+        stdout.println("  direction toward the head: not learned yet. Once, lying on the roller, run");
+        stdout.println("    calibrate --direction " + (source.port != null ? "--port " + source.port : "--input FILE")
+            + " --device " + deviceId);
+        stdout.println("  (reviews say \"direction unknown\" until then)");
+      } else {
+        stdout.println("  direction toward the head: kept from the previous calibration");
+      }
     } catch (IOException e) {
       throw new UserInputException(target + ": cannot write the calibration: " + e.getMessage(), e);
     }
+    return 0;
+  }
+
+  /**
+   * {@code --direction}: the device's existing calibration, corrected samples through the gesture, the
+   * file rewritten with {@code roller.towardHead} (the previous one kept as .bak, as for a calibration).
+   */
+  private int learnDirection(PrintStream stdout) throws Exception {
+    String id = device;
+    if (id == null && source.input != null) id = CalibrationInput.play(source.input, new SampleSink() {
+      @Override
+      public void accept(ImuSample s) {}
+    }).orElse(null);
+    if (id == null && out == null) {
+      throw new UserInputException("--direction: which roller? give --device ID (or --out FILE, the calibration to update)");
+    }
+    Path file = out;
+    if (file == null) {
+      file = Path.of("calibration", CalibrationFile.fileName(id));
+      if (!Files.exists(file)) {
+        var found = com.rollercoach.calibration.CalibrationResolver.standard().find(id);
+        if (found.isPresent()) file = found.get().file();
+      }
+    }
+    if (!Files.exists(file)) {
+      throw new UserInputException(file + ": no calibration for this roller yet; the direction needs its roll axis: run calibrate first");
+    }
+    DeviceCalibration c;
+    try {
+      c = CalibrationFile.read(file);
+    } catch (CalibrationFileException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    DirectionLearning learning = new DirectionLearning(c);
+    stdout.println(com.rollercoach.core.calibration.HeadwardGesture.INSTRUCTION);
+    if (source.input != null) {
+      try {
+        CalibrationInput.play(source.input, learning);
+      } catch (IOException e) {
+        throw new UserInputException(source.input + ": " + e.getMessage(), e);
+      }
+    } else {
+      CountDownLatch done = new CountDownLatch(1);
+      SampleSink sink = new SampleSink() {
+        @Override
+        public synchronized void accept(ImuSample s) {
+          learning.accept(s);
+          var st = learning.state().status();
+          if (st == com.rollercoach.core.calibration.HeadwardGesture.Status.DONE
+              || st == com.rollercoach.core.calibration.HeadwardGesture.Status.FAILED) done.countDown();
+        }
+      };
+      LivePath path = new LivePath(
+          (format, listener) -> AutoDetectingDecoder.withBuiltInFormats(listener), "auto", sink, new LiveObserver() {});
+      SerialSource.Options options = SerialSource.Options.defaults().withBaud(baud)
+          .withCommands(List.of(FrameEncoder.encode(0, Frame.Command.startStreaming())),
+              FrameEncoder.encode(1, Frame.Command.requestHello()));
+      try (SerialSource serial = new SerialSource(source.port, options, HostClock.startingNow(), path)) {
+        serial.start();
+        if (!done.await(120, java.util.concurrent.TimeUnit.SECONDS)) learning.end();
+      } catch (PortOpenException e) {
+        throw new UserInputException(e.getMessage(), e);
+      }
+    }
+    var st = learning.state();
+    if (st.status() != com.rollercoach.core.calibration.HeadwardGesture.Status.DONE) {
+      String why = st.status() == com.rollercoach.core.calibration.HeadwardGesture.Status.FAILED ? st.message()
+          : "no rolling seen";
+      throw new UserInputException("direction not learned: " + why + "; " + file + " left unchanged");
+    }
+    Path backup = CalibrationFile.write(learning.result(), file);
+    stdout.printf(Locale.ROOT, "Direction toward the head learned (%.0f° rolled); %s updated%s%n", st.turnedDeg(), file,
+        backup == null ? "" : " (previous one kept as " + backup.getFileName() + ")");
     return 0;
   }
 

@@ -1,6 +1,15 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.review.analysis.PositionTrace;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.analysis.Verdict;
+import com.rollercoach.review.frame.BackFrame;
+import com.rollercoach.review.library.SidecarJson;
+import com.rollercoach.review.patients.PrescriptionText;
+import com.rollercoach.review.report.FrameCache;
+import com.rollercoach.review.report.ReviewSession;
+import com.rollercoach.review.report.ReviewSessions;
+import com.rollercoach.review.report.SessionReport;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
@@ -44,9 +53,9 @@ public final class ProgressCommand implements Callable<Integer> {
   String until;
 
   @Option(names = "--per-week", paramLabel = "N",
-      defaultValue = "" + Prescription.DEFAULT_SESSIONS_PER_WEEK,
-      description = "Prescribed sessions per week (default: ${DEFAULT-VALUE}).")
-  int perWeek;
+      description = "Prescribed sessions per week (default: the patient's prescription in force each week, "
+          + "else " + Prescription.DEFAULT_SESSIONS_PER_WEEK + ").")
+  Integer perWeek;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "progress.html",
       description = "Output file (default: ${DEFAULT-VALUE}).")
@@ -55,7 +64,9 @@ public final class ProgressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
-    if (perWeek < 1 || perWeek > 21) throw new UserInputException("--per-week " + perWeek + ": must be 1–21");
+    if (perWeek != null && (perWeek < 1 || perWeek > 21)) {
+      throw new UserInputException("--per-week " + perWeek + ": must be 1–21");
+    }
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.open()) {
@@ -67,19 +78,70 @@ public final class ProgressCommand implements Callable<Integer> {
         throw new UserInputException("--patient " + who + ": no sessions for this patient in "
             + data.path() + " (patients: " + String.join(", ", lib.patients()) + ")");
       }
-      var aggregator = new ProgressAggregator(new Prescription(perWeek), zone);
+      ReviewSessions reviews = new ReviewSessions(data.path());
+      String whoRx = who;
+      var rxNow = who == null ? null : reviews.prescriptionSince(who, last);
+      com.rollercoach.core.coach.Prescription current =
+          rxNow == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rxNow.value();
+      // A week is judged by the prescription in force on its Sunday (a change mid-week counts for it).
+      var aggregator = perWeek != null
+          ? new ProgressAggregator(new Prescription(perWeek), zone)
+          : new ProgressAggregator(new Prescription(Math.min(21, current.sessionsPerWeek())),
+              monday -> whoRx == null ? current.sessionsPerWeek()
+                  : reviews.prescriptionOn(whoRx, monday.plusDays(6)).sessionsPerWeek(), zone);
       var span = aggregator.span(last, weeks);
       List<SessionEntry> sessions =
           lib.list(SessionFilter.all().withPatient(who).between(span[0], span[1]));
+      FrameCache frames = new FrameCache(data.path(), reviews);
       Map<String, List<double[]>> dwells = new HashMap<>();
-      for (SessionEntry e : sessions) dwells.put(e.id(), lib.dwells(e.id()));
+      Map<String, String> checks = new HashMap<>();
+      int known = 0;
+      int holds = 0;
+      for (SessionEntry e : sessions) {
+        BackFrame f = frames.frameOf(lib, e);
+        if (f.directionKnown()) known++;
+        if (f.landmark() == BackFrame.Landmark.EXTENSION_HOLD) holds++;
+        // The index keeps dwells in the recording's own coordinates: put them on the back.
+        dwells.put(e.id(), lib.dwells(e.id()).stream().map(d -> new double[] {d[0], d[1], f.at(d[2])}).toList());
+        checks.put(e.id(), checksOf(lib, reviews, e, f));
+      }
       ProgressData progress = aggregator.aggregate(who, sessions, dwells, last, weeks);
-      new ProgressReport(progress, CoachingTargets.defaults(), zone).write(out);
+      String note = String.format(java.util.Locale.ROOT,
+          "Positions are cm from each session's landmark: the extension-hold position in %d of %d sessions, "
+              + "else where rolling started (roller under the shoulder blades); %s. Mid/upper back ≈ %+.0f to %+.0f cm.",
+          holds, sessions.size(), known == sessions.size() ? "positive toward the head"
+              : known == 0 ? "direction unknown (no \"roll toward your head\" gesture for the roller: calibrate --direction)"
+              : "direction known in " + known + " of them, the others may be mirrored",
+          BackFrame.BAND_LOW_CM, BackFrame.BAND_HIGH_CM);
+      new ProgressReport(progress, current.targets(), zone)
+          .frameNote(note)
+          .prescriptionLine("Prescribed" + (rxNow == null ? " (protocol default)" : " (since " + rxNow.from() + ")")
+              + ": " + PrescriptionText.of(current))
+          .checks(checks)
+          .write(out);
       spec.commandLine().getErr().printf("wrote %s (%d sessions over %d weeks)%n", out,
           progress.sessions().size(), weeks);
       return 0;
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  /** Verdicts met under the prescription in force on the session's date, from the stored analysis. */
+  private static String checksOf(SessionLibrary lib, ReviewSessions reviews, SessionEntry e, BackFrame f) {
+    Path af = lib.sessionsDir().resolve(e.id() + ".analysis.json");
+    try {
+      var stored = SidecarJson.readAnalysis(af);
+      var raw = new ReplayResult(com.rollercoach.core.sample.SessionMetadata.empty(), stored.analysis(),
+          new PositionTrace(), stored.quality(), null);
+      var day = e.startedAt().atZone(ZoneId.systemDefault()).toLocalDate();
+      var rs = ReviewSession.of(e, raw, f, reviews.prescriptionOn(e.patient(), day), java.util.Optional.empty());
+      var v = new SessionReport(rs).verdicts();
+      long met = v.stream().filter(x -> x.status() == Verdict.Status.MET).count();
+      long judged = v.stream().filter(x -> x.status() != Verdict.Status.INFO).count();
+      return met + " / " + judged;
+    } catch (IOException | RuntimeException ex) {
+      return e.summary().verdictsMet() + " / " + e.summary().verdictsTotal();
     }
   }
 

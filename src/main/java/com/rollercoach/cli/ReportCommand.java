@@ -1,7 +1,6 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.core.PipelineConfig;
-import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.analysis.Recordings;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.SessionReplay;
@@ -10,6 +9,9 @@ import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.library.SessionNotes;
 import com.rollercoach.review.library.SessionSummary;
 import com.rollercoach.review.report.SessionExport;
+import com.rollercoach.review.report.CompareReport;
+import com.rollercoach.review.report.ReviewSession;
+import com.rollercoach.review.report.ReviewSessions;
 import com.rollercoach.review.report.SessionReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code report SESSION}: one session as a self-contained HTML page, PNG charts, CSV or JSON. */
 @Command(
     name = "report",
-    description = "Write a session report (self-contained HTML with vector charts).",
+    description = {"Write a session report (self-contained HTML with vector charts; prints on two pages),",
+      "as PDF (--pdf), or compare two sessions (--compare B). Judged against the patient's prescription",
+      "in force on the session's date (patients prescribe); positions on the back (calibrate --direction)."},
     mixinStandardHelpOptions = true)
 public final class ReportCommand implements Callable<Integer> {
   @Mixin SessionsCommand.DataDir data;
@@ -39,6 +43,13 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE",
       description = "Output file (default: report.html; CSV/JSON go to stdout).")
   Path out;
+
+  @Option(names = "--pdf", description = "Write the report as PDF (vector charts; default file report.pdf).")
+  boolean pdf;
+
+  @Option(names = "--compare", paramLabel = "SESSION",
+      description = "Compare with this second session side by side (same back frame).")
+  String compare;
 
   @Option(names = "--png", paramLabel = "DIR", description = "Also write the charts as PNG files here.")
   Path pngDir;
@@ -57,20 +68,22 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      Path file = Path.of(session);
-      SessionEntry entry;
-      ReplayResult replay;
-      // a path that exists is a file to report on, whatever its format (the opener decides); else an id
-      if (Files.exists(file)) {
-        replay = SessionReplay.replay(Recordings.open(file), PipelineConfig.defaults(), true);
-        entry = adHocEntry(file, replay);
-      } else {
-        try (SessionLibrary lib = data.open()) {
-          entry = lib.get(session);
-          replay = lib.replay(entry);
+      ReviewSessions reviews = new ReviewSessions(data.path());
+      ReviewSession first = load(session, reviews);
+      if (compare != null) {
+        if (format.csv || format.json || pngDir != null) {
+          throw new UserInputException("--compare writes an HTML or PDF page; --csv, --json and --png are for one session");
         }
+        CompareReport c = new CompareReport(first, load(compare, reviews));
+        Path target = out != null ? out : Path.of(pdf ? "compare.pdf" : "compare.html");
+        if (pdf) c.writePdf(target);
+        else c.write(target);
+        spec.commandLine().getErr().println("wrote " + target);
+        return 0;
       }
-      SessionReport report = new SessionReport(entry, replay, CoachingTargets.defaults());
+      SessionReport report = new SessionReport(first);
+      ReplayResult replay = first.onBack();
+      SessionEntry entry = first.entry();
       if (format.csv || format.json) {
         String text = format.csv ? SessionExport.eventsCsv(replay)
             : SessionExport.json(entry, replay, report.verdicts());
@@ -81,8 +94,9 @@ public final class ReportCommand implements Callable<Integer> {
           Files.writeString(out, text);
         }
       } else {
-        Path target = out != null ? out : Path.of("report.html");
-        report.write(target);
+        Path target = out != null ? out : Path.of(pdf ? "report.pdf" : "report.html");
+        if (pdf) report.writePdf(target);
+        else report.write(target);
         spec.commandLine().getErr().println("wrote " + target);
       }
       if (pngDir != null) {
@@ -91,6 +105,20 @@ public final class ReportCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  /** A library session (id or prefix) or a recording file, in its review context. */
+  private ReviewSession load(String which, ReviewSessions reviews) throws IOException {
+    Path file = Path.of(which);
+    // a path that exists is a file to report on, whatever its format (the opener decides); else an id
+    if (Files.exists(file)) {
+      ReplayResult replay = SessionReplay.replay(Recordings.open(file), PipelineConfig.defaults(), true);
+      return reviews.of(adHocEntry(file, replay), replay);
+    }
+    try (SessionLibrary lib = data.open()) {
+      SessionEntry entry = lib.get(which);
+      return reviews.of(entry, lib.replay(entry));
     }
   }
 

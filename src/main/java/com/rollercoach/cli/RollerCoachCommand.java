@@ -26,6 +26,7 @@ public final class RollerCoachCommand implements Runnable {
           CalibrateCommand.class,
           GuiCommand.class,
           SessionsCommand.class,
+          PatientsCommand.class,
           ReportCommand.class,
           ProgressCommand.class);
 

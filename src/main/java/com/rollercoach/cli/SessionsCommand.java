@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
       SessionsCommand.ListSessions.class,
       SessionsCommand.Show.class,
       SessionsCommand.Import.class,
+      SessionsExport.class,
       SessionsCommand.Delete.class,
       SessionsCommand.Reindex.class,
       SessionsCommand.Note.class,
@@ -226,7 +227,7 @@ public final class SessionsCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
-        description = "Session files or export folders, one session each (recordings, CSV, phyphox/Sensor Logger/x-IMU3 exports, serial captures).")
+        description = "Session files or export folders, one session each (recordings, CSV, phyphox/Sensor Logger/x-IMU3 exports, serial captures), or bundles written by `sessions export` (.zip).")
     List<Path> files;
 
     @Option(names = "--patient", paramLabel = "NAME", description = "Patient or profile name.")
@@ -255,6 +256,15 @@ public final class SessionsCommand implements Runnable {
       try (SessionLibrary lib = data.open()) {
         for (Path f : files) {
           try {
+            // A bundle from `sessions export` is known by its manifest, whatever the file is called.
+            if (com.rollercoach.review.bundle.SessionBundle.isBundle(f)) {
+              var r = com.rollercoach.review.bundle.SessionBundle.importBundle(f, lib,
+                  com.rollercoach.review.patients.Patients.open(data.path()));
+              spec.commandLine().getOut().printf(Locale.ROOT,
+                  "imported bundle %s of %s: %d session(s) added, %d already here, %d prescription(s) added%n",
+                  f, printable(r.patient()), r.added().size(), r.skipped().size(), r.prescriptionsAdded());
+              continue;
+            }
             SessionEntry e = lib.importSession(f, opts);
             spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
                 e.id(), printable(e.patient()), e.summary().rolls());

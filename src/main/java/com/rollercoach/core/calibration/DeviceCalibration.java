@@ -18,6 +18,10 @@ import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
  * @param diameterMethod how the diameter was found: "distance-roll", "circumference" or "entered"
  * @param sensorOffsetCm distance of the sensor from the roller axis, cm (typed by the user, or
  *     estimated from the distance roll); NaN when unknown
+ * @param towardHead +1 when moving the contact point toward the patient's head (up the back) is a
+ *     positive rotation about {@code rollAxis}, −1 when negative, 0 when not learned yet: the
+ *     "roll toward your head" gesture, learned once per roller ({@link HeadwardGesture}), which lets
+ *     reviews put positions on the back whatever way the sensor is mounted
  */
 public record DeviceCalibration(
     String deviceId,
@@ -27,7 +31,21 @@ public record DeviceCalibration(
     String diameterMethod,
     double sensorOffsetCm,
     Provenance created,
-    FitQuality quality) {
+    FitQuality quality,
+    int towardHead) {
+
+  public DeviceCalibration {
+    if (towardHead < -1 || towardHead > 1) {
+      throw new IllegalArgumentException("towardHead must be -1, 0 or +1: " + towardHead);
+    }
+  }
+
+  /** A calibration without the direction gesture (towardHead unknown). */
+  public DeviceCalibration(
+      String deviceId, ImuCorrection imu, Vector3D rollAxis, double rollerDiameterCm,
+      String diameterMethod, double sensorOffsetCm, Provenance created, FitQuality quality) {
+    this(deviceId, imu, rollAxis, rollerDiameterCm, diameterMethod, sensorOffsetCm, created, quality, 0);
+  }
 
   /** The current file format version; readers refuse others. */
   public static final int FORMAT_VERSION = 1;
@@ -73,7 +91,28 @@ public record DeviceCalibration(
   /** The same calibration for another id (the id of a device is often only learned from its data). */
   public DeviceCalibration withDeviceId(String id) {
     return new DeviceCalibration(
-        id, imu, rollAxis, rollerDiameterCm, diameterMethod, sensorOffsetCm, created, quality);
+        id, imu, rollAxis, rollerDiameterCm, diameterMethod, sensorOffsetCm, created, quality,
+        towardHead);
+  }
+
+  /** The same calibration with the direction toward the head learned (+1 or −1), or forgotten (0). */
+  public DeviceCalibration withTowardHead(int sign) {
+    return new DeviceCalibration(
+        deviceId, imu, rollAxis, rollerDiameterCm, diameterMethod, sensorOffsetCm, created, quality,
+        sign);
+  }
+
+  /** Whether the "roll toward your head" gesture has been recorded for this roller. */
+  public boolean knowsHeadDirection() {
+    return towardHead != 0;
+  }
+
+  /**
+   * The rotation direction, in sensor coordinates, of rolling the contact point toward the head; null
+   * when not learned.
+   */
+  public Vector3D headwardRotation() {
+    return towardHead == 0 ? null : rollAxis.scalarMultiply(towardHead);
   }
 
   /** The pipeline settings this calibration implies: its diameter and its roll axis. */

@@ -109,7 +109,13 @@ public final class CalibrationWizard extends ScrollPane {
         new HBox(10, stepDone, retry, cancel, save), link);
     live.getStyleClass().add("card");
 
-    VBox content = new VBox(title, intro, setup, live);
+    DirectionPane direction = new DirectionPane(dataDir, () -> deviceId.getText().trim(), port);
+    // Ask for the gesture whenever the roller named above has a calibration without it.
+    deviceId.focusedProperty().addListener((o, was, now) -> {
+      if (!now) direction.checkDevice();
+    });
+    save.addEventHandler(javafx.event.ActionEvent.ACTION, e -> javafx.application.Platform.runLater(direction::checkDevice));
+    VBox content = new VBox(title, intro, setup, live, direction);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);

@@ -6,6 +6,9 @@ import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
+import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.report.CompareReport;
+import com.rollercoach.review.report.ReviewSession;
 import com.rollercoach.review.report.SessionReport;
 import java.awt.Desktop;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 
@@ -65,7 +69,7 @@ public final class ReviewPane extends BorderPane {
     t.setDaemon(true);
     return t;
   });
-  private final CoachingTargets targets = CoachingTargets.defaults();
+  private final com.rollercoach.review.report.ReviewSessions reviews;
   private final ComboBox<String> patient = new ComboBox<>();
   private final DatePicker from = new DatePicker();
   private final DatePicker to = new DatePicker();
@@ -87,13 +91,14 @@ public final class ReviewPane extends BorderPane {
   ReviewPane(Path dataDir, ReplayLoader loader) {
     this.dataDir = SessionLibrary.rootOf(dataDir);
     this.loader = loader;
+    this.reviews = new com.rollercoach.review.report.ReviewSessions(this.dataDir);
     setPadding(new Insets(8));
     setTop(filterBar());
     buildTable();
     StackPane detailArea = new StackPane(details);
     details.setFillHeight(true);
     SplitPane split = new SplitPane(table, detailArea);
-    split.setDividerPositions(0.34);
+    split.setDividerPositions(0.42);
     setCenter(split);
     status.setId("status");
     setBottom(status);
@@ -128,10 +133,16 @@ public final class ReviewPane extends BorderPane {
     report.setId("openReport");
     report.setDisable(true);
     report.setOnAction(e -> openReport());
+    Button export = new Button("Export for physio…");
+    export.setId("exportBundle");
+    export.setOnAction(e -> exportBundle());
+    Button imp = new Button("Import…");
+    imp.setId("importSessions");
+    imp.setOnAction(e -> importFiles());
     Button reload = new Button("Refresh");
     reload.setOnAction(e -> refresh());
     HBox bar = new HBox(8, new Label("Patient"), patient, new Label("From"), from, new Label("To"), to,
-        reload, compare, report);
+        reload, compare, report, export, imp);
     bar.setPadding(new Insets(0, 0, 8, 0));
     bar.setStyle("-fx-alignment: center-left;");
     return bar;
@@ -141,12 +152,22 @@ public final class ReviewPane extends BorderPane {
     table.setId("sessionTable");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(column("Date", e -> DAY.format(e.startedAt()), 120));
-    table.getColumns().add(column("Patient", SessionEntry::patient, 110));
-    table.getColumns().add(column("Rolls", e -> String.valueOf(e.summary().rolls()), 50));
-    table.getColumns().add(column("Pace", e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 50));
-    table.getColumns().add(column("Hold", e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 50));
-    table.getColumns().add(column("Checks", e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 55));
+    // Each column is wide enough for its header and values at 1280 px, and sorts by the value itself
+    // (dates by time, numbers numerically), not by its text.
+    table.getColumns().add(sortable("Date", SessionEntry::startedAt, e -> DAY.format(e.startedAt()), 118));
+    table.getColumns().add(sortable("Patient", e -> e.patient().toLowerCase(Locale.ROOT), SessionEntry::patient, 96));
+    table.getColumns().add(sortable("Rolls", e -> e.summary().rolls(), e -> String.valueOf(e.summary().rolls()), 54));
+    table.getColumns().add(sortable("Pace", e -> e.summary().paceCmS(),
+        e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 54));
+    table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
+        e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
+    table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));
+    table.getColumns().add(sortable("Checks", e -> e.summary().verdictsMet(),
+        e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 64));
+    // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
+    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
+    table.getSortOrder().add(table.getColumns().get(0));
+    table.getColumns().get(0).setSortType(TableColumn.SortType.DESCENDING);
     table.setPlaceholder(new Label("No sessions. Import some with: roller-coach sessions import FILE"));
     table.getSelectionModel().getSelectedItems().addListener(
         (javafx.collections.ListChangeListener<SessionEntry>) c -> {
@@ -157,12 +178,39 @@ public final class ReviewPane extends BorderPane {
         });
   }
 
-  private static TableColumn<SessionEntry, String> column(String name,
-      java.util.function.Function<SessionEntry, String> value, double width) {
-    TableColumn<SessionEntry, String> c = new TableColumn<>(name);
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    c.setPrefWidth(width);
+  /** A column shown as {@code text}, sorted by {@code key}; never narrower than {@code minWidth}. */
+  private static <T extends Comparable<T>> TableColumn<SessionEntry, SessionEntry> sortable(String name,
+      java.util.function.Function<SessionEntry, T> key, java.util.function.Function<SessionEntry, String> text,
+      double minWidth) {
+    TableColumn<SessionEntry, SessionEntry> c = new TableColumn<>(name);
+    c.setId("col" + name);
+    c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+    c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+      @Override
+      protected void updateItem(SessionEntry e, boolean empty) {
+        super.updateItem(e, empty);
+        setText(empty || e == null ? null : text.apply(e));
+      }
+    });
+    c.setComparator(java.util.Comparator.comparing(key, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    c.setMinWidth(minWidth);
+    c.setPrefWidth(minWidth + 8);
     return c;
+  }
+
+  /** Sorts by pain after the session, then before; sessions without pain noted sort first. */
+  static Integer painKey(SessionEntry e) {
+    var n = e.notes();
+    if (n.painAfter().isEmpty() && n.painBefore().isEmpty()) return null;
+    return (n.painAfter().isPresent() ? n.painAfter().getAsInt() : -1) * 16
+        + (n.painBefore().isPresent() ? n.painBefore().getAsInt() : -1);
+  }
+
+  static String painText(SessionEntry e) {
+    var n = e.notes();
+    if (n.painAfter().isEmpty() && n.painBefore().isEmpty()) return "–";
+    return (n.painBefore().isPresent() ? String.valueOf(n.painBefore().getAsInt()) : "?") + "→"
+        + (n.painAfter().isPresent() ? String.valueOf(n.painAfter().getAsInt()) : "?");
   }
 
   /** Reloads the patient list and the sessions matching the filters. */
@@ -186,7 +234,9 @@ public final class ReviewPane extends BorderPane {
             patient.getItems().setAll(items);
             patient.setValue(items.contains(keep) ? keep : ALL_PATIENTS);
           }
-          table.setItems(FXCollections.observableArrayList(sessions));
+          var sorted = new javafx.collections.transformation.SortedList<>(FXCollections.observableArrayList(sessions));
+          sorted.comparatorProperty().bind(table.comparatorProperty());
+          table.setItems(sorted);
           status.setText(sessions.size() + " session(s) in " + dataDir);
         });
       }
@@ -199,19 +249,33 @@ public final class ReviewPane extends BorderPane {
     if (chosen.isEmpty()) return;
     status.setText("Loading " + chosen.size() + " session(s)…");
     background(() -> {
-      List<ReplayResult> replays = new ArrayList<>();
+      List<ReviewSession> loaded = new ArrayList<>();
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
-        for (SessionEntry e : chosen) replays.add(loader.load(lib, e));
+        for (SessionEntry e : chosen) loaded.add(reviews.of(e, loader.load(lib, e)));
       }
+      List<String[]> comparison = loaded.size() == 2 ? new CompareReport(loaded.get(0), loaded.get(1)).rows() : null;
       Platform.runLater(() -> {
         details.getChildren().clear();
-        for (int i = 0; i < chosen.size(); i++) {
-          SessionDetail d = new SessionDetail(chosen.get(i), replays.get(i), targets);
+        HBox side = new HBox(10);
+        for (ReviewSession r : loaded) {
+          SessionDetail d = new SessionDetail(r, this::saveNotes);
           HBox.setHgrow(d, Priority.ALWAYS);
           d.setPrefWidth(10);
-          details.getChildren().add(d);
+          d.setMinWidth(0); // two side by side share the width instead of running off the window
+          side.getChildren().add(d);
         }
-        status.setText(chosen.size() == 2 ? "Two sessions side by side" : "Session " + chosen.get(0).id());
+        HBox.setHgrow(side, Priority.ALWAYS);
+        if (comparison == null) {
+          details.getChildren().setAll(side.getChildren());
+        } else {
+          side.setMinWidth(0);
+          VBox both = new VBox(6, CompareTable.of(comparison), side);
+          both.setMinWidth(0);
+          VBox.setVgrow(side, Priority.ALWAYS);
+          HBox.setHgrow(both, Priority.ALWAYS);
+          details.getChildren().setAll(both);
+        }
+        status.setText(chosen.size() == 2 ? "Two sessions compared" : "Session " + chosen.get(0).id());
       });
     });
   }
@@ -223,7 +287,7 @@ public final class ReviewPane extends BorderPane {
     background(() -> {
       Path out = dataDir.resolve("reports").resolve(e.id() + ".html");
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
-        new SessionReport(e, loader.load(lib, e), targets).write(out);
+        new SessionReport(reviews.of(e, loader.load(lib, e))).write(out);
       }
       try {
         browser.accept(out.toUri());
@@ -231,6 +295,65 @@ public final class ReviewPane extends BorderPane {
       } catch (RuntimeException ex) {
         Platform.runLater(() -> status.setText("Report written to " + out + " (" + ex.getMessage() + ")"));
       }
+    });
+  }
+
+  /** Writes the filtered patient's sessions to a bundle the patient sends to the physio. */
+  private void exportBundle() {
+    String p = patient.getValue();
+    if (p == null || ALL_PATIENTS.equals(p)) {
+      status.setText("Choose a patient first: a bundle holds one patient's sessions.");
+      return;
+    }
+    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+    fc.setTitle("Export " + p + "'s sessions");
+    fc.setInitialFileName(p.replaceAll("[^A-Za-z0-9._-]", "_") + "-sessions.zip");
+    java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    if (f != null) exportBundleTo(p, from.getValue(), f.toPath());
+  }
+
+  /** The export itself (tests call it without the file dialog). */
+  void exportBundleTo(String who, LocalDate since, Path zip) {
+    status.setText("Exporting…");
+    background(() -> {
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        var r = com.rollercoach.review.bundle.SessionBundle.export(lib, reviews.patients(), who, since, zip);
+        Platform.runLater(() -> status.setText("Exported " + r.sessions() + " session(s) to " + r.file()));
+      }
+    });
+  }
+
+  /** Imports recordings or bundles (a bundle is known by its manifest, not its name). */
+  private void importFiles() {
+    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+    fc.setTitle("Import sessions or a bundle");
+    var files = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+    if (files != null) importPaths(files.stream().map(java.io.File::toPath).toList());
+  }
+
+  void importPaths(List<Path> files) {
+    status.setText("Importing…");
+    background(() -> {
+      int added = 0;
+      int skipped = 0;
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        for (Path f : files) {
+          if (com.rollercoach.review.bundle.SessionBundle.isBundle(f)) {
+            var r = com.rollercoach.review.bundle.SessionBundle.importBundle(f, lib, reviews.patients());
+            added += r.added().size();
+            skipped += r.skipped().size();
+          } else {
+            lib.importSession(f, SessionLibrary.ImportOptions.defaults());
+            added++;
+          }
+        }
+      }
+      int a = added;
+      int s2 = skipped;
+      Platform.runLater(() -> {
+        status.setText("Imported " + a + " session(s)" + (s2 > 0 ? ", " + s2 + " already here" : ""));
+        refresh();
+      });
     });
   }
 
@@ -269,8 +392,28 @@ public final class ReviewPane extends BorderPane {
 
   /** The session detail views shown now (one, or two side by side). */
   List<SessionDetail> shownDetails() {
-    return details.getChildren().stream()
-        .filter(n -> n instanceof SessionDetail).map(n -> (SessionDetail) n).toList();
+    List<SessionDetail> out = new ArrayList<>();
+    collect(details, out);
+    return out;
+  }
+
+  private static void collect(javafx.scene.Parent p, List<SessionDetail> out) {
+    for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+      if (n instanceof SessionDetail d) out.add(d);
+      else if (n instanceof HBox || n instanceof VBox) collect((javafx.scene.Parent) n, out);
+    }
+  }
+
+  /** Notes edited in Review: written to the session's sidecar and index, then the list refreshed. */
+  private void saveNotes(SessionEntry e, SessionNotes n) {
+    status.setText("Saving notes…");
+    background(() -> {
+      SessionNotesDialog.save(dataDir, e.id(), n);
+      Platform.runLater(() -> {
+        status.setText("Notes saved for " + e.id());
+        refresh();
+      });
+    });
   }
 
   /** Stops the background thread; the pane can no longer load anything. */

@@ -4,6 +4,8 @@ import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.report.ReviewSession;
 import com.rollercoach.review.report.EventRow;
 import com.rollercoach.review.report.SessionCharts;
 import java.awt.BasicStroke;
@@ -44,17 +46,36 @@ final class SessionDetail extends VBox {
   private final TableView<EventRow> events = new TableView<>();
   private IntervalMarker focus;
 
-  SessionDetail(SessionEntry entry, ReplayResult replay, CoachingTargets targets) {
+  /** Saves edited notes of a session (off the FX thread). */
+  interface NotesSaver {
+    void save(SessionEntry entry, SessionNotes notes);
+  }
+
+  private final ReviewSession review;
+  private final NotesEditor notes;
+
+  SessionDetail(ReviewSession review, NotesSaver saver) {
+    this.review = review;
+    SessionEntry entry = review.entry();
+    ReplayResult replay = review.onBack();
+    CoachingTargets targets = review.prescription().targets();
     setSpacing(6);
     getStyleClass().add("session-detail");
     var a = replay.analysis();
     Label title = new Label(entry.patient() + " · " + WHEN.format(entry.startedAt()));
     title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+    double[] span = review.rollingSpan();
     Label facts = new Label(String.format(Locale.ROOT,
-        "%d rolls · %.1f cm/s · range %.0f cm · %d tender spot(s) · hold %s",
-        a.rolls(), a.paceCmS(), a.rangeCm(), a.dwells().size(),
+        "%d rolls (%d–%d prescribed) · %.1f cm/s while rolling · range %.0f cm, %s · %d tender spot(s) · hold %s",
+        a.rolls(), targets.rollsMin(), targets.rollsMax(), a.paceCmS(), a.rangeCm(),
+        a.passes().isEmpty() ? "no passes" : review.frame().rangeVerdict(span[0], span[1]), a.dwells().size(),
         a.holds().isEmpty() ? "none" : Durations.clock(a.holds().get(0).durationS())));
-    timeline = new ChartViewer(SessionCharts.timeline(a, replay.trace()));
+    facts.setWrapText(true);
+    Label frame = new Label(review.frame().describe());
+    frame.setId("frameText");
+    frame.setWrapText(true);
+    frame.setStyle("-fx-text-fill: #52606d;");
+    timeline = new ChartViewer(SessionCharts.onBack(SessionCharts.timeline(a, replay.trace()), review.frame(), false));
     timeline.setId("timelineViewer");
     timeline.setPrefHeight(300);
     timeline.setMinHeight(180);
@@ -71,7 +92,7 @@ final class SessionDetail extends VBox {
     reset.setOnAction(e -> resetZoom());
     reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     events.setId("eventTable");
-    events.setItems(FXCollections.observableArrayList(EventRow.condensed(EventRow.of(a))));
+    events.setItems(FXCollections.observableArrayList(EventRow.condensed(a)));
     events.getColumns().add(column("Event", EventRow::label, 120));
     events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
     events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));
@@ -83,11 +104,20 @@ final class SessionDetail extends VBox {
       if (row != null) jumpTo(row);
     });
     VBox.setVgrow(timeline, Priority.ALWAYS);
-    VBox heading = new VBox(2, title, facts);
+    notes = new NotesEditor(entry.notes());
+    Button save = new Button("Save notes");
+    save.setId("saveNotes");
+    save.setOnAction(e -> saver.save(entry, notes.notes()));
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    notes.setMinWidth(0);
+    HBox notesRow = new HBox(8, notes, save);
+    HBox.setHgrow(notes, Priority.ALWAYS);
+    notesRow.setStyle("-fx-alignment: center-left;");
+    VBox heading = new VBox(2, title, facts, frame);
     heading.setMinWidth(0);
     HBox.setHgrow(heading, Priority.ALWAYS);
     HBox head = new HBox(12, heading, reset);
-    getChildren().addAll(head, timeline, speed, events);
+    getChildren().addAll(head, timeline, speed, events, notesRow);
   }
 
   private static TableColumn<EventRow, String> column(String name,
@@ -119,6 +149,14 @@ final class SessionDetail extends VBox {
       v.getChart().getXYPlot().getDomainAxis().setAutoRange(true);
       v.getChart().getXYPlot().getRangeAxis().setAutoRange(true);
     }
+  }
+
+  ReviewSession review() {
+    return review;
+  }
+
+  NotesEditor notesEditor() {
+    return notes;
   }
 
   TableView<EventRow> events() {

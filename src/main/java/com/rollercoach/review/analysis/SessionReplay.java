@@ -62,7 +62,7 @@ public final class SessionReplay {
     double end = Double.isNaN(span[1]) ? 0 : span[1];
     return new ReplayResult(
         metadata, collector.analysis(start, end), trace,
-        quality.result(withLinkStats(metadata, source.linkStats())));
+        quality.result(withLinkStats(metadata, source.linkStats())), pipeline.rollAxis());
   }
 
   private static SessionMetadata withLinkStats(

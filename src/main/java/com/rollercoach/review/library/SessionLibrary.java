@@ -488,7 +488,7 @@ public final class SessionLibrary implements AutoCloseable {
   }
 
   /** The id if it matches {@link #ID}, else an IOException naming it. */
-  static String checkedId(String id) throws IOException {
+  public static String checkedId(String id) throws IOException {
     if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
       throw new IOException("session id '" + id + "' is not valid (a file name in sessions/, without / \\ or ..)");
     }
@@ -499,7 +499,7 @@ public final class SessionLibrary implements AutoCloseable {
    * {@code file} if it lies directly in {@code sessions/}, else an IOException: every path the
    * library writes, reads or deletes is resolved inside the data folder, whatever its files say.
    */
-  Path inSessions(Path file) throws IOException {
+  public Path inSessions(Path file) throws IOException {
     Path abs = file.toAbsolutePath().normalize(); // index paths are root.resolve(row), like sessionsDir
     if (!sessionsDir.equals(abs.getParent())) {
       throw new IOException(file + ": outside the library's sessions folder " + sessionsDir + "; refused");

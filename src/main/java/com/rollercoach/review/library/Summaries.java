@@ -25,7 +25,8 @@ public final class Summaries {
         onRoller,
         a.passes().size(),
         a.rolls(),
-        a.paceCmS(),
+        // Over rolling time only, as reports show it (a pass interrupted by a tender spot is not slow).
+        com.rollercoach.review.analysis.Rolling.pace(a),
         a.rangeCm(),
         a.dwells().size(),
         holdS,

@@ -22,10 +22,22 @@ public final class ProgressAggregator {
   public static final double SPOT_WIDTH_CM = 3.0;
 
   private final Prescription prescription;
+  private final java.util.function.ToIntFunction<LocalDate> perWeek;
   private final ZoneId zone;
 
   public ProgressAggregator(Prescription prescription, ZoneId zone) {
+    this(prescription, monday -> prescription.sessionsPerWeek(), zone);
+  }
+
+  /**
+   * @param prescription what the page states as the prescription (the latest in force)
+   * @param perWeek sessions prescribed for the week starting on a Monday: the patient's prescription
+   *     in force that week, so a changed prescription shades only the weeks after it
+   */
+  public ProgressAggregator(Prescription prescription, java.util.function.ToIntFunction<LocalDate> perWeek,
+      ZoneId zone) {
     this.prescription = prescription;
+    this.perWeek = perWeek;
     this.zone = zone;
   }
 
@@ -70,7 +82,7 @@ public final class ProgressAggregator {
     return new WeekStats(
         monday,
         s.size(),
-        prescription.sessionsPerWeek(),
+        perWeek.applyAsInt(monday),
         mean(s, e -> e.summary().rolls()),
         mean(s, e -> e.summary().passes() > 0 ? e.summary().paceCmS() : Double.NaN),
         mean(s, e -> e.summary().passes() > 0 ? e.summary().rangeCm() : Double.NaN),

@@ -30,6 +30,29 @@ public final class ProgressReport {
     this.zone = zone;
   }
 
+  private String frameNote = "Positions are cm from where rolling started in each session (direction "
+      + "unknown), so they compare well only when the patient starts at the same place.";
+  private String prescriptionLine = "";
+  private java.util.Map<String, String> checks = java.util.Map.of();
+
+  /** Says which landmark and direction the tender-spot positions use (the page states it). */
+  public ProgressReport frameNote(String note) {
+    this.frameNote = note;
+    return this;
+  }
+
+  /** The patient's prescription, as the page states it ("since …"). */
+  public ProgressReport prescriptionLine(String line) {
+    this.prescriptionLine = line;
+    return this;
+  }
+
+  /** "met / judged" per session id against the prescription in force on its date. */
+  public ProgressReport checks(java.util.Map<String, String> byId) {
+    this.checks = byId;
+    return this;
+  }
+
   public String html() {
     String who = data.patient() == null ? "all patients" : data.patient();
     Page page = new Page("Foam rolling progress: " + who);
@@ -39,6 +62,7 @@ public final class ProgressReport {
         + DATE.format(weeks.get(weeks.size() - 1).monday().plusDays(6));
     page.p("sub", weeks.size() + " weeks, " + span + " · prescribed "
         + data.prescription().sessionsPerWeek() + " sessions a week");
+    if (!prescriptionLine.isEmpty()) page.p("rx", prescriptionLine);
     cards(page);
     page.h2("How often");
     page.chart(ChartImages.svg(charts.sessionsPerWeek(), W, 220));
@@ -47,9 +71,7 @@ public final class ProgressReport {
     page.chart(ChartImages.svg(charts.pace(), W, 220));
     page.chart(ChartImages.svg(charts.range(), W, 200));
     page.h2("Tender spots: do they stay tender?");
-    page.p("muted", "Each dot is a spot the patient held still on (a dwell), by session. Positions are "
-        + "cm from where rolling started in each session, so they compare well only when the patient "
-        + "starts at the same place (e.g. the roller under the shoulder blades).");
+    page.p("muted", "Each dot is a spot the patient held still on (a dwell), by session. " + frameNote);
     page.chart(ChartImages.svg(charts.tenderSpots(), W, 240));
     spotsTable(page);
     page.h2("Extension hold and breathing");
@@ -141,7 +163,8 @@ public final class ProgressReport {
       page.row("", num, DAY.format(e.startedAt().atZone(zone)), String.valueOf(s.rolls()),
           f1(s.paceCmS()), f0(s.rangeCm()), spots,
           s.holdS() > 0 ? Durations.clock(s.holdS()) : "none",
-          s.holdS() > 0 ? String.valueOf(s.breaths()) : "", s.verdictsMet() + " / " + s.verdictsTotal(),
+          s.holdS() > 0 ? String.valueOf(s.breaths()) : "",
+          checks.getOrDefault(e.id(), s.verdictsMet() + " / " + s.verdictsTotal()),
           note);
     }
     page.endTable();

@@ -27,7 +27,9 @@ public final class ChartImages {
     chart.setElementHinting(true);
     chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
     String id = chart.getID();
-    return g2.getSVGElement(id, true, null, null, null);
+    // The viewBox lets the chart scale with the page (a printed A4 column is narrower than the
+    // screen); without it browsers crop the drawing instead of shrinking it.
+    return g2.getSVGElement(id, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
   }
 
   private static String tenths(double d) {

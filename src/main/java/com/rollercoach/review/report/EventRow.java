@@ -4,6 +4,7 @@ import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.review.analysis.Rolling;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,33 +26,37 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
   }
 
   /**
-   * The events with each run of consecutive passes folded into one {@link Kind#ROLLING} row: a
-   * physio reads "passes 1–11, 0 to +20 cm" before the pass-by-pass detail.
+   * The events with the passes folded into {@link Kind#ROLLING} rows, one per rolling stretch: a physio
+   * reads "passes 1–11" before the pass-by-pass detail. Stretches are split at every still period, off
+   * stretch and gap ({@link Rolling#stretches}), so no row overlaps another; a pass interrupted by a
+   * tender spot is named in the stretch before it and the one after.
    */
-  public static List<EventRow> condensed(List<EventRow> rows) {
+  public static List<EventRow> condensed(SessionAnalysis a) {
+    double t0 = a.startS();
     List<EventRow> out = new ArrayList<>();
-    List<EventRow> run = new ArrayList<>();
-    for (EventRow r : rows) {
-      if (r.kind() == Kind.PASS) {
-        run.add(r);
-        continue;
+    for (EventRow r : of(a)) if (r.kind() != Kind.PASS) out.add(r);
+    List<double[]> pauses = Rolling.pauses(a);
+    for (double[] st : Rolling.stretches(a)) {
+      int first = (int) st[2];
+      int last = (int) st[3];
+      double travel = 0;
+      double time = 0;
+      for (Pass p : a.passes()) {
+        if (p.index() < first || p.index() > last) continue;
+        double overlap = Math.max(0, Math.min(p.endS(), st[1]) - Math.max(p.startS(), st[0]));
+        double rolling = Rolling.rollingSeconds(p, pauses);
+        if (rolling <= 0) continue;
+        // the share of the pass's travel done in this stretch, assuming an even pace while rolling
+        travel += p.travelCm() * Math.min(1, overlap / rolling);
+        time += overlap;
       }
-      flush(run, out);
-      out.add(r);
+      String passes = first == last ? "Pass " + first : "Passes " + first + "–" + last;
+      out.add(new EventRow(Kind.ROLLING, "Rolling", st[0] - t0, st[1] - t0, Double.NaN,
+          passes + " (" + (last - first + 1) + ")" + (time > 0
+              ? String.format(Locale.ROOT, ", %.1f cm/s", travel / time) : "")));
     }
-    flush(run, out);
+    out.sort(Comparator.comparingDouble(EventRow::startS).thenComparing(EventRow::kind));
     return out;
-  }
-
-  private static void flush(List<EventRow> run, List<EventRow> out) {
-    if (run.isEmpty()) return;
-    EventRow first = run.get(0);
-    EventRow last = run.get(run.size() - 1);
-    String passes = run.size() == 1 ? first.label()
-        : first.label().replace("Pass", "Passes") + "–" + last.label().substring("Pass ".length());
-    out.add(new EventRow(Kind.ROLLING, "Rolling", first.startS(), last.endS(), Double.NaN,
-        passes + " (" + run.size() + ")"));
-    run.clear();
   }
 
   /** The session's events in time order: getting on and off, passes, dwells, holds, data gaps. */
@@ -62,10 +67,14 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
       rows.add(new EventRow(Kind.ON, "On the roller", on[0] - t0, on[0] - t0, Double.NaN, ""));
       rows.add(new EventRow(Kind.OFF, "Off the roller", on[1] - t0, on[1] - t0, Double.NaN, ""));
     }
+    List<double[]> pauses = Rolling.pauses(a);
     for (Pass p : a.passes()) {
+      double rolling = Rolling.rollingSeconds(p, pauses);
+      String paused = rolling < p.durationS() - 0.5
+          ? String.format(Locale.ROOT, " (%.0f s of it still or off)", p.durationS() - rolling) : "";
       rows.add(new EventRow(Kind.PASS, "Pass " + p.index(), p.startS() - t0, p.endS() - t0,
-          p.toCm(), String.format(Locale.ROOT, "%+.0f → %+.0f cm, %.0f cm at %.1f cm/s",
-              p.fromCm(), p.toCm(), p.travelCm(), p.meanSpeedCmS())));
+          p.toCm(), String.format(Locale.ROOT, "%+.0f → %+.0f cm, %.0f cm at %.1f cm/s%s",
+              p.fromCm(), p.toCm(), p.travelCm(), Rolling.speed(p, pauses), paused)));
     }
     int n = 0;
     for (Dwell d : a.dwells()) {

@@ -14,8 +14,8 @@ public final class Page {
       h1{font-size:26px;margin:0 0 4px}
       h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #e4e7eb;padding-bottom:4px}
       .sub{color:#52606d;margin:0 0 16px}
-      .cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
-      .card{flex:1 1 120px;border:1px solid #e4e7eb;border-radius:8px;padding:10px 12px;background:#fbfcfd}
+      .cards{display:table;width:100%;table-layout:fixed;border-spacing:8px 0;margin:12px 0}
+      .card{display:table-cell;border:1px solid #e4e7eb;border-radius:8px;padding:8px 10px;background:#fbfcfd}
       .card .v{font-size:24px;font-weight:bold}
       .card .k{font-size:12px;color:#52606d;text-transform:uppercase;letter-spacing:.04em}
       .card .t{font-size:12px;color:#7b8794}
@@ -26,12 +26,30 @@ public final class Page {
       .MET{color:#1e7b34;font-weight:bold}
       .OFF_TARGET{color:#b54708;font-weight:bold}
       .MISSING{color:#b42318;font-weight:bold}
-      tr.DWELL td{background:#fff4e5} tr.HOLD td{background:#e9f7ee} tr.GAP td{background:#fdecec}
+      tr.DWELL td,tr.SPOT td{background:#fff4e5} tr.HOLD td{background:#e9f7ee} tr.GAP td{background:#fdecec}
       tr.ON td,tr.OFF td{color:#52606d}
       .chart{margin:6px 0 2px} .chart svg{width:100%;height:auto}
       .note{white-space:pre-wrap;border-left:4px solid #cbd2d9;padding:6px 12px;background:#f8f9fa}
       .muted{color:#7b8794;font-size:12px}
       footer{margin-top:28px;color:#7b8794;font-size:12px}
+      .rx{margin:0 0 8px;font-size:13px}
+      .cols{display:table;width:100%;table-layout:fixed} .col{display:table-cell;vertical-align:top;padding-right:12px}
+      @page{size:A4;margin:11mm 12mm}
+      @media print{
+        body{background:#fff;font-size:10px}
+        main{max-width:none;margin:0;padding:0}
+        h1{font-size:17px} h2{font-size:12.5px;margin:9px 0 3px;padding-bottom:1px}
+        .sub,.rx{font-size:10px;margin-bottom:4px}
+        .cards{margin:4px 0;border-spacing:4px 0} .card{padding:3px 5px;border-radius:4px}
+        .card .v{font-size:14px} .card .k,.card .t{font-size:8px}
+        table{font-size:8.5px} th,td{padding:1.5px 4px}
+        .muted{font-size:8px;margin:0 0 2px}
+        .chart{margin:0;page-break-inside:avoid;break-inside:avoid}
+        details{display:none}
+        .page2{page-break-before:always;break-before:page}
+        footer{margin-top:6px;font-size:8px}
+        .noprint{display:none}
+      }
       """;
 
   private final StringBuilder html = new StringBuilder(1 << 16);

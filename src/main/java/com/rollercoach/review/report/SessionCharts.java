@@ -97,7 +97,12 @@ public final class SessionCharts {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(decimated(SPEED, trace, t0, true));
     XYSeries passes = new XYSeries(PASS_SPEED, false, true);
-    for (Pass p : a.passes()) passes.add((p.startS() + p.endS()) / 2 - t0, p.meanSpeedCmS());
+    // Over rolling time only: a pass interrupted by a tender spot is not a 0.2 cm/s pass.
+    List<double[]> pauses = com.rollercoach.review.analysis.Rolling.pauses(a);
+    for (Pass p : a.passes()) {
+      double v = com.rollercoach.review.analysis.Rolling.speed(p, pauses);
+      if (!Double.isNaN(v)) passes.add((p.startS() + p.endS()) / 2 - t0, v);
+    }
     data.addSeries(passes);
     XYLineAndShapeRenderer r = new MarkedShapeRenderer("speed");
     r.setDrawSeriesLineAsPath(true);
@@ -144,6 +149,40 @@ public final class SessionCharts {
     for (ExtensionHold h : a.holds()) plot.addDomainMarker(line(h.positionCm(), HOLD, "Hold"));
     JFreeChart chart = chart("time-at-position", "Where the roller spent its time", plot);
     chart.removeLegend();
+    return chart;
+  }
+
+  /** Pale blue of the mid/upper-back band; paler for its uncertain edges. */
+  public static final Color BAND = new Color(0x2a, 0x7a, 0xb8, 0x22);
+  public static final Color BAND_EDGE = new Color(0x2a, 0x7a, 0xb8, 0x10);
+
+  /**
+   * Puts a position chart on the back: the axis names the landmark and direction, and the
+   * mid/upper-back band is drawn with its uncertain edges. {@code positionIsDomain} for the
+   * time-at-position chart (position across), else position is the vertical axis.
+   */
+  public static JFreeChart onBack(JFreeChart chart, com.rollercoach.review.frame.BackFrame frame,
+      boolean positionIsDomain) {
+    XYPlot plot = chart.getXYPlot();
+    double lo = com.rollercoach.review.frame.BackFrame.BAND_LOW_CM;
+    double hi = com.rollercoach.review.frame.BackFrame.BAND_HIGH_CM;
+    double u = frame.uncertaintyCm();
+    IntervalMarker core = new IntervalMarker(lo + u, hi - u, BAND);
+    IntervalMarker low = new IntervalMarker(lo - u, lo + u, BAND_EDGE);
+    IntervalMarker high = new IntervalMarker(hi - u, hi + u, BAND_EDGE);
+    core.setLabel("mid/upper back");
+    core.setLabelFont(LABEL);
+    core.setLabelPaint(PASS);
+    core.setLabelAnchor(positionIsDomain ? RectangleAnchor.TOP : RectangleAnchor.TOP_RIGHT);
+    core.setLabelTextAnchor(positionIsDomain ? TextAnchor.TOP_CENTER : TextAnchor.TOP_RIGHT);
+    String label = (positionIsDomain ? "position on the back (" : "position (") + frame.axisLabel() + ")";
+    if (positionIsDomain) {
+      for (IntervalMarker m : new IntervalMarker[] {low, core, high}) plot.addDomainMarker(m, Layer.BACKGROUND);
+      plot.getDomainAxis().setLabel(label);
+    } else {
+      for (IntervalMarker m : new IntervalMarker[] {low, core, high}) plot.addRangeMarker(m, Layer.BACKGROUND);
+      plot.getRangeAxis().setLabel(label);
+    }
     return chart;
   }
 

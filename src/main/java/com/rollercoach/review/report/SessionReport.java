@@ -1,44 +1,90 @@
 package com.rollercoach.review.report;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.review.analysis.DataQuality;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.ProtocolCheck;
 import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.analysis.Rolling;
 import com.rollercoach.review.analysis.Verdict;
+import com.rollercoach.review.frame.BackFrame;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.patients.PrescriptionText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The one-session report a physio reads: what was done against the prescription, the timeline of
- * s(t) with passes, tender spots and the hold, speed, where along the back the time went, the event
- * table, and how complete the data is. One self-contained HTML file.
+ * The one-session report a physio reads: what was done against this patient's prescription (the one in
+ * force on the session's date), where on the back (positions from a landmark, toward the head when the
+ * roller's direction is known), the timeline, speed over rolling time only, where the time went, the
+ * event table (rolling stretches never overlap still periods), pain and notes, and how complete the
+ * data is. One self-contained HTML file that prints on two A4/Letter pages and converts to PDF
+ * ({@link PdfReport}).
  */
 public final class SessionReport {
   static final int CHART_W = 980;
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
+  private final ReviewSession review;
   private final SessionEntry session;
   private final ReplayResult replay;
   private final CoachingTargets targets;
   private final List<Verdict> verdicts;
 
-  public SessionReport(SessionEntry session, ReplayResult replay, CoachingTargets targets) {
-    this.session = session;
-    this.replay = replay;
-    this.targets = targets;
-    this.verdicts = new ProtocolCheck(targets).check(replay.analysis());
+  public SessionReport(ReviewSession review) {
+    this.review = review;
+    this.session = review.entry();
+    this.replay = review.onBack();
+    this.targets = review.prescription().targets();
+    this.verdicts = verdicts(review);
+  }
+
+  /** Without a calibration or a patient file: direction unknown, judged against {@code prescription}. */
+  public SessionReport(SessionEntry session, ReplayResult raw, Prescription prescription) {
+    this(ReviewSession.plain(session, raw, prescription));
+  }
+
+  /** The verdicts of a session against its prescription: the coach's, plus seconds per pass and range on the back. */
+  static List<Verdict> verdicts(ReviewSession r) {
+    SessionAnalysis a = r.onBack().analysis();
+    Prescription p = r.prescription();
+    List<Verdict> out = new ArrayList<>(new ProtocolCheck(p.targets()).check(a));
+    if (!a.passes().isEmpty()) {
+      double spp = Rolling.secondsPerPass(a);
+      String target = Page.fmt("%s–%s s per pass", PrescriptionTextNum.n(p.secondsPerPassMin()),
+          PrescriptionTextNum.n(p.secondsPerPassMax()));
+      Verdict.Status st = spp < p.secondsPerPassMin() ? Verdict.Status.OFF_TARGET : Verdict.Status.MET;
+      String msg = Page.fmt("%.1f s per pass (median, rolling time only)", spp)
+          + (spp < p.secondsPerPassMin() ? ": too quick, slow down"
+              : spp > p.secondsPerPassMax() ? ": slower than prescribed (fine)" : "");
+      out.add(1, new Verdict("Seconds per pass", msg, target, st));
+      double[] span = r.rollingSpan();
+      String where = r.frame().rangeVerdict(span[0], span[1]);
+      out.add(new Verdict("Where on the back",
+          Page.fmt("%s to %s: %s", r.frame().position(span[0]), r.frame().position(span[1]), where),
+          Page.fmt("mid/upper back, about %+.0f to %+.0f cm (±%.0f)", BackFrame.BAND_LOW_CM,
+              BackFrame.BAND_HIGH_CM, r.frame().uncertaintyCm()),
+          where.startsWith("within") ? Verdict.Status.MET
+              : where.startsWith("near") ? Verdict.Status.INFO : Verdict.Status.OFF_TARGET));
+    }
+    return out;
+  }
+
+  public ReviewSession review() {
+    return review;
   }
 
   public List<Verdict> verdicts() {
@@ -46,7 +92,7 @@ public final class SessionReport {
   }
 
   public JFreeChart timelineChart() {
-    return SessionCharts.timeline(replay.analysis(), replay.trace());
+    return SessionCharts.onBack(SessionCharts.timeline(replay.analysis(), replay.trace()), review.frame(), false);
   }
 
   public JFreeChart speedChart() {
@@ -54,39 +100,50 @@ public final class SessionReport {
   }
 
   public JFreeChart timeAtPositionChart() {
-    return SessionCharts.timeAtPosition(replay.analysis(), replay.trace());
+    return SessionCharts.onBack(SessionCharts.timeAtPosition(replay.analysis(), replay.trace()), review.frame(), true);
   }
 
   public String html() {
     SessionAnalysis a = replay.analysis();
     Page page = new Page("Foam rolling session: " + session.patient());
+    page.raw("<section class=\"page1\">\n");
     page.h1("Foam rolling session: " + session.patient());
     page.p("sub", WHEN.format(session.startedAt()) + " · " + Durations.clock(a.durationS())
         + " recorded · session " + session.id());
+    page.p("rx", "Prescribed" + review.prescribedFrom().map(d -> " (since " + d + ")").orElse(" (protocol default)")
+        + ": " + PrescriptionText.of(review.prescription()));
     keyNumbers(page, a);
     protocol(page);
     notes(page, session.notes());
     page.h2("Timeline");
-    page.p("muted", "Contact position along the back over time. Orange: tender spots held; green: "
-        + "the extension hold; grey: off the roller; red: missing data. Dots mark each pass's turning points.");
-    page.chart(ChartImages.svg(timelineChart(), CHART_W, 380));
+    page.p("muted", "Contact position on the back over time. Orange: tender spots held; green: the extension "
+        + "hold; grey: off the roller; red: missing data; blue band: mid/upper back. " + review.frame().describe());
+    page.chart(ChartImages.svg(timelineChart(), CHART_W, 330));
+    page.raw("</section>\n<section class=\"page2\">\n");
     page.h2("Speed");
     page.p("muted", "Speed of the contact point along the back; dots are each pass's mean speed.");
-    page.chart(ChartImages.svg(speedChart(), CHART_W, 260));
-    page.h2("Where the time went along the back");
+    page.chart(ChartImages.svg(speedChart(), CHART_W, 200));
+    page.h2("Where the time went on the back");
     page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "
-        + "Dashed lines mark the tender spots (T1, T2, … as in the events) and the hold.");
-    page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 220));
+        + "Dashed lines mark the tender spots (T1, T2, … as in the events) and the hold; blue band: mid/upper back.");
+    page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 170));
+    tenderSpots(page, a);
     events(page, a);
     quality(page, replay.quality());
+    page.raw("</section>\n");
     return page.finish("Roller Coach report · recording " + session.recording().getFileName()
-        + " · positions in cm from where rolling started, times from the start of the recording");
+        + " · times from the start of the recording");
   }
 
   public void write(Path out) throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Files.writeString(out, html());
+  }
+
+  /** The report as PDF (vector charts). */
+  public void writePdf(Path out) throws IOException {
+    PdfReport.write(html(), out);
   }
 
   /** The three charts as PNG files in {@code dir}; returns their paths. */
@@ -103,10 +160,12 @@ public final class SessionReport {
 
   private void keyNumbers(Page page, SessionAnalysis a) {
     var hold = a.holds().stream().max((x, y) -> Double.compare(x.durationS(), y.durationS()));
+    double[] span = review.rollingSpan();
     page.openCards()
         .card("Rolls", String.valueOf(a.rolls()), targets.rollsMin() + "–" + targets.rollsMax())
-        .card("Pace", Page.fmt("%.1f cm/s", a.paceCmS()), Page.fmt("about %.1f", targets.paceCmS()))
-        .card("Range", Page.fmt("%.0f cm", a.rangeCm()), a.passes().size() + " passes")
+        .card("Pace", Page.fmt("%.1f cm/s", a.paceCmS()), "while rolling")
+        .card("Range", Page.fmt("%.0f cm", a.rangeCm()), a.passes().isEmpty() ? "no passes"
+            : review.frame().position(span[0]) + " to " + review.frame().position(span[1]))
         .card("Tender spots", String.valueOf(a.dwells().size()),
             Durations.clock(targets.dwellMinS()) + "–" + Durations.clock(targets.dwellMaxS()) + " each")
         .card("Extension hold", hold.map(h -> Durations.clock(h.durationS())).orElse("none"),
@@ -129,20 +188,38 @@ public final class SessionReport {
 
   private void protocol(Page page) {
     page.h2("Against the prescription");
+    verdictTable(page, verdicts);
+  }
+
+  static void verdictTable(Page page, List<Verdict> verdicts) {
     boolean[] num = {false, false, false, false};
     page.table(new String[] {"", "Done", "Prescribed", "Verdict"}, num);
     for (Verdict v : verdicts) {
-      String status = switch (v.status()) {
-        case MET -> "✓ met";
-        case OFF_TARGET -> "! off target";
-        case MISSING -> "✗ not done";
-        case INFO -> "";
-      };
       page.raw("<tr><td>" + Html.esc(v.topic()) + "</td><td>" + Html.esc(v.measured()) + "</td><td>"
           + Html.esc(v.target()) + "</td><td class=\"" + v.status().name() + "\">"
-          + Html.esc(status) + "</td></tr>\n");
+          + Html.esc(status(v)) + "</td></tr>\n");
     }
     page.endTable();
+  }
+
+  /** Topic, what was done and the verdict, for the half-width columns of the comparison. */
+  static void compactVerdictTable(Page page, List<Verdict> verdicts) {
+    boolean[] num = {false, false, false};
+    page.table(new String[] {"", "Done", "Verdict"}, num);
+    for (Verdict v : verdicts) {
+      page.raw("<tr><td>" + Html.esc(v.topic()) + "</td><td>" + Html.esc(v.measured()) + "</td><td class=\""
+          + v.status().name() + "\">" + Html.esc(status(v)) + "</td></tr>\n");
+    }
+    page.endTable();
+  }
+
+  static String status(Verdict v) {
+    return switch (v.status()) {
+      case MET -> "✓ met";
+      case OFF_TARGET -> "! off target";
+      case MISSING -> "✗ not done";
+      case INFO -> "";
+    };
   }
 
   private static void notes(Page page, SessionNotes n) {
@@ -151,13 +228,28 @@ public final class SessionReport {
     page.raw("<div class=\"note\">" + Html.esc(n.text()) + "</div>\n");
   }
 
+  private void tenderSpots(Page page, SessionAnalysis a) {
+    if (a.dwells().isEmpty()) return;
+    page.h2("Tender spots on the back");
+    boolean[] num = {false, true, true, false};
+    page.table(new String[] {"", "Position", "Held", "Where"}, num);
+    int n = 0;
+    for (Dwell d : a.dwells()) {
+      double pos = d.positionCm();
+      String where = pos >= BackFrame.BAND_LOW_CM && pos <= BackFrame.BAND_HIGH_CM ? "mid/upper back"
+          : review.frame().directionKnown() ? (pos > 0 ? "toward the neck" : "toward the low back")
+          : "outside the mid/upper band";
+      page.row("SPOT", num, "T" + ++n, review.frame().position(pos), Durations.clock(d.durationS()), where);
+    }
+    page.endTable();
+  }
+
   private static void events(Page page, SessionAnalysis a) {
     page.h2("Events");
-    List<EventRow> rows = EventRow.of(a);
-    eventTable(page, EventRow.condensed(rows));
+    eventTable(page, EventRow.condensed(a));
     if (!a.passes().isEmpty()) {
       page.raw("<details><summary>Every pass (" + a.passes().size() + ")</summary>\n");
-      eventTable(page, rows.stream().filter(r -> r.kind() == EventRow.Kind.PASS).toList());
+      eventTable(page, EventRow.of(a).stream().filter(r -> r.kind() == EventRow.Kind.PASS).toList());
       page.raw("</details>\n");
     }
   }
@@ -180,6 +272,8 @@ public final class SessionReport {
     page.table(new String[0], num);
     page.row("", num, "Device", session.device().isEmpty() ? "unknown" : session.device());
     page.row("", num, "Calibration", session.calibration());
+    page.row("", num, "Direction toward the head", review.frame().directionKnown() ? "known (roller gesture)"
+        : "unknown (no \"roll toward your head\" gesture for this roller)");
     page.row("", num, "Roller diameter", Page.fmt("%.1f cm", session.rollerDiameterCm()));
     page.row("", num, "Samples", Page.fmt("%d at %.0f Hz", q.samples(), q.nominalRateHz()));
     page.row("", num, "Completeness", Page.fmt("%.1f %% (%d samples missing)",
@@ -193,5 +287,12 @@ public final class SessionReport {
     }
     if (!q.recordingNote().isEmpty()) page.row("", num, "Recording", q.recordingNote());
     page.endTable();
+  }
+
+  /** Numbers as the prescription line writes them. */
+  static final class PrescriptionTextNum {
+    static String n(double v) {
+      return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
   }
 }

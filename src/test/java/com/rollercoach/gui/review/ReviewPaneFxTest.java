@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReviewPaneFxTest {
   private ReviewPane pane;
+  private Path dataDir;
   private Scene scene;
   private final List<URI> opened = new CopyOnWriteArrayList<>();
 
@@ -57,6 +58,7 @@ class ReviewPaneFxTest {
             .withStartedAt(Instant.parse(sessions[i][1])));
       }
     }
+    dataDir = data;
     pane = new ReviewPane(data, (lib, e) -> SyntheticSession.typical());
     pane.setBrowser(opened::add);
     scene = new Scene(pane, 1280, 800);
@@ -143,6 +145,89 @@ class ReviewPaneFxTest {
     javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
     await(() -> status.getText().startsWith("Report written to"));
     assertTrue(status.getText().contains(report.toString()), "says where the report is: " + status.getText());
+  }
+
+  @Test
+  void sortsByRollsAndPainAndHeadersAreReadableAt1280(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    TableView<SessionEntry> t = sessions(robot);
+    for (var c : t.getColumns()) {
+      javafx.scene.text.Text probe = new javafx.scene.text.Text(c.getText());
+      assertTrue(c.getWidth() >= probe.getLayoutBounds().getWidth() + 12,
+          c.getText() + " is " + c.getWidth() + " px wide: its header would be cut");
+    }
+    // Pain: notes on two sessions (6→3 on Bob, 4→5 on the later Ann), through the same path as the editor.
+    var bob = t.getItems().stream().filter(e -> e.patient().equals("Bob")).findFirst().orElseThrow();
+    var ann = t.getItems().stream().filter(e -> e.startedAt().equals(Instant.parse("2026-11-05T08:00:00Z"))).findFirst().orElseThrow();
+    SessionNotesDialog.save(dataDir, bob.id(), new com.rollercoach.review.library.SessionNotes(
+        java.util.OptionalInt.of(6), java.util.OptionalInt.of(3), ""));
+    SessionNotesDialog.save(dataDir, ann.id(), new com.rollercoach.review.library.SessionNotes(
+        java.util.OptionalInt.of(4), java.util.OptionalInt.of(5), "tight"));
+    robot.interact(pane::refresh);
+    await(() -> sessions(robot).getItems().stream().anyMatch(e -> e.notes().painAfter().isPresent()));
+    var pain = t.getColumns().stream().filter(c -> c.getText().equals("Pain")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      pain.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+      t.getSortOrder().setAll(pain);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(ann.id(), t.getItems().get(0).id(), "highest pain after first");
+    assertEquals(bob.id(), t.getItems().get(1).id());
+    var rolls = t.getColumns().stream().filter(c -> c.getText().equals("Rolls")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      rolls.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+      t.getSortOrder().setAll(rolls);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    for (int i = 1; i < t.getItems().size(); i++) {
+      assertTrue(t.getItems().get(i - 1).summary().rolls() <= t.getItems().get(i).summary().rolls());
+    }
+  }
+
+  @Test
+  void notesEditedInReviewAreSavedAndTwoSessionsAreCompared(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    robot.interact(() -> sessions(robot).getSelectionModel().select(0));
+    await(() -> pane.shownDetails().size() == 1);
+    String id = pane.shownDetails().get(0).review().entry().id();
+    robot.interact(() -> {
+      ComboBox<String> before = robot.lookup("#painBefore").queryComboBox();
+      ComboBox<String> after = robot.lookup("#painAfter").queryComboBox();
+      before.setValue("7");
+      after.setValue("2");
+      robot.lookup("#noteText").queryAs(javafx.scene.control.TextArea.class).setText("better after the hold");
+    });
+    robot.clickOn("#saveNotes");
+    await(() -> {
+      try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
+        var n = lib.get(id).notes();
+        return n.painBefore().orElse(-1) == 7 && n.painAfter().orElse(-1) == 2 && n.text().equals("better after the hold");
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    robot.interact(() -> sessions(robot).getSelectionModel().selectIndices(0, 2));
+    robot.clickOn("#compare");
+    await(() -> pane.shownDetails().size() == 2 && robot.lookup("#compareTable").tryQuery().isPresent());
+    javafx.scene.layout.GridPane grid = robot.lookup("#compareTable").queryAs(javafx.scene.layout.GridPane.class);
+    List<String> texts = grid.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
+        .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+    assertTrue(texts.contains("Tender spots") && texts.contains("Pain before → after"), texts.toString());
+    saveScreenshot(robot, "review-compare.png");
+  }
+
+  @Test
+  void endOfSessionDialogReturnsTheNotes(FxRobot robot) throws Exception {
+    SessionNotesDialog[] d = new SessionNotesDialog[1];
+    robot.interact(() -> {
+      d[0] = new SessionNotesDialog(com.rollercoach.review.library.SessionNotes.none());
+      d[0].editor().set(new com.rollercoach.review.library.SessionNotes(java.util.OptionalInt.of(5),
+          java.util.OptionalInt.empty(), "ok"));
+    });
+    var n = d[0].editor().notes();
+    assertEquals(5, n.painBefore().getAsInt());
+    assertTrue(n.painAfter().isEmpty());
+    assertEquals("ok", n.text());
   }
 
   private void saveScreenshot(FxRobot robot, String name) throws IOException {

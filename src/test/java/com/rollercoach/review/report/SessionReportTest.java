@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.review.SyntheticSession;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.library.SessionEntry;
@@ -60,7 +60,7 @@ class SessionReportTest {
   void reportIsWellFormedAndEscapesEveryUserText() throws Exception {
     SessionNotes notes = new SessionNotes(OptionalInt.of(7), OptionalInt.of(4), HOSTILE + " & more");
     String html = new SessionReport(entry(HOSTILE, notes), SyntheticSession.typical(),
-        CoachingTargets.defaults()).html();
+        Prescription.protocolDefault()).html();
 
     Document doc = parse(html); // throws if the page is not well-formed
     assertEquals(0, doc.getElementsByTagName("script").getLength(), "no script element, ever");
@@ -77,7 +77,7 @@ class SessionReportTest {
   void svgChartsCarryTheSeriesAndTheEventMarks() throws Exception {
     ReplayResult r = SyntheticSession.typical();
     Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()), r,
-        CoachingTargets.defaults()).html());
+        Prescription.protocolDefault()).html());
 
     Element timeline = svgWithId(doc, "timeline");
     String t = text(timeline);
@@ -98,7 +98,7 @@ class SessionReportTest {
   @Test
   void eventTableAndVerdictsFollowTheAnalysis() throws Exception {
     Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()),
-        SyntheticSession.typical(), CoachingTargets.defaults()).html());
+        SyntheticSession.typical(), Prescription.protocolDefault()).html());
     List<String> kinds = new ArrayList<>();
     NodeList rows = doc.getElementsByTagName("tr");
     for (int i = 0; i < rows.getLength(); i++) {
@@ -119,7 +119,7 @@ class SessionReportTest {
   @Test
   void missingHoldIsAVerdictNotAnError() throws Exception {
     Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()),
-        SyntheticSession.build(6, false), CoachingTargets.defaults()).html());
+        SyntheticSession.build(6, false), Prescription.protocolDefault()).html());
     String page = doc.getDocumentElement().getTextContent();
     assertTrue(page.contains("✗ not done"));
   }
@@ -127,7 +127,7 @@ class SessionReportTest {
   @Test
   void writesPngCharts() throws Exception {
     var pngs = new SessionReport(entry("Ann", SessionNotes.none()), SyntheticSession.typical(),
-        CoachingTargets.defaults()).writePngs(tmp);
+        Prescription.protocolDefault()).writePngs(tmp);
     assertEquals(3, pngs.size());
     for (Path p : pngs) {
       byte[] head = Files.readAllBytes(p);

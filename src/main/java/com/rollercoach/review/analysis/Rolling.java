@@ -1,0 +1,120 @@
+package com.rollercoach.review.analysis;
+
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The time actually spent rolling. A pass runs turning point to turning point, so a stroke interrupted
+ * by a tender spot (the patient stops mid-stroke, holds 1–2 minutes, then carries on) is one pass that
+ * contains the still period: its "speed" over the whole span is 0.1–0.3 cm/s, and a "Rolling" row built
+ * from such passes spans the tender spot. Here every still period (tender spot or hold; by the
+ * definitions every still-loaded segment of ≥ 8 s is one of them), every stretch off the roller and
+ * every data gap is cut out: rolling stretches end where one starts, and pace is travel over rolling
+ * time only. The core's analysis is left as it is; reviews judge from these figures.
+ */
+public final class Rolling {
+  private Rolling() {}
+
+  /** Still, off-roller and missing periods of the session, merged, as [from, to] in the recording clock. */
+  public static List<double[]> pauses(SessionAnalysis a) {
+    List<double[]> p = new ArrayList<>();
+    for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
+    for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
+    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
+    double last = a.startS();
+    for (double[] on : a.onPeriods()) {
+      if (on[0] > last) p.add(new double[] {last, on[0]});
+      last = Math.max(last, on[1]);
+    }
+    if (a.endS() > last) p.add(new double[] {last, a.endS()});
+    p.sort(Comparator.comparingDouble(x -> x[0]));
+    List<double[]> merged = new ArrayList<>();
+    for (double[] x : p) {
+      if (!merged.isEmpty() && x[0] <= merged.get(merged.size() - 1)[1]) {
+        double[] m = merged.get(merged.size() - 1);
+        m[1] = Math.max(m[1], x[1]);
+      } else {
+        merged.add(x.clone());
+      }
+    }
+    return merged;
+  }
+
+  /** Seconds of {@code p} not inside a pause. */
+  public static double rollingSeconds(Pass p, List<double[]> pauses) {
+    double s = p.durationS();
+    for (double[] x : pauses) s -= Math.max(0, Math.min(p.endS(), x[1]) - Math.max(p.startS(), x[0]));
+    return Math.max(0, s);
+  }
+
+  /** Travel over rolling time, cm/s; NaN when the pass has no rolling time at all. */
+  public static double speed(Pass p, List<double[]> pauses) {
+    double t = rollingSeconds(p, pauses);
+    return t > 0 ? p.travelCm() / t : Double.NaN;
+  }
+
+  /** Median pass speed over rolling time only; 0 without passes. */
+  public static double pace(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    double[] v = a.passes().stream().mapToDouble(p -> speed(p, pauses)).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (v.length == 0) return 0;
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  /** Median seconds per pass over rolling time only; NaN without passes. */
+  public static double secondsPerPass(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    double[] v = a.passes().stream().mapToDouble(p -> rollingSeconds(p, pauses)).filter(x -> x > 0).sorted().toArray();
+    if (v.length == 0) return Double.NaN;
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  /** The same analysis with its pace over rolling time only (what verdicts should judge). */
+  public static SessionAnalysis withRollingPace(SessionAnalysis a) {
+    return new SessionAnalysis(a.startS(), a.endS(), a.onPeriods(), a.passes(), a.rolls(), a.dwells(),
+        a.holds(), pace(a), a.rangeCm(), a.gaps());
+  }
+
+  /**
+   * Rolling stretches: the union of the passes' spans with every pause cut out, as {from, to, first
+   * pass index, last pass index}. A pass cut by a tender spot belongs to the stretch before and the one
+   * after it.
+   */
+  public static List<double[]> stretches(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    List<double[]> pieces = new ArrayList<>();
+    for (Pass p : a.passes()) {
+      double from = p.startS();
+      for (double[] x : pauses) {
+        if (x[1] <= from || x[0] >= p.endS()) continue;
+        if (x[0] > from) pieces.add(new double[] {from, x[0], p.index(), p.index()});
+        from = Math.max(from, x[1]);
+      }
+      if (p.endS() > from) pieces.add(new double[] {from, p.endS(), p.index(), p.index()});
+    }
+    pieces.sort(Comparator.comparingDouble(x -> x[0]));
+    List<double[]> out = new ArrayList<>();
+    for (double[] x : pieces) {
+      double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      // Consecutive pieces join unless a pause lies between them.
+      if (last != null && x[0] - last[1] < 1e-9 && !pauseBetween(pauses, last[1], x[0])) {
+        last[1] = Math.max(last[1], x[1]);
+        last[3] = Math.max(last[3], x[3]);
+      } else {
+        out.add(Arrays.copyOf(x, 4));
+      }
+    }
+    return out;
+  }
+
+  private static boolean pauseBetween(List<double[]> pauses, double from, double to) {
+    for (double[] x : pauses) if (x[0] >= from - 1e-9 && x[0] <= to + 1e-9 && x[1] > x[0]) return true;
+    return false;
+  }
+}

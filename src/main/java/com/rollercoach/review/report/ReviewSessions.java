@@ -1,0 +1,97 @@
+package com.rollercoach.review.report;
+
+import com.rollercoach.calibration.CalibrationFileException;
+import com.rollercoach.calibration.CalibrationResolver;
+import com.rollercoach.core.calibration.DeviceCalibration;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.review.analysis.ReplayResult;
+import com.rollercoach.review.frame.BackFrames;
+import com.rollercoach.review.library.SessionEntry;
+import com.rollercoach.review.patients.Dated;
+import com.rollercoach.review.patients.Patients;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts library sessions in their review context: the device's calibration (for the direction toward
+ * the head) from {@code DATA/calibration/} and the usual calibration folders, and the patient's
+ * prescription on the session's date from {@code DATA/patients/}.
+ */
+public final class ReviewSessions {
+  private final Patients patients;
+  private final CalibrationResolver calibrations;
+  private final ZoneId zone;
+
+  public ReviewSessions(Path dataDir) {
+    this(Patients.open(dataDir), resolverFor(dataDir), ZoneId.systemDefault());
+  }
+
+  public ReviewSessions(Patients patients, CalibrationResolver calibrations, ZoneId zone) {
+    this.patients = patients;
+    this.calibrations = calibrations;
+    this.zone = zone;
+  }
+
+  static CalibrationResolver resolverFor(Path dataDir) {
+    List<Path> dirs = new ArrayList<>();
+    dirs.add(dataDir.resolve("calibration"));
+    dirs.addAll(CalibrationResolver.standard().dirs());
+    return new CalibrationResolver(dirs);
+  }
+
+  public Patients patients() {
+    return patients;
+  }
+
+  public ReviewSession of(SessionEntry e, ReplayResult raw) {
+    LocalDate day = e.startedAt().atZone(zone).toLocalDate();
+    Prescription p = Prescription.protocolDefault();
+    Optional<LocalDate> from = Optional.empty();
+    for (Dated<Prescription> d : patients.history(e.patient())) {
+      if (!d.from().isAfter(day)) {
+        p = d.value();
+        from = Optional.of(d.from());
+      }
+    }
+    return ReviewSession.of(e, raw, BackFrames.of(raw, calibration(e.device())), p, from);
+  }
+
+  /** A session's frame from its cached axis and landmark, with the device's current direction. */
+  public com.rollercoach.review.frame.BackFrame frame(SessionEntry e, double[] axis,
+      com.rollercoach.review.frame.BackFrame.Landmark landmark, double zeroCm) {
+    int direction = 0;
+    var head = calibration(e.device()).map(DeviceCalibration::headwardRotation).orElse(null);
+    if (axis != null && head != null) {
+      double cos = new org.apache.commons.math3.geometry.euclidean.threed.Vector3D(axis).normalize()
+          .dotProduct(head.normalize());
+      if (Math.abs(cos) >= 0.5) direction = cos > 0 ? 1 : -1;
+    }
+    return new com.rollercoach.review.frame.BackFrame(direction, landmark, zeroCm);
+  }
+
+  /** The prescription in force for {@code patient} on {@code day}, and since when (empty: defaults). */
+  public Dated<Prescription> prescriptionSince(String patient, LocalDate day) {
+    Dated<Prescription> out = null;
+    for (Dated<Prescription> d : patients.history(patient)) if (!d.from().isAfter(day)) out = d;
+    return out;
+  }
+
+  /** The prescription in force for {@code patient} on {@code day}. */
+  public Prescription prescriptionOn(String patient, LocalDate day) {
+    return patients.prescriptionOn(patient, day);
+  }
+
+  /** A broken calibration file makes the direction unknown here; {@code analyze} reports it as an error. */
+  private Optional<DeviceCalibration> calibration(String device) {
+    if (device == null || device.isBlank()) return Optional.empty();
+    try {
+      return calibrations.find(device).map(CalibrationResolver.Found::calibration);
+    } catch (CalibrationFileException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.review.patients.Patients;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PatientsCommandTest {
+  @TempDir Path data;
+
+  private CliRun run(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data-dir";
+    all[args.length + 1] = data.toString();
+    return CliRun.of(all);
+  }
+
+  @Test
+  void helpWorksForEverySubcommand() {
+    for (String sub : new String[] {"list", "add", "show", "prescribe"}) {
+      CliRun r = CliRun.of("patients", sub, "--help");
+      assertEquals(0, r.code(), sub + ": " + r.err());
+      assertTrue(r.out().contains("--data-dir"), r.out());
+    }
+    assertEquals(0, CliRun.of("patients", "--help").code());
+  }
+
+  @Test
+  void addPrescribeShowList() {
+    assertEquals(0, run("patients", "add", "Anna").code());
+    CliRun p = run("patients", "prescribe", "Anna", "--rolls", "8-15", "--seconds-per-pass", "3-5",
+        "--tender-spot", "30-90", "--hold", "45", "--per-week", "4", "--from", "2026-03-01");
+    assertEquals(0, p.code(), p.err());
+    assertEquals(new Prescription(8, 15, 3, 5, 30, 90, 45, 4),
+        Patients.open(data).prescriptionOn("Anna", LocalDate.of(2026, 3, 2)));
+    // Only --hold changes later; the rest is carried over from the one in force.
+    assertEquals(0, run("patients", "prescribe", "Anna", "--hold", "60", "--from", "2026-04-01").code());
+    assertEquals(new Prescription(8, 15, 3, 5, 30, 90, 60, 4),
+        Patients.open(data).prescriptionOn("Anna", LocalDate.of(2026, 4, 2)));
+    CliRun show = run("patients", "show", "Anna");
+    assertEquals(0, show.code());
+    assertTrue(show.out().contains("from 2026-03-01: rolls 8–15 · 3–5 s/pass · tender spots 30–90 s · hold 45 s · 4×/week"),
+        show.out());
+    assertTrue(show.out().contains("from 2026-04-01:"), show.out());
+    CliRun list = run("patients", "list");
+    assertTrue(list.out().contains("Anna") && list.out().contains("1 patient(s)"), list.out());
+  }
+
+  @Test
+  void badInputIsOneLineWithExitCode2() {
+    for (String[] args : new String[][] {
+        {"patients", "add", "../x"},
+        {"patients", "show", "Nobody"},
+        {"patients", "prescribe", "Anna", "--rolls", "twenty"},
+        {"patients", "prescribe", "Anna", "--rolls", "20-10"},
+        {"patients", "prescribe", "Anna", "--from", "yesterday"}}) {
+      CliRun r = run(args);
+      assertEquals(2, r.code(), String.join(" ", args) + " → " + r.out() + r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().startsWith("roller-coach: "), r.err());
+    }
+  }
+}

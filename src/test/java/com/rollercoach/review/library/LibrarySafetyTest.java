@@ -200,7 +200,7 @@ class LibrarySafetyTest {
       assertTrue(e.notes().text().startsWith("Recording interrupted"), e.notes().text());
       assertTrue(lib.get(e.id()).notes().text().startsWith("Recording interrupted"), "in the index too");
       String html = new com.rollercoach.review.report.SessionReport(lib.get(e.id()), lib.replay(e),
-          lib.targets()).html();
+          com.rollercoach.core.coach.Prescription.protocolDefault()).html();
       assertTrue(html.contains("interrupted: the recorder did not close it"), "in the report");
       // reindexing again does not add the note twice
       lib.reindex(true, (d, t, c) -> {});

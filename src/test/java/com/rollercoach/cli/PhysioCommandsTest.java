@@ -25,7 +25,9 @@ class PhysioCommandsTest {
   }
 
   private String importOne(String patient, String date, double seconds) throws Exception {
-    Path csv = TestSessions.writeCsv(tmp.resolve("in-" + date.substring(0, 10) + ".csv"), Map.of("device", "rc-7"), seconds, 20);
+    Path csv = TestSessions.writeCsv(tmp.resolve("in-" + date.substring(0, 10) + ".csv"), 
+        // the date in the header keeps sessions of equal length apart: the library refuses the same content twice
+        Map.of("device", "rc-7", "note", date), seconds, 20);
     CliRun r = CliRun.of("sessions", "import", "--data-dir", data(), "--patient", patient, "--date", date,
         "--pain-before", "5", "--pain-after", "3", csv.toString());
     assertEquals(0, r.code(), r.err());

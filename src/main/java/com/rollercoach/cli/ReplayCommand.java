@@ -1,16 +1,15 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.calibration.AppliedCalibration;
-import com.rollercoach.core.MotionPipeline;
-import com.rollercoach.core.PipelineConfig;
-import com.rollercoach.core.coach.CoachingTargets;
-import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
 import com.rollercoach.io.SessionFile;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.io.live.Pacer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,25 +36,38 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Device calibration to apply (default: calibration/<device>.json for the file's device, if any)")
   Path calibration;
 
+  @Option(names = "--cues", description = "Print only the cues the patient hears, with their session times")
+  boolean cuesOnly;
+
+  @Mixin SessionOptions session = new SessionOptions();
+
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
-    SessionFile session = LiveSupport.openSession(file);
+    SessionFile file = LiveSupport.openSession(this.file);
     PrintStream out = System.out;
-    LiveConsole console = new LiveConsole(out, System.console() != null, CoachingTargets.defaults());
-    AppliedCalibration applied = CalibrationOption.resolve(calibration, session.metadata());
-    PipelineConfig config = applied.config(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()));
-    if (rollerDiameterCm != null) config = config.withRollerDiameterCm(rollerDiameterCm); // typed wins
-    MotionPipeline pipeline = new MotionPipeline(config, console);
-    SampleSink sink = applied.sink(console.around(pipeline));
+    DataFolder data = DataFolder.resolve(session.dataDir);
+    Prescription prescription = session.prescription(data);
+    LiveConsole console = new LiveConsole(out, System.console() != null, prescription.targets(), cuesOnly);
+    if (rollerDiameterCm != null) LiveSupport.pipelineConfig(rollerDiameterCm, file.metadata()); // checks the range
+    LiveSession.Setup setup = LiveSession.Setup.of(prescription, data).withMetadata(file.metadata())
+        .withCalibration(calibration, rollerDiameterCm);
+    LiveSession live;
+    try {
+      live = new LiveSession(setup, console);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
     Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
-    out.println("Replaying " + session.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
-    if (applied.calibration().isPresent()) out.println("Using " + applied.describe());
-    LiveSupport.play(session, () -> session.play(sink, pacer, console));
-    sink.end();
-    session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
-    out.println();
-    out.println("Summary: " + console.countsLine());
+    out.println("Replaying " + file.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
+    LiveSupport.play(file, () -> file.play(live, pacer, live.observer(console)));
+    live.end();
+    console.end();
+    file.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    if (!cuesOnly) {
+      out.println();
+      out.println("Summary: " + console.countsLine());
+    }
     return 0;
   }
 }

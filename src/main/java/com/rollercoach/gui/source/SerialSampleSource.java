@@ -40,10 +40,17 @@ public final class SerialSampleSource implements SampleSource {
   private final String path;
   private final Path recording;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final SessionMetadata metadata;
+  private volatile LivePath live;
 
-  /** @param dataDir the data folder; the recording goes to its {@code sessions/} */
-  public SerialSampleSource(String path, Path dataDir) {
+  /**
+   * @param dataDir the data folder; the recording goes to its {@code sessions/}
+   * @param patient whose session it is (written into the recording: the library files it under them)
+   */
+  public SerialSampleSource(String path, Path dataDir, String patient) {
     this.path = path;
+    this.metadata = patient == null || patient.isBlank()
+        ? SessionMetadata.empty() : SessionMetadata.empty().with("patient", patient);
     this.recording = dataDir.resolve("sessions").resolve(
         "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
   }
@@ -51,6 +58,17 @@ public final class SerialSampleSource implements SampleSource {
   @Override
   public String description() {
     return path;
+  }
+
+  @Override
+  public boolean records() {
+    return true;
+  }
+
+  @Override
+  public com.rollercoach.core.protocol.DeviceInfo device() {
+    LivePath l = live;
+    return l == null ? null : l.device();
   }
 
   @Override
@@ -63,10 +81,11 @@ public final class SerialSampleSource implements SampleSource {
     HostClock clock = HostClock.startingNow();
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
-        "serial " + path, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
+        "serial " + path, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), metadata));
     LinkTracker tracker = new LinkTracker(status);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, tracker)
         .recordTo(writer);
+    this.live = live;
     FrameEncoder host = new FrameEncoder();
     SerialSource.Options options = SerialSource.Options.defaults().withCommands(
         List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),

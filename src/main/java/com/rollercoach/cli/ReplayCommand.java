@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "replay",
+    mixinStandardHelpOptions = true,
     description = "Replay a recording or CSV through the live path, printing coaching events as they happen")
 public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A recording (.rcrec) or CSV file")

@@ -97,8 +97,8 @@ public final class LiveView extends BorderPane {
     cueBanner.setMaxWidth(Double.MAX_VALUE);
     cueBanner.setVisible(false);
     cueBanner.setManaged(false);
-    // Banners overlay the top of the screen rather than push it down: in large text on a 1280×800
-    // window a pushed layout loses the status and pace bars.
+    // Banners overlay the screen rather than push it: in large text on a 1280×800 window a pushed
+    // layout loses the status and pace bars.
     VBox banners = new VBox(lostBanner, cueBanner);
     banners.setPickOnBounds(false);
     banners.setMaxHeight(Region.USE_PREF_SIZE);
@@ -131,7 +131,8 @@ public final class LiveView extends BorderPane {
     middle.setCenter(viewer);
     BorderPane.setMargin(viewer, new Insets(8, 8, 8, 4));
     StackPane centre = new StackPane(middle, banners);
-    StackPane.setAlignment(banners, Pos.TOP_CENTER);
+    // Over the bottom of the chart (the speed trace), never over the phase, the timer or the counters.
+    StackPane.setAlignment(banners, Pos.BOTTOM_CENTER);
     setCenter(centre);
 
     Region spacer = new Region();

@@ -105,7 +105,11 @@ public final class LiveView extends BorderPane {
 
     bigTimer.setVisible(false);
     bigTimer.setManaged(false);
-    phaseBox = new VBox(0, phaseTitle, bigTimer, phaseDetail);
+    // Title and timer share a line: in large text three stacked lines leave no room for the
+    // status and pace bars on a 1280×800 screen.
+    HBox titleLine = new HBox(28, phaseTitle, bigTimer);
+    titleLine.setAlignment(Pos.BASELINE_LEFT);
+    phaseBox = new VBox(0, titleLine, phaseDetail);
     phaseBox.setPadding(new Insets(6, 16, 0, 16));
 
     rollsTarget.setText(String.format(Locale.ROOT, "of %d–%d", targets.rollsMin(), targets.rollsMax()));

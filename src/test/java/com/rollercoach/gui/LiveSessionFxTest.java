@@ -168,6 +168,20 @@ class LiveSessionFxTest {
     assertFalse(terminal.isEmpty());
   }
 
+  @Test
+  void theWindowUsesTheReplayedFilesRollerLikeAnalyze(FxRobot robot) throws Exception {
+    Path fast = Path.of("samples/fast-roller.csv"); // "# roller_diameter_cm=12.5", settings say 15
+    startAndFinish(robot, SampleFiles.replay(fast, 0));
+    assertEquals(12.5, running().session().config().rollerDiameterCm(), 1e-9);
+    var batch = com.rollercoach.io.SessionAnalyzer.analyze(fast, java.util.OptionalDouble.empty(), e -> { })
+        .analysis();
+    var live = running().session().analysis();
+    assertEquals(batch.passes().size(), live.passes().size());
+    double batchTravel = batch.passes().stream().mapToDouble(p -> p.travelCm()).sum();
+    double liveTravel = live.passes().stream().mapToDouble(p -> p.travelCm()).sum();
+    assertEquals(batchTravel, liveTravel, 1e-6 * batchTravel);
+  }
+
   /** A roller that connects and then sends nothing (switched off, wrong baud, asleep). */
   private static final class SilentRoller implements SampleSource {
     private final CountDownLatch stopped = new CountDownLatch(1);

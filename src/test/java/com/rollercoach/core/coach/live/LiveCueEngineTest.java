@@ -195,4 +195,23 @@ class LiveCueEngineTest {
     assertEquals("2 minutes on this spot. Move on.", CueText.of(new Cue.DwellTimer(1, 120, 3, true)));
     assertEquals("1 roll", CueText.of(new Cue.RollTick(1, 1)));
   }
+
+  @Test
+  void theMetronomeTicksAtThePrescribedSecondsPerPassOnlyWhileRolling() {
+    List<Cue> heard = new ArrayList<>();
+    LiveCueEngine m = new LiveCueEngine(Prescription.protocolDefault(), 15, heard::add).withMetronome(true);
+    m.onEvent(new MotionEvent.GotOn(10, 10));
+    for (double x = 10; x <= 30; x += 0.01) m.onState(rolling(x, 5, 1));
+    for (double x = 30.01; x <= 60; x += 0.01) m.onState(still(x, 30, 5, 1, 0)); // a still period: no ticks
+    List<Double> ticks = heard.stream().filter(c -> c instanceof Cue.MetronomeTick).map(Cue::atS).toList();
+    // 2–4 s a pass prescribed: a tick every 3 s from getting on, none while still.
+    assertEquals(6, ticks.size(), ticks.toString());
+    assertEquals(13, ticks.get(0), 0.02);
+    assertEquals(28, ticks.get(5), 0.02);
+    List<Cue> none = new ArrayList<>();
+    LiveCueEngine off = new LiveCueEngine(Prescription.protocolDefault(), 15, none::add);
+    off.onEvent(new MotionEvent.GotOn(10, 10));
+    for (double x = 10; x <= 30; x += 0.01) off.onState(rolling(x, 5, 1));
+    assertTrue(none.stream().noneMatch(c -> c instanceof Cue.MetronomeTick));
+  }
 }

@@ -217,7 +217,13 @@ public final class AppWindow {
   }
 
   private void settingsSaved(UserSettings s) {
-    settings = s;
+    // The patient is chosen on the start screen, not in this form: keep the current one.
+    settings = s.withPatient(settings.patient());
+    try {
+      store.save(settings);
+    } catch (IOException | RuntimeException e) {
+      // the form saved its own copy already; the patient is remembered for this run
+    }
     player.setMuted(!s.sound());
     mute.setSelected(!s.sound());
     player.setSpeak(s.speech());

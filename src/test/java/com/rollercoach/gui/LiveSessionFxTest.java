@@ -104,6 +104,11 @@ class LiveSessionFxTest {
     robot.interact(window::shutdown);
   }
 
+  /** A copy of a sample in the test's folder: the window saves its summary beside the replayed file. */
+  private Path copy(Path sample) throws Exception {
+    return Files.copy(sample, home.resolve(sample.getFileName()));
+  }
+
   private com.rollercoach.gui.live.LiveSession running() {
     return window.liveView().session();
   }
@@ -128,7 +133,7 @@ class LiveSessionFxTest {
 
   @Test
   void aTenderSpotAfterTenRollsIsNeverCoachedAsTheHold(FxRobot robot) throws Exception {
-    startAndFinish(robot, SampleFiles.replay(TENDER_SPOTS, 0));
+    startAndFinish(robot, SampleFiles.replay(copy(TENDER_SPOTS), 0));
     LiveSession session = running().session();
     assertEquals(TENDER_SPOTS_CUES, lines(session));
 
@@ -148,7 +153,7 @@ class LiveSessionFxTest {
 
   @Test
   void theTerminalAndTheWindowHearTheSameCues(FxRobot robot) throws Exception {
-    startAndFinish(robot, SampleFiles.replay(TENDER_SPOTS, 0));
+    startAndFinish(robot, SampleFiles.replay(copy(TENDER_SPOTS), 0));
     List<String> window = lines(running().session());
 
     PrintStream old = System.out;
@@ -170,7 +175,7 @@ class LiveSessionFxTest {
 
   @Test
   void theWindowUsesTheReplayedFilesRollerLikeAnalyze(FxRobot robot) throws Exception {
-    Path fast = Path.of("samples/fast-roller.csv"); // "# roller_diameter_cm=12.5", settings say 15
+    Path fast = copy(Path.of("samples/fast-roller.csv")); // "# roller_diameter_cm=12.5", settings say 15
     startAndFinish(robot, SampleFiles.replay(fast, 0));
     assertEquals(12.5, running().session().config().rollerDiameterCm(), 1e-9);
     var batch = com.rollercoach.io.SessionAnalyzer.analyze(fast, java.util.OptionalDouble.empty(), e -> { })

@@ -24,7 +24,7 @@ public final class CalibrationResolver {
 
   /** {@code ~/.roller-coach/calibration}: where {@code calibrate} saves when not told otherwise. */
   public static Path userDir() {
-    return Path.of(System.getProperty("user.home"), ".roller-coach", "calibration");
+    return com.rollercoach.io.DataFolder.resolve(null).calibrationDir();
   }
 
   public List<Path> dirs() {

@@ -1,15 +1,14 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
-import com.rollercoach.core.detect.MotionListener;
-import com.rollercoach.core.detect.Phase;
+import com.rollercoach.core.coach.live.Cue;
+import com.rollercoach.core.coach.live.CueText;
+import com.rollercoach.core.coach.live.StillMode;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.protocol.DeviceStatus;
-import com.rollercoach.core.sample.ImuSample;
-import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.io.live.LiveObserver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +22,7 @@ import java.util.Locale;
  *
  * <p>Runs on the thread that feeds the pipeline; printing a line costs microseconds.
  */
-final class LiveConsole implements MotionListener, LiveObserver {
+final class LiveConsole implements LiveSession.Listener, LiveObserver {
   /** A gap shorter than this is a couple of lost frames: counted in the summary, not announced. */
   private static final double ANNOUNCED_GAP_S = 0.25;
 
@@ -33,7 +32,8 @@ final class LiveConsole implements MotionListener, LiveObserver {
   private final PrintStream out;
   private final boolean tty;
   private final CoachingTargets targets;
-  private MotionPipeline pipeline;
+  private final boolean cuesOnly;
+  private LiveSession.Coaching coaching;
   private double t0 = Double.NaN;
   private double nextStatusS = Double.NEGATIVE_INFINITY;
   private boolean statusShown;
@@ -44,38 +44,38 @@ final class LiveConsole implements MotionListener, LiveObserver {
   private int gaps;
   private double gapSeconds;
 
-  LiveConsole(PrintStream out, boolean tty, CoachingTargets targets) {
+  /** @param cuesOnly print only the cues (what the patient hears), with their session times */
+  LiveConsole(PrintStream out, boolean tty, CoachingTargets targets, boolean cuesOnly) {
     this.out = out;
-    this.tty = tty;
+    this.tty = tty && !cuesOnly;
     this.targets = targets;
-  }
-
-  /** The sink to feed: the pipeline, followed by the timer display after each sample. */
-  SampleSink around(MotionPipeline p) {
-    this.pipeline = p;
-    return new SampleSink() {
-      @Override
-      public void accept(ImuSample s) {
-        if (Double.isNaN(t0)) t0 = s.tS();
-        p.accept(s);
-        showTimer(p.state());
-      }
-
-      @Override
-      public void gap(double fromS, double toS, String reason) {
-        p.gap(fromS, toS, reason);
-      }
-
-      @Override
-      public void end() {
-        p.end();
-        clearStatus();
-      }
-    };
+    this.cuesOnly = cuesOnly;
   }
 
   @Override
-  public void onEvent(MotionEvent e) {
+  public synchronized void state(LiveState s, LiveSession.Coaching c) {
+    if (Double.isNaN(t0)) t0 = s.tS();
+    coaching = c;
+    if (!cuesOnly) showTimer(s, c);
+  }
+
+  @Override
+  public synchronized void cue(Cue c) {
+    boolean quiet = c instanceof Cue.MetronomeTick || (!cuesOnly && c instanceof Cue.RollTick);
+    if (!quiet) line(c.atS(), (cuesOnly ? "" : "» ") + CueText.of(c));
+  }
+
+  @Override
+  public synchronized void event(MotionEvent e) {
+    if (!cuesOnly) onEvent(e);
+  }
+
+  /** The session ended: the timer line goes. */
+  synchronized void end() {
+    clearStatus();
+  }
+
+  private void onEvent(MotionEvent e) {
     if (e instanceof MotionEvent.GotOn on) {
       line(on.onS(), "on the roller");
     } else if (e instanceof MotionEvent.GotOff off) {
@@ -88,6 +88,11 @@ final class LiveConsole implements MotionListener, LiveObserver {
           p.passCount(), p.pass().direction() > 0 ? "up  " : "down", p.pass().travelCm(), speed,
           p.rollCount(), targets.rollsMin(), targets.rollsMax(),
           speed > targets.paceTooFastCmS() ? "  (slow down)" : ""));
+    } else if (e instanceof MotionEvent.PassWithdrawn w) {
+      passes = w.passCount();
+      rolls = w.rollCount();
+      line(w.atS(), String.format(Locale.ROOT, "pass %d taken back (%s): %d passes, %d rolls",
+          w.pass().index(), w.reason(), w.passCount(), w.rollCount()));
     } else if (e instanceof MotionEvent.StillStarted s) {
       line(s.atS(), String.format(Locale.ROOT, "still at %+.1f cm since %s", s.positionCm(), clock(s.startS())));
     } else if (e instanceof MotionEvent.DwellFound d) {
@@ -101,8 +106,9 @@ final class LiveConsole implements MotionListener, LiveObserver {
     } else if (e instanceof MotionEvent.BreathDetected b) {
       // Breaths matter in the extension hold; on a terminal the timer line shows them, in a log one
       // line per breath during the hold (a dwell's breaths appear in the 30 s timer lines).
-      LiveState st = pipeline == null ? null : pipeline.state();
-      if (!tty && st != null && st.phase() == Phase.HOLD) line(b.atS(), "breath " + st.breathsInStill());
+      if (!tty && coaching != null && coaching.stillMode() == StillMode.HOLD) {
+        line(b.atS(), "breath " + coaching.breathsInHold());
+      }
     } else if (e instanceof MotionEvent.DataGap g) {
       gaps++;
       gapSeconds += g.toS() - g.fromS();
@@ -156,7 +162,8 @@ final class LiveConsole implements MotionListener, LiveObserver {
   }
 
   /** A line that is not tied to a sample time (link state, device). */
-  void message(String text) {
+  @Override
+  public synchronized void message(String text) {
     clearStatus();
     out.println("        " + text);
   }
@@ -168,32 +175,35 @@ final class LiveConsole implements MotionListener, LiveObserver {
         gaps == 0 ? "" : String.format(Locale.ROOT, ", %d gap(s) totalling %.1f s", gaps, gapSeconds));
   }
 
-  private void showTimer(LiveState st) {
-    boolean still = (st.phase() == Phase.STILL || st.phase() == Phase.HOLD) && Double.isFinite(st.stillSinceS());
+  private void showTimer(LiveState st, LiveSession.Coaching c) {
+    boolean still = c.stillMode() != StillMode.NONE && Double.isFinite(c.stillSinceS());
     if (!still) {
       if (statusShown) clearStatus();
       nextStatusS = Double.NEGATIVE_INFINITY;
       return;
     }
-    double heldS = st.tS() - st.stillSinceS();
+    double heldS = st.tS() - c.stillSinceS();
     if (tty) {
       if (st.tS() < nextStatusS) return;
       nextStatusS = st.tS() + TTY_STATUS_EVERY_S;
-      out.print("\r\033[K" + timerText(st, heldS));
+      out.print("\r\033[K" + timerText(st, c, heldS));
       out.flush();
       statusShown = true;
     } else {
-      if (Double.isInfinite(nextStatusS)) nextStatusS = st.stillSinceS() + LOG_STATUS_EVERY_S;
+      if (Double.isInfinite(nextStatusS)) nextStatusS = c.stillSinceS() + LOG_STATUS_EVERY_S;
       if (st.tS() < nextStatusS) return;
       nextStatusS += LOG_STATUS_EVERY_S;
-      line(st.tS(), timerText(st, heldS));
+      line(st.tS(), timerText(st, c, heldS));
     }
   }
 
-  private String timerText(LiveState st, double heldS) {
-    String what = st.phase() == Phase.HOLD ? "holding" : "still";
-    return String.format(Locale.ROOT, "%s %s at %+.1f cm, %d breaths", what, duration(heldS), st.positionCm(),
-        st.breathsInStill());
+  private String timerText(LiveState st, LiveSession.Coaching c, double heldS) {
+    return switch (c.stillMode()) {
+      case HOLD -> String.format(Locale.ROOT, "extension hold %s at %+.1f cm, %d breaths", duration(heldS),
+          st.positionCm(), c.breathsInHold());
+      case TENDER_SPOT -> String.format(Locale.ROOT, "tender spot %s at %+.1f cm", duration(heldS), st.positionCm());
+      default -> String.format(Locale.ROOT, "holding still %s at %+.1f cm", duration(heldS), st.positionCm());
+    };
   }
 
   private String dwellVerdict(double s) {
@@ -214,9 +224,9 @@ final class LiveConsole implements MotionListener, LiveObserver {
     }
   }
 
+  /** m:ss from the first sample (a cue before any sample, "no data", counts from connecting). */
   private String clock(double tS) {
-    if (Double.isNaN(t0)) t0 = tS;
-    return duration(tS - t0);
+    return duration(Double.isNaN(t0) ? tS : tS - t0);
   }
 
   static String duration(double s) {

@@ -1,6 +1,6 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.core.protocol.AutoDetectingDecoder;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.live.HostClock;
@@ -27,16 +27,19 @@ import java.util.Optional;
 final class PhoneRecording {
   private PhoneRecording() {}
 
-  static int record(URI phone, Path file, Double durationS, Double rollerDiameterCm, Path calibration,
-      PrintStream console)
+  /** How it went: the exit code and the seconds of samples recorded. */
+  record Result(int exit, double durationS) {}
+
+  static Result record(URI phone, Path file, Double durationS, Double rollerDiameterCm, Path calibration,
+      PrintStream console, LiveSession.Setup setup)
       throws IOException, InterruptedException {
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
     if (rollerDiameterCm != null) {
       meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
     }
-    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
+    LiveConsole coach = new LiveConsole(console, System.console() != null, setup.prescription().targets(), false);
     // A phone sends no HELLO with a calibration id: --calibration FILE, else self-calibration.
-    LivePipeline sink = new LivePipeline(calibration, rollerDiameterCm, meta, coach, console);
+    LiveSession sink = RecordCommand.newSession(setup.withMetadata(meta), coach);
     HostClock clock = HostClock.startingNow();
     RecordingHeader header = new RecordingHeader(Instant.now(), "phyphox " + phone,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);
@@ -49,7 +52,7 @@ final class PhoneRecording {
       throw new UserInputException(file + ": already exists; a recording is never overwritten");
     }
     LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),
-        RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+        RecordingHeader.WIRE_FORMAT_AUTO, sink, sink.observer(coach)).recordTo(writer);
     PhyphoxLink link = new PhyphoxLink(phone, live, clock);
 
     RecordingStop stop = new RecordingStop();
@@ -58,9 +61,10 @@ final class PhoneRecording {
       console.println("Recording phyphox at " + phone + " to " + file
           + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "")
           + " (Ctrl-C to stop). In phyphox: Remote access on, then press play.");
-      stop.await(durationS);
+      stop.await(durationS, sink::checkSilence);
       link.close(); // joins the polling thread: from here on this thread owns the pipeline
       sink.end();
+      coach.end();
       Map<String, String> summary = new LinkedHashMap<>();
       summary.put("source", "phyphox " + phone);
       summary.put("samples", Long.toString(live.samplesDelivered()));
@@ -72,7 +76,7 @@ final class PhoneRecording {
       console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
           + e.getMessage() + "), everything before that is kept").orElse(""));
-      return 0;
+      return new Result(0, sink.durationS());
     } finally {
       stop.close();
     }

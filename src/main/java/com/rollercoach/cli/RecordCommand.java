@@ -1,6 +1,8 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.core.protocol.DecoderStats;
 import com.rollercoach.core.protocol.Frame;
 import com.rollercoach.core.protocol.FrameEncoder;
@@ -78,38 +80,40 @@ public final class RecordCommand implements Callable<Integer> {
       description = "Seconds of silence after which the link counts as lost (default: ${DEFAULT-VALUE})")
   double keepAliveS;
 
+  @Mixin SessionOptions session = new SessionOptions();
+
   @Option(names = "--calibration", paramLabel = "FILE",
       description = "Device calibration to apply (default: calibration/<device>.json for the device's HELLO id, if any)")
   Path calibration;
-
-  /** Where sessions go unless --out says otherwise. */
-  static Path defaultSessionsDir() {
-    return Path.of(System.getProperty("user.home"), ".roller-coach", "sessions");
-  }
 
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     Optional<URI> phone = sensors.phone();
+    DataFolder data = DataFolder.resolve(session.dataDir);
+    Prescription prescription = session.prescription(data);
     if (phone.isPresent()) {
-      Path file = recordingFile();
-      int exit = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, calibration, System.out);
-      RecordedSessions.index(file, System.out, System.err);
-      return exit;
+      Path file = recordingFile(data);
+      PhoneRecording.Result r = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, calibration,
+          System.out, liveSetup(prescription, data));
+      RecordedSessions.index(file, r.durationS(), data, System.out, System.err);
+      return r.exit();
     }
     if ((port == null) == (ble == null)) {
       throw new UserInputException("give --port PATH|auto or --ble NAME|ADDRESS (or --phyphox ADDRESS for a phone)");
     }
     PrintStream console = System.out;
     String path = ble != null ? "BLE " + ble : resolvePort();
-    Path file = recordingFile();
+    Path file = recordingFile(data);
     SessionMetadata meta = SessionMetadata.empty();
     if (rollerDiameterCm != null) meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
+    if (session.patient != null) meta = meta.with("patient", session.patient);
 
-    LiveConsole coach = new LiveConsole(console, System.console() != null, CoachingTargets.defaults());
-    // Before the recording file exists: a bad --calibration leaves nothing behind.
-    LivePipeline sink = new LivePipeline(calibration, rollerDiameterCm, meta, coach, console);
+    LiveConsole coach = new LiveConsole(console, System.console() != null, prescription.targets(), false);
+    // Before the recording file exists: a bad --calibration leaves nothing behind. The metadata
+    // going to the session names no device: the HELLO does.
+    LiveSession sink = newSession(liveSetup(prescription, data), coach);
     HostClock clock = HostClock.startingNow();
     RecordingHeader header = new RecordingHeader(Instant.now(),
         ble != null ? "ble " + ble : "serial " + path + " @ " + baud,
@@ -124,8 +128,10 @@ public final class RecordCommand implements Callable<Integer> {
       throw new UserInputException(file + ": cannot create the recording (" + e.getMessage() + ")");
     }
 
-    LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, coach).recordTo(writer);
+    LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, sink.observer(coach))
+        .recordTo(writer);
     sink.deviceFrom(live::device);
+    sink.connected(); // the port opens next; if it fails the session is never started
     preamble.ifPresent(b -> live.bytes(b, 0, b.length, clock.seconds())); // --columns/--units
     FrameEncoder host = new FrameEncoder();
     SerialSource.Options options = SerialSource.Options.defaults().withBaud(baud)
@@ -147,10 +153,11 @@ public final class RecordCommand implements Callable<Integer> {
       }
       console.println("Recording " + path + " to " + file
           + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "") + " (Ctrl-C to stop)");
-      stop.await(durationS);
+      stop.await(durationS, sink::checkSilence);
 
       source.close(); // joins the serial thread: from here on this thread owns the pipeline
       sink.end();
+      coach.end();
       Map<String, String> summary = summary(live, source);
       // A full disk stopped the recording earlier (reported then): end normally with what was saved.
       Optional<IOException> diskFailure = writer.closeKeepingPrefix(clock.seconds(), summary);
@@ -162,7 +169,7 @@ public final class RecordCommand implements Callable<Integer> {
           + e.getMessage() + "), everything before that is kept").orElse(""));
       // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is
       // closed already, so a JVM that stops halfway through indexing still leaves it whole.
-      RecordedSessions.index(file, console, System.err);
+      RecordedSessions.index(file, sink.durationS(), data, console, System.err);
       return 0;
     } finally {
       stop.close();
@@ -179,11 +186,24 @@ public final class RecordCommand implements Callable<Integer> {
             + "; give the path with --port (ptys and /dev/rfcomm* are not listed)"));
   }
 
-  private Path recordingFile() {
+  private LiveSession.Setup liveSetup(Prescription prescription, DataFolder data) {
+    if (rollerDiameterCm != null) LiveSupport.pipelineConfig(rollerDiameterCm, SessionMetadata.empty()); // range
+    return LiveSession.Setup.of(prescription, data).withCalibration(calibration, rollerDiameterCm);
+  }
+
+  static LiveSession newSession(LiveSession.Setup setup, LiveSession.Listener listener) {
+    try {
+      return new LiveSession(setup, listener);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  private Path recordingFile(DataFolder data) {
     if (out != null) return out;
     String name = "session-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + RecordingFormat.FILE_SUFFIX;
-    return defaultSessionsDir().resolve(name);
+    return data.sessions().resolve(name);
   }
 
   private static Map<String, String> summary(LivePath live, LinkSource source) {

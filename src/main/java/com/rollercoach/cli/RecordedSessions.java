@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.DataFolder;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionLibrary;
 import java.io.IOException;
@@ -21,10 +22,25 @@ import java.util.Optional;
 final class RecordedSessions {
   private RecordedSessions() {}
 
-  /** The library entry made for {@code recording}, or empty when it is not in a library or failed. */
-  static Optional<SessionEntry> index(Path recording, PrintStream out, PrintStream err) {
-    Optional<Path> root = libraryOf(recording);
+  /**
+   * Sessions shorter than this are kept as files but not listed: a wrong port, a false start. A real
+   * session (10 rolls and a one-minute hold) lasts several minutes.
+   */
+  static final double MIN_SESSION_S = 60;
+
+  /**
+   * The library entry made for {@code recording} of {@code durationS} seconds of samples, or empty
+   * when it is not in a library, too short or failed.
+   */
+  static Optional<SessionEntry> index(Path recording, double durationS, DataFolder data, PrintStream out,
+      PrintStream err) {
+    Optional<Path> root = libraryOf(recording, data);
     if (root.isEmpty()) return Optional.empty();
+    if (durationS < MIN_SESSION_S) {
+      out.println(String.format(java.util.Locale.ROOT,
+          "Not added to the library: %.0f s of data is no session (the file is kept)", durationS));
+      return Optional.empty();
+    }
     try (SessionLibrary lib = SessionLibrary.open(root.get())) {
       SessionEntry e = lib.adopt(recording);
       out.println("Added to the library as session " + e.id());
@@ -37,13 +53,13 @@ final class RecordedSessions {
   }
 
   /** The data folder whose {@code sessions/} holds {@code recording}, if any. */
-  static Optional<Path> libraryOf(Path recording) {
+  static Optional<Path> libraryOf(Path recording, DataFolder data) {
     Path dir = recording.toAbsolutePath().normalize().getParent();
     if (dir == null || dir.getParent() == null || !dir.getFileName().toString().equals("sessions")) {
       return Optional.empty();
     }
     Path root = dir.getParent();
-    boolean isDefault = root.equals(SessionLibrary.defaultRoot().toAbsolutePath().normalize());
+    boolean isDefault = root.equals(data.root().toAbsolutePath().normalize());
     return isDefault || Files.isRegularFile(root.resolve("library.db")) ? Optional.of(root) : Optional.empty();
   }
 }

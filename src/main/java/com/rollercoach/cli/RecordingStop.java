@@ -36,6 +36,19 @@ final class RecordingStop implements AutoCloseable {
     else stop.await();
   }
 
+  /**
+   * Like {@link #await(Double)}, running {@code tick} about every 250 ms meanwhile (the live
+   * session's no-data watch: the reading thread may sit in a read that never returns data).
+   */
+  void await(Double durationS, Runnable tick) throws InterruptedException {
+    long end = durationS == null ? Long.MAX_VALUE : System.nanoTime() + Math.round(durationS * 1e9);
+    while (true) {
+      long left = end - System.nanoTime();
+      if (left <= 0 || stop.await(Math.min(left, 250_000_000L), TimeUnit.NANOSECONDS)) return;
+      tick.run();
+    }
+  }
+
   /** The recording is closed: a shutdown under way may go on. */
   @Override
   public void close() {

@@ -1,16 +1,17 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.calibration.AppliedCalibration;
-import com.rollercoach.core.MotionPipeline;
-import com.rollercoach.core.PipelineConfig;
-import com.rollercoach.core.coach.CoachingTargets;
-import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.io.live.EventJsonPrinter;
+
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
 import com.rollercoach.io.SessionFile;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.io.live.Pacer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "replay",
+    mixinStandardHelpOptions = true,
     description = "Replay a recording or CSV through the live path, printing coaching events as they happen")
 public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A session: recording, CSV, sensor export (zip, folder or one of its files) or serial capture")
@@ -42,28 +44,68 @@ public final class ReplayCommand implements Callable<Integer> {
           + "emitted_at_s, the session time it was emitted) instead of the coach's lines")
   boolean eventsJson;
 
+  @Option(names = "--cues", description = "Print only the cues the patient hears, with their session times")
+  boolean cuesOnly;
+
+  @Mixin SessionOptions session = new SessionOptions();
+
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
-    SessionFile session = LiveSupport.openSession(file);
+    SessionFile file = LiveSupport.openSession(this.file);
     PrintStream out = System.out;
+    DataFolder data = DataFolder.resolve(session.dataDir);
+    Prescription prescription = session.prescription(data);
+    // --events-json: stdout carries only the JSON lines, one per pipeline event as the session emits it
     PrintStream consoleOut = eventsJson ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
-    LiveConsole console = new LiveConsole(consoleOut, System.console() != null, CoachingTargets.defaults());
-    AppliedCalibration applied = CalibrationOption.resolve(calibration, session.metadata());
-    PipelineConfig config = applied.config(LiveSupport.pipelineConfig(rollerDiameterCm, session.metadata()));
-    if (rollerDiameterCm != null) config = config.withRollerDiameterCm(rollerDiameterCm); // typed wins
-    MotionPipeline pipeline =
-        new MotionPipeline(config, eventsJson ? new com.rollercoach.io.live.EventJsonPrinter(out) : console);
-    SampleSink sink = applied.sink(console.around(pipeline));
+    LiveConsole console = new LiveConsole(consoleOut, System.console() != null, prescription.targets(), cuesOnly);
+    LiveSession.Listener listener = eventsJson ? withJson(console, new EventJsonPrinter(out)) : console;
+    if (rollerDiameterCm != null) LiveSupport.pipelineConfig(rollerDiameterCm, file.metadata()); // checks the range
+    LiveSession.Setup setup = LiveSession.Setup.of(prescription, data).withMetadata(file.metadata())
+        .withCalibration(calibration, rollerDiameterCm);
+    LiveSession live;
+    try {
+      live = new LiveSession(setup, listener);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
     Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
-    if (eventsJson) out = consoleOut; // stdout carries only the JSON lines
-    out.println("Replaying " + session.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
-    if (applied.calibration().isPresent()) out.println("Using " + applied.describe());
-    LiveSupport.play(session, () -> session.play(sink, pacer, console));
-    sink.end();
-    session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
-    out.println();
-    out.println("Summary: " + console.countsLine());
+    if (eventsJson) out = consoleOut;
+    out.println("Replaying " + file.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
+    LiveSupport.play(file, () -> file.play(live, pacer, live.observer(console)));
+    live.end();
+    console.end();
+    file.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    if (!cuesOnly) {
+      out.println();
+      out.println("Summary: " + console.countsLine());
+    }
     return 0;
+  }
+
+  /** The console, with every event also printed as JSON. */
+  private static LiveSession.Listener withJson(LiveConsole console, EventJsonPrinter json) {
+    return new LiveSession.Listener() {
+      @Override
+      public void event(com.rollercoach.core.detect.MotionEvent e) {
+        json.onEvent(e);
+        console.event(e);
+      }
+
+      @Override
+      public void cue(com.rollercoach.core.coach.live.Cue c) {
+        console.cue(c);
+      }
+
+      @Override
+      public void state(com.rollercoach.core.detect.LiveState s, LiveSession.Coaching c) {
+        console.state(s, c);
+      }
+
+      @Override
+      public void message(String text) {
+        console.message(text);
+      }
+    };
   }
 }

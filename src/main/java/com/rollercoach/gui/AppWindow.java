@@ -10,6 +10,10 @@ import com.rollercoach.gui.source.SampleSource;
 import com.rollercoach.gui.summary.SessionSummary;
 import com.rollercoach.gui.summary.SummaryView;
 import com.rollercoach.gui.summary.SummaryWriter;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.core.sample.SessionMetadata;
+import com.rollercoach.io.DataFolder;
+import com.rollercoach.review.patients.Patients;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -62,10 +66,12 @@ public final class AppWindow {
     player.setMuted(!settings.sound());
     player.setSpeak(settings.speech());
 
-    Tab startTab = new Tab("Start", new StartView(this::start, this::dataDir));
+    Tab startTab = new Tab("Start", new StartView(this::start, this::dataDir, this::patient, this::patientChosen));
     summaryTab.setContent(summaryView);
-    Tab settingsTab = new Tab("Settings",
-        new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved));
+    SettingsView settingsView = new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved);
+    settingsView.soundCheck(() -> player.test(new com.rollercoach.core.coach.live.Cue.GotOn(0)),
+        () -> player.audioAvailable() ? null : player.audioProblem());
+    Tab settingsTab = new Tab("Settings", settingsView);
     Tab calibrateTab = new Tab("Calibrate", CalibrationTab.create(this::dataDir));
     Tab reviewTab = new Tab("Review");
     ReviewTab.install(reviewTab, this::dataDir);
@@ -132,8 +138,14 @@ public final class AppWindow {
     liveView = newLiveView();
     liveTab.setContent(liveView);
     UserSettings s = settings;
-    LiveSession session = new LiveSession(source, s.pipelineConfig(), s.targets(), player,
-        summary -> save(summary, source, s));
+    DataFolder data = DataFolder.resolve(dataDir());
+    Prescription prescription = prescription(data, s.patient());
+    // The settings' roller is the default; a replayed file's own roller and a device calibration win.
+    LiveSession session = new LiveSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
+        .withMetadata(SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM,
+            Double.toString(s.rollerDiameterCm())))
+        .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source, s));
+    liveView.setTargets(prescription.targets());
     liveView.attach(session);
     stop.setDisable(false);
     session.start();
@@ -145,6 +157,30 @@ public final class AppWindow {
     if (s != null && !s.finished()) {
       s.stop();
     }
+  }
+
+  /** The patient's prescription for today, the protocol's defaults when there is no patient. */
+  static Prescription prescription(DataFolder data, String patient) {
+    if (patient == null || patient.isBlank()) return Prescription.protocolDefault();
+    try {
+      return Patients.open(data.root()).prescriptionOn(patient, java.time.LocalDate.now());
+    } catch (RuntimeException e) {
+      return Prescription.protocolDefault();
+    }
+  }
+
+  /** The patient chosen on the start screen, remembered in the settings. */
+  void patientChosen(String patient) {
+    settings = settings.withPatient(patient);
+    try {
+      store.save(settings);
+    } catch (IOException | RuntimeException e) {
+      // remembered for this run; the settings tab shows why saving fails
+    }
+  }
+
+  public String patient() {
+    return settings.patient();
   }
 
   /** Stops everything for good (window closing). */
@@ -174,12 +210,20 @@ public final class AppWindow {
 
   private void finished(SessionSummary summary) {
     stop.setDisable(true);
-    summaryView.show(summary, savedMessage);
+    LiveSession s = liveView.session();
+    String library = s == null ? "" : s.libraryMessage();
+    summaryView.show(summary, library.isEmpty() ? savedMessage : savedMessage + "\n" + library);
     tabs.getSelectionModel().select(summaryTab);
   }
 
   private void settingsSaved(UserSettings s) {
-    settings = s;
+    // The patient is chosen on the start screen, not in this form: keep the current one.
+    settings = s.withPatient(settings.patient());
+    try {
+      store.save(settings);
+    } catch (IOException | RuntimeException e) {
+      // the form saved its own copy already; the patient is remembered for this run
+    }
     player.setMuted(!s.sound());
     mute.setSelected(!s.sound());
     player.setSpeak(s.speech());

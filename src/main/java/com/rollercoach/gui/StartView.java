@@ -1,5 +1,8 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.review.patients.Patients;
+
 import com.rollercoach.gui.source.SampleFiles;
 import com.rollercoach.gui.source.SampleSource;
 import com.rollercoach.gui.source.Sources;
@@ -30,10 +33,15 @@ final class StartView extends ScrollPane {
   private final Label message = new Label();
 
   private final Supplier<Path> dataDir;
+  private final ComboBox<String> patient = new ComboBox<>();
+  private final Label prescription = new Label();
+  private final Consumer<String> patientChosen;
 
-  StartView(Consumer<SampleSource> start, Supplier<Path> dataDir) {
+  StartView(Consumer<SampleSource> start, Supplier<Path> dataDir, Supplier<String> lastPatient,
+      Consumer<String> patientChosen) {
     this.start = start;
     this.dataDir = dataDir;
+    this.patientChosen = patientChosen;
     Label title = new Label("Roller Coach");
     title.getStyleClass().add("screen-title");
     Label hint = new Label("Lie on the roller across your upper back, lift your hips, and roll slowly "
@@ -41,6 +49,24 @@ final class StartView extends ScrollPane {
         + "extension over the roller, breathing deeply.");
     hint.setWrapText(true);
     hint.getStyleClass().add("muted-text");
+
+    // Whose session: the coach follows their prescription, the library files the recording under them.
+    patient.setEditable(true);
+    patient.setId("patientPicker");
+    patient.setPromptText("patient name (type a new one to add)");
+    patient.setPrefWidth(320);
+    try {
+      patient.getItems().setAll(Patients.open(dataDir.get()).names());
+    } catch (RuntimeException e) {
+      message.setText("Could not read the patients: " + e.getMessage());
+    }
+    if (lastPatient.get() != null) patient.setValue(lastPatient.get());
+    patient.valueProperty().addListener((o, a, b) -> choosePatient(b));
+    prescription.setId("prescriptionText");
+    prescription.getStyleClass().add("muted-text");
+    prescription.setWrapText(true);
+    showPrescription(patient.getValue());
+    VBox who = card("Patient", new VBox(6, patient, prescription));
 
     Button demo = big("_Demo device", "startDemo", () -> Sources.demo());
     Button sample = big("Bundled _sample", "startSample", () -> Sources.bundledSample(speedFactor()));
@@ -80,18 +106,45 @@ final class StartView extends ScrollPane {
       if (p == null) {
         throw new IllegalStateException("choose a port first (or plug the roller in and Refresh)");
       }
-      return Sources.serial(p.path(), dataDir.get());
+      return Sources.serial(p.path(), dataDir.get(), patient.getValue());
     });
     VBox roller = card("Your roller", new HBox(12, ports, refresh, connect));
 
     message.setId("startMessage");
     message.getStyleClass().add("error-text");
     message.setWrapText(true);
-    VBox content = new VBox(title, hint, tryIt, replayCard, roller, message);
+    VBox content = new VBox(title, hint, who, tryIt, replayCard, roller, message);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);
     refreshPorts();
+  }
+
+  private void choosePatient(String name) {
+    String n = name == null ? "" : name.trim();
+    if (n.isEmpty()) return;
+    try {
+      Patients ps = Patients.open(dataDir.get());
+      if (!ps.exists(n)) ps.add(n);
+      patientChosen.accept(n);
+      showPrescription(n);
+      if (!patient.getItems().contains(n)) patient.getItems().add(n);
+    } catch (RuntimeException e) {
+      message.setText(e.getMessage());
+    }
+  }
+
+  private void showPrescription(String name) {
+    if (name == null || name.isBlank()) {
+      prescription.setText("No patient chosen: the protocol's defaults (10–20 rolls, tender spots 1–2 min, 60 s hold).");
+      return;
+    }
+    Prescription p = AppWindow.prescription(com.rollercoach.io.DataFolder.resolve(dataDir.get()), name);
+    prescription.setText(String.format(java.util.Locale.ROOT,
+        "Prescription: %d–%d rolls, %.0f–%.0f s a pass, tender spots %.0f–%.0f s, hold %.0f s, %d a week "
+            + "(change it with: roller-coach patients prescribe)",
+        p.rollsMin(), p.rollsMax(), p.secondsPerPassMin(), p.secondsPerPassMax(), p.tenderSpotMinS(),
+        p.tenderSpotMaxS(), p.holdS(), p.sessionsPerWeek()));
   }
 
   private double speedFactor() {

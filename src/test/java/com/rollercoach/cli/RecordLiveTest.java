@@ -45,7 +45,8 @@ class RecordLiveTest {
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
       emulator.start(failed::set);
-      r = CliRun.of("record", "--port", cable.b().toString(), "--duration", "3");
+      // 5 s at 20× = 100 s of session: recordings under 60 s are kept but not listed.
+      r = CliRun.of("record", "--port", cable.b().toString(), "--duration", "5");
       emulator.stop();
       link.close();
       assertNull(failed.get());

@@ -55,7 +55,7 @@ class RecordedSessionsTest {
   }
 
   Optional<SessionEntry> index(Path file) {
-    return RecordedSessions.index(file, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return RecordedSessions.index(file, 600, com.rollercoach.io.DataFolder.resolve(dir.resolve("not-this-home")), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 

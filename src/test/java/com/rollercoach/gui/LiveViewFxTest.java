@@ -77,10 +77,13 @@ class LiveViewFxTest {
   }
 
   @Test
-  void aDwellShowsItsTimerAndPosition(FxRobot robot) {
+  void aTenderSpotBeforeEnoughRollsShowsItsTimerLargestAndPosition(FxRobot robot) {
     playTo(robot, 100);
-    assertEquals("Dwell", text(robot, "#phaseTitle"));
-    assertEquals("0:43 at +12 cm", text(robot, "#phaseDetail"));
+    assertEquals("Tender spot", text(robot, "#phaseTitle"));
+    assertEquals("0:43", text(robot, "#bigTimer"));
+    assertEquals("at +12 cm · move on after 1:00", text(robot, "#phaseDetail"));
+    // From 2 m away the running timer must be the largest text on the screen.
+    assertTrue(fontSize(robot, "#bigTimer") > fontSize(robot, "#rollsValue"));
     playTo(robot, 118);
     assertEquals("1 minute on this spot. Move on when it eases.", text(robot, "#cueBanner"));
   }
@@ -91,12 +94,15 @@ class LiveViewFxTest {
     assertEquals("10", text(robot, "#rollsValue"));
     assertTrue(robot.lookup("#rollsValue").queryAs(Label.class).getStyleClass().contains("reached"));
     assertEquals("Extension hold", text(robot, "#phaseTitle"));
-    assertEquals("0:49 left · 1 breath", text(robot, "#phaseDetail"));
+    assertEquals("0:49 left", text(robot, "#bigTimer"));
+    assertEquals("1 breath", text(robot, "#phaseDetail"));
     playTo(robot, 269.5);
-    assertEquals("0:30 left · 5 breaths", text(robot, "#phaseDetail"));
+    assertEquals("0:30 left", text(robot, "#bigTimer"));
+    assertEquals("5 breaths", text(robot, "#phaseDetail"));
     assertEquals("30 seconds left. Breathe deeply.", text(robot, "#cueBanner"));
     playTo(robot, 300);
-    assertEquals("done 1:01 · 10 breaths", text(robot, "#phaseDetail"));
+    assertEquals("Hold complete", text(robot, "#phaseTitle"));
+    assertEquals("roll off gently · 10 breaths", text(robot, "#phaseDetail"));
     assertEquals("Hold complete. Roll off gently.", text(robot, "#cueBanner"));
   }
 
@@ -146,5 +152,9 @@ class LiveViewFxTest {
     assertTrue(window.root().getStyleClass().contains("large"));
     robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
     assertEquals("Settings", window.tabs().getSelectionModel().getSelectedItem().getText());
+  }
+
+  private static double fontSize(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(Label.class).getFont().getSize();
   }
 }

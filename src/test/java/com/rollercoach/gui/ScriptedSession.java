@@ -1,6 +1,7 @@
 package com.rollercoach.gui;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.SessionCoach;
 import com.rollercoach.core.detect.AnalysisCollector;
 import com.rollercoach.core.coach.live.LiveCueEngine;
@@ -57,7 +58,7 @@ final class ScriptedSession {
   ScriptedSession(LiveFeed feed, CoachingTargets targets) {
     this.feed = feed;
     this.targets = targets;
-    this.cues = new LiveCueEngine(targets, feed::cue);
+    this.cues = new LiveCueEngine(Prescription.protocolDefault(), 15, feed::cue);
     feed.link(new LinkStatus(LinkStatus.State.CONNECTED, "scripted session", 0));
   }
 
@@ -106,8 +107,12 @@ final class ScriptedSession {
       return Math.min(12, (t - DWELL_FROM) * 12); // pass 6 ended at 0: to +12 in a second, stay
     }
     if (t >= HOLD_FROM) {
-      // pass 20 ended at 0: to +10 in a second; breathing then rocks the roller a little
-      return Math.min(10, (t - HOLD_FROM) * 10) + 0.2 * Math.sin(2 * Math.PI * t / 6);
+      // pass 20 ended at 0: to mid back (+8.5) in 0.6 s, a pause, then the hips drop: the roller
+      // rolls +1.5 cm (11°) over 1.2 s; breathing then rocks it a little
+      double x = t - HOLD_FROM;
+      double f = Math.max(0, Math.min(1, (x - 0.8) / 1.2));
+      double drop = 1.5 * f * f * f * (10 - 15 * f + 6 * f * f);
+      return Math.min(8.5, x / 0.6 * 8.5) + drop + 0.02 * Math.sin(2 * Math.PI * t / 6);
     }
     for (int k = 1; k <= 20; k++) {
       if (t < passEnd(k)) {
@@ -173,7 +178,8 @@ final class ScriptedSession {
     cues.onState(state);
     feed.trace().add(now, s, v);
     double[] range = cues.startingRangeCm();
-    feed.publish(new Snapshot(state, cues.stillMode(), range.length == 2 ? range[0] : Double.NaN,
+    feed.publish(new Snapshot(state, new com.rollercoach.live.LiveSession.Coaching(cues.stillMode(),
+        cues.stillSinceS(), cues.breathsInHold(), cues.holdDone(), cues.rolls(), range), range.length == 2 ? range[0] : Double.NaN,
         range.length == 2 ? range[1] : Double.NaN, lastPassSpeed, feed.snapshot().link(), samples));
   }
 }

@@ -56,8 +56,10 @@ public final class CalibrationWizard extends ScrollPane {
   private final Button save = new Button("_Save calibration");
   private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> refresh()));
   private CalibrationRun run;
+  private final Supplier<Path> dataDir;
 
   public CalibrationWizard(Supplier<Path> dataDir) {
+    this.dataDir = dataDir;
     Label title = new Label("Calibration");
     title.getStyleClass().add("screen-title");
     Label intro = new Label("Calibrate once per roller and sensor: the roller lies still, then rests in "
@@ -228,16 +230,20 @@ public final class CalibrationWizard extends ScrollPane {
 
   private void saveResult() {
     DeviceCalibration c = run.result().orElseThrow();
-    Path file = CalibrationResolver.userDir().resolve(CalibrationFile.fileName(c.deviceId()));
+    // The data folder the window uses (the one the live session looks calibrations up in).
+    Path file = com.rollercoach.io.DataFolder.resolve(dataDir.get()).calibrationDir()
+        .resolve(CalibrationFile.fileName(c.deviceId()));
     Task<Path> t = new Task<>() {
       @Override
       protected Path call() throws Exception {
         return CalibrationFile.write(c, file);
       }
     };
+    // write() returns the backup of a replaced file (null when there was none), not the file.
     t.setOnSucceeded(e -> message.setText(String.format(Locale.ROOT,
-        "Saved %s: diameter %.2f cm, accelerometer residual %.1f mg.", t.getValue(),
-        c.rollerDiameterCm(), c.quality().accelResidualMg())));
+        "Saved %s: diameter %.2f cm, accelerometer residual %.1f mg.%s", file,
+        c.rollerDiameterCm(), c.quality().accelResidualMg(),
+        t.getValue() == null ? "" : " The previous one is kept as " + t.getValue().getFileName() + ".")));
     t.setOnFailed(e -> message.setText("Could not save " + file + ": " + t.getException().getMessage()));
     Thread th = new Thread(t, "roller-coach-save-calibration");
     th.setDaemon(true);

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -33,8 +34,6 @@ public final class LiveView extends BorderPane {
   /** A spoken-length cue stays on screen this long… */
   private static final long CUE_SHOWN_NANOS = 6_000_000_000L;
 
-  /** …unless the session has moved on this far meanwhile (a fast replay). */
-  private static final double CUE_SHOWN_SESSION_S = 20;
 
   /**
    * The chart is redrawn at most this often (30 Hz): smooth to the eye, and the counters, which are
@@ -45,7 +44,7 @@ public final class LiveView extends BorderPane {
   /** The pace bar is full at 1.5 × the "too fast" limit. */
   private static final double PACE_BAR_FULL_FACTOR = 1.5;
 
-  private final CoachingTargets targets;
+  private CoachingTargets targets;
   private final LiveChart chart;
   private final PerfMeter perf = new PerfMeter(1.0);
   private final boolean perfLog;
@@ -53,6 +52,7 @@ public final class LiveView extends BorderPane {
 
   private final Label phaseTitle = label("phase-title", "phaseTitle");
   private final Label phaseDetail = label("phase-detail", "phaseDetail");
+  private final Label bigTimer = label("big-timer", "bigTimer");
   private final Label rollsValue = label("counter-value", "rollsValue");
   private final Label rollsTarget = label("counter-target", "rollsTarget");
   private final Label passesValue = label("counter-value-small", "passesValue");
@@ -71,6 +71,8 @@ public final class LiveView extends BorderPane {
   private boolean finishedReported;
   private long cueShownAt;
   private double cueAtS;
+  /** The session raised the no-data cue and no sample has come since: the status turns amber. */
+  private boolean noData;
   private long lastFrameNanos;
   private long lastChartNanos;
   private String phaseStyle = "";
@@ -95,9 +97,19 @@ public final class LiveView extends BorderPane {
     cueBanner.setMaxWidth(Double.MAX_VALUE);
     cueBanner.setVisible(false);
     cueBanner.setManaged(false);
-    setTop(new VBox(lostBanner, cueBanner));
+    // Banners overlay the screen rather than push it: in large text on a 1280×800 window a pushed
+    // layout loses the status and pace bars.
+    VBox banners = new VBox(lostBanner, cueBanner);
+    banners.setPickOnBounds(false);
+    banners.setMaxHeight(Region.USE_PREF_SIZE);
 
-    phaseBox = new VBox(0, phaseTitle, phaseDetail);
+    bigTimer.setVisible(false);
+    bigTimer.setManaged(false);
+    // Title and timer share a line: in large text three stacked lines leave no room for the
+    // status and pace bars on a 1280×800 screen.
+    HBox titleLine = new HBox(28, phaseTitle, bigTimer);
+    titleLine.setAlignment(Pos.BASELINE_LEFT);
+    phaseBox = new VBox(0, titleLine, phaseDetail);
     phaseBox.setPadding(new Insets(6, 16, 0, 16));
 
     rollsTarget.setText(String.format(Locale.ROOT, "of %d–%d", targets.rollsMin(), targets.rollsMax()));
@@ -122,7 +134,10 @@ public final class LiveView extends BorderPane {
     middle.setLeft(counters);
     middle.setCenter(viewer);
     BorderPane.setMargin(viewer, new Insets(8, 8, 8, 4));
-    setCenter(middle);
+    StackPane centre = new StackPane(middle, banners);
+    // Over the bottom of the chart (the speed trace), never over the phase, the timer or the counters.
+    StackPane.setAlignment(banners, Pos.BOTTOM_CENTER);
+    setCenter(centre);
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -154,6 +169,12 @@ public final class LiveView extends BorderPane {
     onFinished = f;
   }
 
+  /** The targets of the session about to be shown: the patient's prescription. */
+  public void setTargets(CoachingTargets t) {
+    this.targets = t;
+    rollsTarget.setText(String.format(Locale.ROOT, "of %d–%d", t.rollsMin(), t.rollsMax()));
+  }
+
   public void setLargeText(boolean large) {
     chart.setFontScale(large ? 1.35f : 1f);
   }
@@ -178,12 +199,12 @@ public final class LiveView extends BorderPane {
     if (feed.trace().version() != points.version && now - lastChartNanos >= CHART_INTERVAL_NANOS) {
       lastChartNanos = now;
       feed.trace().copy(points);
-      chart.update(points, snap.state().stillSinceS(), snap.stillMode(), snap.rangeLowCm(),
+      chart.update(points, snap.coaching().stillSinceS(), snap.stillMode(), snap.rangeLowCm(),
           snap.rangeHighCm(), targets.rangeGrowthCm());
     }
     show(snap);
-    if (cueBanner.isVisible() && (now - cueShownAt > CUE_SHOWN_NANOS
-        || snap.state().tS() - cueAtS > CUE_SHOWN_SESSION_S)) {
+    // Wall-clock expiry: what matters is how long the patient has had to read it, at any replay speed.
+    if (cueBanner.isVisible() && now - cueShownAt > CUE_SHOWN_NANOS) {
       setShown(cueBanner, false);
     }
     SessionSummary summary = feed.summary();
@@ -207,28 +228,45 @@ public final class LiveView extends BorderPane {
     if (o instanceof MotionEvent.PassCompleted p) {
       chart.addPass(p.pass());
     } else if (o instanceof MotionEvent.DwellFound d) {
-      chart.addShade(d.dwell().startS(), d.dwell().endS(), StillMode.DWELL, false);
+      chart.addShade(d.dwell().startS(), d.dwell().endS(), StillMode.TENDER_SPOT, false);
     } else if (o instanceof MotionEvent.HoldFound h) {
       chart.addShade(h.hold().startS(), h.hold().endS(), StillMode.HOLD, false);
     } else if (o instanceof MotionEvent.DataGap g) {
       chart.addShade(g.fromS(), g.toS(), StillMode.NONE, true);
-    } else if (o instanceof Cue c && !(c instanceof Cue.RollTick)) {
+    } else if (o instanceof Cue c && !(c instanceof Cue.RollTick || c instanceof Cue.MetronomeTick
+        || c instanceof Cue.StillStarted)) {
       cueBanner.setText(CueText.of(c));
       cueBanner.getStyleClass().remove("banner-guard");
-      if (c instanceof Cue.RangeGuard || c instanceof Cue.SlowDown) {
+      if (c instanceof Cue.RangeGuard || c instanceof Cue.SlowDown || c instanceof Cue.NoData
+          || c instanceof Cue.LinkLost) {
         cueBanner.getStyleClass().add("banner-guard");
       }
       setShown(cueBanner, true);
       cueShownAt = now;
       cueAtS = c.atS();
     }
+    if (o instanceof Cue.NoData) {
+      noData = true;
+    } else if (o instanceof Cue.Reconnected) {
+      noData = false;
+    }
   }
 
   private void show(Snapshot snap) {
     LiveState s = snap.state();
-    PhaseText p = PhaseText.of(s, snap.stillMode(), targets);
+    PhaseText p = PhaseText.of(s, snap.coaching(), targets);
     phaseTitle.setText(p.title());
     phaseDetail.setText(p.detail());
+    // During a still period the running timer is the largest thing on the screen, bigger than the
+    // roll count: it is what the patient on the floor looks for.
+    bigTimer.setText(p.timer());
+    boolean timing = !p.timer().isEmpty();
+    if (bigTimer.isVisible() != timing) {
+      bigTimer.setVisible(timing);
+      bigTimer.setManaged(timing);
+      rollsValue.getStyleClass().remove(timing ? "counter-value" : "counter-value-small");
+      rollsValue.getStyleClass().add(timing ? "counter-value-small" : "counter-value");
+    }
     if (!p.style().equals(phaseStyle)) {
       phaseBox.getStyleClass().remove("phase-" + phaseStyle);
       phaseBox.getStyleClass().add("phase-" + p.style());
@@ -280,8 +318,9 @@ public final class LiveView extends BorderPane {
       case ENDED -> "■ Ended";
       case FAILED -> "✖ Failed";
     };
-    linkState.setText(state);
-    setOnlyClass(linkState, "link-", "link-" + l.state());
+    boolean silent = noData && l.state() == LinkStatus.State.CONNECTED;
+    linkState.setText(silent ? "● No data" : state);
+    setOnlyClass(linkState, "link-", silent ? "link-NO_DATA" : "link-" + l.state());
     linkDetail.setText(l.detail());
     framesLost.setText("frames lost: " + l.framesLost());
     boolean lost = l.state() == LinkStatus.State.RECONNECTING || l.state() == LinkStatus.State.FAILED;

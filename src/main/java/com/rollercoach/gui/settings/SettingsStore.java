@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  * is left in place untouched until the user saves.
  */
 public final class SettingsStore {
-  public static final String HOME_PROPERTY = "roller-coach.home";
+  public static final String HOME_PROPERTY = com.rollercoach.io.DataFolder.HOME_PROPERTY;
 
   private final Path file;
   private final Path home;
@@ -29,11 +29,7 @@ public final class SettingsStore {
 
   /** The store in the user's own folder. */
   public static SettingsStore forUser() {
-    String override = System.getProperty(HOME_PROPERTY);
-    Path home = override != null
-        ? Path.of(override)
-        : Path.of(System.getProperty("user.home"), ".roller-coach");
-    return new SettingsStore(home);
+    return new SettingsStore(com.rollercoach.io.DataFolder.defaultRoot());
   }
 
   public Path file() {

@@ -32,6 +32,10 @@ public final class SettingsView extends ScrollPane {
   private final CheckBox sound = new CheckBox("Sound cues");
   private final CheckBox speech = new CheckBox("Speak the cues");
   private final CheckBox largeText = new CheckBox("Large text");
+  private final CheckBox metronome = new CheckBox("Metronome: a soft tick at the prescribed pace");
+  private final Label audio = new Label();
+  private final javafx.scene.control.Button testSound = new javafx.scene.control.Button("Test sound");
+  private UserSettings current;
   private final Label message = new Label();
 
   public SettingsView(SettingsStore store, UserSettings current, boolean speechAvailable,
@@ -63,7 +67,11 @@ public final class SettingsView extends ScrollPane {
     Button browse = new Button("Browse…");
     browse.setOnAction(e -> browse());
     form.addRow(r++, new Label("Data folder"), new HBox(8, dataDir, browse));
-    form.addRow(r++, new Label("Sound"), new HBox(20, sound, speech));
+    form.addRow(r++, new Label("Sound"), new HBox(20, sound, speech, metronome));
+    audio.setId("audioStatus");
+    audio.setWrapText(true);
+    testSound.setId("testSound");
+    form.addRow(r++, new Label("Audio"), new HBox(12, testSound, audio));
     form.addRow(r++, new Label("Display"), largeText);
 
     Button save = new Button("_Save");
@@ -106,6 +114,39 @@ public final class SettingsView extends ScrollPane {
     sound.setSelected(s.sound());
     speech.setSelected(s.speech());
     largeText.setSelected(s.largeText());
+    metronome.setSelected(s.metronome());
+    current = s;
+  }
+
+  /**
+   * Wires the audio line: {@code test} plays a cue at once, {@code status} says whether the audio
+   * device works (null when it does): with no device the sound cannot silently look "on".
+   */
+  public void soundCheck(Runnable test, java.util.function.Supplier<String> status) {
+    testSound.setOnAction(e -> {
+      test.run();
+      audio.setText("Playing a cue…");
+      javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+      p.setOnFinished(x -> showAudio(status.get()));
+      p.play();
+    });
+    javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(1), e -> {
+          if (!"Playing a cue…".equals(audio.getText())) showAudio(status.get());
+        }));
+    poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    poll.play();
+    showAudio(status.get());
+  }
+
+  private void showAudio(String problem) {
+    audio.getStyleClass().remove("error-text");
+    if (problem == null) {
+      audio.setText("Sound works (heard nothing? check the volume)");
+    } else {
+      audio.setText("No audio device: cues are only shown (" + problem + ")");
+      audio.getStyleClass().add("error-text");
+    }
   }
 
   /** The form as settings, or null with the reason shown. */
@@ -115,7 +156,8 @@ public final class SettingsView extends ScrollPane {
           number(pace, "pace"), number(paceFast, "too fast pace"), number(dwellMin, "dwell"),
           number(dwellMax, "dwell"), number(hold, "hold"), number(rangeGrowth, "range margin"));
       return new UserSettings(number(diameter, "diameter"), t, sound.isSelected(),
-          speech.isSelected(), largeText.isSelected(), dataDir.getText().trim());
+          speech.isSelected(), largeText.isSelected(), dataDir.getText().trim(), metronome.isSelected(),
+          current == null ? null : current.patient());
     } catch (NumberFormatException e) {
       error(e.getMessage());
       return null;

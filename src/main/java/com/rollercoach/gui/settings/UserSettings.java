@@ -15,6 +15,8 @@ import com.rollercoach.core.coach.CoachingTargets;
  * @param largeText larger type everywhere, for reading from the floor
  * @param dataDir the data folder: recordings go to its {@code sessions/} (where the review library
  *     finds them), summaries of sessions without a recording to {@code summaries/}
+ * @param metronome a soft tick at the patient's prescribed seconds per pass while rolling
+ * @param patient the patient last chosen on the start screen (null: none yet)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UserSettings(
@@ -23,7 +25,22 @@ public record UserSettings(
     boolean sound,
     boolean speech,
     boolean largeText,
-    String dataDir) {
+    String dataDir,
+    boolean metronome,
+    String patient) {
+
+  public UserSettings(double rollerDiameterCm, CoachingTargets targets, boolean sound, boolean speech,
+      boolean largeText, String dataDir) {
+    this(rollerDiameterCm, targets, sound, speech, largeText, dataDir, false, null);
+  }
+
+  public UserSettings withMetronome(boolean on) {
+    return new UserSettings(rollerDiameterCm, targets, sound, speech, largeText, dataDir, on, patient);
+  }
+
+  public UserSettings withPatient(String p) {
+    return new UserSettings(rollerDiameterCm, targets, sound, speech, largeText, dataDir, metronome, p);
+  }
 
   public static UserSettings defaults(String dataDir) {
     return new UserSettings(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM, CoachingTargets.defaults(),
@@ -35,11 +52,11 @@ public record UserSettings(
   }
 
   public UserSettings withLargeText(boolean on) {
-    return new UserSettings(rollerDiameterCm, targets, sound, speech, on, dataDir);
+    return new UserSettings(rollerDiameterCm, targets, sound, speech, on, dataDir, metronome, patient);
   }
 
   public UserSettings withSound(boolean on) {
-    return new UserSettings(rollerDiameterCm, targets, on, speech, largeText, dataDir);
+    return new UserSettings(rollerDiameterCm, targets, on, speech, largeText, dataDir, metronome, patient);
   }
 
   /** Why these settings cannot be used, or null when they can. */

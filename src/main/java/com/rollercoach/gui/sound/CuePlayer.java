@@ -80,6 +80,17 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
     return audioProblem;
   }
 
+  /**
+   * Plays {@code cue} now, muted or not (the Settings "Test sound" button); whether the audio device
+   * worked shows in {@link #audioAvailable()} right after.
+   */
+  public void test(Cue cue) {
+    if (!closed) {
+      audioAvailable = true; // try the device again: it may have been plugged in since
+      queue.offer(cue);
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -94,8 +105,9 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
           continue;
         }
         play(CueSounds.of(cue));
-        if (speak.get() && !muted.get()) {
-          speech.say(CueText.of(cue));
+        String words = CueText.spoken(cue);
+        if (speak.get() && !muted.get() && !words.isEmpty()) {
+          speech.say(words);
         }
       }
     } catch (InterruptedException e) {

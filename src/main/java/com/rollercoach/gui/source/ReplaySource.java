@@ -2,6 +2,7 @@ package com.rollercoach.gui.source;
 
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.Pacer;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class ReplaySource implements SampleSource {
   private final double speed;
   private final Path file;
   private volatile boolean stopped;
+  private SessionMetadata metadata = SessionMetadata.empty();
 
   /**
    * @param speed 1 = real time, 2, 4…; {@code 0} = as fast as the pipeline goes
@@ -72,6 +74,17 @@ public final class ReplaySource implements SampleSource {
     return paced()
         ? String.format(Locale.ROOT, "replay of %s at %s×", name, trim(speed))
         : "replay of " + name + " at full speed";
+  }
+
+  /** The replayed file's metadata (roller diameter, device), for the live session's calibration. */
+  public ReplaySource withMetadata(SessionMetadata m) {
+    this.metadata = m;
+    return this;
+  }
+
+  @Override
+  public SessionMetadata metadata() {
+    return metadata;
   }
 
   public double speed() {

@@ -1,6 +1,7 @@
 package com.rollercoach.gui.source;
 
 import com.rollercoach.io.SessionFiles;
+import com.rollercoach.core.sample.SessionMetadata;
 import java.nio.file.Path;
 
 /** Opens a recorded session file (a Roller Coach recording or a CSV) as a replay. */
@@ -12,7 +13,14 @@ public final class SampleFiles {
    * recorded bytes through the decoder, at their recorded arrival times, CSV files by sample time.
    */
   public static ReplaySource replay(Path file, double speed) {
+    SessionMetadata meta;
+    try (var f = SessionFiles.open(file)) {
+      meta = f.metadata(); // the roller's diameter and the device: the same calibration as analyze
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
     return new ReplaySource(file.getFileName().toString(),
-        (sink, pacer, observer) -> SessionFiles.open(file).play(sink, pacer, observer), speed, file);
+        (sink, pacer, observer) -> SessionFiles.open(file).play(sink, pacer, observer), speed, file)
+        .withMetadata(meta);
   }
 }

@@ -1,6 +1,8 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SessionMetadata;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,6 +28,24 @@ public interface SampleSource {
 
   /** Asks {@link #run} to return soon; safe from any thread, more than once. */
   void stop();
+
+  /**
+   * What the source knows before the first sample: a replayed file's roller diameter and device
+   * (so the live session applies the same calibration and roller size as {@code analyze}).
+   */
+  default SessionMetadata metadata() {
+    return SessionMetadata.empty();
+  }
+
+  /** The device once it introduced itself over the link (HELLO), else null: calibration by device. */
+  default DeviceInfo device() {
+    return null;
+  }
+
+  /** Whether {@link #recording()} is a new recording this source makes (it joins the library). */
+  default boolean records() {
+    return false;
+  }
 
   /** The raw recording this source writes or replays, beside which the session summary is saved. */
   default Optional<Path> recording() {

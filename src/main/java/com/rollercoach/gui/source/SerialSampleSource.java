@@ -45,15 +45,21 @@ public final class SerialSampleSource implements SampleSource {
   private final LinkFactory link;
   private final Path recording;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final SessionMetadata metadata;
+  private volatile LivePath live;
 
-  /** @param dataDir the data folder; the recording goes to its {@code sessions/} */
-  public SerialSampleSource(String path, Path dataDir) {
-    this(path, "serial " + path, dataDir, (options, clock, listener) -> new SerialSource(path, options, clock, listener));
+  /**
+   * @param dataDir the data folder; the recording goes to its {@code sessions/}
+   * @param patient whose session it is (written into the recording: the library files it under them)
+   */
+  public SerialSampleSource(String path, Path dataDir, String patient) {
+    this(path, "serial " + path, dataDir, patient,
+        (options, clock, listener) -> new SerialSource(path, options, clock, listener));
   }
 
   /** A Bluetooth LE roller by name or address (io.ble), recorded and decoded exactly like a serial one. */
-  static SerialSampleSource ble(String nameOrAddress, Path dataDir) {
-    return new SerialSampleSource("BLE " + nameOrAddress, "ble " + nameOrAddress, dataDir,
+  static SerialSampleSource ble(String nameOrAddress, Path dataDir, String patient) {
+    return new SerialSampleSource("BLE " + nameOrAddress, "ble " + nameOrAddress, dataDir, patient,
         (options, clock, listener) -> new BleSource(nameOrAddress, BleSource.Options.from(options), clock, listener));
   }
 
@@ -62,10 +68,12 @@ public final class SerialSampleSource implements SampleSource {
     LinkSource open(SerialSource.Options options, HostClock clock, LinkListener listener);
   }
 
-  private SerialSampleSource(String path, String headerSource, Path dataDir, LinkFactory link) {
+  private SerialSampleSource(String path, String headerSource, Path dataDir, String patient, LinkFactory link) {
     this.path = path;
     this.headerSource = headerSource;
     this.link = link;
+    this.metadata = patient == null || patient.isBlank()
+        ? SessionMetadata.empty() : SessionMetadata.empty().with("patient", patient);
     this.recording = dataDir.resolve("sessions").resolve(
         "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
   }
@@ -73,6 +81,17 @@ public final class SerialSampleSource implements SampleSource {
   @Override
   public String description() {
     return path;
+  }
+
+  @Override
+  public boolean records() {
+    return true;
+  }
+
+  @Override
+  public com.rollercoach.core.protocol.DeviceInfo device() {
+    LivePath l = live;
+    return l == null ? null : l.device();
   }
 
   @Override
@@ -85,10 +104,11 @@ public final class SerialSampleSource implements SampleSource {
     HostClock clock = HostClock.startingNow();
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
-        headerSource, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), SessionMetadata.empty()));
+        headerSource, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), metadata));
     LinkTracker tracker = new LinkTracker(status);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, tracker)
         .recordTo(writer);
+    this.live = live;
     FrameEncoder host = new FrameEncoder();
     SerialSource.Options options = SerialSource.Options.defaults().withCommands(
         List.of(host.encode(Frame.Command.requestHello()), host.encode(Frame.Command.startStreaming())),

@@ -71,12 +71,17 @@ public final class Sources {
    * {@code http://} address, recorded into {@code dataDir}.
    */
   public static SampleSource serial(String path, Path dataDir) {
+    return serial(path, dataDir, null);
+  }
+
+  /** The same, for {@code patient}: the recording joins the library under their name. */
+  public static SampleSource serial(String path, Path dataDir, String patient) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("choose a port first (or type its path)");
     }
     if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir);
-    if (path.startsWith(BLE_PREFIX)) return SerialSampleSource.ble(path.substring(BLE_PREFIX.length()), dataDir);
-    return new SerialSampleSource(path, dataDir);
+    if (path.startsWith(BLE_PREFIX)) return SerialSampleSource.ble(path.substring(BLE_PREFIX.length()), dataDir, patient);
+    return new SerialSampleSource(path, dataDir, patient);
   }
 
   /**

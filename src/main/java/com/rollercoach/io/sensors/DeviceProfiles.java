@@ -50,7 +50,7 @@ public final class DeviceProfiles {
 
   /** The user's default folder, {@code ~/.roller-coach/profiles}. */
   public static DeviceProfiles user() {
-    return new DeviceProfiles(Path.of(System.getProperty("user.home"), ".roller-coach", "profiles"));
+    return new DeviceProfiles(com.rollercoach.io.DataFolder.resolve(null).profiles());
   }
 
   public Path dir() {

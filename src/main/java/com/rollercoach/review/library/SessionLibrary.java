@@ -137,7 +137,7 @@ public final class SessionLibrary implements AutoCloseable {
 
   /** The default data folder, {@code ~/.roller-coach}. */
   public static Path defaultRoot() {
-    return Path.of(System.getProperty("user.home"), ".roller-coach");
+    return com.rollercoach.io.DataFolder.defaultRoot();
   }
 
   public Path root() {

@@ -1,22 +1,36 @@
 package com.rollercoach.core.coach.live;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
 import java.util.function.Consumer;
 
 /**
- * Turns the pipeline's events and live state into {@link Cue}s, as they become due. Pure and
- * single-threaded like the pipeline itself: call {@link #onEvent} for every event and {@link
- * #onState} after every sample (or as often as the display needs; cues are never due between two
- * samples), on the thread that feeds the pipeline. The GUI and the terminal share it.
+ * Turns the pipeline's events and live state into {@link Cue}s, as they become due, for the whole
+ * protocol: getting on, pace, rolls, tender spots, the extension hold, the end. Pure and
+ * single-threaded like the pipeline: call {@link #onEvent} for every event and {@link #onState} after
+ * every sample, on the thread that feeds the pipeline, then {@link #end} once. The live session gives
+ * the terminal and the window the same engine, so they say the same things.
  *
- * <p>Whether a still segment is a dwell or the extension hold is only known afterwards (a hold is one
- * that no pass follows). Live, the coach has to pick one at once, and follows the order the protocol
- * prescribes: rolling first, the hold last. A still segment that starts once the patient has done the
- * minimum number of rolls is coached as the hold (countdown), an earlier one as a tender-spot dwell
- * (timers). The pipeline's final classification corrects the session summary afterwards.
+ * <p><b>Still periods are coached on evidence only.</b> Whether a still period is a tender spot or the
+ * extension hold is known for sure only afterwards (a hold is one no pass follows). Live, a still
+ * period starts neutral ("holding still 0:35": no countdown, no breaths) and becomes
+ *
+ * <ul>
+ *   <li>a <i>tender spot</i> when fewer rolls than prescribed are done (the protocol rolls first), or
+ *       when the patient rocks on the spot ({@link RollTrace#rockingSince});
+ *   <li>the <i>extension hold</i> when the prescribed rolls are done <i>and</i> the roller shows the hip
+ *       drop that starts it ({@link RollTrace#hipDropAround}).
+ * </ul>
+ *
+ * Without that evidence it stays neutral: "Hold complete. Roll off gently." said on a tender spot
+ * mid-session is worse than silence. Breaths are counted only in a hold.
+ *
+ * <p>Targets come from the patient's {@link Prescription}, never from constants. Event kinds this
+ * engine does not know are ignored, so a new detector event (e.g. a correction that takes back a
+ * stroke) is one more branch in {@link #onEvent}.
  */
 public final class LiveCueEngine {
   /**
@@ -31,8 +45,14 @@ public final class LiveCueEngine {
   /** Seconds-left marks of the hold countdown (0 = target reached). */
   private static final int[] HOLD_MARKS_S = {30, 10, 0};
 
+  /** Marks of a neutral still period: it is worth knowing how long one has lain still. */
+  private static final int[] STILL_MARKS_S = {60, 120};
+
+  private final Prescription prescription;
   private final CoachingTargets targets;
   private final Consumer<Cue> out;
+  private final RollTrace trace;
+  private boolean metronome;
 
   private int rolls;
   private int passesSeen;
@@ -41,43 +61,105 @@ public final class LiveCueEngine {
   private double lastSlowDownS = Double.NEGATIVE_INFINITY;
   private double lastRangeGuardS = Double.NEGATIVE_INFINITY;
   private boolean rangeGuardArmed = true;
+  private double nextTickS = Double.NaN;
+  private double lastS = Double.NaN;
 
   private double stillSinceS = Double.NaN;
+  private double stillPositionCm;
   private StillMode stillMode = StillMode.NONE;
-  private int nextHoldMark;
-  private int dwellCuesFired;
+  private int nextMark;
+  private int breaths;
+  private boolean holdDone;
 
-  public LiveCueEngine(CoachingTargets targets, Consumer<Cue> out) {
-    this.targets = targets;
+  private int tenderSpots;
+  private double holdS;
+
+  /**
+   * @param rollerDiameterCm the roller the pipeline runs with: the hip drop and rocking are angles of
+   *     the roller, the position is what the pipeline gives
+   */
+  public LiveCueEngine(Prescription prescription, double rollerDiameterCm, Consumer<Cue> out) {
+    this.prescription = prescription;
+    this.targets = prescription.targets();
     this.out = out;
+    this.trace = new RollTrace(rollerDiameterCm);
+  }
+
+  /** Also tick at the prescribed seconds per pass while rolling (the Settings option). */
+  public LiveCueEngine withMetronome(boolean on) {
+    this.metronome = on;
+    return this;
   }
 
   /** Feeds one pipeline event. */
   public void onEvent(MotionEvent event) {
-    if (event instanceof MotionEvent.PassCompleted p) {
+    if (event instanceof MotionEvent.GotOn g) {
+      out.accept(new Cue.GotOn(g.atS()));
+      nextTickS = g.atS() + secondsPerPass();
+    } else if (event instanceof MotionEvent.PassCompleted p) {
       onPass(p);
+    } else if (event instanceof MotionEvent.PassWithdrawn w) {
+      // The stroke was the roll-away of getting off: the counter goes back, so the next real
+      // roll ticks with the right number.
+      rolls = w.rollCount();
+      passesSeen = Math.max(0, passesSeen - 1);
+    } else if (event instanceof MotionEvent.DwellFound) {
+      // A pass followed the still period: whatever it was coached as, it was a tender spot.
+      tenderSpots++;
+    } else if (event instanceof MotionEvent.GotOff) {
+      nextTickS = Double.NaN;
     }
   }
 
-  /** Feeds the pipeline's state after a sample: drives the timers and the range guard. */
+  /** Feeds the pipeline's state after a sample: drives the still coaching, timers and the range guard. */
   public void onState(LiveState state) {
+    lastS = state.tS();
+    if (state.onRoller()) {
+      trace.add(state.tS(), state.positionCm(), state.speedCmS());
+    } else {
+      trace.clear();
+      holdDone = false;
+    }
     trackStill(state);
-    if (stillMode == StillMode.HOLD) {
-      holdCountdown(state);
-    } else if (stillMode == StillMode.DWELL) {
-      dwellTimers(state);
+    switch (stillMode) {
+      case NEUTRAL -> neutral(state);
+      case TENDER_SPOT -> tenderSpot(state);
+      case HOLD -> hold(state);
+      default -> metronome(state);
     }
     rangeGuard(state);
   }
 
-  /** How the running still segment is being coached. */
+  /** The session ended at {@code atS}: the spoken summary. */
+  public void end(double atS) {
+    if (stillMode == StillMode.TENDER_SPOT) tenderSpots++;
+    closeStill(atS);
+    stillMode = StillMode.NONE;
+    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, holdS));
+  }
+
+  /** How the running still period is being coached. */
   public StillMode stillMode() {
     return stillMode;
   }
 
-  /** Start of the running still segment as the coach tracks it; NaN when none. */
+  /** Start of the running still period as the coach tracks it; NaN when none. */
   public double stillSinceS() {
     return stillSinceS;
+  }
+
+  /** Breaths in the running hold; 0 unless the still period is coached as the hold. */
+  public int breathsInHold() {
+    return stillMode == StillMode.HOLD ? breaths : 0;
+  }
+
+  /** The hold reached its target and the patient has not got off yet: "roll off gently". */
+  public boolean holdDone() {
+    return holdDone;
+  }
+
+  public int rolls() {
+    return rolls;
   }
 
   /** The starting range along the back, {low, high} in cm; empty until the first passes set it. */
@@ -89,6 +171,14 @@ public final class LiveCueEngine {
     return targets;
   }
 
+  public Prescription prescription() {
+    return prescription;
+  }
+
+  private double secondsPerPass() {
+    return (prescription.secondsPerPassMin() + prescription.secondsPerPassMax()) / 2;
+  }
+
   private void onPass(MotionEvent.PassCompleted p) {
     Pass pass = p.pass();
     passesSeen++;
@@ -96,6 +186,7 @@ public final class LiveCueEngine {
       rangeLowCm = Math.min(rangeLowCm, Math.min(pass.fromCm(), pass.toCm()));
       rangeHighCm = Math.max(rangeHighCm, Math.max(pass.fromCm(), pass.toCm()));
     }
+    holdDone = false;
     if (p.rollCount() > rolls) {
       rolls = p.rollCount();
       out.accept(new Cue.RollTick(p.atS(), rolls));
@@ -113,15 +204,55 @@ public final class LiveCueEngine {
   private void trackStill(LiveState state) {
     double since = state.stillSinceS();
     if (Double.isNaN(since) || !state.onRoller()) {
+      if (stillMode != StillMode.NONE) closeStill(state.tS());
       stillSinceS = Double.NaN;
       stillMode = StillMode.NONE;
       return;
     }
-    if (since != stillSinceS) {
-      stillSinceS = since;
-      stillMode = Math.max(rolls, state.rolls()) >= targets.rollsMin() ? StillMode.HOLD : StillMode.DWELL;
-      nextHoldMark = firstHoldMark();
-      dwellCuesFired = 0;
+    if (since == stillSinceS) return;
+    if (stillMode != StillMode.NONE) closeStill(state.tS());
+    stillSinceS = since;
+    stillPositionCm = state.positionCm();
+    breaths = 0;
+    nextMark = 0;
+    int done = Math.max(rolls, state.rolls());
+    out.accept(new Cue.StillStarted(state.tS(), since, state.positionCm()));
+    if (done < targets.rollsMin()) {
+      tenderSpot(state.tS(), Cue.Evidence.ROLLS_TO_DO);
+    } else if (trace.hipDropAround(since)) {
+      stillMode = StillMode.HOLD;
+      nextMark = firstHoldMark();
+      out.accept(new Cue.HoldStarted(state.tS(), (int) Math.round(targets.holdTargetS())));
+    } else {
+      stillMode = StillMode.NEUTRAL;
+    }
+  }
+
+  private void closeStill(double atS) {
+    if (stillMode == StillMode.HOLD && !Double.isNaN(stillSinceS)) {
+      double held = atS - stillSinceS;
+      holdS = Math.max(holdS, held);
+      holdDone = held >= targets.holdTargetS();
+    }
+  }
+
+  private void tenderSpot(double atS, Cue.Evidence why) {
+    stillMode = StillMode.TENDER_SPOT;
+    nextMark = 0;
+    out.accept(new Cue.TenderSpot(atS, stillPositionCm, why));
+  }
+
+  private void neutral(LiveState state) {
+    // Rocks start after the roller has settled; the hip drop (if any) is before the start.
+    if (trace.rockingSince(stillSinceS + 2)) {
+      tenderSpot(state.tS(), Cue.Evidence.ROCKING);
+      tenderSpot(state);
+      return;
+    }
+    double elapsed = state.tS() - stillSinceS;
+    if (nextMark < STILL_MARKS_S.length && elapsed >= STILL_MARKS_S[nextMark]) {
+      out.accept(new Cue.StillTimer(state.tS(), STILL_MARKS_S[nextMark]));
+      nextMark++;
     }
   }
 
@@ -134,26 +265,34 @@ public final class LiveCueEngine {
     return i;
   }
 
-  private void holdCountdown(LiveState state) {
+  private void hold(LiveState state) {
+    breaths = state.breathsInStill();
     double remaining = targets.holdTargetS() - (state.tS() - stillSinceS);
-    while (nextHoldMark < HOLD_MARKS_S.length && remaining <= HOLD_MARKS_S[nextHoldMark]) {
-      out.accept(
-          new Cue.HoldCountdown(state.tS(), HOLD_MARKS_S[nextHoldMark], state.breathsInStill()));
-      nextHoldMark++;
+    while (nextMark < HOLD_MARKS_S.length && remaining <= HOLD_MARKS_S[nextMark]) {
+      out.accept(new Cue.HoldCountdown(state.tS(), HOLD_MARKS_S[nextMark], breaths));
+      nextMark++;
     }
   }
 
-  private void dwellTimers(LiveState state) {
+  private void tenderSpot(LiveState state) {
     double elapsed = state.tS() - stillSinceS;
-    if (dwellCuesFired == 0 && elapsed >= targets.dwellMinS()) {
-      dwellCuesFired = 1;
-      out.accept(
-          new Cue.DwellTimer(state.tS(), (int) targets.dwellMinS(), state.positionCm(), false));
+    if (nextMark == 0 && elapsed >= targets.dwellMinS()) {
+      nextMark = 1;
+      out.accept(new Cue.DwellTimer(state.tS(), (int) Math.round(targets.dwellMinS()), stillPositionCm, false));
     }
-    if (dwellCuesFired == 1 && elapsed >= targets.dwellMaxS()) {
-      dwellCuesFired = 2;
-      out.accept(
-          new Cue.DwellTimer(state.tS(), (int) targets.dwellMaxS(), state.positionCm(), true));
+    if (nextMark == 1 && elapsed >= targets.dwellMaxS()) {
+      nextMark = 2;
+      out.accept(new Cue.DwellTimer(state.tS(), (int) Math.round(targets.dwellMaxS()), stillPositionCm, true));
+    }
+  }
+
+  /** The metronome ticks while rolling (on the roller, no still period running). */
+  private void metronome(LiveState state) {
+    if (!metronome || Double.isNaN(nextTickS) || !state.onRoller()) return;
+    if (state.tS() >= nextTickS) {
+      out.accept(new Cue.MetronomeTick(state.tS()));
+      nextTickS += secondsPerPass() * Math.ceil((state.tS() - nextTickS) / secondsPerPass() + 1e-9);
+      if (nextTickS <= state.tS()) nextTickS = state.tS() + secondsPerPass();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
@@ -13,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LiveCueEngineTest {
-  private final CoachingTargets targets = CoachingTargets.defaults();
+  private final CoachingTargets targets = Prescription.protocolDefault().targets();
   private final List<Cue> cues = new ArrayList<>();
-  private final LiveCueEngine engine = new LiveCueEngine(targets, cues::add);
+  /** A 15 cm roller: 1 cm along the back is 7.6° of roll. */
+  private final LiveCueEngine engine = new LiveCueEngine(Prescription.protocolDefault(), 15, cues::add);
   private int passes;
 
   /** A pass of {@code travel} cm taking {@code seconds}, alternating direction, ending at {@code t}. */
@@ -79,14 +81,43 @@ class LiveCueEngineTest {
     assertEquals(targets.paceCmS(), slow.get(0).targetCmS());
   }
 
+  /** The roller stopped at 10 cm, then the hips dropped: +1.5 cm (11.5°) over 1.5 s, still from {@code since}. */
+  private void hipDrop(double stopS, double since) {
+    for (double x = stopS - 2; x < stopS; x += 0.05) engine.onState(rolling(x, 10 - (stopS - x), 20));
+    for (double x = stopS; x < since; x += 0.05) {
+      double f = (x - stopS) / (since - stopS);
+      double v = 1.5 / (since - stopS) * 30 * f * f * (1 - f) * (1 - f); // minimum-jerk speed
+      engine.onState(new LiveState(x, 10 + 1.5 * f * f * f * (10 - 15 * f + 6 * f * f), v, Phase.ROLLING,
+          true, 40, 20, Double.NaN, 0));
+    }
+    for (double x = since; x < since + 8; x += 0.05) engine.onState(new LiveState(x, 11.5, 0, Phase.ROLLING,
+        true, 40, 20, Double.NaN, 0));
+  }
+
   @Test
-  void holdAfterEnoughRollsCountsDownAt30And10AndDone() {
+  void aStillAfterEnoughRollsWithoutTheHipDropStaysNeutral() {
     double t = rollSlowly(20);
     double since = t + 1;
+    for (double x = since; x <= since + 130; x += 0.05) {
+      engine.onState(still(x, since, 10, 20, (int) ((x - since) / 6)));
+    }
+    assertEquals(StillMode.NEUTRAL, engine.stillMode());
+    assertTrue(only(Cue.HoldCountdown.class).isEmpty(), cues.toString());
+    assertTrue(only(Cue.HoldStarted.class).isEmpty());
+    assertEquals(0, engine.breathsInHold());
+    assertEquals(List.of(60, 120), only(Cue.StillTimer.class).stream().map(Cue.StillTimer::elapsedS).toList());
+  }
+
+  @Test
+  void holdAfterEnoughRollsAndTheHipDropCountsDownAt30And10AndDone() {
+    double t = rollSlowly(20);
+    double since = t + 2.5;
+    hipDrop(t + 1, since);
     for (double x = since + 8; x <= since + 70; x += 0.005) {
-      engine.onState(still(x, since, 10, 10, (int) ((x - since) / 6)));
+      engine.onState(still(x, since, 11.5, 20, (int) ((x - since) / 6)));
     }
     assertEquals(StillMode.HOLD, engine.stillMode());
+    assertEquals(1, only(Cue.HoldStarted.class).size());
     List<Cue.HoldCountdown> countdown = only(Cue.HoldCountdown.class);
     assertEquals(List.of(30, 10, 0), countdown.stream().map(Cue.HoldCountdown::remainingS).toList());
     assertEquals(since + 30, countdown.get(0).atS(), 0.01);
@@ -103,7 +134,7 @@ class LiveCueEngineTest {
     for (double x = since + 8; x <= since + 130; x += 0.5) {
       engine.onState(still(x, since, 12, 3, 0));
     }
-    assertEquals(StillMode.DWELL, engine.stillMode());
+    assertEquals(StillMode.TENDER_SPOT, engine.stillMode());
     List<Cue.DwellTimer> timers = only(Cue.DwellTimer.class);
     assertEquals(List.of(60, 120), timers.stream().map(Cue.DwellTimer::elapsedS).toList());
     assertEquals(List.of(false, true), timers.stream().map(Cue.DwellTimer::maximum).toList());
@@ -163,5 +194,24 @@ class LiveCueEngineTest {
     }
     assertEquals("2 minutes on this spot. Move on.", CueText.of(new Cue.DwellTimer(1, 120, 3, true)));
     assertEquals("1 roll", CueText.of(new Cue.RollTick(1, 1)));
+  }
+
+  @Test
+  void theMetronomeTicksAtThePrescribedSecondsPerPassOnlyWhileRolling() {
+    List<Cue> heard = new ArrayList<>();
+    LiveCueEngine m = new LiveCueEngine(Prescription.protocolDefault(), 15, heard::add).withMetronome(true);
+    m.onEvent(new MotionEvent.GotOn(10, 10));
+    for (double x = 10; x <= 30; x += 0.01) m.onState(rolling(x, 5, 1));
+    for (double x = 30.01; x <= 60; x += 0.01) m.onState(still(x, 30, 5, 1, 0)); // a still period: no ticks
+    List<Double> ticks = heard.stream().filter(c -> c instanceof Cue.MetronomeTick).map(Cue::atS).toList();
+    // 2–4 s a pass prescribed: a tick every 3 s from getting on, none while still.
+    assertEquals(6, ticks.size(), ticks.toString());
+    assertEquals(13, ticks.get(0), 0.02);
+    assertEquals(28, ticks.get(5), 0.02);
+    List<Cue> none = new ArrayList<>();
+    LiveCueEngine off = new LiveCueEngine(Prescription.protocolDefault(), 15, none::add);
+    off.onEvent(new MotionEvent.GotOn(10, 10));
+    for (double x = 10; x <= 30; x += 0.01) off.onState(rolling(x, 5, 1));
+    assertTrue(none.stream().noneMatch(c -> c instanceof Cue.MetronomeTick));
   }
 }

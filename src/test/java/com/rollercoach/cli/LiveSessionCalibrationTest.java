@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
+import com.rollercoach.live.LiveSession;
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code record}'s pipeline: the calibration follows the HELLO, even one that comes after samples. */
-class LivePipelineTest {
+/** The one live session applies the device calibration its HELLO names, even when it comes late. */
+class LiveSessionCalibrationTest {
   static final DeviceInfo SIM = new DeviceInfo(1, SimDevice.ID, "1", "sim", 4, 500, 100);
 
   @TempDir static Path home;
@@ -45,15 +49,16 @@ class LivePipelineTest {
     System.setProperty("user.home", oldHome);
   }
 
-  /** Plays the session into a LivePipeline whose device says HELLO {@code helloAfterS} in (never if ∞). */
+  /** Plays the session into a LiveSession whose device says HELLO {@code helloAfterS} in (never if ∞). */
   static String live(double helloAfterS) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    LiveConsole console = new LiveConsole(out, false, CoachingTargets.defaults());
+    LiveConsole console = new LiveConsole(out, false, CoachingTargets.defaults(), false);
     // The roller the session was simulated with, as record --roller-diameter-cm would put it in the header.
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM,
         Double.toString(device.session.nominalDiameterCm()));
-    LivePipeline pipeline = new LivePipeline(null, null, meta, console, out);
+    LiveSession pipeline = new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(),
+        DataFolder.resolve(home.resolve(".roller-coach"))).withMetadata(meta), console);
     double[] t0 = {Double.NaN};
     double[] now = {Double.NaN};
     pipeline.deviceFrom(() -> now[0] - t0[0] >= helloAfterS ? SIM : null);

@@ -1,0 +1,22 @@
+package com.rollercoach.cli;
+
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
+import com.rollercoach.review.patients.PatientFileException;
+import com.rollercoach.review.patients.Patients;
+import java.time.LocalDate;
+
+/** The prescription a patient's session runs with today, from the data folder's patient store. */
+final class PatientPrescriptions {
+  private PatientPrescriptions() {}
+
+  /** The protocol's defaults when no patient is named; a damaged patient file is a one-line error. */
+  static Prescription today(DataFolder data, String patient) {
+    if (patient == null || patient.isBlank()) return Prescription.protocolDefault();
+    try {
+      return Patients.open(data.root()).prescriptionOn(patient, LocalDate.now());
+    } catch (PatientFileException | IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package com.rollercoach.cli;
+
+import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * What the live commands ({@code record}, {@code replay}) share about whose session it is: the data
+ * folder (resolved once, passed down) and the patient, whose prescription the coach follows.
+ */
+final class SessionOptions {
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Data folder: settings, sessions, calibrations, profiles (default: ~/.roller-coach)")
+  Path dataDir;
+
+  @Option(names = "--patient", paramLabel = "NAME",
+      description = "Whose session: the coach follows their prescription, the library files it under them")
+  String patient;
+
+  /** The patient's prescription for today; the protocol's defaults when none is recorded. */
+  Prescription prescription(DataFolder data) {
+    return PatientPrescriptions.today(data, patient);
+  }
+}

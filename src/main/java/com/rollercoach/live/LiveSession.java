@@ -75,6 +75,15 @@ public final class LiveSession implements SampleSink {
       CalibrationResolver calibrations,
       boolean metronome) {
 
+    /** One bound for every command and the window: an impossible roller size is refused up front. */
+    public Setup {
+      double d = diameterCm != null ? diameterCm
+          : metadata.number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
+      if (!com.rollercoach.core.sample.SampleValidator.plausibleDiameterCm(d)) {
+        throw new IllegalArgumentException(com.rollercoach.core.sample.SampleValidator.implausibleDiameter(d));
+      }
+    }
+
     public static Setup of(Prescription p, DataFolder data) {
       return new Setup(p, null, null, SessionMetadata.empty(), calibrations(data), false);
     }

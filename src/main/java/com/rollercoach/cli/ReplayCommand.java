@@ -60,7 +60,7 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintStream consoleOut = eventsJson ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
     LiveConsole console = new LiveConsole(consoleOut, System.console() != null, prescription.targets(), cuesOnly);
     LiveSession.Listener listener = eventsJson ? withJson(console, new EventJsonPrinter(out)) : console;
-    if (rollerDiameterCm != null) LiveSupport.pipelineConfig(rollerDiameterCm, file.metadata()); // checks the range
+    LiveSupport.pipelineConfig(rollerDiameterCm, file.metadata()); // checks the range (the option or the file's)
     LiveSession.Setup setup = LiveSession.Setup.of(prescription, data).withMetadata(file.metadata())
         .withCalibration(calibration, rollerDiameterCm);
     LiveSession live;

@@ -65,6 +65,7 @@ public final class SensorExport implements SessionFile {
       warnings.add(path + ": " + r.droppedAccel() + " accelerometer samples had no gyroscope reading"
           + " within 0.25 s and were left out");
     }
+    r.badSamples().ifPresent(b -> warnings.add(path + ": " + b));
   }
 
   @Override

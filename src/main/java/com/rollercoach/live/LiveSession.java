@@ -256,6 +256,17 @@ public final class LiveSession implements SampleSink {
       public void processingFailed(RuntimeException e) {
         display.processingFailed(e);
       }
+
+      // the live path's warnings (bad samples, a silent phone sensor) reach the display too
+      @Override
+      public void warning(String text) {
+        display.warning(text);
+      }
+
+      @Override
+      public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+        display.samplesRejected(reason, count);
+      }
     };
   }
 

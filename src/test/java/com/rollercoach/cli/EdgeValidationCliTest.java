@@ -70,6 +70,26 @@ class EdgeValidationCliTest {
   }
 
   /**
+   * Gap 1 of the follow-up: one NaN row and one backwards row in a CSV cost those two rows, counted
+   * in one warning line, not the whole file.
+   */
+  @Test
+  @Timeout(60)
+  void aCsvWithANanRowAndABackwardsRowAnalysesLikeTheCleanFile() throws IOException {
+    JsonNode clean = json(CliRun.of("analyze", TYPICAL.toString(), "--json"));
+    Path bad = withLines(500, "T,0,0,1,nan,0,0", "0.5,0,0,1,0,0,0");
+    CliRun text = CliRun.of("analyze", bad.toString());
+    assertEquals(0, text.code(), text.err());
+    List<String> notes = text.err().lines().filter(l -> l.contains("bad sample")).toList();
+    assertEquals(1, notes.size(), text.err());
+    assertTrue(notes.get(0).contains("2 bad samples dropped (1 non-finite value, 1 time not increasing)"),
+        notes.get(0));
+    JsonNode j = json(CliRun.of("analyze", bad.toString(), "--json"));
+    assertEquals(clean.get("passes").size(), j.get("passes").size());
+    assertEquals(clean.get("passes").toString(), j.get("passes").toString());
+  }
+
+  /**
    * Defects 3 and 10: in a recording (SAMPLES records, as a phone's session is stored), a NaN gyro
    * value (it deadlocked analyze), a year-long clock jump and 3e38 values (19 passes instead of 7)
    * are counted and change nothing.

@@ -33,6 +33,8 @@ public final class LiveFeed {
   private final Queue<Object> happenings = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Snapshot> snapshot;
   private final AtomicReference<SessionSummary> summary = new AtomicReference<>();
+  /** The latest live warning (bad samples dropped, the phone's sensor silent), or null. */
+  private final AtomicReference<String> warning = new AtomicReference<>();
 
   public LiveFeed(LinkStatus initial) {
     snapshot = new AtomicReference<>(Snapshot.initial(initial));
@@ -52,6 +54,16 @@ public final class LiveFeed {
 
   public void link(LinkStatus status) {
     snapshot.updateAndGet(s -> s.withLink(status));
+  }
+
+  /** A live warning from the source or the session; the newest one is shown. */
+  public void warning(String text) {
+    warning.set(text);
+  }
+
+  /** The newest live warning, or null when there was none. */
+  public String warning() {
+    return warning.get();
   }
 
   public void event(MotionEvent e) {

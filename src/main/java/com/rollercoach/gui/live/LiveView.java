@@ -203,6 +203,7 @@ public final class LiveView extends BorderPane {
           snap.rangeHighCm(), targets.rangeGrowthCm());
     }
     show(snap);
+    showWarning(feed.warning());
     // Wall-clock expiry: what matters is how long the patient has had to read it, at any replay speed.
     if (cueBanner.isVisible() && now - cueShownAt > CUE_SHOWN_NANOS) {
       setShown(cueBanner, false);
@@ -310,6 +311,20 @@ public final class LiveView extends BorderPane {
     }
   }
 
+  private boolean linkLost;
+
+  /** A live warning (bad samples, a silent sensor) shares the lost-link banner; a lost link wins. */
+  private void showWarning(String warning) {
+    if (linkLost || warning == null) return;
+    lostBanner.setText("⚠ " + warning);
+    setShown(lostBanner, true);
+  }
+
+  /** The banner text now shown, for tests. */
+  String bannerText() {
+    return lostBanner.isVisible() ? lostBanner.getText() : "";
+  }
+
   private void showLink(LinkStatus l) {
     String state = switch (l.state()) {
       case CONNECTING -> "● Connecting";
@@ -329,6 +344,7 @@ public final class LiveView extends BorderPane {
           ? "Connection lost: reconnecting… (" + l.detail() + ")"
           : "Could not read the samples: " + l.detail());
     }
+    linkLost = lost;
     setShown(lostBanner, lost);
   }
 

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * LiveFeed} the display reads, and cues go to the sound player. Nothing is computed here that the
  * terminal would not see.
  */
-public final class SessionProcessor implements SampleSink, LiveSession.Listener {
+public final class SessionProcessor
+    implements SampleSink, LiveSession.Listener, com.rollercoach.io.live.LiveObserver {
   private final LiveSession session;
   private final LiveFeed feed;
   private final Consumer<Cue> sound;
@@ -80,6 +81,24 @@ public final class SessionProcessor implements SampleSink, LiveSession.Listener 
       lastPassSpeed = p.pass().meanSpeedCmS();
     }
     feed.event(e);
+  }
+
+  /** The session's warnings (and the live path's, through the sources, which hand it their live path's warnings) become the window's banner. */
+  @Override
+  public void message(String text) {
+    feed.warning(text);
+  }
+
+  /** The live path's warning (a phone whose sensor went silent), shown like the session's. */
+  @Override
+  public void warning(String text) {
+    message(text);
+  }
+
+  /** Samples refused at the edge, counted by reason as the terminal prints them. */
+  @Override
+  public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+    message(count + " bad sample" + (count == 1 ? "" : "s") + " dropped (" + reason.text() + ")");
   }
 
   @Override

@@ -66,6 +66,17 @@ final class PhoneSampleSource implements SampleSource {
       public void linkDown(double hostTimeS, String reason) {
         status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, reason, 0));
       }
+
+      // the window's session processor shows these (bad samples, the phone's sensor silent)
+      @Override
+      public void warning(String text) {
+        if (sink instanceof LiveObserver shown) shown.warning(text);
+      }
+
+      @Override
+      public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+        if (sink instanceof LiveObserver shown) shown.samplesRejected(reason, count);
+      }
     };
     LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),
         RecordingHeader.WIRE_FORMAT_AUTO, sink, observer).recordTo(writer);

@@ -105,7 +105,7 @@ public final class SerialSampleSource implements SampleSource {
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
         headerSource, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), metadata));
-    LinkTracker tracker = new LinkTracker(status);
+    LinkTracker tracker = new LinkTracker(status, sink instanceof LiveObserver o ? o : LiveObserver.NONE);
     LivePath live = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink, tracker)
         .recordTo(writer);
     this.live = live;
@@ -153,8 +153,22 @@ public final class SerialSampleSource implements SampleSource {
     private volatile String detail = "";
     private volatile long lost;
 
-    LinkTracker(Consumer<LinkStatus> status) {
+    /** Where warnings are shown (the window's session processor). */
+    private final LiveObserver shown;
+
+    LinkTracker(Consumer<LinkStatus> status, LiveObserver shown) {
       this.status = status;
+      this.shown = shown;
+    }
+
+    @Override
+    public void warning(String text) {
+      shown.warning(text);
+    }
+
+    @Override
+    public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+      shown.samplesRejected(reason, count);
     }
 
     void up(String what) {

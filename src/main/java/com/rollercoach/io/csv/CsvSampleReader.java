@@ -2,6 +2,7 @@ package com.rollercoach.io.csv;
 
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SampleValidator;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SampleFile;
 import java.io.BufferedReader;
@@ -29,7 +30,10 @@ import java.util.regex.Pattern;
  * {@code gx_rads,gy_rads,gz_rads}. Other columns are ignored. Blank lines are skipped.
  *
  * <p>Bad input stops reading with a {@link CsvFormatException} "FILE:LINE: reason": a missing column, a
- * field that is not a finite number, time going backwards, no samples at all. Two cases keep the data
+ * field that is not a number, no samples at all, more rows refused than kept. A row that is a number
+ * but not a measurement ({@code nan}, {@code inf}, time backwards, a jump over an hour, beyond any
+ * sensor's range) is refused by {@link SampleValidator}, the one edge rule set, and counted with its
+ * reason in one warning; the rest of the file is used. Two more cases keep the data
  * read so far and only warn, because real loggers produce them and throwing the whole session away
  * would be worse:
  *
@@ -85,10 +89,13 @@ public final class CsvSampleReader implements SampleFile {
     if (consumed) throw new IllegalStateException("rows already read");
     consumed = true;
     double[] values = new double[7];
-    double lastT = Double.NEGATIVE_INFINITY;
-    long delivered = 0;
+    // The one edge rule set: a NaN/inf value or a backwards or runaway timestamp costs that row,
+    // counted with its reason, never the whole file.
+    SampleValidator edge = new SampleValidator(sink);
+    long rows = 0;
     long duplicates = 0;
     long firstDuplicateLine = 0;
+    long firstBadLine = 0;
     String line = nextLine();
     while (line != null) {
       String following = nextLine();
@@ -102,16 +109,14 @@ public final class CsvSampleReader implements SampleFile {
               name + ":" + at + ": last line is incomplete (" + e.reason() + "), ignored");
           break;
         }
+        rows++;
         double t = values[0];
-        if (t < lastT) {
-          throw new CsvFormatException(
-              name, at, "time goes backwards (t_s " + t + " after " + lastT + ")");
-        }
-        if (t == lastT) {
+        if (t == edge.lastTimeS()) {
+          // a coarse logger clock: kept the first, as before (not a bad sample)
           if (duplicates++ == 0) firstDuplicateLine = at;
         } else {
-          lastT = t;
-          sink.accept(
+          long before = edge.rejected();
+          edge.accept(
               new ImuSample(
                   t,
                   values[1] * columns.accelToG,
@@ -120,15 +125,24 @@ public final class CsvSampleReader implements SampleFile {
                   values[4] * columns.gyroToDps,
                   values[5] * columns.gyroToDps,
                   values[6] * columns.gyroToDps));
-          delivered++;
+          if (edge.rejected() > before && firstBadLine == 0) firstBadLine = at;
         }
       }
       line = following;
     }
+    long delivered = rows - duplicates - edge.rejected();
     if (duplicates > 0) {
       warnings.add(
           name + ":" + firstDuplicateLine + ": " + duplicates
               + " row(s) repeat the previous t_s; kept the first of each");
+    }
+    if (edge.rejected() > 0) {
+      String why = edge.summary().orElseThrow();
+      // Mostly bad rows is a broken file, not a few glitches: refuse it as before.
+      if (edge.rejected() > delivered) {
+        throw new CsvFormatException(name, firstBadLine, why + " of " + rows + " rows: not a usable recording");
+      }
+      warnings.add(name + ":" + firstBadLine + ": " + why);
     }
     if (delivered == 0) throw new CsvFormatException(name, lineNumber + 1, "no samples in the file");
     return delivered;
@@ -193,13 +207,29 @@ public final class CsvSampleReader implements SampleFile {
   private double parseNumber(String line, int start, int end, long at, int column) {
     try {
       double d = DecimalParser.parse(line, start, end);
-      if (Double.isFinite(d)) return d;
+      if (!Double.isNaN(d) || isNanWord(line, start, end)) return d;
     } catch (NumberFormatException e) {
       // reported below with the column number
     }
     String field = line.substring(start, end).trim();
+    // Loggers write non-finite values as "nan", "inf", "-inf" or "null": a number the sensor could not
+    // give, left to the edge rules (one bad sample), unlike garbage text (a broken file).
+    switch (field.toLowerCase(java.util.Locale.ROOT)) {
+      case "nan", "null", "-nan", "+nan":
+        return Double.NaN;
+      case "inf", "+inf", "infinity", "+infinity":
+        return Double.POSITIVE_INFINITY;
+      case "-inf", "-infinity":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        break;
+    }
     throw new CsvFormatException(
         name, at, "column " + (column + 1) + ": '" + abbreviate(field) + "' is not a finite number");
+  }
+
+  private static boolean isNanWord(String line, int start, int end) {
+    return line.substring(start, end).trim().equalsIgnoreCase("nan");
   }
 
   private static String abbreviate(String s) {

@@ -31,6 +31,8 @@ final class SensorTable implements Closeable {
   private final SensorHeader header;
   private final Kind kind;
   private Boolean decimalComma;
+  /** Rows holding an infinite value ("inf", "Infinity"): a number no sensor gave; skipped and counted. */
+  private long nonFinite;
   private final ArrayDeque<double[]> lookahead = new ArrayDeque<>();
 
   /**
@@ -108,8 +110,13 @@ final class SensorTable implements Closeable {
       if (kind != Kind.GYROSCOPE) for (int i : header.accel()) row[k++] = cell(cells, i);
       if (kind != Kind.ACCELERATION) for (int i : header.gyro()) row[k++] = cell(cells, i);
       boolean complete = true;
-      for (double v : row) if (Double.isNaN(v)) complete = false;
-      if (complete) return row;
+      boolean infinite = false;
+      for (double v : row) {
+        if (Double.isNaN(v)) complete = false;
+        if (Double.isInfinite(v)) infinite = true;
+      }
+      if (infinite) nonFinite++;
+      else if (complete) return row;
     }
   }
 
@@ -122,14 +129,21 @@ final class SensorTable implements Closeable {
     if (decimalComma) s = s.replace(',', '.');
     if (s.equalsIgnoreCase("nan") || s.isEmpty()) return Double.NaN;
     try {
-      double v = Double.parseDouble(s);
-      if (Double.isInfinite(v)) throw new NumberFormatException();
-      return v;
+      String lower = s.toLowerCase(java.util.Locale.ROOT);
+      if (lower.equals("inf") || lower.equals("+inf")) return Double.POSITIVE_INFINITY;
+      if (lower.equals("-inf")) return Double.NEGATIVE_INFINITY;
+      // "Infinity" parses; an overflowing literal like 1e999 does too, and is counted as non-finite
+      return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       String shown = s.length() > 20 ? s.substring(0, 20) + "…" : s;
       throw new SensorFormatException(name + " line " + lines.lineNumber() + ": '" + shown
           + "' in column " + (index + 1) + " is not a number");
     }
+  }
+
+  /** Rows skipped for an infinite value so far. */
+  public long nonFiniteRows() {
+    return nonFinite;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.rollercoach.io.sensors;
 
+import com.rollercoach.core.sample.ImuSample;
+
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.io.RateCheck;
 import java.io.IOException;
@@ -48,7 +50,7 @@ public final class TableImport {
   }
 
   /** What was imported. */
-  public record Report(long samples, long droppedAccel, List<String> sources) {}
+  public record Report(long samples, long droppedAccel, List<String> sources, java.util.Optional<String> badSamples) {}
 
   /**
    * The tables chosen and their units.
@@ -290,14 +292,23 @@ public final class TableImport {
   }
 
   private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, SampleSink sink) {
-    AccelGyroMerger merger = new AccelGyroMerger(sink, MAX_GYRO_GAP_S);
+    // the one edge rule set (SampleValidator) behind the merger: a runaway clock or an impossible
+    // value costs that sample, counted with its reason; infinite cells were skipped by the tables
+    com.rollercoach.core.sample.SampleValidator edge = new com.rollercoach.core.sample.SampleValidator(sink);
+    AccelGyroMerger merger = new AccelGyroMerger(edge, MAX_GYRO_GAP_S);
     double[] aRange = {Double.NaN, Double.NaN};
     double[] gRange = {Double.NaN, Double.NaN};
     double toG = au.accelToMps2 / SensorHeader.G;
+    // each table's rows pass the edge rules on their own clock before the merger, which would
+    // otherwise drop every row after a runaway timestamp as "not increasing"
+    RowEdge rows = new RowEdge();
+    double[] aEdge = {Double.NEGATIVE_INFINITY};
+    double[] gEdge = {Double.NEGATIVE_INFINITY};
     if (gyroTable == null) {
       double toDps = Math.toDegrees(au.gyroToRads);
       for (double[] r; (r = accelTable.next()) != null; ) {
         double t = r[0] * au.timeToS;
+        if (!rows.ok(aEdge, new ImuSample(t, r[1] * toG, r[2] * toG, r[3] * toG, r[4] * toDps, r[5] * toDps, r[6] * toDps))) continue;
         track(aRange, t);
         track(gRange, t);
         merger.gyro(t, r[4] * toDps, r[5] * toDps, r[6] * toDps);
@@ -310,11 +321,19 @@ public final class TableImport {
       while (a != null || g != null) {
         if (g != null && (a == null || g[0] * gu.timeToS <= a[0] * au.timeToS)) {
           double t = g[0] * gu.timeToS;
+          if (!rows.ok(gEdge, new ImuSample(t, 0, 0, 0, g[1] * toDps, g[2] * toDps, g[3] * toDps))) {
+            g = gyroTable.next();
+            continue;
+          }
           track(gRange, t);
           merger.gyro(t, g[1] * toDps, g[2] * toDps, g[3] * toDps);
           g = gyroTable.next();
         } else {
           double t = a[0] * au.timeToS;
+          if (!rows.ok(aEdge, new ImuSample(t, a[1] * toG, a[2] * toG, a[3] * toG, 0, 0, 0))) {
+            a = accelTable.next();
+            continue;
+          }
           track(aRange, t);
           merger.accel(t, a[1] * toG, a[2] * toG, a[3] * toG);
           a = accelTable.next();
@@ -329,7 +348,38 @@ public final class TableImport {
               + " were they recorded in different runs?",
           aRange[0], aRange[1], gRange[0], gRange[1], names));
     }
-    return new Report(merger.emitted(), merger.dropped(), names);
+    long infinite = accelTable.nonFiniteRows() + (gyroTable == null ? 0 : gyroTable.nonFiniteRows());
+    long bad = infinite + rows.rejected + edge.rejected();
+    java.util.Optional<String> badSamples = java.util.Optional.empty();
+    if (bad > 0) {
+      java.util.StringJoiner why = new java.util.StringJoiner(", ", " (", ")");
+      if (infinite > 0) why.add(infinite + " " + com.rollercoach.core.sample.SampleValidator.Reason.NON_FINITE.text());
+      java.util.EnumMap<com.rollercoach.core.sample.SampleValidator.Reason, Long> all = new java.util.EnumMap<>(rows.counts);
+      edge.rejectedByReason().forEach((r, n) -> all.merge(r, n, Long::sum));
+      all.forEach((r, n) -> why.add(n + " " + r.text()));
+      badSamples = java.util.Optional.of(bad + " bad sample" + (bad == 1 ? "" : "s") + " dropped" + why);
+    }
+    return new Report(merger.emitted() - edge.rejected(), merger.dropped(), names, badSamples);
+  }
+
+  /** {@link com.rollercoach.core.sample.SampleValidator#check} applied to table rows, counted by reason. */
+  private static final class RowEdge {
+    final java.util.EnumMap<com.rollercoach.core.sample.SampleValidator.Reason, Long> counts =
+        new java.util.EnumMap<>(com.rollercoach.core.sample.SampleValidator.Reason.class);
+    long rejected;
+
+    boolean ok(double[] lastT, ImuSample row) {
+      var reason = com.rollercoach.core.sample.SampleValidator.check(row, lastT[0]);
+      // a repeated time is the merger's business (kept as before: dropped as a duplicate)
+      if (reason == null) {
+        lastT[0] = row.tS();
+        return true;
+      }
+      if (row.tS() == lastT[0]) return true;
+      rejected++;
+      counts.merge(reason, 1L, Long::sum);
+      return false;
+    }
   }
 
   private static void track(double[] range, double t) {

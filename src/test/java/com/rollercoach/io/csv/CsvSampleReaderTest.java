@@ -71,20 +71,32 @@ class CsvSampleReaderTest {
   }
 
   @Test
-  void nanIsNotANumberWeAccept() {
-    CsvFormatException e =
-        failure("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,NaN,0,0\n0.01,0,0,1,0,0,0\n");
-    assertEquals(2, e.line());
+  void aNanValueCostsOneRowCountedWithItsReason() {
+    List<ImuSample> got = new ArrayList<>();
+    String text = "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,nan,0,0\n0.01,0,0,1,0,0,0\n"
+        + "0.02,inf,0,1,0,0,0\n0.03,0,0,1,0,0,0\n0.04,0,0,1,0,0,0\n";
+    CsvSampleReader reader = new CsvSampleReader(new StringReader(text), "s.csv");
+    assertEquals(3, reader.readTo(got::add));
+    assertEquals(List.of(0.01, 0.03, 0.04), got.stream().map(ImuSample::tS).toList());
+    assertEquals(List.of("s.csv:2: 2 bad samples dropped (2 non-finite value)"), reader.warnings());
   }
 
   @Test
-  void timeGoingBackwardsIsAnErrorButEarlierRowsWereDelivered() {
+  void timeGoingBackwardsCostsThatRowOnly() {
     List<ImuSample> got = new ArrayList<>();
     String text = "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n1,0,0,1,0,0,0\n2,0,0,1,0,0,0\n1.5,0,0,1,0,0,0\n3,0,0,1,0,0,0\n";
     CsvSampleReader reader = new CsvSampleReader(new StringReader(text), "s.csv");
-    CsvFormatException e = assertThrows(CsvFormatException.class, () -> reader.readTo(got::add));
-    assertEquals("s.csv:4: time goes backwards (t_s 1.5 after 2.0)", e.getMessage());
-    assertEquals(2, got.size());
+    assertEquals(3, reader.readTo(got::add));
+    assertEquals(List.of(1.0, 2.0, 3.0), got.stream().map(ImuSample::tS).toList());
+    assertEquals(List.of("s.csv:4: 1 bad sample dropped (1 time not increasing)"), reader.warnings());
+  }
+
+  @Test
+  void mostlyBadRowsStillRefuseTheFile() {
+    CsvFormatException e =
+        failure("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,nan,0,1,0,0,0\n0.01,nan,0,1,0,0,0\n0.02,0,0,1,0,0,0\n");
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("2 bad samples dropped (2 non-finite value) of 3 rows"), e.getMessage());
   }
 
   @Test

@@ -195,4 +195,26 @@ class PhyphoxImportTest {
         assertThrows(SensorFormatException.class, () -> TableImport.read(List.of(bad, g), new Collect()));
     assertTrue(e.getMessage().matches(".*bad\\.csv line 2: '9\\.80x'.*"), e.getMessage());
   }
+
+  /** A single "inf" cell and one runaway timestamp cost their rows, counted with reasons; the rest is read. */
+  @Test
+  void anInfiniteCellAndARunawayTimeCostTheirRowsNotTheFile() throws IOException {
+    StringBuilder text = new StringBuilder("Time (s)\tAcceleration x (m/s^2)\tAcceleration y (m/s^2)"
+        + "\tAcceleration z (m/s^2)\tGyroscope x (rad/s)\tGyroscope y (rad/s)\tGyroscope z (rad/s)\n");
+    int n = 300;
+    for (int i = 0; i < n; i++) {
+      String t = i == 100 ? "4e7" : Double.toString(i * 0.01); // a clock that jumped a year, then came back
+      String gz = i == 200 ? "inf" : "0.5";
+      text.append(t).append("\t0\t0\t9.80665\t0\t0\t").append(gz).append('\n');
+    }
+    Path f = dir.resolve("Raw Data.csv");
+    Files.writeString(f, text);
+    Collect c = new Collect();
+    TableImport.Report r = TableImport.read(List.of(f), c);
+    assertTrue(c.samples.stream().allMatch(s -> s.tS() < 3 && Double.isFinite(s.gzDps())));
+    assertTrue(c.samples.size() >= n - 3, "the rest of the table is read: " + c.samples.size());
+    String why = r.badSamples().orElseThrow();
+    assertTrue(why.startsWith("2 bad samples dropped"), why);
+    assertTrue(why.contains("1 non-finite value") && why.contains("1 time jumped over an hour"), why);
+  }
 }

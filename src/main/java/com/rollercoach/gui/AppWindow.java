@@ -1,6 +1,6 @@
 package com.rollercoach.gui;
 
-import com.rollercoach.gui.live.LiveSession;
+import com.rollercoach.gui.live.WindowSession;
 import com.rollercoach.gui.live.LiveView;
 import com.rollercoach.gui.settings.SettingsStore;
 import com.rollercoach.gui.settings.SettingsView;
@@ -36,7 +36,7 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The whole window: tabs for Start, Live, Summary, Settings, Calibrate and Review, a top bar with Mute,
- * Large text and Stop, and the keyboard shortcuts. Owns the running {@link LiveSession}.
+ * Large text and Stop, and the keyboard shortcuts. Owns the running {@link WindowSession}.
  *
  * <p>Keys (when no text field has focus): M mute, L large text, Esc/S stop, F11 full screen,
  * Ctrl+1…6 switch tabs; mnemonics (Alt+letter) on the start screen's buttons.
@@ -141,7 +141,7 @@ public final class AppWindow {
     DataFolder data = DataFolder.resolve(dataDir());
     Prescription prescription = prescription(data, s.patient());
     // The settings' roller is the default; a replayed file's own roller and a device calibration win.
-    LiveSession session = new LiveSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
+    WindowSession session = new WindowSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
         .withMetadata(SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM,
             Double.toString(s.rollerDiameterCm())))
         .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source, s));
@@ -153,7 +153,7 @@ public final class AppWindow {
   }
 
   public void stopSession() {
-    LiveSession s = liveView == null ? null : liveView.session();
+    WindowSession s = liveView == null ? null : liveView.session();
     if (s != null && !s.finished()) {
       s.stop();
     }
@@ -210,7 +210,7 @@ public final class AppWindow {
 
   private void finished(SessionSummary summary) {
     stop.setDisable(true);
-    LiveSession s = liveView.session();
+    WindowSession s = liveView.session();
     String library = s == null ? "" : s.libraryMessage();
     summaryView.show(summary, library.isEmpty() ? savedMessage : savedMessage + "\n" + library);
     tabs.getSelectionModel().select(summaryTab);

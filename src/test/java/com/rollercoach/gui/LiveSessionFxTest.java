@@ -111,7 +111,7 @@ class LiveSessionFxTest {
     return Files.copy(sample, home.resolve(sample.getFileName()));
   }
 
-  private com.rollercoach.gui.live.LiveSession running() {
+  private com.rollercoach.gui.live.WindowSession running() {
     return window.liveView().session();
   }
 

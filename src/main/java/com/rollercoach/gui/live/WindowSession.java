@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * library under its patient, and the summary handed to {@code onFinished} (on the session thread:
  * saving happens there, off the FX thread).
  */
-public final class LiveSession {
+public final class WindowSession {
   private final SampleSource source;
   private final LiveFeed feed;
   private final SessionProcessor processor;
@@ -30,7 +30,7 @@ public final class LiveSession {
   private ScheduledExecutorService watcher;
 
   /** @param dataDir the data folder whose library a recording made by the source joins */
-  public LiveSession(SampleSource source, com.rollercoach.live.LiveSession.Setup setup, Path dataDir,
+  public WindowSession(SampleSource source, com.rollercoach.live.LiveSession.Setup setup, Path dataDir,
       Consumer<Cue> sound, Consumer<SessionSummary> onFinished) {
     this.source = source;
     this.dataDir = dataDir;

@@ -43,6 +43,8 @@ import javafx.scene.layout.StackPane;
  */
 public final class AppWindow {
   private final SettingsStore store;
+  /** The one data folder, resolved once by the caller: settings, library, calibrations, profiles, patients. */
+  private final DataFolder data;
   private UserSettings settings;
   private final CuePlayer player;
   private final boolean perfLog;
@@ -60,13 +62,14 @@ public final class AppWindow {
 
   public AppWindow(SettingsStore store, UserSettings settings, CuePlayer player, boolean perfLog) {
     this.store = store;
+    this.data = store.data();
     this.settings = settings;
     this.player = player;
     this.perfLog = perfLog;
     player.setMuted(!settings.sound());
     player.setSpeak(settings.speech());
 
-    Tab startTab = new Tab("Start", new StartView(this::start, this::dataDir, this::patient, this::patientChosen));
+    Tab startTab = new Tab("Start", new StartView(this::start, data, this::patient, this::patientChosen));
     summaryTab.setContent(summaryView);
     SettingsView settingsView = new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved);
     settingsView.soundCheck(() -> player.test(new com.rollercoach.core.coach.live.Cue.GotOn(0)),
@@ -118,9 +121,9 @@ public final class AppWindow {
     return scene;
   }
 
-  /** Where sessions are recorded and summaries saved, from the settings. */
+  /** The data folder: sessions are recorded into its {@code sessions/}, summaries into {@code summaries/}. */
   public Path dataDir() {
-    return Path.of(settings.dataDir());
+    return data.root();
   }
 
   public LiveView liveView() {
@@ -138,13 +141,12 @@ public final class AppWindow {
     liveView = newLiveView();
     liveTab.setContent(liveView);
     UserSettings s = settings;
-    DataFolder data = DataFolder.resolve(dataDir());
     Prescription prescription = prescription(data, s.patient());
     // The settings' roller is the default; a replayed file's own roller and a device calibration win.
     WindowSession session = new WindowSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
         .withMetadata(SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM,
             Double.toString(s.rollerDiameterCm())))
-        .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source, s));
+        .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source));
     liveView.setTargets(prescription.targets());
     liveView.attach(session);
     stop.setDisable(false);
@@ -192,14 +194,15 @@ public final class AppWindow {
   }
 
   private LiveView newLiveView() {
-    LiveView v = new LiveView(settings.targets(), settings.largeText() || large.isSelected(), perfLog);
+    LiveView v = new LiveView(prescription(data, settings.patient()).targets(),
+        settings.largeText() || large.isSelected(), perfLog);
     v.setOnFinished(this::finished);
     return v;
   }
 
   /** Session thread: save the summary beside the recording, off the FX thread. */
-  private void save(SessionSummary summary, SampleSource source, UserSettings s) {
-    Path target = SummaryWriter.target(source.recording(), Path.of(s.dataDir()).resolve("summaries"),
+  private void save(SessionSummary summary, SampleSource source) {
+    Path target = SummaryWriter.target(source.recording(), data.root().resolve("summaries"),
         LocalDateTime.now());
     try {
       savedMessage = "Saved to " + new SummaryWriter().write(summary, target);

@@ -215,8 +215,29 @@ public final class AppWindow {
     stop.setDisable(true);
     WindowSession s = liveView.session();
     String library = s == null ? "" : s.libraryMessage();
-    summaryView.show(summary, library.isEmpty() ? savedMessage : savedMessage + "\n" + library);
+    String warning = s == null ? null : s.feed().warning();
+    String message = library.isEmpty() ? savedMessage : savedMessage + "\n" + library;
+    // A replayed file's skipped rows are only known at its end: say so beside the summary too.
+    if (warning != null) message += "\n⚠ " + warning;
+    summaryView.show(summary, message);
     tabs.getSelectionModel().select(summaryTab);
+    if (s != null) s.libraryEntry().ifPresent(e -> askNotes(e.id()));
+  }
+
+  /**
+   * Pain before/after and a note for the session just added to the library. Later, not inside the
+   * animation pulse that noticed the end: a modal dialog may not wait inside one.
+   */
+  private void askNotes(String sessionId) {
+    javafx.application.Platform.runLater(() -> {
+      javafx.stage.Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+      try {
+        com.rollercoach.gui.review.SessionNotesDialog.askAndSave(owner, data.root(), sessionId);
+      } catch (IOException | RuntimeException e) {
+        summaryView.show(liveView.session().feed().summary(), savedMessage + "\nCould not save the notes for "
+            + sessionId + ": " + e.getMessage());
+      }
+    });
   }
 
   private void settingsSaved(UserSettings s) {

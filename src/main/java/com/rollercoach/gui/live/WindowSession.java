@@ -26,6 +26,7 @@ public final class WindowSession {
   private final Consumer<SessionSummary> onFinished;
   private final Path dataDir;
   private volatile String libraryMessage = "";
+  private volatile com.rollercoach.review.library.SessionEntry libraryEntry;
   private Thread thread;
   private ScheduledExecutorService watcher;
 
@@ -59,6 +60,11 @@ public final class WindowSession {
   /** The one live session this window drives (its cue list, for tests). */
   public com.rollercoach.live.LiveSession session() {
     return processor.session();
+  }
+
+  /** The library entry the recording became, once finished; empty when it was not indexed. */
+  public java.util.Optional<com.rollercoach.review.library.SessionEntry> libraryEntry() {
+    return java.util.Optional.ofNullable(libraryEntry);
   }
 
   /** What became of the recording in the library ("Added … as session …"), once finished. */
@@ -117,8 +123,10 @@ public final class WindowSession {
       feed.link(new LinkStatus(LinkStatus.State.ENDED, "ended", feed.snapshot().link().framesLost()));
     }
     if (source.records() && source.recording().isPresent() && java.nio.file.Files.exists(source.recording().get())) {
-      libraryMessage = SessionIndexing.index(source.recording().get(), processor.session().durationS(), dataDir)
-          .message();
+      SessionIndexing.Outcome o = SessionIndexing.index(source.recording().get(), processor.session().durationS(),
+          dataDir);
+      libraryEntry = o.entry();
+      libraryMessage = o.message();
     }
     try {
       onFinished.accept(summary);

@@ -87,7 +87,7 @@ public final class Sources {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("choose a port first (or type its path)");
     }
-    if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir);
+    if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir, patient);
     if (path.startsWith(BLE_PREFIX)) return SerialSampleSource.ble(path.substring(BLE_PREFIX.length()), dataDir, patient);
     return new SerialSampleSource(path, dataDir, patient);
   }

@@ -31,15 +31,17 @@ final class PrescriptionEditor extends GridPane {
   PrescriptionEditor() {
     setHgap(10);
     setVgap(8);
-    addRow(0, new Label("Rolls"), range(rollsMin, rollsMax), new Label("Seconds per pass"), range(passMin, passMax),
-        new Label("Sessions a week"), perWeek);
-    addRow(1, new Label("Tender spot (s)"), range(tenderMin, tenderMax), new Label("Extension hold (s)"), hold);
+    // Four columns, so the form fits 1280 px in large text too.
+    addRow(0, label("Rolls"), range(rollsMin, rollsMax), label("Seconds per pass"), range(passMin, passMax));
+    HBox holdAndWeek = new HBox(10, hold, label("Sessions a week"), perWeek);
+    holdAndWeek.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    addRow(1, label("Tender spot (s)"), range(tenderMin, tenderMax), label("Extension hold (s)"), holdAndWeek);
     save.setId("savePrescription");
     defaults.setId("defaultPrescription");
     defaults.setOnAction(e -> show(Prescription.protocolDefault()));
     problem.setId("prescriptionProblem");
     problem.getStyleClass().add("error-text");
-    add(new HBox(10, save, defaults, problem), 0, 2, 6, 1);
+    add(new HBox(10, save, defaults, problem), 0, 2, 4, 1);
   }
 
   /** Called with the form's prescription when Save is pressed and the numbers are valid. */
@@ -78,7 +80,15 @@ final class PrescriptionEditor extends GridPane {
   }
 
   private static HBox range(TextField min, TextField max) {
-    return new HBox(6, min, new Label("–"), max);
+    HBox h = new HBox(6, min, new Label("–"), max);
+    h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return h;
+  }
+
+  private static Label label(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Seconds per…"
+    return l;
   }
 
   private static double number(TextField f, String what) {
@@ -104,7 +114,8 @@ final class PrescriptionEditor extends GridPane {
   private static TextField field(String id) {
     TextField f = new TextField();
     f.setId(id);
-    f.setPrefColumnCount(4);
+    f.setPrefColumnCount(3);
+    f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     return f;
   }
 }

@@ -119,7 +119,10 @@ final class StartView extends ScrollPane {
     message.setId("startMessage");
     message.getStyleClass().add("error-text");
     message.setWrapText(true);
-    VBox content = new VBox(title, hint, who, tryIt, replayCard, roller, message);
+    // Side by side: the whole screen, roller card included, fits 1280×800 without scrolling.
+    // A flow: side by side at 1280 px, one under the other in large text (no sideways scrolling).
+    javafx.scene.layout.FlowPane withoutRoller = new javafx.scene.layout.FlowPane(16, 16, tryIt, replayCard);
+    VBox content = new VBox(title, hint, who, withoutRoller, roller, message);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);

@@ -44,11 +44,16 @@ public final class SettingsView extends ScrollPane {
     message.setId("settingsMessage");
     message.setWrapText(true);
     metronome.setId("metronomeSetting");
+    diameter.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     speech.setId("speechSetting");
 
     GridPane form = new GridPane();
     form.setHgap(14);
     form.setVgap(10);
+    // Row labels keep their width in large text ("Roller diameter…" is no label).
+    form.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(
+        javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_COMPUTED_SIZE,
+        Double.MAX_VALUE, javafx.scene.layout.Priority.NEVER, javafx.geometry.HPos.LEFT, false));
     int r = 0;
     form.addRow(r++, new Label("Roller diameter (cm)"), diameter);
     Label folder = new Label(store.data().root().toString());
@@ -56,7 +61,7 @@ public final class SettingsView extends ScrollPane {
     Label folderHint = new Label("(start with --data-dir DIR to use another)");
     folderHint.getStyleClass().add("muted-text");
     form.addRow(r++, new Label("Data folder"), new HBox(8, folder, folderHint));
-    form.addRow(r++, new Label("Sound"), new HBox(20, sound, speech, metronome));
+    form.addRow(r++, new Label("Sound"), new VBox(8, sound, speech, metronome));
     audio.setId("audioStatus");
     audio.setWrapText(true);
     testSound.setId("testSound");

@@ -36,6 +36,10 @@ public final class GuiCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PATH", description = "Connect to this serial port at once.")
   String port;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Data folder: settings, sessions, calibrations, profiles, patients (default: ~/.roller-coach)")
+  Path dataDir;
+
   @Option(names = "--large-text", description = "Start in large-text mode.")
   boolean largeText;
 
@@ -64,7 +68,8 @@ public final class GuiCommand implements Callable<Integer> {
           + "or under Xvfb: xvfb-run -a java -jar roller-coach.jar gui");
     }
     GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo, sample, sampleDurationS,
-        Optional.ofNullable(port), perf, exitAfterS, Optional.ofNullable(snapshot), largeText));
+        Optional.ofNullable(port), perf, exitAfterS, Optional.ofNullable(snapshot), largeText,
+        Optional.ofNullable(dataDir)));
     return 0;
   }
 

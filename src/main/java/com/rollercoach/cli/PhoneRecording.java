@@ -30,10 +30,12 @@ final class PhoneRecording {
   /** How it went: the exit code and the seconds of samples recorded. */
   record Result(int exit, double durationS) {}
 
-  static Result record(URI phone, Path file, Double durationS, Double rollerDiameterCm, Path calibration,
+  /** @param patient whose session it is (written into the recording: the library files it under them), or null */
+  static Result record(URI phone, Path file, Double durationS, Double rollerDiameterCm, String patient,
       PrintStream console, LiveSession.Setup setup)
       throws IOException, InterruptedException {
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
+    if (patient != null && !patient.isBlank()) meta = meta.with("patient", patient.strip());
     if (rollerDiameterCm != null) {
       meta = meta.with(SessionMetadata.ROLLER_DIAMETER_CM, Double.toString(rollerDiameterCm));
     }

@@ -95,7 +95,8 @@ public final class RecordCommand implements Callable<Integer> {
     Prescription prescription = session.prescription(data);
     if (phone.isPresent()) {
       Path file = recordingFile(data);
-      PhoneRecording.Result r = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, calibration,
+      // --calibration reaches the session through its setup (a phone names no calibration itself)
+      PhoneRecording.Result r = PhoneRecording.record(phone.get(), file, durationS, rollerDiameterCm, session.patient,
           System.out, liveSetup(prescription, data));
       RecordedSessions.index(file, r.durationS(), data, System.out, System.err);
       return r.exit();

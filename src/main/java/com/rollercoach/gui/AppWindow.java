@@ -1,6 +1,6 @@
 package com.rollercoach.gui;
 
-import com.rollercoach.gui.live.LiveSession;
+import com.rollercoach.gui.live.WindowSession;
 import com.rollercoach.gui.live.LiveView;
 import com.rollercoach.gui.settings.SettingsStore;
 import com.rollercoach.gui.settings.SettingsView;
@@ -36,13 +36,15 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The whole window: tabs for Start, Live, Summary, Settings, Calibrate and Review, a top bar with Mute,
- * Large text and Stop, and the keyboard shortcuts. Owns the running {@link LiveSession}.
+ * Large text and Stop, and the keyboard shortcuts. Owns the running {@link WindowSession}.
  *
  * <p>Keys (when no text field has focus): M mute, L large text, Esc/S stop, F11 full screen,
  * Ctrl+1…6 switch tabs; mnemonics (Alt+letter) on the start screen's buttons.
  */
 public final class AppWindow {
   private final SettingsStore store;
+  /** The one data folder, resolved once by the caller: settings, library, calibrations, profiles, patients. */
+  private final DataFolder data;
   private UserSettings settings;
   private final CuePlayer player;
   private final boolean perfLog;
@@ -60,13 +62,14 @@ public final class AppWindow {
 
   public AppWindow(SettingsStore store, UserSettings settings, CuePlayer player, boolean perfLog) {
     this.store = store;
+    this.data = store.data();
     this.settings = settings;
     this.player = player;
     this.perfLog = perfLog;
     player.setMuted(!settings.sound());
     player.setSpeak(settings.speech());
 
-    Tab startTab = new Tab("Start", new StartView(this::start, this::dataDir, this::patient, this::patientChosen));
+    Tab startTab = new Tab("Start", new StartView(this::start, data, this::patient, this::patientChosen));
     summaryTab.setContent(summaryView);
     SettingsView settingsView = new SettingsView(store, settings, player.speechAvailable(), this::settingsSaved);
     settingsView.soundCheck(() -> player.test(new com.rollercoach.core.coach.live.Cue.GotOn(0)),
@@ -118,9 +121,9 @@ public final class AppWindow {
     return scene;
   }
 
-  /** Where sessions are recorded and summaries saved, from the settings. */
+  /** The data folder: sessions are recorded into its {@code sessions/}, summaries into {@code summaries/}. */
   public Path dataDir() {
-    return Path.of(settings.dataDir());
+    return data.root();
   }
 
   public LiveView liveView() {
@@ -138,13 +141,12 @@ public final class AppWindow {
     liveView = newLiveView();
     liveTab.setContent(liveView);
     UserSettings s = settings;
-    DataFolder data = DataFolder.resolve(dataDir());
     Prescription prescription = prescription(data, s.patient());
     // The settings' roller is the default; a replayed file's own roller and a device calibration win.
-    LiveSession session = new LiveSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
+    WindowSession session = new WindowSession(source, com.rollercoach.live.LiveSession.Setup.of(prescription, data)
         .withMetadata(SessionMetadata.empty().with(SessionMetadata.ROLLER_DIAMETER_CM,
             Double.toString(s.rollerDiameterCm())))
-        .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source, s));
+        .withMetronome(s.metronome()), data.root(), player, summary -> save(summary, source));
     liveView.setTargets(prescription.targets());
     liveView.attach(session);
     stop.setDisable(false);
@@ -153,7 +155,7 @@ public final class AppWindow {
   }
 
   public void stopSession() {
-    LiveSession s = liveView == null ? null : liveView.session();
+    WindowSession s = liveView == null ? null : liveView.session();
     if (s != null && !s.finished()) {
       s.stop();
     }
@@ -192,14 +194,15 @@ public final class AppWindow {
   }
 
   private LiveView newLiveView() {
-    LiveView v = new LiveView(settings.targets(), settings.largeText() || large.isSelected(), perfLog);
+    LiveView v = new LiveView(prescription(data, settings.patient()).targets(),
+        settings.largeText() || large.isSelected(), perfLog);
     v.setOnFinished(this::finished);
     return v;
   }
 
   /** Session thread: save the summary beside the recording, off the FX thread. */
-  private void save(SessionSummary summary, SampleSource source, UserSettings s) {
-    Path target = SummaryWriter.target(source.recording(), Path.of(s.dataDir()).resolve("summaries"),
+  private void save(SessionSummary summary, SampleSource source) {
+    Path target = SummaryWriter.target(source.recording(), data.root().resolve("summaries"),
         LocalDateTime.now());
     try {
       savedMessage = "Saved to " + new SummaryWriter().write(summary, target);
@@ -210,10 +213,31 @@ public final class AppWindow {
 
   private void finished(SessionSummary summary) {
     stop.setDisable(true);
-    LiveSession s = liveView.session();
+    WindowSession s = liveView.session();
     String library = s == null ? "" : s.libraryMessage();
-    summaryView.show(summary, library.isEmpty() ? savedMessage : savedMessage + "\n" + library);
+    String warning = s == null ? null : s.feed().warning();
+    String message = library.isEmpty() ? savedMessage : savedMessage + "\n" + library;
+    // A replayed file's skipped rows are only known at its end: say so beside the summary too.
+    if (warning != null) message += "\n⚠ " + warning;
+    summaryView.show(summary, message);
     tabs.getSelectionModel().select(summaryTab);
+    if (s != null) s.libraryEntry().ifPresent(e -> askNotes(e.id()));
+  }
+
+  /**
+   * Pain before/after and a note for the session just added to the library. Later, not inside the
+   * animation pulse that noticed the end: a modal dialog may not wait inside one.
+   */
+  private void askNotes(String sessionId) {
+    javafx.application.Platform.runLater(() -> {
+      javafx.stage.Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+      try {
+        com.rollercoach.gui.review.SessionNotesDialog.askAndSave(owner, data.root(), sessionId);
+      } catch (IOException | RuntimeException e) {
+        summaryView.show(liveView.session().feed().summary(), savedMessage + "\nCould not save the notes for "
+            + sessionId + ": " + e.getMessage());
+      }
+    });
   }
 
   private void settingsSaved(UserSettings s) {

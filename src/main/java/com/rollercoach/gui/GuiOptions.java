@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param exitAfterS close the window after this many seconds (0 = never): for benchmarks, screenshots
  * @param snapshot save a PNG of the window just before closing (with {@code exitAfterS})
  * @param largeText start in large-text mode regardless of the saved setting
+ * @param dataDir the data folder ({@code --data-dir}); empty: {@code ~/.roller-coach}
  */
 public record GuiOptions(
     Optional<Path> replay,
@@ -28,10 +29,11 @@ public record GuiOptions(
     boolean perf,
     double exitAfterS,
     Optional<Path> snapshot,
-    boolean largeText) {
+    boolean largeText,
+    Optional<Path> dataDir) {
 
   public static GuiOptions startScreen() {
     return new GuiOptions(Optional.empty(), 1, false, false, 0, Optional.empty(), false, 0, Optional.empty(),
-        false);
+        false, Optional.empty());
   }
 }

@@ -1,6 +1,7 @@
 package com.rollercoach.gui;
 
 import com.rollercoach.gui.perf.PerfMeter;
+import com.rollercoach.io.DataFolder;
 import com.rollercoach.gui.settings.SettingsStore;
 import com.rollercoach.gui.settings.UserSettings;
 import com.rollercoach.gui.sound.CuePlayer;
@@ -27,19 +28,8 @@ public final class RollerCoachApp extends Application {
   @Override
   public void start(Stage stage) {
     GuiOptions options = GuiLauncher.options();
-    SettingsStore store = SettingsStore.forUser();
-    UserSettings settings = store.load();
-    if (options.largeText()) {
-      settings = settings.withLargeText(true);
-    }
-    window = new AppWindow(store, settings, new CuePlayer(Speech.detect()), options.perf());
-    Scene scene = window.scene(1280, 800);
-    stage.setTitle("Roller Coach");
-    stage.setScene(scene);
-    stage.setMinWidth(900);
-    stage.setMinHeight(600);
-    stage.show();
-    startRequested(options);
+    window = open(stage, options);
+    Scene scene = stage.getScene();
     if (options.exitAfterS() > 0) {
       PauseTransition p = new PauseTransition(Duration.seconds(options.exitAfterS()));
       p.setOnFinished(e -> {
@@ -53,6 +43,28 @@ public final class RollerCoachApp extends Application {
     }
   }
 
+  /**
+   * Builds the window on {@code stage} as {@code gui} asks: the one data folder resolved here, once
+   * ({@code --data-dir}, else {@code ~/.roller-coach}), and passed down to everything; then starts
+   * the requested session, if any. On the FX thread.
+   */
+  static AppWindow open(Stage stage, GuiOptions options) {
+    SettingsStore store = new SettingsStore(DataFolder.resolve(options.dataDir().orElse(null)));
+    UserSettings settings = store.load();
+    if (options.largeText()) {
+      settings = settings.withLargeText(true);
+    }
+    AppWindow w = new AppWindow(store, settings, new CuePlayer(Speech.detect()), options.perf());
+    Scene scene = w.scene(1280, 800);
+    stage.setTitle("Roller Coach");
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.show();
+    startRequested(w, options);
+    return w;
+  }
+
   @Override
   public void stop() {
     if (window != null) {
@@ -60,19 +72,19 @@ public final class RollerCoachApp extends Application {
     }
   }
 
-  private void startRequested(GuiOptions o) {
+  private static void startRequested(AppWindow window, GuiOptions o) {
     if (o.replay().isPresent()) {
-      startOrReport(() -> SampleFiles.replay(o.replay().get(), o.speed()));
+      startOrReport(window, () -> SampleFiles.replay(o.replay().get(), o.speed()));
     } else if (o.sample()) {
-      startOrReport(() -> Sources.bundledSample(o.speed(), o.sampleMinDurationS()));
+      startOrReport(window, () -> Sources.bundledSample(o.speed(), o.sampleMinDurationS()));
     } else if (o.demo()) {
-      startOrReport(Sources::demo);
+      startOrReport(window, Sources::demo);
     } else if (o.port().isPresent()) {
-      startOrReport(() -> Sources.serial(o.port().get(), window.dataDir()));
+      startOrReport(window, () -> Sources.serial(o.port().get(), window.dataDir(), window.patient()));
     }
   }
 
-  private void startOrReport(Supplier<SampleSource> s) {
+  private static void startOrReport(AppWindow window, Supplier<SampleSource> s) {
     try {
       window.start(s.get());
     } catch (RuntimeException e) {

@@ -1,13 +1,15 @@
 package com.rollercoach.gui;
 
 import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.io.DataFolder;
+import com.rollercoach.review.patients.Dated;
 import com.rollercoach.review.patients.Patients;
 
 import com.rollercoach.gui.source.SampleFiles;
 import com.rollercoach.gui.source.SampleSource;
 import com.rollercoach.gui.source.Sources;
 import java.io.File;
-import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,7 +25,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * The start screen: pick where the samples come from. Everything that touches a device or a file runs
+ * The start screen: whose session it is and what they are prescribed (editable here, saved dated
+ * with history through {@link Patients}, as {@code patients prescribe} does: the live coach reads its
+ * targets from it), then where the samples come from. Everything that touches a device or a file runs
  * off the FX thread (port discovery in a {@link Task}; opening happens on the session's own thread).
  */
 final class StartView extends ScrollPane {
@@ -32,15 +36,16 @@ final class StartView extends ScrollPane {
   private final ComboBox<Sources.Port> ports = new ComboBox<>();
   private final Label message = new Label();
 
-  private final Supplier<Path> dataDir;
+  private final DataFolder data;
   private final ComboBox<String> patient = new ComboBox<>();
   private final Label prescription = new Label();
   private final Consumer<String> patientChosen;
+  private final PrescriptionEditor editor = new PrescriptionEditor();
 
-  StartView(Consumer<SampleSource> start, Supplier<Path> dataDir, Supplier<String> lastPatient,
+  StartView(Consumer<SampleSource> start, DataFolder data, Supplier<String> lastPatient,
       Consumer<String> patientChosen) {
     this.start = start;
-    this.dataDir = dataDir;
+    this.data = data;
     this.patientChosen = patientChosen;
     Label title = new Label("Roller Coach");
     title.getStyleClass().add("screen-title");
@@ -56,7 +61,7 @@ final class StartView extends ScrollPane {
     patient.setPromptText("patient name (type a new one to add)");
     patient.setPrefWidth(320);
     try {
-      patient.getItems().setAll(Patients.open(dataDir.get()).names());
+      patient.getItems().setAll(Patients.open(data.root()).names());
     } catch (RuntimeException e) {
       message.setText("Could not read the patients: " + e.getMessage());
     }
@@ -65,8 +70,9 @@ final class StartView extends ScrollPane {
     prescription.setId("prescriptionText");
     prescription.getStyleClass().add("muted-text");
     prescription.setWrapText(true);
+    editor.onSave(this::savePrescription);
     showPrescription(patient.getValue());
-    VBox who = card("Patient", new VBox(6, patient, prescription));
+    VBox who = card("Patient and prescription", new VBox(8, patient, editor, prescription));
 
     Button demo = big("_Demo device", "startDemo", () -> Sources.demo());
     Button sample = big("Bundled _sample", "startSample", () -> Sources.bundledSample(speedFactor()));
@@ -106,14 +112,17 @@ final class StartView extends ScrollPane {
       if (p == null) {
         throw new IllegalStateException("choose a port first (or plug the roller in and Refresh)");
       }
-      return Sources.serial(p.path(), dataDir.get(), patient.getValue());
+      return Sources.serial(p.path(), data.root(), patient.getValue());
     });
     VBox roller = card("Your roller", new HBox(12, ports, refresh, connect));
 
     message.setId("startMessage");
     message.getStyleClass().add("error-text");
     message.setWrapText(true);
-    VBox content = new VBox(title, hint, who, tryIt, replayCard, roller, message);
+    // Side by side: the whole screen, roller card included, fits 1280×800 without scrolling.
+    // A flow: side by side at 1280 px, one under the other in large text (no sideways scrolling).
+    javafx.scene.layout.FlowPane withoutRoller = new javafx.scene.layout.FlowPane(16, 16, tryIt, replayCard);
+    VBox content = new VBox(title, hint, who, withoutRoller, roller, message);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);
@@ -124,27 +133,62 @@ final class StartView extends ScrollPane {
     String n = name == null ? "" : name.trim();
     if (n.isEmpty()) return;
     try {
-      Patients ps = Patients.open(dataDir.get());
+      Patients ps = Patients.open(data.root());
       if (!ps.exists(n)) ps.add(n);
       patientChosen.accept(n);
       showPrescription(n);
       if (!patient.getItems().contains(n)) patient.getItems().add(n);
+      message.setText("");
     } catch (RuntimeException e) {
       message.setText(e.getMessage());
     }
   }
 
+  /** The patient's prescription in force today in the editor, and where it comes from. */
   private void showPrescription(String name) {
-    if (name == null || name.isBlank()) {
-      prescription.setText("No patient chosen: the protocol's defaults (10–20 rolls, tender spots 1–2 min, 60 s hold).");
+    boolean none = name == null || name.isBlank();
+    editor.setDisable(none);
+    if (none) {
+      editor.show(Prescription.protocolDefault());
+      prescription.setText("No patient chosen: the protocol's defaults. Choose or type a patient to edit.");
       return;
     }
-    Prescription p = AppWindow.prescription(com.rollercoach.io.DataFolder.resolve(dataDir.get()), name);
-    prescription.setText(String.format(java.util.Locale.ROOT,
-        "Prescription: %d–%d rolls, %.0f–%.0f s a pass, tender spots %.0f–%.0f s, hold %.0f s, %d a week "
-            + "(change it with: roller-coach patients prescribe)",
-        p.rollsMin(), p.rollsMax(), p.secondsPerPassMin(), p.secondsPerPassMax(), p.tenderSpotMinS(),
-        p.tenderSpotMaxS(), p.holdS(), p.sessionsPerWeek()));
+    Prescription p = AppWindow.prescription(data, name);
+    editor.show(p);
+    List<Dated<Prescription>> history;
+    try {
+      history = Patients.open(data.root()).history(name);
+    } catch (RuntimeException e) {
+      prescription.setText(e.getMessage());
+      return;
+    }
+    LocalDate today = LocalDate.now();
+    long inForce = history.stream().filter(d -> !d.from().isAfter(today)).count();
+    prescription.setText(inForce == 0
+        ? "The protocol's defaults (nothing prescribed yet): edit and save to prescribe."
+        : "Prescribed from " + history.stream().filter(d -> !d.from().isAfter(today))
+            .reduce((a, b) -> b).orElseThrow().from()
+            + (inForce > 1 ? " (" + (inForce - 1) + " earlier kept)" : "")
+            + ". Saving dates the change today; earlier sessions keep their prescription.");
+  }
+
+  /** Saves the editor's prescription for the chosen patient from today on (history kept). */
+  private void savePrescription(Prescription p) {
+    String n = patient.getValue() == null ? "" : patient.getValue().trim();
+    if (n.isEmpty()) {
+      message.setText("choose or type a patient first");
+      return;
+    }
+    try {
+      Patients ps = Patients.open(data.root());
+      ps.prescribe(n, p, LocalDate.now());
+      patientChosen.accept(n);
+      if (!patient.getItems().contains(n)) patient.getItems().add(n);
+      message.setText("");
+      showPrescription(n);
+    } catch (RuntimeException e) {
+      message.setText(e.getMessage());
+    }
   }
 
   private double speedFactor() {
@@ -179,7 +223,7 @@ final class StartView extends ScrollPane {
     Task<List<Sources.Port>> t = new Task<>() {
       @Override
       protected List<Sources.Port> call() {
-        return Sources.ports();
+        return Sources.ports(data);
       }
     };
     t.setOnSucceeded(e -> {

@@ -70,12 +70,11 @@ public final class DirectionPane extends VBox {
     poll.setCycleCount(Timeline.INDEFINITE);
   }
 
-  /** Where the device's calibration is, if it has one: the data folder's, then the usual folders. */
+  /** Where the device's calibration is, if it has one: looked up as the live session looks it up. */
   private Optional<Path> calibrationFile() throws CalibrationFileException {
-    List<Path> dirs = new ArrayList<>();
-    dirs.add(dataDir.get().resolve("calibration"));
-    dirs.addAll(CalibrationResolver.standard().dirs());
-    return new CalibrationResolver(dirs).find(deviceId.get().trim()).map(CalibrationResolver.Found::file);
+    CalibrationResolver r = com.rollercoach.live.LiveSession.Setup.calibrations(
+        com.rollercoach.io.DataFolder.resolve(dataDir.get()));
+    return r.find(deviceId.get().trim()).map(CalibrationResolver.Found::file);
   }
 
   /** Shows whether the direction is still missing for the device; returns true when it is known. */

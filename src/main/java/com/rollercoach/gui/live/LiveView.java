@@ -66,7 +66,7 @@ public final class LiveView extends BorderPane {
   private final Label perfReadout = label("perf-readout", "perfReadout");
   private final VBox phaseBox;
 
-  private LiveSession session;
+  private WindowSession session;
   private Consumer<SessionSummary> onFinished = s -> {};
   private boolean finishedReported;
   private long cueShownAt;
@@ -154,13 +154,13 @@ public final class LiveView extends BorderPane {
   }
 
   /** Shows {@code s}'s feed from now on, starting from a clean screen. */
-  public void attach(LiveSession s) {
+  public void attach(WindowSession s) {
     session = s;
     finishedReported = false;
     timer.start();
   }
 
-  public LiveSession session() {
+  public WindowSession session() {
     return session;
   }
 

@@ -3,33 +3,42 @@ package com.rollercoach.gui.settings;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.rollercoach.io.DataFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Keeps {@link UserSettings} in {@code settings.json} in the user's Roller Coach folder ({@code
- * ~/.roller-coach}, or the {@code roller-coach.home} system property, which tests use). A missing
+ * Keeps {@link UserSettings} in {@code settings.json} of the one data folder ({@link DataFolder}: {@code
+ * gui --data-dir DIR}, else {@code ~/.roller-coach}, or the {@code roller-coach.home} system property,
+ * which tests use), resolved once by the caller and handed in. A missing
  * file gives the defaults; an unreadable or invalid one gives the defaults and a one-line reason, and
  * is left in place untouched until the user saves.
  */
 public final class SettingsStore {
-  public static final String HOME_PROPERTY = com.rollercoach.io.DataFolder.HOME_PROPERTY;
+  public static final String HOME_PROPERTY = DataFolder.HOME_PROPERTY;
 
+  private final DataFolder data;
   private final Path file;
   private final Path home;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private String loadProblem;
 
-  public SettingsStore(Path home) {
-    this.home = home;
-    this.file = home.resolve("settings.json");
+  public SettingsStore(DataFolder data) {
+    this.data = data;
+    this.home = data.root();
+    this.file = data.settingsFile();
   }
 
-  /** The store in the user's own folder. */
-  public static SettingsStore forUser() {
-    return new SettingsStore(com.rollercoach.io.DataFolder.defaultRoot());
+  /** The store of the data folder {@code home}. */
+  public SettingsStore(Path home) {
+    this(new DataFolder(home));
+  }
+
+  /** The data folder these settings belong to: the window uses it for everything else too. */
+  public DataFolder data() {
+    return data;
   }
 
   public Path file() {
@@ -37,7 +46,7 @@ public final class SettingsStore {
   }
 
   public UserSettings defaults() {
-    return UserSettings.defaults(home.toString());
+    return UserSettings.defaults();
   }
 
   public UserSettings load() {
@@ -47,7 +56,7 @@ public final class SettingsStore {
     }
     try {
       UserSettings s = json.readValue(file.toFile(), UserSettings.class);
-      String why = s.targets() == null ? "targets missing" : s.problem();
+      String why = s.problem();
       if (why != null) {
         loadProblem = file + ": " + why + "; using defaults";
         return defaults();

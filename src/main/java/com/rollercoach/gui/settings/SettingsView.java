@@ -1,7 +1,5 @@
 package com.rollercoach.gui.settings;
 
-import com.rollercoach.core.coach.CoachingTargets;
-import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -13,22 +11,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
-/** The settings form: roller, targets, sound, display and data folder; saved per user on Save. */
+/**
+ * The settings form: the roller, sound, speech, metronome and display, saved in the data folder on
+ * Save. Coaching targets are not here: they are the patient's prescription, edited on the start screen
+ * (one value for the window, the terminal and the reports). The data folder is shown, not edited: it
+ * is resolved once when the app starts ({@code gui --data-dir DIR}).
+ */
 public final class SettingsView extends ScrollPane {
   private final SettingsStore store;
   private final Consumer<UserSettings> onSaved;
   private final TextField diameter = field("diameter");
-  private final TextField rollsMin = field("rollsMin");
-  private final TextField rollsMax = field("rollsMax");
-  private final TextField pace = field("pace");
-  private final TextField paceFast = field("paceFast");
-  private final TextField dwellMin = field("dwellMin");
-  private final TextField dwellMax = field("dwellMax");
-  private final TextField hold = field("hold");
-  private final TextField rangeGrowth = field("rangeGrowth");
-  private final TextField dataDir = field("dataDir");
   private final CheckBox sound = new CheckBox("Sound cues");
   private final CheckBox speech = new CheckBox("Speak the cues");
   private final CheckBox largeText = new CheckBox("Large text");
@@ -50,24 +43,25 @@ public final class SettingsView extends ScrollPane {
     largeText.setId("largeTextSetting");
     message.setId("settingsMessage");
     message.setWrapText(true);
-    dataDir.setPrefColumnCount(28);
+    metronome.setId("metronomeSetting");
+    diameter.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    speech.setId("speechSetting");
 
     GridPane form = new GridPane();
     form.setHgap(14);
     form.setVgap(10);
+    // Row labels keep their width in large text ("Roller diameter…" is no label).
+    form.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(
+        javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_COMPUTED_SIZE,
+        Double.MAX_VALUE, javafx.scene.layout.Priority.NEVER, javafx.geometry.HPos.LEFT, false));
     int r = 0;
     form.addRow(r++, new Label("Roller diameter (cm)"), diameter);
-    form.addRow(r++, new Label("Rolls, fewest – most"), new HBox(8, rollsMin, new Label("–"), rollsMax));
-    form.addRow(r++, new Label("Pace: aim (cm/s)"), pace);
-    form.addRow(r++, new Label("Pace: too fast above (cm/s)"), paceFast);
-    form.addRow(r++, new Label("Tender spot hold (s), min – max"),
-        new HBox(8, dwellMin, new Label("–"), dwellMax));
-    form.addRow(r++, new Label("Extension hold (s)"), hold);
-    form.addRow(r++, new Label("Range guard margin (cm)"), rangeGrowth);
-    Button browse = new Button("Browse…");
-    browse.setOnAction(e -> browse());
-    form.addRow(r++, new Label("Data folder"), new HBox(8, dataDir, browse));
-    form.addRow(r++, new Label("Sound"), new HBox(20, sound, speech, metronome));
+    Label folder = new Label(store.data().root().toString());
+    folder.setId("dataFolder");
+    Label folderHint = new Label("(start with --data-dir DIR to use another)");
+    folderHint.getStyleClass().add("muted-text");
+    form.addRow(r++, new Label("Data folder"), new HBox(8, folder, folderHint));
+    form.addRow(r++, new Label("Sound"), new VBox(8, sound, speech, metronome));
     audio.setId("audioStatus");
     audio.setWrapText(true);
     testSound.setId("testSound");
@@ -83,11 +77,16 @@ public final class SettingsView extends ScrollPane {
     reset.setOnAction(e -> fill(store.defaults()));
     Label title = new Label("Settings");
     title.getStyleClass().add("screen-title");
+    Label targets = new Label("Rolls, pace, tender-spot and hold times are the patient's prescription: "
+        + "edit it on the Start screen.");
+    targets.setId("targetsHint");
+    targets.setWrapText(true);
+    targets.getStyleClass().add("muted-text");
     Label where = new Label("Saved in " + store.file());
     where.getStyleClass().add("muted-text");
     VBox card = new VBox(form);
     card.getStyleClass().add("card");
-    VBox content = new VBox(title, card, new HBox(12, save, reset), message, where);
+    VBox content = new VBox(title, card, new HBox(12, save, reset), message, targets, where);
     content.getStyleClass().add("screen");
     setContent(content);
     setFitToWidth(true);
@@ -100,17 +99,7 @@ public final class SettingsView extends ScrollPane {
 
   /** Shows {@code s} in the form. */
   public void fill(UserSettings s) {
-    CoachingTargets t = s.targets();
     diameter.setText(num(s.rollerDiameterCm()));
-    rollsMin.setText(Integer.toString(t.rollsMin()));
-    rollsMax.setText(Integer.toString(t.rollsMax()));
-    pace.setText(num(t.paceCmS()));
-    paceFast.setText(num(t.paceTooFastCmS()));
-    dwellMin.setText(num(t.dwellMinS()));
-    dwellMax.setText(num(t.dwellMaxS()));
-    hold.setText(num(t.holdTargetS()));
-    rangeGrowth.setText(num(t.rangeGrowthCm()));
-    dataDir.setText(s.dataDir());
     sound.setSelected(s.sound());
     speech.setSelected(s.speech());
     largeText.setSelected(s.largeText());
@@ -152,12 +141,8 @@ public final class SettingsView extends ScrollPane {
   /** The form as settings, or null with the reason shown. */
   UserSettings read() {
     try {
-      CoachingTargets t = new CoachingTargets(integer(rollsMin, "rolls"), integer(rollsMax, "rolls"),
-          number(pace, "pace"), number(paceFast, "too fast pace"), number(dwellMin, "dwell"),
-          number(dwellMax, "dwell"), number(hold, "hold"), number(rangeGrowth, "range margin"));
-      return new UserSettings(number(diameter, "diameter"), t, sound.isSelected(),
-          speech.isSelected(), largeText.isSelected(), dataDir.getText().trim(), metronome.isSelected(),
-          current == null ? null : current.patient());
+      return new UserSettings(number(diameter, "diameter"), sound.isSelected(), speech.isSelected(),
+          largeText.isSelected(), metronome.isSelected(), current == null ? null : current.patient());
     } catch (NumberFormatException e) {
       error(e.getMessage());
       return null;
@@ -191,31 +176,11 @@ public final class SettingsView extends ScrollPane {
     message.setText(text);
   }
 
-  private void browse() {
-    DirectoryChooser c = new DirectoryChooser();
-    File current = new File(dataDir.getText());
-    if (current.isDirectory()) {
-      c.setInitialDirectory(current);
-    }
-    File f = c.showDialog(getScene().getWindow());
-    if (f != null) {
-      dataDir.setText(f.getPath());
-    }
-  }
-
   private static double number(TextField f, String what) {
     try {
       return Double.parseDouble(f.getText().trim().replace(',', '.'));
     } catch (NumberFormatException e) {
       throw new NumberFormatException(what + ": '" + f.getText() + "' is not a number");
-    }
-  }
-
-  private static int integer(TextField f, String what) {
-    try {
-      return Integer.parseInt(f.getText().trim());
-    } catch (NumberFormatException e) {
-      throw new NumberFormatException(what + ": '" + f.getText() + "' is not a whole number");
     }
   }
 

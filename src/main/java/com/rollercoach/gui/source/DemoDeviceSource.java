@@ -6,7 +6,6 @@ import com.rollercoach.io.emulator.Emulator;
 import com.rollercoach.io.emulator.EmulatorInput;
 import com.rollercoach.io.live.Decoders;
 import com.rollercoach.io.live.HostClock;
-import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.io.live.LivePath;
 import com.rollercoach.io.recording.RecordingHeader;
 import java.io.IOException;
@@ -66,7 +65,7 @@ public final class DemoDeviceSource implements SampleSource {
 
     HostClock clock = HostClock.startingNow();
     LivePath path = new LivePath(Decoders.standard(), RecordingHeader.WIRE_FORMAT_AUTO, sink,
-        LiveObserver.NONE);
+        SampleSource.warningsTo(sink));
     status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
     byte[] buf = new byte[4096];
     long lost = 0;

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * A phone running phyphox (docs/sensors.md), through the same {@link LivePath} and recording as a
  * serial roller: samples are recorded as SAMPLES records; the Wi-Fi dropping shows as
- * "reconnecting" while the source retries, and the gap is marked if data is missing.
+ * "reconnecting" while the source retries, and the gap is marked if data is missing. Like a roller's,
+ * the recording names the patient and joins the library under them when the window's session ends.
  */
 final class PhoneSampleSource implements SampleSource {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -32,9 +33,14 @@ final class PhoneSampleSource implements SampleSource {
   private final URI phone;
   private final Path recording;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final SessionMetadata metadata;
 
-  PhoneSampleSource(URI phone, Path dataDir) {
+  /** @param patient whose session it is (written into the recording), or null */
+  PhoneSampleSource(URI phone, Path dataDir, String patient) {
     this.phone = phone;
+    // The device is known at once (a phone sends no HELLO): the session need not wait for one.
+    SessionMetadata m = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
+    this.metadata = patient == null || patient.isBlank() ? m : m.with("patient", patient.strip());
     this.recording = dataDir.resolve("sessions").resolve(
         "session-" + LocalDateTime.now().format(STAMP) + RecordingFormat.FILE_SUFFIX);
   }
@@ -42,6 +48,16 @@ final class PhoneSampleSource implements SampleSource {
   @Override
   public String description() {
     return "phyphox at " + phone;
+  }
+
+  @Override
+  public SessionMetadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public boolean records() {
+    return true;
   }
 
   @Override
@@ -54,8 +70,7 @@ final class PhoneSampleSource implements SampleSource {
     HostClock clock = HostClock.startingNow();
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
-        "phyphox " + phone, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(),
-        SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone)));
+        "phyphox " + phone, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), metadata));
     LiveObserver observer = new LiveObserver() {
       @Override
       public void linkUp(double hostTimeS, String detail) {
@@ -68,14 +83,21 @@ final class PhoneSampleSource implements SampleSource {
       }
 
       // the window's session processor shows these (bad samples, the phone's sensor silent)
+      private final LiveObserver shown = SampleSource.warningsTo(sink);
+
       @Override
       public void warning(String text) {
-        if (sink instanceof LiveObserver shown) shown.warning(text);
+        shown.warning(text);
       }
 
       @Override
       public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
-        if (sink instanceof LiveObserver shown) shown.samplesRejected(reason, count);
+        shown.samplesRejected(reason, count);
+      }
+
+      @Override
+      public void processingFailed(RuntimeException e) {
+        shown.processingFailed(e);
       }
     };
     LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * Replays a recorded or simulated session at a multiple of real time (or as fast as possible)
  * through exactly the live path: the samples reach the pipeline one by one, spaced as they were
- * recorded; a recording's link drops show as a lost connection, as they did live.
+ * recorded; a recording's link drops show as a lost connection, as they did live. The file's
+ * warnings (bad rows skipped, bad samples dropped) reach the window's banner through {@link
+ * SampleSource#warningsTo}, as a live roller's do.
  */
 public final class ReplaySource implements SampleSource {
   /** Pushes a session's samples into a sink, spaced out by the pacer. */
@@ -95,7 +97,23 @@ public final class ReplaySource implements SampleSource {
   public void run(SampleSink sink, Consumer<LinkStatus> status) throws Exception {
     status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
     Pacer pacer = paced() ? Pacer.realTime(speed) : Pacer.asFastAsPossible();
+    LiveObserver warnings = SampleSource.warningsTo(sink);
     LiveObserver observer = new LiveObserver() {
+      @Override
+      public void warning(String text) {
+        warnings.warning(text);
+      }
+
+      @Override
+      public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
+        warnings.samplesRejected(reason, count);
+      }
+
+      @Override
+      public void processingFailed(RuntimeException e) {
+        warnings.processingFailed(e);
+      }
+
       @Override
       public void linkUp(double hostTimeS, String detail) {
         status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));

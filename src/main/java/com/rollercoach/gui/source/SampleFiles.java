@@ -20,7 +20,12 @@ public final class SampleFiles {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
     return new ReplaySource(file.getFileName().toString(),
-        (sink, pacer, observer) -> SessionFiles.open(file).play(sink, pacer, observer), speed, file)
+        (sink, pacer, observer) -> {
+          var f = SessionFiles.open(file);
+          f.play(sink, pacer, observer);
+          // What the reader skipped (bad rows, a truncated end), as `replay` prints it at the end.
+          f.warnings().forEach(observer::warning);
+        }, speed, file)
         .withMetadata(meta);
   }
 }

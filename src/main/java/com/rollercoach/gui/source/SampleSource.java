@@ -2,6 +2,8 @@ package com.rollercoach.gui.source;
 
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.sample.SampleSink;
+import com.rollercoach.core.sample.SampleValidator;
+import com.rollercoach.io.live.LiveObserver;
 import com.rollercoach.core.sample.SessionMetadata;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,6 +42,31 @@ public interface SampleSource {
   /** The device once it introduced itself over the link (HELLO), else null: calibration by device. */
   default DeviceInfo device() {
     return null;
+  }
+
+  /**
+   * Where a source sends its live path's warnings (bad samples skipped, a silent sensor, a sample the
+   * pipeline could not take): to {@code sink} when it is also a display, as the window's session
+   * processor is, so every source's warnings reach the window's banner the same way; else nowhere.
+   */
+  static LiveObserver warningsTo(SampleSink sink) {
+    LiveObserver shown = sink instanceof LiveObserver o ? o : LiveObserver.NONE;
+    return new LiveObserver() {
+      @Override
+      public void warning(String text) {
+        shown.warning(text);
+      }
+
+      @Override
+      public void samplesRejected(SampleValidator.Reason reason, long count) {
+        shown.samplesRejected(reason, count);
+      }
+
+      @Override
+      public void processingFailed(RuntimeException e) {
+        shown.warning("a sample could not be processed (" + e + "); the session goes on");
+      }
+    };
   }
 
   /** Whether {@link #recording()} is a new recording this source makes (it joins the library). */

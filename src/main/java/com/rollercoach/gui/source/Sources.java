@@ -24,15 +24,23 @@ public final class Sources {
     }
   }
 
-  /** Candidate serial ports, as the CLI's {@code ports} lists them. Slow: call off the FX thread. */
+  /** Candidate serial ports with the default data folder's phone profiles. */
   public static List<Port> ports() {
+    return ports(com.rollercoach.io.DataFolder.resolve(null));
+  }
+
+  /**
+   * Candidate serial ports, as the CLI's {@code ports} lists them, and the phones of {@code data}'s
+   * device profiles. Slow: call off the FX thread.
+   */
+  public static List<Port> ports(com.rollercoach.io.DataFolder data) {
     List<Port> ports = new java.util.ArrayList<>(SerialPorts.list().stream()
         .map(p -> new Port(p.path(), p.likelyRoller() ? p.description() + " (roller?)" : p.description()))
         .toList());
     ports.addAll(bleRollers());
     // phones from phyphox profiles (docs/sensors.md); any "http://PHONE:8080" typed in works too
     try {
-      for (SensorSources.Source s : SensorSources.others(DeviceProfiles.user())) {
+      for (SensorSources.Source s : SensorSources.others(new DeviceProfiles(data.profiles()))) {
         if (s.kind() == SensorSources.Kind.PHYPHOX && !s.id().contains("PHONE")) {
           ports.add(new Port(s.id(), s.description()));
         }
@@ -79,7 +87,7 @@ public final class Sources {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("choose a port first (or type its path)");
     }
-    if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir);
+    if (path.startsWith("http://")) return new PhoneSampleSource(PhyphoxLiveSource.phoneUri(path), dataDir, patient);
     if (path.startsWith(BLE_PREFIX)) return SerialSampleSource.ble(path.substring(BLE_PREFIX.length()), dataDir, patient);
     return new SerialSampleSource(path, dataDir, patient);
   }

@@ -2,6 +2,7 @@ package com.rollercoach.gui.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.sample.SampleValidator;
@@ -37,6 +38,76 @@ class LiveWarningsTest {
     assertEquals("10 bad samples dropped (non-finite value)", feed.warning());
     asSourcesSeeIt.warning("phyphox: the gyroscope sends nothing");
     assertEquals("phyphox: the gyroscope sends nothing", feed.warning());
+  }
+
+  /** The window's wrapper, run to its end with no display (its feed is what the live view shows). */
+  private WindowSession runToEnd(com.rollercoach.gui.source.SampleSource source) throws InterruptedException {
+    WindowSession w = new WindowSession(source, setup(), home, c -> {}, s -> {});
+    w.start();
+    w.join(60_000);
+    assertTrue(w.finished());
+    return w;
+  }
+
+  @Test
+  void aReplayedFilesSkippedRowsReachTheWindowsBanner() throws Exception {
+    List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(Path.of("samples/tender-spots-bluetooth.csv")));
+    lines.set(200, lines.get(200).replaceFirst(",[^,]*,", ",nan,")); // a nan cell: costs that row
+    lines.set(300, lines.get(300).replaceFirst("^[^,]*,", "10.0,")); // time going backwards: that row too
+    Path file = java.nio.file.Files.write(home.resolve("damaged.csv"), lines);
+    WindowSession w = runToEnd(com.rollercoach.gui.source.SampleFiles.replay(file, 0));
+    String shown = w.feed().warning();
+    assertEquals(file + ":201: 2 bad samples dropped (1 non-finite value, 1 time not increasing)", shown);
+    assertEquals(10564 - 10 - 2, w.session().samples(), "only the two bad rows are lost");
+  }
+
+  /** A sink that is also the display, as the window's session processor is, whose pipeline fails once. */
+  private static final class FailingOnce implements com.rollercoach.core.sample.SampleSink, LiveObserver {
+    private final SessionProcessor next;
+    private long n;
+
+    FailingOnce(SessionProcessor next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(com.rollercoach.core.sample.ImuSample s) {
+      if (++n == 100) throw new IllegalStateException("pipeline bug at sample 100");
+      next.accept(s);
+    }
+
+    @Override
+    public void warning(String text) {
+      next.warning(text);
+    }
+
+    @Override
+    public void samplesRejected(SampleValidator.Reason reason, long count) {
+      next.samplesRejected(reason, count);
+    }
+  }
+
+  @Test
+  void theDemoDevicesSourceErrorsReachTheWindowsBanner() throws Exception {
+    LiveFeed feed = new LiveFeed(LinkStatus.connecting("demo"));
+    SessionProcessor processor = new SessionProcessor(setup(), feed, c -> {});
+    var demo = new com.rollercoach.gui.source.DemoDeviceSource(
+        com.rollercoach.io.emulator.SimulatedInput.of(7), 200); // 200× real time
+    Thread t = new Thread(() -> {
+      try {
+        demo.run(new FailingOnce(processor), s -> {});
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    t.start();
+    long until = System.nanoTime() + 20_000_000_000L;
+    while (processor.samples() < 1000 && System.nanoTime() < until) Thread.sleep(20);
+    demo.stop();
+    t.join(10_000);
+    assertEquals("a sample could not be processed (java.lang.IllegalStateException: pipeline bug at sample 100); "
+        + "the session goes on", feed.warning());
+    assertTrue(processor.samples() >= 1000, "the session went on: " + processor.samples());
   }
 
   @Test

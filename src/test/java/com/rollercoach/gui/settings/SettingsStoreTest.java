@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rollercoach.core.coach.CoachingTargets;
+import com.rollercoach.io.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,18 +19,31 @@ class SettingsStoreTest {
     SettingsStore store = new SettingsStore(home);
     UserSettings s = store.load();
     assertEquals(15.0, s.rollerDiameterCm());
-    assertEquals(CoachingTargets.defaults(), s.targets());
-    assertEquals(home.toString(), s.dataDir());
+    assertTrue(s.sound());
+    assertNull(s.patient());
     assertNull(store.loadProblem());
   }
 
   @Test
-  void savedSettingsComeBack() throws Exception {
-    SettingsStore store = new SettingsStore(home);
-    UserSettings s = new UserSettings(12.5, new CoachingTargets(8, 15, 2.0, 5.0, 45, 90, 75, 4),
-        false, true, true, home.resolve("data").toString());
+  void savedSettingsComeBackFromTheDataFoldersSettingsFile() throws Exception {
+    SettingsStore store = new SettingsStore(DataFolder.resolve(home));
+    UserSettings s = new UserSettings(12.5, false, true, true, true, "Ann");
     store.save(s);
+    assertEquals(DataFolder.resolve(home).settingsFile(), store.file());
+    assertTrue(Files.exists(home.resolve("settings.json")));
     assertEquals(s, new SettingsStore(home).load());
+  }
+
+  /** Targets and the data folder left the settings: an old file still loads, keeping what it can. */
+  @Test
+  void anOldFileWithTargetsAndADataFolderStillLoads() throws Exception {
+    Files.writeString(home.resolve("settings.json"), """
+        {"rollerDiameterCm": 12.0, "targets": {"rollsMin": 8, "rollsMax": 15}, "sound": false,
+         "speech": false, "largeText": true, "dataDir": "/somewhere/else", "metronome": false, "patient": "Bo"}
+        """);
+    SettingsStore store = new SettingsStore(home);
+    assertEquals(new UserSettings(12.0, false, false, true, false, "Bo"), store.load());
+    assertNull(store.loadProblem());
   }
 
   @Test
@@ -46,13 +59,12 @@ class SettingsStoreTest {
   @Test
   void impossibleValuesAreRefusedOnLoadAndSave() throws Exception {
     SettingsStore store = new SettingsStore(home);
-    UserSettings bad = new UserSettings(15, new CoachingTargets(20, 10, 2.5, 6, 60, 120, 60, 5),
-        true, false, false, home.toString());
-    assertEquals("rolls: the minimum must be at least 1 and not above the maximum", bad.problem());
+    UserSettings bad = new UserSettings(400, true, false, false, false, null);
+    assertTrue(bad.problem().startsWith("roller diameter 400.0 cm is not plausible"), bad.problem());
     assertThrows(IllegalArgumentException.class, () -> store.save(bad));
     Files.writeString(home.resolve("settings.json"), new com.fasterxml.jackson.databind.ObjectMapper()
         .writeValueAsString(bad));
     assertEquals(store.defaults(), store.load());
-    assertTrue(store.loadProblem().contains("rolls: the minimum"), store.loadProblem());
+    assertTrue(store.loadProblem().contains("roller diameter"), store.loadProblem());
   }
 }

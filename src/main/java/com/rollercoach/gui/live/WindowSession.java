@@ -19,18 +19,19 @@ import java.util.function.Consumer;
  * library under its patient, and the summary handed to {@code onFinished} (on the session thread:
  * saving happens there, off the FX thread).
  */
-public final class LiveSession {
+public final class WindowSession {
   private final SampleSource source;
   private final LiveFeed feed;
   private final SessionProcessor processor;
   private final Consumer<SessionSummary> onFinished;
   private final Path dataDir;
   private volatile String libraryMessage = "";
+  private volatile com.rollercoach.review.library.SessionEntry libraryEntry;
   private Thread thread;
   private ScheduledExecutorService watcher;
 
   /** @param dataDir the data folder whose library a recording made by the source joins */
-  public LiveSession(SampleSource source, com.rollercoach.live.LiveSession.Setup setup, Path dataDir,
+  public WindowSession(SampleSource source, com.rollercoach.live.LiveSession.Setup setup, Path dataDir,
       Consumer<Cue> sound, Consumer<SessionSummary> onFinished) {
     this.source = source;
     this.dataDir = dataDir;
@@ -59,6 +60,11 @@ public final class LiveSession {
   /** The one live session this window drives (its cue list, for tests). */
   public com.rollercoach.live.LiveSession session() {
     return processor.session();
+  }
+
+  /** The library entry the recording became, once finished; empty when it was not indexed. */
+  public java.util.Optional<com.rollercoach.review.library.SessionEntry> libraryEntry() {
+    return java.util.Optional.ofNullable(libraryEntry);
   }
 
   /** What became of the recording in the library ("Added … as session …"), once finished. */
@@ -117,8 +123,10 @@ public final class LiveSession {
       feed.link(new LinkStatus(LinkStatus.State.ENDED, "ended", feed.snapshot().link().framesLost()));
     }
     if (source.records() && source.recording().isPresent() && java.nio.file.Files.exists(source.recording().get())) {
-      libraryMessage = SessionIndexing.index(source.recording().get(), processor.session().durationS(), dataDir)
-          .message();
+      SessionIndexing.Outcome o = SessionIndexing.index(source.recording().get(), processor.session().durationS(),
+          dataDir);
+      libraryEntry = o.entry();
+      libraryMessage = o.message();
     }
     try {
       onFinished.accept(summary);

@@ -2,6 +2,7 @@ package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.library.LibraryBenchmark;
+import com.rollercoach.review.library.ParallelReindex;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -241,6 +243,10 @@ public final class SessionsCommand implements Runnable {
     @Option(names = "--roller-diameter-cm", paramLabel = "D", description = "Roller diameter, cm.")
     Double diameter;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Files analysed at once (default: one per core).")
+    int threads = ParallelReindex.defaultThreads();
+
     @Override
     public Integer call() {
       notes.check();
@@ -250,17 +256,38 @@ public final class SessionsCommand implements Runnable {
           Optional.ofNullable(calibration),
           Optional.ofNullable(diameter),
           SessionNotes.none().merge(notes.painBefore, notes.painAfter, notes.text));
-      try (SessionLibrary lib = data.open()) {
-        for (Path f : files) {
-          SessionEntry e = lib.importSession(f, opts);
-          spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
-              e.id(), printable(e.patient()), e.summary().rolls());
+      PrintWriter out = spec.commandLine().getOut();
+      List<String> problems = new ArrayList<>();
+      try (SessionLibrary lib = data.open();
+          ProgressBar bar = files.size() < 2 ? null : new ProgressBarBuilder().setTaskName("Importing")
+              .setInitialMax(files.size()).setUpdateIntervalMillis(200).build()) {
+        // Several files are analysed in parallel, one per core; results print in argument order.
+        List<Object> results = ParallelReindex.map(files, threads, f -> {
+          try {
+            return lib.importSession(f, opts);
+          } catch (IOException | RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            return m.contains(f.toString()) ? m : f + ": " + m;
+          }
+        }, (done, total, current) -> {
+          if (bar != null) bar.stepTo(done);
+        });
+        for (int i = 0; i < files.size(); i++) {
+          if (results.get(i) instanceof SessionEntry e) {
+            out.printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", files.get(i), e.id(),
+                printable(e.patient()), e.summary().rolls());
+          } else {
+            problems.add((String) results.get(i));
+          }
         }
-        spec.commandLine().getOut().flush();
       } catch (IOException ex) {
         throw new UserInputException(ex.getMessage(), ex);
       }
-      return 0;
+      out.flush();
+      // One file: its problem is the command's error, as before. Several: report each, exit 1.
+      if (files.size() == 1 && !problems.isEmpty()) throw new UserInputException(problems.get(0));
+      for (String p : problems) spec.commandLine().getErr().println("roller-coach: " + printable(p));
+      return problems.isEmpty() ? 0 : 1;
     }
 
     private static Instant instant(String s) {
@@ -330,13 +357,17 @@ public final class SessionsCommand implements Runnable {
     @Option(names = "--reanalyse", description = "Run the pipeline again even where an analysis is stored.")
     boolean reanalyse;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Recordings analysed at once (default: one per core).")
+    int threads = ParallelReindex.defaultThreads();
+
     @Override
     public Integer call() {
       SessionLibrary.ReindexResult r;
       try (SessionLibrary lib = data.open();
           ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(1)
               .setUpdateIntervalMillis(200).build()) {
-        r = lib.reindex(reanalyse, (done, total, current) -> {
+        r = lib.reindex(reanalyse, threads, (done, total, current) -> {
           bar.maxHint(total);
           bar.stepTo(done);
         });
@@ -344,7 +375,11 @@ public final class SessionsCommand implements Runnable {
         throw new UserInputException(ex.getMessage(), ex);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("indexed %d session(s), analysed %d%n", r.indexed(), r.analysed());
+      out.printf("indexed %d session(s), analysed %d, changed %d%n", r.indexed(), r.analysed(),
+          r.changes().size());
+      // what a detector update did, session by session (the first 20; the count says how many)
+      r.changes().stream().limit(20).forEach(c -> out.printf("  %s%n", printable(c)));
+      if (r.changes().size() > 20) out.printf("  ... and %d more%n", r.changes().size() - 20);
       for (String p : r.problems()) out.printf("skipped %s%n", printable(p));
       out.flush();
       return r.problems().isEmpty() ? 0 : 1;

@@ -255,47 +255,72 @@ public final class SessionLibrary implements AutoCloseable {
     void step(int done, int total, String current);
   }
 
-  /** What a reindex did. */
-  public record ReindexResult(int indexed, int analysed, List<String> problems) {}
+  /**
+   * What a reindex did.
+   *
+   * @param changes one line per session whose indexed metrics changed, appeared or went away
+   */
+  public record ReindexResult(
+      int indexed, int analysed, List<String> problems, List<String> changes) {}
+
+  /** {@link #reindex(boolean, int, Progress)} with one thread per core. */
+  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+    return reindex(reanalyse, ParallelReindex.defaultThreads(), progress);
+  }
 
   /**
    * Rebuilds the index from the files in {@code sessions/}. Stored analyses are reused unless the
    * recording is newer or {@code reanalyse} is set; recordings without a manifest are adopted. A
-   * session that cannot be read is reported and skipped, never deleted.
+   * session that cannot be read is reported and skipped, never deleted. Recordings are analysed on
+   * {@code threads} threads ({@link ParallelReindex}); the result does not depend on their number.
    */
-  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+  public ReindexResult reindex(boolean reanalyse, int threads, Progress progress) throws IOException {
     List<Path> recordings;
     try (Stream<Path> files = Files.list(sessionsDir)) {
       recordings = files.filter(Files::isRegularFile).filter(Recordings::isRecording).sorted().toList();
     }
+    List<SessionEntry> before;
+    try {
+      before = index.list(SessionFilter.all());
+    } catch (SQLException e) {
+      before = List.of(); // an unreadable index is what reindex repairs: every session is then "new"
+    }
     List<SessionIndex.Indexed> rows = new ArrayList<>(recordings.size());
     List<String> problems = new ArrayList<>();
     int analysed = 0;
-    for (int i = 0; i < recordings.size(); i++) {
-      Path rec = recordings.get(i);
-      String id = stem(rec);
-      progress.step(i, recordings.size(), id);
-      try {
-        Path mf = manifestFile(id);
-        SessionManifest m = Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id);
-        Path af = analysisFile(id);
-        boolean fresh = !reanalyse && Files.exists(af)
-            && !Files.getLastModifiedTime(af).toInstant()
-                .isBefore(Files.getLastModifiedTime(rec).toInstant());
-        StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
-        if (!fresh) analysed++;
-        rows.add(indexed(rec, m, stored));
-      } catch (IOException | RuntimeException e) {
-        problems.add(rec.getFileName() + ": " + e.getMessage());
+    for (ParallelReindex.Outcome o :
+        ParallelReindex.run(recordings, threads, rec -> reindexOne(rec, reanalyse), progress)) {
+      if (o.problem() != null) {
+        problems.add(o.problem());
+      } else {
+        rows.add(o.row());
+        if (o.analysed()) analysed++;
       }
     }
-    progress.step(recordings.size(), recordings.size(), "");
     try {
       index.replaceAll(rows);
     } catch (SQLException e) {
       throw sql(e);
     }
-    return new ReindexResult(rows.size(), analysed, problems);
+    return new ReindexResult(
+        rows.size(), analysed, problems, ParallelReindex.changes(before, rows));
+  }
+
+  /** One recording of a reindex; safe to run for different recordings at once (own files only). */
+  private ParallelReindex.Outcome reindexOne(Path rec, boolean reanalyse) {
+    String id = stem(rec);
+    try {
+      Path mf = manifestFile(id);
+      SessionManifest m = Files.exists(mf) ? SidecarJson.readManifest(mf) : adopt(rec, id);
+      Path af = analysisFile(id);
+      boolean fresh = !reanalyse && Files.exists(af)
+          && !Files.getLastModifiedTime(af).toInstant()
+              .isBefore(Files.getLastModifiedTime(rec).toInstant());
+      StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
+      return new ParallelReindex.Outcome(rec, indexed(rec, m, stored), !fresh, null);
+    } catch (IOException | RuntimeException e) {
+      return new ParallelReindex.Outcome(rec, null, false, rec.getFileName() + ": " + e.getMessage());
+    }
   }
 
   private SessionManifest adopt(Path rec, String id) throws IOException {
@@ -317,7 +342,9 @@ public final class SessionLibrary implements AutoCloseable {
   private SessionEntry index(Path rec, SessionManifest m) throws IOException {
     SessionIndex.Indexed row = indexed(rec, m, analyse(rec, m));
     try {
-      index.put(row.entry(), row.dwells());
+      synchronized (index) { // imports of several files analyse in parallel (ParallelReindex.map)
+        index.put(row.entry(), row.dwells());
+      }
     } catch (SQLException e) {
       throw sql(e);
     }

@@ -361,15 +361,26 @@ public final class SessionLibrary implements AutoCloseable {
     void step(int done, int total, String current);
   }
 
-  /** What a reindex did. */
-  public record ReindexResult(int indexed, int analysed, List<String> problems) {}
+  /**
+   * What a reindex did.
+   *
+   * @param changes one line per session whose indexed metrics changed, appeared or went away
+   */
+  public record ReindexResult(
+      int indexed, int analysed, List<String> problems, List<String> changes) {}
+
+  /** {@link #reindex(boolean, int, Progress)} with one thread per core. */
+  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+    return reindex(reanalyse, ParallelReindex.defaultThreads(), progress);
+  }
 
   /**
    * Rebuilds the index from the files in {@code sessions/}. Stored analyses are reused unless the
    * recording is newer or {@code reanalyse} is set; recordings without a manifest are adopted. A
-   * session that cannot be read is reported and skipped, never deleted.
+   * session that cannot be read is reported and skipped, never deleted. Recordings are analysed on
+   * {@code threads} threads ({@link ParallelReindex}); the result does not depend on their number.
    */
-  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+  public ReindexResult reindex(boolean reanalyse, int threads, Progress progress) throws IOException {
     List<Path> recordings;
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(sessionsDir)) {
@@ -380,33 +391,47 @@ public final class SessionLibrary implements AutoCloseable {
     List<Path> inProgress = recordings.stream().filter(com.rollercoach.io.recording.RecordingLock::isBeingWritten).toList();
     inProgress.forEach(r -> problems.add(r.getFileName() + ": still being recorded; indexed when it ends"));
     recordings = recordings.stream().filter(r -> !inProgress.contains(r)).toList();
+    List<SessionEntry> before;
+    try {
+      before = index.list(SessionFilter.all());
+    } catch (SQLException e) {
+      before = List.of(); // an unreadable index is what reindex repairs: every session is then "new"
+    }
     List<SessionIndex.Indexed> rows = new ArrayList<>(recordings.size());
     int analysed = 0;
-    for (int i = 0; i < recordings.size(); i++) {
-      Path rec = recordings.get(i);
-      String id = stem(rec);
-      progress.step(i, recordings.size(), id);
-      try {
-        SessionManifest m = manifestFor(rec, id);
-        Path af = analysisFile(id);
-        boolean fresh = !reanalyse && Files.exists(af)
-            && !Files.getLastModifiedTime(af).toInstant()
-                .isBefore(Files.getLastModifiedTime(rec).toInstant());
-        StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
-        if (!fresh) analysed++;
-        m = withRecordingNote(m, stored);
-        rows.add(indexed(rec, m, stored));
-      } catch (IOException | RuntimeException e) {
-        problems.add(rec.getFileName() + ": " + e.getMessage());
+    for (ParallelReindex.Outcome o :
+        ParallelReindex.run(recordings, threads, rec -> reindexOne(rec, reanalyse), progress)) {
+      if (o.problem() != null) {
+        problems.add(o.problem());
+      } else {
+        rows.add(o.row());
+        if (o.analysed()) analysed++;
       }
     }
-    progress.step(recordings.size(), recordings.size(), "");
     try {
       index.replaceAll(rows, inProgress.stream().map(SessionLibrary::stem).toList());
     } catch (SQLException e) {
       throw sql(e);
     }
-    return new ReindexResult(rows.size(), analysed, problems);
+    return new ReindexResult(
+        rows.size(), analysed, problems, ParallelReindex.changes(before, rows));
+  }
+
+  /** One recording of a reindex; safe to run for different recordings at once (own files only). */
+  private ParallelReindex.Outcome reindexOne(Path rec, boolean reanalyse) {
+    String id = stem(rec);
+    try {
+      SessionManifest m = manifestFor(rec, id);
+      Path af = analysisFile(id);
+      boolean fresh = !reanalyse && Files.exists(af)
+          && !Files.getLastModifiedTime(af).toInstant()
+              .isBefore(Files.getLastModifiedTime(rec).toInstant());
+      StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
+      m = withRecordingNote(m, stored);
+      return new ParallelReindex.Outcome(rec, indexed(rec, m, stored), !fresh, null);
+    } catch (IOException | RuntimeException e) {
+      return new ParallelReindex.Outcome(rec, null, false, rec.getFileName() + ": " + e.getMessage());
+    }
   }
 
   private SessionManifest adopt(Path rec, String id) throws IOException {
@@ -430,7 +455,9 @@ public final class SessionLibrary implements AutoCloseable {
     m = withRecordingNote(m, stored);
     SessionIndex.Indexed row = indexed(rec, m, stored);
     try {
-      index.put(row.entry(), row.dwells());
+      synchronized (index) { // imports of several files analyse in parallel (ParallelReindex.map)
+        index.put(row.entry(), row.dwells());
+      }
     } catch (SQLException e) {
       throw sql(e);
     }

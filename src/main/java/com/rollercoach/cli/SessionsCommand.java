@@ -417,6 +417,12 @@ public final class SessionsCommand implements Runnable {
       // what a detector update did, session by session (the first 20; the count says how many)
       r.changes().stream().limit(20).forEach(c -> out.printf("  %s%n", printable(c)));
       if (r.changes().size() > 20) out.printf("  ... and %d more%n", r.changes().size() - 20);
+      if (!r.notListed().isEmpty()) {
+        out.printf(Locale.ROOT, "kept %d recording(s) under %.0f s as files, not listed: %s%n",
+            r.notListed().size(), SessionLibrary.MIN_SESSION_S,
+            printable(String.join(", ", r.notListed().stream().limit(5).toList())
+                + (r.notListed().size() > 5 ? ", ..." : "")));
+      }
       for (String p : r.problems()) out.printf("skipped %s%n", printable(p));
       out.flush();
       return r.problems().isEmpty() ? 0 : 1;

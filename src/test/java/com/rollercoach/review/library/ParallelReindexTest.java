@@ -47,7 +47,7 @@ class ParallelReindexTest {
       TestSessions.writeCsv(
           data.resolve("sessions/s" + i + ".csv"),
           Map.of("patient", "P" + i, "start_time", "2026-11-0" + (i + 1) + "T07:00:00Z"),
-          8 + i,
+          61 + i, // over a minute: recordings shorter are not listed (isListable)
           6 + i);
     }
     List<SessionEntry> serial;
@@ -89,5 +89,40 @@ class ParallelReindexTest {
   private static SessionEntry entry(String id, SessionSummary s) {
     return new SessionEntry(id, "p", java.time.Instant.EPOCH, "", "", 15, Path.of(id + ".csv"), s,
         SessionNotes.none());
+  }
+
+  /**
+   * The sub-minute rule (SessionLibrary.isListable): a 30 s recording the recorder left in sessions/
+   * (a wrong port, a false start) stays a file and is not listed; a two-minute one is adopted and
+   * listed. Same at one and two threads, and again on a second reindex.
+   */
+  @Test
+  void reindexKeepsSubMinuteRecordingsAsFilesWithoutListingThem() throws IOException {
+    Path data = tmp.resolve("short");
+    Path shortRec = TestSessions.writeCsv(data.resolve("sessions/false-start.csv"),
+        Map.of("patient", "Ann", "start_time", "2026-11-01T07:00:00Z"), 30, 10);
+    TestSessions.writeCsv(data.resolve("sessions/real.csv"),
+        Map.of("patient", "Ann", "start_time", "2026-11-02T07:00:00Z"), 120, 10);
+    for (int threads : new int[] {1, 2}) {
+      try (SessionLibrary lib = SessionLibrary.open(data)) {
+        var r = lib.reindex(true, threads, (d, t, c) -> {});
+        assertEquals(1, r.indexed());
+        assertEquals(List.of("false-start.csv"), r.notListed());
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        List<SessionEntry> listed = lib.list(SessionFilter.all());
+        assertEquals(List.of("real"), listed.stream().map(SessionEntry::id).toList());
+        assertTrue(listed.get(0).summary().durationS() >= SessionLibrary.MIN_SESSION_S);
+      }
+      assertTrue(Files.exists(shortRec), "the short recording is kept");
+      assertTrue(Files.notExists(data.resolve("sessions/false-start.session.json")), "and not adopted");
+      assertTrue(Files.notExists(data.resolve("sessions/false-start.analysis.json")));
+    }
+    // adopt, what the end of a live session calls, applies the same rule
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> lib.adopt(shortRec));
+      assertTrue(e.getMessage().contains("30 s of data is no session"), e.getMessage());
+      assertEquals(1, lib.list(SessionFilter.all()).size());
+    }
+    assertTrue(SessionLibrary.isListable(60) && !SessionLibrary.isListable(59.9));
   }
 }

@@ -25,7 +25,9 @@ import java.util.Locale;
  * CsvFormatException}.
  */
 final class ByteRowParser {
-  private static final int INITIAL_BUFFER = 1 << 16;
+  private static final int INITIAL_BUFFER = 1 << 15; // grows for a longer line, up to MAX_LINE
+  /** The longest line read, as for every text session file. */
+  private static final int MAX_LINE = com.rollercoach.io.TextLines.MAX_LINE;
 
   private final InputStream in;
   private final String name;
@@ -59,6 +61,7 @@ final class ByteRowParser {
   /** The next line decoded as UTF-8 (for headers and comments), or null at the end of the input. */
   String nextTextLine() {
     if (!advance()) return null;
+    requireUtf8(lineStart, lineEnd);
     return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
   }
 
@@ -68,7 +71,10 @@ final class ByteRowParser {
    */
   boolean nextRow() {
     while (advance()) {
-      if (lineEnd > lineStart && buf[lineStart] == '#') continue;
+      if (lineEnd > lineStart && buf[lineStart] == '#') {
+        requireUtf8(lineStart, lineEnd); // comments are rare: checked like the text lines
+        continue;
+      }
       if (!isBlank(lineStart, lineEnd)) return true;
     }
     return false;
@@ -100,6 +106,7 @@ final class ByteRowParser {
       if (field > maxIndex || i > end) break;
     }
     if (field <= maxIndex) {
+      requireUtf8(lineStart, lineEnd);
       throw new CsvFormatException(
           name, lineNumber, "expected at least " + (maxIndex + 1) + " fields, found " + field);
     }
@@ -118,6 +125,7 @@ final class ByteRowParser {
     } catch (NumberFormatException e) {
       // a logger's spelling of a non-finite value, or not a number at all: decided below
     }
+    requireUtf8(lineStart, lineEnd); // bytes that are not UTF-8 are a file problem, not a number one
     String field = new String(buf, from, to - from, StandardCharsets.UTF_8).trim();
     // Loggers write non-finite values as "nan", "inf", "-inf" or "null": a number the sensor could not
     // give, left to the edge rules (one bad sample). Rare, so a String here costs nothing.
@@ -134,6 +142,27 @@ final class ByteRowParser {
     if (field.length() > 20) field = field.substring(0, 20) + "…";
     throw new CsvFormatException(
         name, lineNumber, "column " + (column + 1) + ": '" + field + "' is not a finite number");
+  }
+
+  /**
+   * Throws the reader's "not UTF-8" error (an {@link UncheckedIOException} around a {@link
+   * java.nio.charset.MalformedInputException}, as a decoding reader would) when buf[from, to) is not
+   * valid UTF-8. Only lines that are read as text or failed as numbers are checked: a data row whose
+   * numbers parse is ASCII where it matters.
+   */
+  private void requireUtf8(int from, int to) {
+    int i = from;
+    while (i < to && buf[i] >= 0) i++;
+    if (i == to) return; // ASCII: the usual case, no decoder
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, from, to - from));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UncheckedIOException(name + ":" + lineNumber + ": not UTF-8 text", e);
+    }
   }
 
   private boolean isBlank(int from, int to) {
@@ -170,6 +199,12 @@ final class ByteRowParser {
         i++;
       }
       int scanned = i - pos;
+      if (scanned > MAX_LINE) {
+        // a file with no line ends (or a binary one) must not fill the memory looking for one
+        throw new UncheckedIOException(name + ": line " + (lineNumber + 1) + ": too long",
+            new IOException("line " + (lineNumber + 1) + ": longer than " + MAX_LINE
+                + " characters — not a text session file (or a file with no line ends)"));
+      }
       if (!fill()) {
         if (pos >= limit) return false;
         lineStart = pos; // a last line without a terminator

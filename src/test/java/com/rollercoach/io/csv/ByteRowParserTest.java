@@ -2,6 +2,7 @@ package com.rollercoach.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class ByteRowParserTest {
 
   @Test
   void lineLongerThanTheBufferIsReadWhole() {
-    String filler = "9".repeat(200_000);
+    String filler = "9".repeat(50_000); // longer than the first buffer, within TextLines.MAX_LINE
     String text = "1," + filler + ",2.5\n3,4,5\n";
     ByteRowParser p = new ByteRowParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "t");
     double[] out = new double[2];
@@ -95,6 +96,12 @@ class ByteRowParserTest {
     p.parseRow(new int[] {0, 2}, 2, out);
     assertEquals(5.0, out[1]);
     assertTrue(p.currentIsLast());
+    // a line with no end (a binary file, a logger without line ends) is refused, not buffered whole
+    ByteRowParser endless = new ByteRowParser(
+        new ByteArrayInputStream(("1," + "9".repeat(200_000)).getBytes(StandardCharsets.US_ASCII)), "e.csv");
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, endless::nextRow);
+    assertEquals("line 1: longer than 65536 characters — not a text session file (or a file with no line ends)",
+        e.getCause().getMessage());
   }
 
   @Test
@@ -143,6 +150,12 @@ class ByteRowParserTest {
         errors++;
         assertTrue(e.getMessage().startsWith("g.bin:" + p.lineNumber() + ": column 1: '"), e.getMessage());
         assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        // bytes that are not UTF-8: the file's problem, as a decoding reader reports it
+        errors++;
+        assertInstanceOf(java.nio.charset.CharacterCodingException.class, e.getCause());
+        assertEquals("g.bin:" + p.lineNumber() + ": not UTF-8 text", e.getMessage());
+        break;
       }
     }
     assertTrue(errors > 0);

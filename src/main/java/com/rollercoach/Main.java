@@ -19,6 +19,12 @@ public final class Main {
 
   /** Runs the CLI in-process and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // picocli's model of the command tree costs a cold JVM more than everything else --version
+      // needs; the constant is inlined, so not even RollerCoachCommand is loaded.
+      System.out.println(RollerCoachCommand.VERSION);
+      return 0;
+    }
     return RollerCoachCommand.commandLineFor(args).execute(args);
   }
 }

@@ -114,13 +114,20 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--keep", paramLabel = "FILE", description = "Write the recording here and keep it.")
     Path keep;
 
+    @Option(
+        names = "--launcher",
+        paramLabel = "CMD",
+        description = "The roller-coach command to time, e.g. target/installer/roller-coach/bin/roller-coach"
+            + " (default: java with this class path).")
+    Path launcher;
+
     @Override
     public Integer call() throws Exception {
       if (hours <= 0 || rateHz < 25 || rateHz > 1000 || memoryHours < 1) {
         throw new UserInputException("--hours > 0, --rate 25–1000 and --memory-hours >= 1 please");
       }
       PrintStream out = System.out;
-      new SpeedBenchmark(hours, rateHz, memoryHours, keep, out).run();
+      new SpeedBenchmark(hours, rateHz, memoryHours, keep, launcher, out).run();
       return 0;
     }
   }

@@ -23,12 +23,6 @@ final class RecordedSessions {
   private RecordedSessions() {}
 
   /**
-   * Sessions shorter than this are kept as files but not listed: a wrong port, a false start. A real
-   * session (10 rolls and a one-minute hold) lasts several minutes.
-   */
-  static final double MIN_SESSION_S = 60;
-
-  /**
    * The library entry made for {@code recording} of {@code durationS} seconds of samples, or empty
    * when it is not in a library, too short or failed.
    */
@@ -36,7 +30,7 @@ final class RecordedSessions {
       PrintStream err) {
     Optional<Path> root = libraryOf(recording, data);
     if (root.isEmpty()) return Optional.empty();
-    if (durationS < MIN_SESSION_S) {
+    if (!SessionLibrary.isListable(durationS)) { // kept as a file, not listed: the library's one rule
       out.println(String.format(java.util.Locale.ROOT,
           "Not added to the library: %.0f s of data is no session (the file is kept)", durationS));
       return Optional.empty();

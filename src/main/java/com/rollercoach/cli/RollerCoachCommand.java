@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "roller-coach",
     mixinStandardHelpOptions = true,
-    version = "roller-coach 0.1.0",
+    version = RollerCoachCommand.VERSION,
     description = "Coach for upper-back foam rolling with an IMU inside the roller.")
 public final class RollerCoachCommand implements Runnable {
+  /** What {@code --version} prints (a constant: {@code Main} answers it without building picocli). */
+  public static final String VERSION = "roller-coach 0.1.0";
+
   /** Every subcommand, in the order the usage lists them. */
   static final List<Class<?>> SUBCOMMANDS =
       List.of(

@@ -2,6 +2,7 @@ package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.library.LibraryBenchmark;
+import com.rollercoach.review.library.ParallelReindex;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -243,6 +245,10 @@ public final class SessionsCommand implements Runnable {
     @Option(names = "--roller-diameter-cm", paramLabel = "D", description = "Roller diameter, cm.")
     Double diameter;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Files analysed at once (default: one per core).")
+    int threads = ParallelReindex.defaultThreads();
+
     @Override
     public Integer call() {
       notes.check();
@@ -252,34 +258,70 @@ public final class SessionsCommand implements Runnable {
           Optional.ofNullable(calibration),
           Optional.ofNullable(diameter),
           SessionNotes.none().merge(notes.painBefore, notes.painAfter, notes.text));
-      int failed = 0;
+      PrintWriter out = spec.commandLine().getOut();
+      // What each argument came to, in argument order: an output line, or a problem (an exception).
+      Object[] results = new Object[files.size()];
       try (SessionLibrary lib = data.open()) {
-        for (Path f : files) {
+        List<Integer> sessions = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+          Path f = files.get(i);
+          // A bundle from `sessions export` is known by its manifest, whatever the file is called;
+          // bundles are few and touch the patients too, so they go one at a time.
           try {
-            // A bundle from `sessions export` is known by its manifest, whatever the file is called.
             if (com.rollercoach.review.bundle.SessionBundle.isBundle(f)) {
               var r = com.rollercoach.review.bundle.SessionBundle.importBundle(f, lib,
                   com.rollercoach.review.patients.Patients.open(data.path()));
-              spec.commandLine().getOut().printf(Locale.ROOT,
-                  "imported bundle %s of %s: %d session(s) added, %d already here, %d prescription(s) added%n",
+              results[i] = String.format(Locale.ROOT,
+                  "imported bundle %s of %s: %d session(s) added, %d already here, %d prescription(s) added",
                   f, printable(r.patient()), r.added().size(), r.skipped().size(), r.prescriptionsAdded());
-              continue;
+            } else {
+              sessions.add(i);
             }
-            SessionEntry e = lib.importSession(f, opts);
-            spec.commandLine().getOut().printf(Locale.ROOT, "imported %s as %s (%s, %d rolls)%n", f,
-                e.id(), printable(e.patient()), e.summary().rolls());
           } catch (IOException | RuntimeException ex) {
-            // One bad file is reported and the batch goes on (issue 13).
-            if (files.size() == 1) throw ex;
-            failed++;
-            spec.commandLine().getErr().println("roller-coach: " + printable(String.valueOf(ex.getMessage())));
+            results[i] = ex;
           }
         }
-        spec.commandLine().getOut().flush();
+        List<Path> sessionFiles = sessions.stream().map(files::get).toList();
+        try (ProgressBar bar = sessionFiles.size() < 2 ? null : new ProgressBarBuilder()
+            .setTaskName("Importing").setInitialMax(sessionFiles.size()).setUpdateIntervalMillis(200).build()) {
+          // Session files are analysed in parallel, one per core; results print in argument order.
+          List<Object> done = ParallelReindex.map(sessionFiles, threads, f -> {
+            try {
+              SessionEntry e = lib.importSession(f, opts);
+              return String.format(Locale.ROOT, "imported %s as %s (%s, %d rolls)", f, e.id(),
+                  printable(e.patient()), e.summary().rolls());
+            } catch (IOException | RuntimeException ex) {
+              return ex;
+            }
+          }, (n, total, current) -> {
+            if (bar != null) bar.stepTo(n);
+          });
+          for (int k = 0; k < sessions.size(); k++) results[sessions.get(k)] = done.get(k);
+        }
       } catch (IOException | RuntimeException ex) {
         if (ex instanceof UserInputException u) throw u;
         throw new UserInputException(String.valueOf(ex.getMessage()), ex);
       }
+      int failed = 0;
+      for (int i = 0; i < results.length; i++) {
+        if (results[i] instanceof String line) {
+          out.println(line);
+        } else {
+          Exception ex = (Exception) results[i];
+          // One file: its problem is the command's error, as before (issue 13).
+          if (files.size() == 1) {
+            if (ex instanceof UserInputException u) throw u;
+            throw new UserInputException(String.valueOf(ex.getMessage()), ex);
+          }
+          // Several: each bad file is reported, named, and the batch goes on; exit 1.
+          failed++;
+          String m = String.valueOf(ex.getMessage());
+          out.flush();
+          spec.commandLine().getErr().println(
+              "roller-coach: " + printable(m.contains(files.get(i).toString()) ? m : files.get(i) + ": " + m));
+        }
+      }
+      out.flush();
       return failed == 0 ? 0 : 1;
     }
 
@@ -350,6 +392,10 @@ public final class SessionsCommand implements Runnable {
     @Option(names = "--reanalyse", description = "Run the pipeline again even where an analysis is stored.")
     boolean reanalyse;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Recordings analysed at once (default: one per core).")
+    int threads = ParallelReindex.defaultThreads();
+
     @Override
     public Integer call() {
       SessionLibrary.ReindexResult r;
@@ -358,7 +404,7 @@ public final class SessionsCommand implements Runnable {
               .setUpdateIntervalMillis(200).build()) {
         lib.damagedIndexMovedTo().ifPresent(p -> spec.commandLine().getErr().println(
             "roller-coach: warning: library.db was damaged; moved to " + p + " and rebuilt from the recordings"));
-        r = lib.reindex(reanalyse, (done, total, current) -> {
+        r = lib.reindex(reanalyse, threads, (done, total, current) -> {
           bar.maxHint(total);
           bar.stepTo(done);
         });
@@ -366,7 +412,17 @@ public final class SessionsCommand implements Runnable {
         throw new UserInputException(ex.getMessage(), ex);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("indexed %d session(s), analysed %d%n", r.indexed(), r.analysed());
+      out.printf("indexed %d session(s), analysed %d, changed %d%n", r.indexed(), r.analysed(),
+          r.changes().size());
+      // what a detector update did, session by session (the first 20; the count says how many)
+      r.changes().stream().limit(20).forEach(c -> out.printf("  %s%n", printable(c)));
+      if (r.changes().size() > 20) out.printf("  ... and %d more%n", r.changes().size() - 20);
+      if (!r.notListed().isEmpty()) {
+        out.printf(Locale.ROOT, "kept %d recording(s) under %.0f s as files, not listed: %s%n",
+            r.notListed().size(), SessionLibrary.MIN_SESSION_S,
+            printable(String.join(", ", r.notListed().stream().limit(5).toList())
+                + (r.notListed().size() > 5 ? ", ..." : "")));
+      }
       for (String p : r.problems()) out.printf("skipped %s%n", printable(p));
       out.flush();
       return r.problems().isEmpty() ? 0 : 1;

@@ -264,39 +264,12 @@ public final class SessionFiles {
   }
 
   /**
-   * The CSV reader over a stream that refuses a line longer than {@link TextLines#MAX_LINE}: its
-   * line reader would otherwise hold a 2 GB line without an end in memory.
+   * The CSV reader on the file's bytes (its fast path, issue 15). It refuses a line longer than {@link
+   * TextLines#MAX_LINE} (a 2 GB line without an end must not fill the memory) and bytes that are not
+   * UTF-8 where it reads text, as the decoding reader used here before did.
    */
   private static CsvSampleReader boundedCsv(Path path) throws IOException {
-    java.io.Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-    return new CsvSampleReader(new java.io.FilterReader(in) {
-      private long run;
-      private long line = 1;
-
-      @Override
-      public int read() throws IOException {
-        int c = super.read();
-        if (c >= 0) count((char) c);
-        return c;
-      }
-
-      @Override
-      public int read(char[] cbuf, int off, int len) throws IOException {
-        int n = super.read(cbuf, off, len);
-        for (int i = 0; i < n; i++) count(cbuf[off + i]);
-        return n;
-      }
-
-      private void count(char c) throws IOException {
-        if (c == '\n') {
-          run = 0;
-          line++;
-        } else if (++run > TextLines.MAX_LINE) {
-          throw new IOException("line " + line + ": longer than " + TextLines.MAX_LINE
-              + " characters — not a text session file (or a file with no line ends)");
-        }
-      }
-    }, path.toString());
+    return CsvSampleReader.open(path);
   }
 
   /** The CSV reader's I/O failure (bytes that are not UTF-8, mostly) as one line. */

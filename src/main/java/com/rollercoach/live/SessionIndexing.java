@@ -9,19 +9,17 @@ import java.util.Locale;
 /**
  * Puts a recording a live session made into the library of its data folder, under the patient named
  * in the recording, as soon as the session ends (window and terminal alike). Sessions shorter than
- * {@link #MIN_SESSION_S} are kept as files but not listed: a wrong port, a false start.
+ * {@link SessionLibrary#MIN_SESSION_S} are kept as files but not listed: a wrong port, a false start
+ * (the library's one rule, {@link SessionLibrary#isListable}, which reindex applies too).
  */
 public final class SessionIndexing {
-  /** A real session (10 rolls and a one-minute hold) lasts several minutes. */
-  public static final double MIN_SESSION_S = 60;
-
   private SessionIndexing() {}
 
   /** What happened, in one line for the user, and the entry when one was made. */
   public record Outcome(String message, SessionEntry entry) {}
 
   public static Outcome index(Path recording, double durationS, Path dataDir) {
-    if (durationS < MIN_SESSION_S) {
+    if (!SessionLibrary.isListable(durationS)) {
       return new Outcome(String.format(Locale.ROOT,
           "Not added to the library: %.0f s of data is no session (the file is kept)", durationS), null);
     }

@@ -12,6 +12,9 @@ final class Smoother {
   private final double[] a = new double[3];
   private final double[] b = new double[3];
   private boolean primed;
+  /** The gain for the last dt: on a steady clock dt repeats, and expm1 was a tenth of the pipeline. */
+  private double lastDtS = Double.NaN;
+  private double lastK;
 
   Smoother(double tauS) {
     this.tauS = tauS;
@@ -23,7 +26,11 @@ final class Smoother {
       reset(x, y, z);
       return;
     }
-    double k = -Math.expm1(-dtS / tauS);
+    if (dtS != lastDtS) {
+      lastDtS = dtS;
+      lastK = -Math.expm1(-dtS / tauS);
+    }
+    double k = lastK;
     a[0] += k * (x - a[0]);
     a[1] += k * (y - a[1]);
     a[2] += k * (z - a[2]);

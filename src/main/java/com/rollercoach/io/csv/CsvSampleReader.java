@@ -5,11 +5,9 @@ import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SampleValidator;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SampleFile;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,27 +45,34 @@ import java.util.regex.Pattern;
 public final class CsvSampleReader implements SampleFile {
   private static final Pattern METADATA = Pattern.compile("#\\s*([A-Za-z][\\w.\\-]*)\\s*=\\s*(.*?)\\s*");
 
-  private final BufferedReader in;
+  private final ByteRowParser rows;
   private final String name;
   private final List<String> warnings = new ArrayList<>();
   private SessionMetadata metadata;
   private CsvColumns columns;
-  /** Where each field of the current row starts; one extra slot marks the end of the last one. */
-  private int[] fieldStarts;
-  private long lineNumber;
   private boolean consumed;
 
   /**
    * @param name how messages name this input (usually the file name)
    */
   public CsvSampleReader(Reader reader, String name) {
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this(ByteRowParser.utf8(reader), name);
+  }
+
+  /**
+   * Reads UTF-8 bytes; rows are parsed on the bytes themselves (the fast path: see {@link
+   * ByteRowParser}).
+   *
+   * @param name how messages name this input (usually the file name)
+   */
+  public CsvSampleReader(InputStream bytes, String name) {
+    this.rows = new ByteRowParser(bytes, name);
     this.name = name;
   }
 
   /** Opens a file (UTF-8); the caller closes the reader. */
   public static CsvSampleReader open(Path path) throws IOException {
-    return new CsvSampleReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString());
+    return new CsvSampleReader(Files.newInputStream(path), path.toString());
   }
 
   /** The {@code # key=value} lines before the header; reads up to and including the header. */
@@ -89,48 +94,46 @@ public final class CsvSampleReader implements SampleFile {
     if (consumed) throw new IllegalStateException("rows already read");
     consumed = true;
     double[] values = new double[7];
+    int[] order = columns.order;
+    int maxIndex = columns.maxIndex;
+    double accelToG = columns.accelToG;
+    double gyroToDps = columns.gyroToDps;
     // The one edge rule set: a NaN/inf value or a backwards or runaway timestamp costs that row,
     // counted with its reason, never the whole file.
     SampleValidator edge = new SampleValidator(sink);
-    long rows = 0;
+    long rowCount = 0;
     long duplicates = 0;
     long firstDuplicateLine = 0;
     long firstBadLine = 0;
-    String line = nextLine();
-    while (line != null) {
-      String following = nextLine();
-      long at = following == null ? lineNumber : lineNumber - 1;
-      if (!isSkippable(line)) {
-        try {
-          parseRow(line, at, values);
-        } catch (CsvFormatException e) {
-          if (following != null) throw e;
-          warnings.add(
-              name + ":" + at + ": last line is incomplete (" + e.reason() + "), ignored");
-          break;
-        }
-        rows++;
-        double t = values[0];
-        if (t == edge.lastTimeS()) {
-          // a coarse logger clock: kept the first, as before (not a bad sample)
-          if (duplicates++ == 0) firstDuplicateLine = at;
-        } else {
-          long before = edge.rejected();
-          edge.accept(
-              new ImuSample(
-                  t,
-                  values[1] * columns.accelToG,
-                  values[2] * columns.accelToG,
-                  values[3] * columns.accelToG,
-                  values[4] * columns.gyroToDps,
-                  values[5] * columns.gyroToDps,
-                  values[6] * columns.gyroToDps));
-          if (edge.rejected() > before && firstBadLine == 0) firstBadLine = at;
-        }
+    while (rows.nextRow()) {
+      try {
+        rows.parseRow(order, maxIndex, values);
+      } catch (CsvFormatException e) {
+        if (!rows.currentIsLast()) throw e;
+        warnings.add(
+            name + ":" + e.line() + ": last line is incomplete (" + e.reason() + "), ignored");
+        break;
       }
-      line = following;
+      rowCount++;
+      double t = values[0];
+      if (t == edge.lastTimeS()) {
+        // a coarse logger clock: kept the first, as before (not a bad sample)
+        if (duplicates++ == 0) firstDuplicateLine = rows.lineNumber();
+      } else {
+        long before = edge.rejected();
+        edge.accept(
+            new ImuSample(
+                t,
+                values[1] * accelToG,
+                values[2] * accelToG,
+                values[3] * accelToG,
+                values[4] * gyroToDps,
+                values[5] * gyroToDps,
+                values[6] * gyroToDps));
+        if (edge.rejected() > before && firstBadLine == 0) firstBadLine = rows.lineNumber();
+      }
     }
-    long delivered = rows - duplicates - edge.rejected();
+    long delivered = rowCount - duplicates - edge.rejected();
     if (duplicates > 0) {
       warnings.add(
           name + ":" + firstDuplicateLine + ": " + duplicates
@@ -140,11 +143,14 @@ public final class CsvSampleReader implements SampleFile {
       String why = edge.summary().orElseThrow();
       // Mostly bad rows is a broken file, not a few glitches: refuse it as before.
       if (edge.rejected() > delivered) {
-        throw new CsvFormatException(name, firstBadLine, why + " of " + rows + " rows: not a usable recording");
+        throw new CsvFormatException(
+            name, firstBadLine, why + " of " + rowCount + " rows: not a usable recording");
       }
       warnings.add(name + ":" + firstBadLine + ": " + why);
     }
-    if (delivered == 0) throw new CsvFormatException(name, lineNumber + 1, "no samples in the file");
+    if (delivered == 0) {
+      throw new CsvFormatException(name, rows.lineNumber() + 1, "no samples in the file");
+    }
     return delivered;
   }
 
@@ -156,14 +162,14 @@ public final class CsvSampleReader implements SampleFile {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    rows.close();
   }
 
   private void readHeader() {
     if (columns != null) return;
     Map<String, String> meta = new LinkedHashMap<>();
     String line;
-    while ((line = nextLine()) != null) {
+    while ((line = rows.nextTextLine()) != null) {
       if (line.isBlank()) continue;
       if (line.startsWith("#")) {
         Matcher m = METADATA.matcher(line);
@@ -171,82 +177,9 @@ public final class CsvSampleReader implements SampleFile {
         continue;
       }
       metadata = new SessionMetadata(meta);
-      columns = CsvColumns.of(Arrays.asList(line.split(",", -1)), name, lineNumber);
-      fieldStarts = new int[columns.maxIndex + 2];
+      columns = CsvColumns.of(Arrays.asList(line.split(",", -1)), name, rows.lineNumber());
       return;
     }
-    throw new CsvFormatException(name, Math.max(1, lineNumber), "empty file: no header line");
-  }
-
-  private void parseRow(String line, long at, double[] out) {
-    int needed = columns.maxIndex;
-    int[] starts = fieldStarts;
-    int field = 0;
-    int start = 0;
-    while (field <= needed) {
-      starts[field++] = start;
-      int comma = line.indexOf(',', start);
-      if (comma < 0) {
-        start = line.length() + 1;
-        break;
-      }
-      start = comma + 1;
-    }
-    if (field <= needed) {
-      throw new CsvFormatException(
-          name, at, "expected at least " + (needed + 1) + " fields, found " + field);
-    }
-    starts[field] = start;
-    int[] idx = columns.order;
-    for (int i = 0; i < idx.length; i++) {
-      int f = idx[i];
-      out[i] = parseNumber(line, starts[f], starts[f + 1] - 1, at, f);
-    }
-  }
-
-  private double parseNumber(String line, int start, int end, long at, int column) {
-    try {
-      double d = DecimalParser.parse(line, start, end);
-      if (!Double.isNaN(d) || isNanWord(line, start, end)) return d;
-    } catch (NumberFormatException e) {
-      // reported below with the column number
-    }
-    String field = line.substring(start, end).trim();
-    // Loggers write non-finite values as "nan", "inf", "-inf" or "null": a number the sensor could not
-    // give, left to the edge rules (one bad sample), unlike garbage text (a broken file).
-    switch (field.toLowerCase(java.util.Locale.ROOT)) {
-      case "nan", "null", "-nan", "+nan":
-        return Double.NaN;
-      case "inf", "+inf", "infinity", "+infinity":
-        return Double.POSITIVE_INFINITY;
-      case "-inf", "-infinity":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        break;
-    }
-    throw new CsvFormatException(
-        name, at, "column " + (column + 1) + ": '" + abbreviate(field) + "' is not a finite number");
-  }
-
-  private static boolean isNanWord(String line, int start, int end) {
-    return line.substring(start, end).trim().equalsIgnoreCase("nan");
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 20 ? s : s.substring(0, 20) + "…";
-  }
-
-  private static boolean isSkippable(String line) {
-    return line.isBlank() || line.startsWith("#");
-  }
-
-  private String nextLine() {
-    try {
-      String line = in.readLine();
-      if (line != null) lineNumber++;
-      return line;
-    } catch (IOException e) {
-      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-    }
+    throw new CsvFormatException(name, Math.max(1, rows.lineNumber()), "empty file: no header line");
   }
 }

@@ -48,6 +48,20 @@ public final class LibraryBenchmark {
         double reindexMs = (System.nanoTime() - r0) / 1e6;
         out.printf(Locale.ROOT, "%-44s %9.0f ms  (%d sessions, %d problems)%n",
             "reindex from stored analyses", reindexMs, result.indexed(), result.problems().size());
+        // Re-analysis (what a detector update needs) at 1 and 2 threads: sessions/s and the speed-up.
+        double[] perS = new double[2];
+        for (int threads = 1; threads <= 2; threads++) {
+          long a0 = System.nanoTime();
+          var r = lib.reindex(true, threads, (d, t, c) -> {});
+          double s = (System.nanoTime() - a0) / 1e9;
+          perS[threads - 1] = r.analysed() / s;
+          out.printf(Locale.ROOT, "%-44s %9.0f ms  (%.0f sessions/s)%n",
+              "reindex --reanalyse, " + threads + " thread(s)", s * 1e3, perS[threads - 1]);
+          out.flush();
+        }
+        out.printf(Locale.ROOT, "%-44s %9.2f x  (load average %.1f, %d cores)%n", "speed-up 2 threads / 1",
+            perS[1] / perS[0], java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         Instant end = Instant.parse("2026-11-01T00:00:00Z");
         Instant monthAgo = end.minus(Duration.ofDays(30));
         time(out, "list all (" + count + ")", () -> lib.list(SessionFilter.all()).size());

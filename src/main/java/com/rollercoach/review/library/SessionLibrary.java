@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -43,10 +44,24 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Recordings that the live recorder drops into {@code sessions/} without sidecars are adopted by the
- * next {@link #reindex}: their manifest is made from the recording's metadata.
+ * next {@link #reindex}: their manifest is made from the recording's metadata — unless they are
+ * shorter than {@link #MIN_SESSION_S} ({@link #isListable}), which stay files, not sessions.
  */
 public final class SessionLibrary implements AutoCloseable {
   public static final String UNKNOWN_PATIENT = "unknown";
+
+  /**
+   * Recordings shorter than this are kept as files but not listed as sessions: a wrong port, a false
+   * start. A real session (10 rolls and a one-minute extension hold) lasts several minutes. One rule
+   * for every way a recording enters the library by itself: the end of a live session, {@link
+   * #adopt}, {@link #reindex}. An explicit {@code sessions import} lists whatever it is given.
+   */
+  public static final double MIN_SESSION_S = 60;
+
+  /** Whether a recording of {@code durationS} seconds of samples is listed as a session. */
+  public static boolean isListable(double durationS) {
+    return durationS >= MIN_SESSION_S;
+  }
   static final String MANIFEST_SUFFIX = ".session.json";
   static final String ANALYSIS_SUFFIX = ".analysis.json";
 
@@ -270,13 +285,21 @@ public final class SessionLibrary implements AutoCloseable {
       throw new IOException(recording + ": still being recorded");
     }
     String id = stem(rec);
-    return index(rec, manifestFor(rec, id));
+    if (Files.exists(manifestFile(id))) return index(rec, manifestFor(rec, id));
+    SessionManifest m = newManifest(rec, id);
+    StoredAnalysis stored = analyse(rec, m);
+    if (!listed(stored, id)) {
+      throw new IOException(String.format(Locale.ROOT,
+          "%s: %.0f s of data is no session (the file is kept, not listed)", rec.getFileName(),
+          stored.analysis().durationS()));
+    }
+    SidecarJson.writeManifest(manifestFile(id), m);
+    return index(rec, m, stored);
   }
 
-  /** The session's manifest (checked to be its own), or one made from the recording's metadata. */
+  /** The session's manifest, checked to be its own. */
   private SessionManifest manifestFor(Path rec, String id) throws IOException {
     Path mf = manifestFile(id);
-    if (!Files.exists(mf)) return adopt(rec, id);
     SessionManifest m = SidecarJson.readManifest(mf);
     if (!m.id().equals(id)) {
       throw new IOException(mf + ": manifest id '" + m.id() + "' does not match its file (expected '" + id + "')");
@@ -361,15 +384,28 @@ public final class SessionLibrary implements AutoCloseable {
     void step(int done, int total, String current);
   }
 
-  /** What a reindex did. */
-  public record ReindexResult(int indexed, int analysed, List<String> problems) {}
+  /**
+   * What a reindex did.
+   *
+   * @param changes one line per session whose indexed metrics changed, appeared or went away
+   * @param notListed recordings without a manifest shorter than {@link #MIN_SESSION_S}: kept, not
+   *     listed
+   */
+  public record ReindexResult(
+      int indexed, int analysed, List<String> problems, List<String> changes, List<String> notListed) {}
+
+  /** {@link #reindex(boolean, int, Progress)} with one thread per core. */
+  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+    return reindex(reanalyse, ParallelReindex.defaultThreads(), progress);
+  }
 
   /**
    * Rebuilds the index from the files in {@code sessions/}. Stored analyses are reused unless the
    * recording is newer or {@code reanalyse} is set; recordings without a manifest are adopted. A
-   * session that cannot be read is reported and skipped, never deleted.
+   * session that cannot be read is reported and skipped, never deleted. Recordings are analysed on
+   * {@code threads} threads ({@link ParallelReindex}); the result does not depend on their number.
    */
-  public ReindexResult reindex(boolean reanalyse, Progress progress) throws IOException {
+  public ReindexResult reindex(boolean reanalyse, int threads, Progress progress) throws IOException {
     List<Path> recordings;
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(sessionsDir)) {
@@ -380,36 +416,67 @@ public final class SessionLibrary implements AutoCloseable {
     List<Path> inProgress = recordings.stream().filter(com.rollercoach.io.recording.RecordingLock::isBeingWritten).toList();
     inProgress.forEach(r -> problems.add(r.getFileName() + ": still being recorded; indexed when it ends"));
     recordings = recordings.stream().filter(r -> !inProgress.contains(r)).toList();
+    List<SessionEntry> before;
+    try {
+      before = index.list(SessionFilter.all());
+    } catch (SQLException e) {
+      before = List.of(); // an unreadable index is what reindex repairs: every session is then "new"
+    }
     List<SessionIndex.Indexed> rows = new ArrayList<>(recordings.size());
+    List<String> notListed = new ArrayList<>();
     int analysed = 0;
-    for (int i = 0; i < recordings.size(); i++) {
-      Path rec = recordings.get(i);
-      String id = stem(rec);
-      progress.step(i, recordings.size(), id);
-      try {
-        SessionManifest m = manifestFor(rec, id);
-        Path af = analysisFile(id);
-        boolean fresh = !reanalyse && Files.exists(af)
-            && !Files.getLastModifiedTime(af).toInstant()
-                .isBefore(Files.getLastModifiedTime(rec).toInstant());
-        StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
-        if (!fresh) analysed++;
-        m = withRecordingNote(m, stored);
-        rows.add(indexed(rec, m, stored));
-      } catch (IOException | RuntimeException e) {
-        problems.add(rec.getFileName() + ": " + e.getMessage());
+    for (ParallelReindex.Outcome o :
+        ParallelReindex.run(recordings, threads, rec -> reindexOne(rec, reanalyse), progress)) {
+      if (o.problem() != null) {
+        problems.add(o.problem());
+      } else if (o.row() == null) {
+        notListed.add(o.recording().getFileName().toString());
+      } else {
+        rows.add(o.row());
+        if (o.analysed()) analysed++;
       }
     }
-    progress.step(recordings.size(), recordings.size(), "");
     try {
       index.replaceAll(rows, inProgress.stream().map(SessionLibrary::stem).toList());
     } catch (SQLException e) {
       throw sql(e);
     }
-    return new ReindexResult(rows.size(), analysed, problems);
+    return new ReindexResult(
+        rows.size(), analysed, problems, ParallelReindex.changes(before, rows), notListed);
   }
 
-  private SessionManifest adopt(Path rec, String id) throws IOException {
+  /** One recording of a reindex; safe to run for different recordings at once (own files only). */
+  private ParallelReindex.Outcome reindexOne(Path rec, boolean reanalyse) {
+    String id = stem(rec);
+    try {
+      boolean adopting = !Files.exists(manifestFile(id));
+      SessionManifest m = adopting ? newManifest(rec, id) : manifestFor(rec, id);
+      Path af = analysisFile(id);
+      boolean fresh = !reanalyse && Files.exists(af)
+          && !Files.getLastModifiedTime(af).toInstant()
+              .isBefore(Files.getLastModifiedTime(rec).toInstant());
+      StoredAnalysis stored = fresh ? SidecarJson.readAnalysis(af) : analyse(rec, m);
+      if (adopting && !listed(stored, id)) return new ParallelReindex.Outcome(rec, null, !fresh, null);
+      if (adopting) SidecarJson.writeManifest(manifestFile(id), m);
+      m = withRecordingNote(m, stored);
+      return new ParallelReindex.Outcome(rec, indexed(rec, m, stored), !fresh, null);
+    } catch (IOException | RuntimeException e) {
+      return new ParallelReindex.Outcome(rec, null, false, rec.getFileName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Whether an adopted recording is listed ({@link #isListable}); if not, its analysis is not kept
+   * either, so that the folder holds only the file the recorder wrote.
+   */
+  private boolean listed(StoredAnalysis stored, String id) throws IOException {
+    if (isListable(stored.analysis().durationS())) return true;
+    Files.deleteIfExists(analysisFile(id));
+    return false;
+  }
+
+  /** A manifest made from the recording's own metadata, not yet written. */
+  private SessionManifest newManifest(Path rec, String id) throws IOException {
     SessionMetadata meta = Recordings.open(rec).metadata();
     SessionManifest m = new SessionManifest(
         id,
@@ -420,17 +487,21 @@ public final class SessionLibrary implements AutoCloseable {
         diameterIn(meta),
         "recorded",
         SessionNotes.none());
-    SidecarJson.writeManifest(manifestFile(id), m);
     return m;
   }
 
   /** Analyses a recording, stores the analysis beside it and indexes the session. */
   private SessionEntry index(Path rec, SessionManifest m) throws IOException {
-    StoredAnalysis stored = analyse(rec, m);
+    return index(rec, m, analyse(rec, m));
+  }
+
+  private SessionEntry index(Path rec, SessionManifest m, StoredAnalysis stored) throws IOException {
     m = withRecordingNote(m, stored);
     SessionIndex.Indexed row = indexed(rec, m, stored);
     try {
-      index.put(row.entry(), row.dwells());
+      synchronized (index) { // imports of several files analyse in parallel (ParallelReindex.map)
+        index.put(row.entry(), row.dwells());
+      }
     } catch (SQLException e) {
       throw sql(e);
     }

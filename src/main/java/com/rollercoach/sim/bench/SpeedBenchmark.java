@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ol>
  *   <li>{@code analyze --json} of one hour at 200 Hz in a fresh JVM (start-up included), best and
- *       median of three runs;
+ *       median of five runs, next to {@code roller-coach --version} and {@code java -version} timed
+ *       the same way in the same run (ratios), with the machine's load average;
  *   <li>the pipeline's throughput in this (warmed-up) JVM on the same samples held in memory — JMH
  *       ({@code bench/jmh.sh}) gives the careful number;
  *   <li>heap flatness: the heap in use after a full GC once the pipeline has seen 1 h and again after
@@ -38,9 +39,16 @@ public final class SpeedBenchmark {
   private final double rateHz;
   private final double memoryHours;
   private final Path keep;
+  private final Path launcher;
   private final PrintStream out;
 
-  public SpeedBenchmark(double hours, double rateHz, double memoryHours, Path keep, PrintStream out) {
+  /**
+   * @param launcher the {@code roller-coach} command to time (an app image's {@code bin/roller-coach});
+   *     null: this JVM's class path
+   */
+  public SpeedBenchmark(
+      double hours, double rateHz, double memoryHours, Path keep, Path launcher, PrintStream out) {
+    this.launcher = launcher;
     this.hours = hours;
     this.rateHz = rateHz;
     this.memoryHours = memoryHours;
@@ -82,39 +90,76 @@ public final class SpeedBenchmark {
             .withMinDurationS(seconds));
   }
 
+  /** One command timed in fresh processes: best and median wall seconds, best CPU seconds. */
+  private record Timing(String label, double bestWall, double medianWall, double bestCpu) {}
+
   private void analyzeInFreshJvm(Path csv) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> app =
+        launcher != null
+            ? List.of(launcher.toString())
+            : List.of(java, "-cp", System.getProperty("java.class.path"), "com.rollercoach.Main");
+    out.println(
+        "fresh processes, best/median of " + RUNS + ": "
+            + (launcher != null ? launcher : "java -cp <this class path> com.rollercoach.Main")
+            + "; load average before: " + loadAverage());
+    Timing jvm = time("java -version (the JVM alone)", List.of(java, "-version"));
+    if (jvm == null) return;
+    List<String> version = new ArrayList<>(app);
+    version.add("--version");
+    Timing v = time("roller-coach --version", version);
+    if (v == null) return;
+    List<String> analyze = new ArrayList<>(app);
+    analyze.addAll(List.of("analyze", csv.toString(), "--json"));
+    Timing a = time("roller-coach analyze FILE --json", analyze);
+    if (a == null) return;
+    out.printf(
+        Locale.ROOT,
+        "ratios (best wall): --version / java -version %.2f; analyze / --version %.2f; load average"
+            + " after: %s (cores: %d)%n"
+            + "targets on an idle machine: --version <= 0.25 s, analyze of 1 h at 200 Hz <= 0.6 s%n",
+        v.bestWall() / jvm.bestWall(),
+        a.bestWall() / v.bestWall(),
+        loadAverage(),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static final int RUNS = 5;
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+    } catch (IOException e) {
+      return String.format(
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  /** Runs {@code cmd} {@value #RUNS} times and prints the timing; null (and a line) on failure. */
+  private Timing time(String label, List<String> command) throws IOException, InterruptedException {
     // On a shared machine wall time says little; GNU time (when installed) adds the CPU time used.
     boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
     List<String> cmd = new ArrayList<>();
     if (gnuTime) cmd.addAll(List.of("/usr/bin/time", "-f", "cpu-seconds %U %S"));
-    cmd.addAll(
-        List.of(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "com.rollercoach.Main",
-            "analyze",
-            csv.toString(),
-            "--json"));
-    double[] times = new double[3];
-    double[] cpu = new double[3];
+    cmd.addAll(command);
+    double[] times = new double[RUNS];
+    double[] cpu = new double[RUNS];
     for (int i = 0; i < times.length; i++) {
-      Path log = Files.createTempFile("roller-coach-analyze", ".out");
+      Path log = Files.createTempFile("roller-coach-speed", ".out");
       try {
         long t0 = System.nanoTime();
         Process p =
             new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
           p.destroyForcibly();
-          out.println("analyze: did not finish within 10 minutes");
-          return;
+          out.println(label + ": did not finish within 10 minutes");
+          return null;
         }
         times[i] = (System.nanoTime() - t0) / 1e9;
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-          out.printf(Locale.ROOT, "analyze: exit %d (%s)%n", p.exitValue(), lines.isEmpty() ? "" : lines.get(0));
-          return;
+          out.printf(Locale.ROOT, "%s: exit %d (%s)%n", label, p.exitValue(), lines.isEmpty() ? "" : lines.get(0));
+          return null;
         }
         for (String line : lines) {
           if (line.startsWith("cpu-seconds ")) {
@@ -128,12 +173,15 @@ public final class SpeedBenchmark {
     }
     Arrays.sort(times);
     Arrays.sort(cpu);
+    Timing t = new Timing(label, times[0], times[RUNS / 2], cpu[0]);
     out.printf(
         Locale.ROOT,
-        "analyze --json in a fresh JVM: wall best %.2f s, median %.2f s of 3 (target < 2 s)%s%n",
-        times[0],
-        times[1],
-        gnuTime ? String.format(Locale.ROOT, "; CPU (user+sys, all threads) best %.2f s", cpu[0]) : "");
+        "  %-34s wall best %.3f s, median %.3f s%s%n",
+        label,
+        t.bestWall(),
+        t.medianWall(),
+        gnuTime ? String.format(Locale.ROOT, "; CPU (user+sys, all threads) best %.3f s", t.bestCpu()) : "");
+    return t;
   }
 
   private void throughput(Path csv) throws IOException {

@@ -96,7 +96,7 @@ class LibrarySafetyTest {
     RecordingWriter w = RecordingWriter.create(rec, new RecordingHeader(Instant.parse("2026-11-02T08:00:00Z"),
         "test", "auto", Optional.empty(), SessionMetadata.empty()));
     List<ImuSample> samples = new ArrayList<>();
-    for (int i = 0; i < 500; i++) samples.add(new ImuSample(i * 0.02, 0, 1, 0, 0, 0, 1));
+    for (int i = 0; i < 3500; i++) samples.add(new ImuSample(i * 0.02, 0, 1, 0, 0, 0, 1)); // 70 s: over a minute
     w.samples(0, samples);
     w.flush();
     assertTrue(RecordingLock.isBeingWritten(rec));
@@ -107,7 +107,7 @@ class LibrarySafetyTest {
       assertThrows(IOException.class, () -> lib.adopt(rec));
       w.close();
       assertFalse(RecordingLock.isBeingWritten(rec));
-      assertEquals(10.0, lib.adopt(rec).summary().durationS(), 0.05);
+      assertEquals(70.0, lib.adopt(rec).summary().durationS(), 0.05);
       assertEquals(1, lib.reindex(false, (d, t, c) -> {}).indexed());
     }
   }
@@ -190,7 +190,7 @@ class LibrarySafetyTest {
     RecordingWriter w = RecordingWriter.create(rec, new RecordingHeader(Instant.parse("2026-11-02T08:00:00Z"),
         "test", "auto", Optional.empty(), SessionMetadata.empty()));
     List<ImuSample> samples = new ArrayList<>();
-    for (int i = 0; i < 500; i++) samples.add(new ImuSample(i * 0.02, 0, 1, 0, 0, 0, 1));
+    for (int i = 0; i < 3500; i++) samples.add(new ImuSample(i * 0.02, 0, 1, 0, 0, 0, 1)); // 70 s: over a minute
     w.samples(0, samples);
     w.flush();
     // as after kill -9: no END record, and the marker names a process that is gone

@@ -112,7 +112,7 @@ class SessionLibraryTest {
     Path data = tmp.resolve("data");
     try (SessionLibrary lib = SessionLibrary.open(data)) {
       TestSessions.writeCsv(data.resolve("sessions/live-1.csv"),
-          Map.of("patient", "Cy", "start_time", "2026-11-03T07:00:00Z", "device", "dev-9"), 4, 10);
+          Map.of("patient", "Cy", "start_time", "2026-11-03T07:00:00Z", "device", "dev-9"), 61, 10); // over a minute: listed
       Files.writeString(data.resolve("sessions/broken.csv"), "t_s,nothing\n1,2\n");
       int[] lastStep = {-1, -1};
       var result = lib.reindex(false, (d, t, c) -> {

@@ -1,0 +1,163 @@
+package com.rollercoach.io.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ByteRowParserTest {
+  /** Hands out at most a few bytes per read, so lines straddle every possible refill point. */
+  private static InputStream trickle(String text, long seed) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Random r = new Random(seed);
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1 + r.nextInt(7)));
+      }
+    };
+  }
+
+  private static List<String> lines(ByteRowParser p) {
+    List<String> out = new ArrayList<>();
+    for (String l = p.nextTextLine(); l != null; l = p.nextTextLine()) out.add(p.lineNumber() + ":" + l);
+    return out;
+  }
+
+  @Test
+  void splitsLinesLikeBufferedReaderOnEveryTerminatorAndRefillPoint() {
+    String text = "a\nb\r\nc\rd\r\r\ne\n\nlast";
+    List<String> expected = List.of("1:a", "2:b", "3:c", "4:d", "5:", "6:e", "7:", "8:last");
+    for (long seed = 0; seed < 50; seed++) {
+      assertEquals(expected, lines(new ByteRowParser(trickle(text, seed), "t")), "seed " + seed);
+    }
+    assertEquals(List.of("1:x"), lines(new ByteRowParser(trickle("x\r", 1), "t")));
+  }
+
+  @Test
+  void parsesExactlyWhatDoubleParseDoubleGivesAcrossRefills() {
+    Random r = new Random(42);
+    StringBuilder text = new StringBuilder();
+    List<double[]> expected = new ArrayList<>();
+    for (int row = 0; row < 2000; row++) {
+      double[] v = new double[3];
+      String[] f = new String[3];
+      for (int k = 0; k < 3; k++) {
+        double x = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
+        f[k] =
+            switch (r.nextInt(4)) {
+              case 0 -> Double.toString(x); // shortest repr, often 17 digits or an exponent
+              case 1 -> String.format("%.4f", x);
+              case 2 -> String.format(" %.6e ", x);
+              default -> String.format("%.9f", x);
+            };
+        v[k] = Double.parseDouble(f[k]);
+      }
+      text.append("junk,").append(f[0]).append(',').append(f[1]).append(",ignored,").append(f[2]);
+      text.append(row % 3 == 0 ? "\r\n" : "\n");
+      if (row % 100 == 0) text.append("# a comment\n   \n");
+      expected.add(v);
+    }
+    ByteRowParser p = new ByteRowParser(trickle(text.toString(), 7), "t");
+    double[] out = new double[3];
+    int[] columns = {1, 2, 4};
+    for (double[] v : expected) {
+      assertTrue(p.nextRow());
+      p.parseRow(columns, 4, out);
+      for (int k = 0; k < 3; k++) {
+        assertEquals(Double.doubleToRawLongBits(v[k]), Double.doubleToRawLongBits(out[k]), "line " + p.lineNumber());
+      }
+    }
+    assertFalse(p.nextRow());
+  }
+
+  @Test
+  void lineLongerThanTheBufferIsReadWhole() {
+    String filler = "9".repeat(50_000); // longer than the first buffer, within TextLines.MAX_LINE
+    String text = "1," + filler + ",2.5\n3,4,5\n";
+    ByteRowParser p = new ByteRowParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "t");
+    double[] out = new double[2];
+    assertTrue(p.nextRow());
+    p.parseRow(new int[] {0, 2}, 2, out);
+    assertEquals(1.0, out[0]);
+    assertEquals(2.5, out[1]);
+    assertTrue(p.nextRow());
+    p.parseRow(new int[] {0, 2}, 2, out);
+    assertEquals(5.0, out[1]);
+    assertTrue(p.currentIsLast());
+    // a line with no end (a binary file, a logger without line ends) is refused, not buffered whole
+    ByteRowParser endless = new ByteRowParser(
+        new ByteArrayInputStream(("1," + "9".repeat(200_000)).getBytes(StandardCharsets.US_ASCII)), "e.csv");
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, endless::nextRow);
+    assertEquals("line 1: longer than 65536 characters — not a text session file (or a file with no line ends)",
+        e.getCause().getMessage());
+  }
+
+  @Test
+  void badFieldsNameLineAndColumnInOneLine() {
+    ByteRowParser p =
+        new ByteRowParser(ByteRowParser.utf8(new StringReader("1,2,3\n1,\u00e9\u00e9,3\n1,2\n1,Infinity,3\n1,nan,-inf\n1,inf?,3\n")), "f.csv");
+    double[] out = new double[3];
+    int[] all = {0, 1, 2};
+    assertTrue(p.nextRow());
+    p.parseRow(all, 2, out);
+    assertTrue(p.nextRow());
+    CsvFormatException e = assertThrows(CsvFormatException.class, () -> p.parseRow(all, 2, out));
+    assertEquals("f.csv:2: column 2: '\u00e9\u00e9' is not a finite number", e.getMessage());
+    assertTrue(p.nextRow());
+    e = assertThrows(CsvFormatException.class, () -> p.parseRow(all, 2, out));
+    assertEquals("f.csv:3: expected at least 3 fields, found 2", e.getMessage());
+    assertTrue(p.nextRow());
+    // a logger's non-finite values are numbers the sensor could not give: returned for the edge
+    // rules (SampleValidator) to refuse that one row, unlike garbage text
+    p.parseRow(all, 2, out);
+    assertEquals(Double.POSITIVE_INFINITY, out[1]);
+    assertTrue(p.nextRow());
+    p.parseRow(all, 2, out);
+    assertTrue(Double.isNaN(out[1]));
+    assertEquals(Double.NEGATIVE_INFINITY, out[2]);
+    assertTrue(p.nextRow());
+    e = assertThrows(CsvFormatException.class, () -> p.parseRow(all, 2, out));
+    assertEquals("f.csv:6: column 2: 'inf?' is not a finite number", e.getMessage());
+    assertTrue(p.currentIsLast());
+    assertFalse(p.nextRow());
+    assertNull(p.nextTextLine());
+  }
+
+  @Test
+  void binaryGarbageIsANumberErrorNotACrash() {
+    byte[] garbage = new byte[300];
+    new Random(3).nextBytes(garbage);
+    garbage[0] = '1'; // not a comment
+    ByteRowParser p = new ByteRowParser(new ByteArrayInputStream(garbage), "g.bin");
+    double[] out = new double[1];
+    int errors = 0;
+    while (p.nextRow()) {
+      try {
+        p.parseRow(new int[] {0}, 0, out);
+      } catch (CsvFormatException e) {
+        errors++;
+        assertTrue(e.getMessage().startsWith("g.bin:" + p.lineNumber() + ": column 1: '"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        // bytes that are not UTF-8: the file's problem, as a decoding reader reports it
+        errors++;
+        assertInstanceOf(java.nio.charset.CharacterCodingException.class, e.getCause());
+        assertEquals("g.bin:" + p.lineNumber() + ": not UTF-8 text", e.getMessage());
+        break;
+      }
+    }
+    assertTrue(errors > 0);
+  }
+}

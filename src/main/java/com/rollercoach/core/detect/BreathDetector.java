@@ -36,7 +36,7 @@ import java.util.Arrays;
  * <p>Which turning point starts an inhale depends on how the sensor sits in the roller, so the
  * polarity is taken from the breathing itself: inhaling is quicker than exhaling (an
  * inspiratory:expiratory time ratio of about 1:1.5–1:2 at rest and slower in relaxed deep breathing,
- * e.g. West, <i>Respiratory Physiology</i>), so the edges with the shorter mean duration are the
+ * e.g. West, <i>Respiratory Physiology</i>), so the edges with the shorter median duration are the
  * inhales and the turning points that start them are the inhale onsets. Turning-point times are
  * moved back by the filters' group delay ({@link #GROUP_DELAY_S}), so an onset is placed when it
  * happened.
@@ -323,22 +323,24 @@ final class BreathDetector {
    * average than falling ones means inhale = rising.
    */
   static boolean inhaleStartsAtTrough(double[][] tp) {
-    double rise = 0;
-    double fall = 0;
+    double[] rise = new double[tp.length];
+    double[] fall = new double[tp.length];
     int rises = 0;
     int falls = 0;
     for (int k = 1; k < tp.length; k++) {
       double d = tp[k][0] - tp[k - 1][0];
-      if (tp[k][2] == 1) {
-        rise += d;
-        rises++;
-      } else {
-        fall += d;
-        falls++;
-      }
+      if (tp[k][2] == 1) rise[rises++] = d;
+      else fall[falls++] = d;
     }
     if (rises == 0 || falls == 0) return true;
-    return rise / rises <= fall / falls;
+    // medians: one long edge (a breath lost on a drifting angle, a pause) must not decide it
+    return median(rise, rises) <= median(fall, falls);
+  }
+
+  private static double median(double[] x, int n) {
+    double[] s = Arrays.copyOf(x, n);
+    Arrays.sort(s);
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   /** The filtered rocking angle after the latest sample (degrees), for displays. */

@@ -80,6 +80,7 @@ public final class RollSignal {
   private final GyroBiasTracker bias = new GyroBiasTracker();
   private final RollAxisEstimator axis;
   private final RollAngleTracker angle = new RollAngleTracker();
+  private final GyroSaturation saturation = new GyroSaturation();
   private final DeliveryClock clock = new DeliveryClock(this::process);
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
@@ -154,6 +155,7 @@ public final class RollSignal {
         axis.update(lgx, lgy, lgz, corrected, Math.min(dt, 0.1));
       }
     }
+    if (saturation.update(x.gxDps(), x.gyDps(), x.gzDps())) angle.markSaturated();
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     trackShock(x, wx, wy, wz, dt);
 

@@ -36,6 +36,9 @@ final class OnRollerDetector {
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
   static final double SHOCK_BURST_GAP_S = 2.0;
+  /** A knock's flags span its ringing: from a grid step before it to this long after it. */
+  static final double FORGET_BEFORE_S = 0.05;
+  static final double FORGET_AFTER_S = 1.0;
   /** A get-off jolt comes with the roller shoved within this long of it (either side). */
   static final double KNOCK_MOTION_S = 1.0;
   static final double ON_LATENCY_S = 0.3;
@@ -127,6 +130,22 @@ final class OnRollerDetector {
       return Change.OFF;
     }
     return Change.NONE;
+  }
+
+  /**
+   * The shock at {@code shockS} was a motor switched on or off (see {@code MotorSwitch}): its flags
+   * are cleared and the last shock is the one before it, so nothing takes it for a body's jolt.
+   */
+  void forgetShock(double shockS) {
+    history.clearShocks(shockS - FORGET_BEFORE_S, shockS + FORGET_AFTER_S);
+    if (Math.abs(lastShockS - shockS) > FORGET_AFTER_S) return;
+    lastShockS = Double.NEGATIVE_INFINITY;
+    for (long k = history.newest(); k >= history.oldest(); k--) {
+      if (history.shock(k)) {
+        lastShockS = history.t(k);
+        break;
+      }
+    }
   }
 
   boolean on() {

@@ -163,6 +163,19 @@ public final class SessionDetector {
     }
   }
 
+  /**
+   * The shock at {@code shockS} was a vibrating roller's motor switched on or off: it is forgotten,
+   * and passes held back only because of it are announced now.
+   */
+  public void motorSwitched(double shockS) {
+    onRoller.forgetShock(shockS);
+    if (!deferred.isEmpty()) {
+      boolean stillSuspect = false;
+      for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
+      if (!stillSuspect) releaseDeferred();
+    }
+  }
+
   /** No more samples: whoever is on the roller is taken to leave at the last sample. */
   public void end() {
     if (Double.isNaN(now)) return;

@@ -18,15 +18,16 @@ public final class GyroSaturation {
 
   /** Raw (not bias-corrected) rates, °/s; whether this reading is clipped on any channel. */
   public boolean update(double gx, double gy, double gz) {
-    double[] g = {gx, gy, gz};
-    boolean clipped = false;
-    for (int i = 0; i < 3; i++) {
-      double a = Math.abs(g[i]);
-      if (primed && a >= MIN_FULL_SCALE_DPS && g[i] == prev[i] && a >= maxAbs[i]) clipped = true;
-      maxAbs[i] = Math.max(maxAbs[i], a);
-      prev[i] = g[i];
-    }
+    boolean clipped = channel(0, gx) | channel(1, gy) | channel(2, gz);
     primed = true;
+    return clipped;
+  }
+
+  private boolean channel(int i, double g) {
+    double a = Math.abs(g);
+    boolean clipped = primed && a >= MIN_FULL_SCALE_DPS && g == prev[i] && a >= maxAbs[i];
+    if (a > maxAbs[i]) maxAbs[i] = a;
+    prev[i] = g;
     return clipped;
   }
 }

@@ -39,16 +39,21 @@ public final class MotorSwitch {
    * @return the time of a shock now recognised as a motor switch, NaN if none
    */
   public double update(double tS, double ax, double ay, double az, boolean shockStarts) {
-    double[] a = {ax, ay, az};
-    if (Double.isNaN(low[0])) System.arraycopy(a, 0, low, 0, 3);
+    if (Double.isNaN(low[0])) {
+      low[0] = ax;
+      low[1] = ay;
+      low[2] = az;
+    }
     double dt = Double.isNaN(prevT) ? 0 : tS - prevT;
     prevT = tS;
     double k = Math.min(1, Math.max(0, dt) / HP_TAU_S);
-    double d2 = 0;
-    for (int j = 0; j < 3; j++) {
-      low[j] += k * (a[j] - low[j]);
-      d2 += (a[j] - low[j]) * (a[j] - low[j]);
-    }
+    low[0] += k * (ax - low[0]);
+    low[1] += k * (ay - low[1]);
+    low[2] += k * (az - low[2]);
+    double dx = ax - low[0];
+    double dy = ay - low[1];
+    double dz = az - low[2];
+    double d2 = dx * dx + dy * dy + dz * dz;
     int i = (int) (n++ % CAPACITY);
     t[i] = tS;
     e[i] = d2;

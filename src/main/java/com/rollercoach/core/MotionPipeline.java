@@ -52,6 +52,11 @@ public final class MotionPipeline implements SampleSink {
               }
 
               @Override
+              public void motorSwitched(double shockS) {
+                detector.motorSwitched(shockS);
+              }
+
+              @Override
               public void gap(double fromS, double toS) {
                 if (toS != sourceGapToS) {
                   listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));

@@ -29,6 +29,9 @@ public final class SyntheticSession {
   private double breathDeg = 0.5; // peak to peak
   private double breathPeriodS = 5;
   private long seed = 1;
+  private double motorOnS = Double.POSITIVE_INFINITY;
+  private double motorG;
+  private double motorHz;
 
   public SyntheticSession rate(double hz) {
     rateHz = hz;
@@ -60,6 +63,17 @@ public final class SyntheticSession {
   public SyntheticSession breathing(double peakToPeakDeg, double periodS) {
     breathDeg = peakToPeakDeg;
     breathPeriodS = periodS;
+    return this;
+  }
+
+  /**
+   * A vibrating roller's motor switched on at {@code atS} (from now on the script's clock): a knock
+   * on the button (a 0.5 g ring for 0.25 s), then a radial shake of {@code g} at {@code hz}.
+   */
+  public SyntheticSession motorOnAt(double atS, double g, double hz) {
+    this.motorOnS = atS;
+    this.motorG = g;
+    this.motorHz = hz;
     return this;
   }
 
@@ -139,6 +153,11 @@ public final class SyntheticSession {
       double rateDps = Math.toDegrees((thetaAt(time + h) - thetaAt(time - h)) / (2 * h));
       double[] up = rotate(up0, axis, -theta);
       double shock = shockAt(time);
+      if (time >= motorOnS) {
+        if (time < motorOnS + 0.25) shock += 0.5 * Math.sin(2 * Math.PI * 6 * (time - motorOnS));
+        double p = 2 * Math.PI * motorHz * (time - motorOnS);
+        up = new double[] {up[0] + motorG * Math.cos(p), up[1], up[2] + motorG * Math.sin(p)};
+      }
       sink.accept(
           new ImuSample(
               time,

@@ -1,44 +1,111 @@
 package com.rollercoach.core.detect;
 
 import com.rollercoach.core.signal.Biquad;
+import java.util.Arrays;
 
 /**
  * Finds breaths in the roller's rocking. A person lying on the roller rocks it a fraction of a degree
- * with every breath; the roll angle θ, low-passed at {@value #LOW_PASS_HZ} Hz (4th-order Butterworth:
- * above any breathing rate of up to 40/min, below the heartbeat's ≈1–1.5 Hz ripple), swings back and
- * forth once per breath.
+ * with every breath; the roll angle θ, low-passed at {@value #LOW_PASS_HZ} Hz (two Butterworth
+ * biquads: above any breathing rate of up to 40/min, below the heartbeat's ≈1–1.5 Hz ripple and far
+ * below any vibrating roller's 25–70 Hz motor line), swings back and forth once per breath.
  *
- * <p>Turning points of that swing are found with a hysteresis (zig-zag) threshold of {@value
- * #SWING_DEG}°: far above the filtered sensor noise, below the smallest breathing rock. Which turning
- * point starts an inhale depends on how the sensor sits in the roller, so the polarity is taken from
- * the breathing itself: inhaling is quicker than exhaling (an inspiratory:expiratory time ratio of
- * about 1:1.5–1:2 at rest and slower in relaxed deep breathing, e.g. West, <i>Respiratory
- * Physiology</i>), so the edges with the shorter mean duration are the inhales and the turning points
- * that start them are the inhale onsets.
+ * <p>Three things besides breathing move that angle during a hold, and each is taken out by its own
+ * physics rather than by a fixed size:
+ *
+ * <ul>
+ *   <li><b>Weight shifts</b>: the person settles half a centimetre to a centimetre, a step in θ of
+ *       several degrees over 1–2.5 s followed by a new level. Its <i>rate</i> is many times the
+ *       breathing's: a breath of depth A over a period T turns the roller at ≈ πA/T at most, so a
+ *       step is recognised where |dθ/dt| exceeds {@value #SHIFT_ENTER}× the running median rate of
+ *       the last {@value #RATE_WINDOW_S} s (the breathing's own typical rate; a shift fills at most
+ *       a quarter of that window, so the median ignores it), and its whole fast stretch (while the
+ *       rate stays above {@value #SHIFT_EXIT}× the median in the same direction, found backward too
+ *       through a {@value #DELAY_S} s delay line) is removed from the angle the turning points are
+ *       found on. What remains is breathing around a level that moved.
+ *   <li><b>Strokes</b> are removed by the same rule (they turn the roller far faster than breathing),
+ *       so a stroke's end is not a turning point of the breathing.
+ *   <li><b>Small wiggles</b> (postural sway, a sigh's second inhale on top of the first, filtered
+ *       noise): turning points are first found with a small hysteresis {@value #FLOOR_DEG}° (several
+ *       times the filtered gyro noise: a noise density ≤ 0.015 °/s/√Hz integrates to ≲ 0.02° over a
+ *       breath's half period), then, when a hold's breaths are counted, found again with a hysteresis
+ *       of {@value #RELATIVE_SWING} of the hold's own typical swing (the duration-weighted median
+ *       swing between its turning points, see {@link #medianSwing}), never below that floor. A shallow breather's 0.1° breaths and a deep
+ *       breather's 3° ones are judged each against their own size.
+ * </ul>
+ *
+ * <p>Which turning point starts an inhale depends on how the sensor sits in the roller, so the
+ * polarity is taken from the breathing itself: inhaling is quicker than exhaling (an
+ * inspiratory:expiratory time ratio of about 1:1.5–1:2 at rest and slower in relaxed deep breathing,
+ * e.g. West, <i>Respiratory Physiology</i>), so the edges with the shorter median duration are the
+ * inhales and the turning points that start them are the inhale onsets. Turning-point times are
+ * moved back by the filters' group delay ({@link #GROUP_DELAY_S}), so an onset is placed when it
+ * happened.
  *
  * <p>Turning points are kept in a fixed ring (the last {@value #CAPACITY}), enough for any hold, so
  * memory does not grow with the session; a hold's breaths are counted from it when the hold is known.
  */
 final class BreathDetector {
   static final double LOW_PASS_HZ = 0.7;
-  static final double SWING_DEG = 0.05;
-  static final int CAPACITY = 512;
+  /** Hysteresis of the first, fine turning-point search (degrees): above the filtered noise. */
+  static final double FLOOR_DEG = 0.02;
+  /** Hysteresis of the count, as a share of the hold's median swing. */
+  static final double RELATIVE_SWING = 0.2;
+  /** Rate above this many times the running median rate starts a weight shift (or stroke). */
+  static final double SHIFT_ENTER = 8.0;
+  /** A shift's fast stretch extends while its rate stays above this many times the median. */
+  static final double SHIFT_EXIT = 2.0;
+  /** Window of the running median rate: one slow breath (6/min). */
+  static final double RATE_WINDOW_S = 10.0;
+  /** Delay line for finding a shift's start backward: half its longest ramp plus filter smear. */
+  static final double DELAY_S = 1.5;
+  /**
+   * Lowest median rate used (degrees/s): a roller at rest under a person never turns slower than
+   * this on average (filtered gyro noise alone is of this order), so a very calm hold does not
+   * make every breath a "shift".
+   */
+  static final double RATE_FLOOR_DEG_S = 0.01;
+  static final int CAPACITY = 1024;
 
+  private final double gridHz;
   private final Biquad lp1;
   private final Biquad lp2;
+  private final RunningMedian rateMedian;
+  private final int delay;
+  private final double[] dz;
+  private final double[] dzT;
+  private final boolean[] dzShift;
+  private final double[] held;
+  /** The breathing's own increment just before the running shift began, carried through it. */
+  private double heldStep;
+  private long fed;
+  private double z;
+  private int shiftSign;
+  /** Grid samples taken as a shift or stroke so far (for tests and diagnostics). */
+  long shiftSamples;
   private final double[] extT = new double[CAPACITY];
+  private final double[] extV = new double[CAPACITY];
   private final boolean[] extPeak = new boolean[CAPACITY];
   private long extCount;
   private int direction;
   private double runT;
   private double runV;
   private boolean primed;
-  private double lastY;
+  private double lastY = Double.NaN;
 
   BreathDetector(double gridHz) {
+    this.gridHz = gridHz;
     lp1 = Biquad.lowPass(LOW_PASS_HZ, gridHz);
     lp2 = Biquad.lowPass(LOW_PASS_HZ, gridHz);
+    rateMedian = new RunningMedian((int) Math.round(RATE_WINDOW_S * gridHz));
+    delay = (int) Math.round(DELAY_S * gridHz);
+    dz = new double[delay + 1];
+    dzT = new double[delay + 1];
+    dzShift = new boolean[delay + 1];
+    held = new double[delay + 1];
   }
+
+  /** DC group delay of the two low-pass biquads (s): √2/ω_c each. */
+  static final double GROUP_DELAY_S = 2 * Math.sqrt(2) / (2 * Math.PI * LOW_PASS_HZ);
 
   /**
    * Feeds one grid sample of θ (degrees).
@@ -47,31 +114,185 @@ final class BreathDetector {
    */
   double update(double tS, double thetaDeg) {
     double y = lp2.apply(lp1.apply(thetaDeg));
+    double prev = lastY;
     lastY = y;
+    if (Double.isNaN(prev)) return Double.NaN;
+    double step = y - prev;
+    double rate = Math.abs(step) * gridHz;
+    double typical = Math.max(RATE_FLOOR_DEG_S, rateMedian.median());
+    rateMedian.add(rate);
+    int sign = step > 0 ? 1 : -1;
+    boolean shift;
+    if (shiftSign != 0 && sign == shiftSign && rate > SHIFT_EXIT * typical) {
+      shift = true;
+    } else if (rate > SHIFT_ENTER * typical) {
+      shift = true;
+      if (shiftSign != sign) markBackward(sign, typical);
+      shiftSign = sign;
+    } else {
+      shift = false;
+      shiftSign = 0;
+    }
+    int i = (int) (fed % dz.length);
+    long out = fed - delay;
+    double result = Double.NaN;
+    if (out >= 0) {
+      // the oldest entry leaves the delay line (its slot is reused below)
+      int o = (int) (out % dz.length);
+      z += dzShift[o] ? heldStep(o) : dz[o];
+      result = zigzag(dzT[o] - GROUP_DELAY_S, z);
+    }
+    dz[i] = step;
+    dzT[i] = tS;
+    dzShift[i] = shift;
+    if (shift) shiftSamples++;
+    if (shift) held[i] = heldStep;
+    fed++;
+    return result;
+  }
+
+  /** A shift just began: its slower start, still in the delay line, belongs to it too. */
+  private void markBackward(int sign, double typical) {
+    long k = fed - 1;
+    for (; k > fed - delay && k >= 0; k--) {
+      int j = (int) (k % dz.length);
+      double r = Math.abs(dz[j]) * gridHz;
+      if ((dz[j] > 0 ? 1 : -1) != sign || r <= SHIFT_EXIT * typical) break;
+      dzShift[j] = true;
+    }
+    // breathing goes on during the shift: carry the increment it had just before (the shift lasts
+    // 1-2.5 s, a fraction of a breath, over which the breath's rate changes little)
+    heldStep = k >= 0 && k > fed - delay - 1 && !dzShift[(int) (k % dz.length)] ? dz[(int) (k % dz.length)] : 0;
+    for (long q = k + 1; q < fed; q++) held[(int) (q % dz.length)] = heldStep;
+  }
+
+  private double heldStep(int slot) {
+    return held[slot];
+  }
+
+  private double zigzag(double tS, double v) {
     if (!primed) {
       primed = true;
       runT = tS;
-      runV = y;
+      runV = v;
       return Double.NaN;
     }
-    if (direction >= 0 && y >= runV || direction <= 0 && y <= runV) {
-      if (direction == 0 && Math.abs(y - runV) < SWING_DEG) return Double.NaN;
-      if (direction == 0) direction = y > runV ? 1 : -1;
+    if (direction >= 0 && v >= runV || direction <= 0 && v <= runV) {
+      if (direction == 0 && Math.abs(v - runV) < FLOOR_DEG) return Double.NaN;
+      if (direction == 0) direction = v > runV ? 1 : -1;
       runT = tS;
-      runV = y;
+      runV = v;
       return Double.NaN;
     }
-    if (Math.abs(y - runV) >= SWING_DEG) {
+    if (Math.abs(v - runV) >= FLOOR_DEG) {
       int i = (int) (extCount++ % CAPACITY);
       extT[i] = runT;
+      extV[i] = runV;
       extPeak[i] = direction > 0;
       double turn = runT;
       direction = -direction;
       runT = tS;
-      runV = y;
+      runV = v;
       return turn;
     }
     return Double.NaN;
+  }
+
+  /** The turning points in (fromS, toS) re-found with the hold's own hysteresis: [t, v, peak?1:0]. */
+  double[][] turningPoints(double fromS, double toS) {
+    long first = Math.max(0, extCount - CAPACITY);
+    int n = 0;
+    double[] t = new double[(int) (extCount - first)];
+    double[] v = new double[t.length];
+    for (long k = first; k < extCount; k++) {
+      int i = (int) (k % CAPACITY);
+      if (extT[i] > fromS && extT[i] < toS) {
+        t[n] = extT[i];
+        v[n] = extV[i];
+        n++;
+      }
+    }
+    t = Arrays.copyOf(t, n);
+    v = Arrays.copyOf(v, n);
+    // twice: the first median swing still includes wiggles the first pass removes
+    for (int pass = 0; pass < 2 && n >= 3; pass++) {
+      double h = Math.max(FLOOR_DEG, RELATIVE_SWING * medianSwing(t, v, n));
+      n = rezigzag(t, v, n, h);
+    }
+    double[][] out = new double[n][];
+    for (int k = 0; k < n; k++) {
+      boolean peak = k + 1 < n ? v[k] > v[k + 1] : k > 0 && v[k] > v[k - 1];
+      out[k] = new double[] {t[k], v[k], peak ? 1 : 0};
+    }
+    return out;
+  }
+
+  /**
+   * The hold's typical swing: the median of the swings between turning points, each weighted by how
+   * long it took. Breaths take seconds, wiggles (sway, filtered noise, a motor line aliased into the
+   * band) fractions of one, so however many wiggles there are the breaths set the scale.
+   */
+  static double medianSwing(double[] t, double[] v, int n) {
+    double[][] d = new double[n - 1][];
+    double total = 0;
+    for (int k = 1; k < n; k++) {
+      double w = Math.max(0, t[k] - t[k - 1]);
+      d[k - 1] = new double[] {Math.abs(v[k] - v[k - 1]), w};
+      total += w;
+    }
+    Arrays.sort(d, (x, y) -> Double.compare(x[0], y[0]));
+    double seen = 0;
+    for (double[] x : d) {
+      seen += x[1];
+      if (seen >= total / 2) return x[0];
+    }
+    return d[d.length - 1][0];
+  }
+
+  /**
+   * Zig-zag over a sequence of alternating extremes with hysteresis h, in place; returns the new
+   * length. Equivalent to a zig-zag with h on the signal the extremes came from.
+   */
+  static int rezigzag(double[] t, double[] v, int n, double h) {
+    if (n == 0) return 0;
+    int m = 0;
+    double runT = t[0];
+    double runV = v[0];
+    int dir = 0;
+    for (int k = 1; k < n; k++) {
+      double x = v[k];
+      if (dir == 0) {
+        if (Math.abs(x - runV) < h) {
+          // still undecided: keep the more extreme start relative to where we go next
+          continue;
+        }
+        dir = x > runV ? 1 : -1;
+        t[m] = runT;
+        v[m] = runV;
+        m++;
+        runT = t[k];
+        runV = x;
+        continue;
+      }
+      if (dir > 0 ? x >= runV : x <= runV) {
+        runT = t[k];
+        runV = x;
+      } else if (Math.abs(x - runV) >= h) {
+        t[m] = runT;
+        v[m] = runV;
+        m++;
+        dir = -dir;
+        runT = t[k];
+        runV = x;
+      }
+    }
+    // the last extreme was confirmed by the fine search; keep it if it is a full swing here too
+    if (m > 0 && Math.abs(runV - v[m - 1]) >= h) {
+      t[m] = runT;
+      v[m] = runV;
+      m++;
+    }
+    return m;
   }
 
   /** Whether the latest confirmed turning point was a peak (θ maximum). */
@@ -81,53 +302,105 @@ final class BreathDetector {
 
   /**
    * Inhale onsets strictly inside (fromS, toS), with the polarity judged from the edges inside that
-   * interval (the current overall polarity when there are too few).
+   * interval.
    */
   int countOnsets(double fromS, double toS) {
-    return onsets(fromS, toS, inhaleStartsAtTrough(fromS, toS)).length;
+    return onsets(fromS, toS).length;
   }
 
-  /** Times of the inhale onsets in (fromS, toS). */
-  double[] onsets(double fromS, double toS, boolean atTrough) {
-    long first = Math.max(0, extCount - CAPACITY);
+  /** Times of the inhale onsets in (fromS, toS), polarity from the same interval. */
+  double[] onsets(double fromS, double toS) {
+    double[][] tp = turningPoints(fromS, toS);
+    boolean atTrough = inhaleStartsAtTrough(tp);
+    double[] out = new double[tp.length];
     int n = 0;
-    double[] out = new double[(int) (extCount - first)];
-    for (long k = first; k < extCount; k++) {
-      int i = (int) (k % CAPACITY);
-      if (extT[i] > fromS && extT[i] < toS && extPeak[i] != atTrough) out[n++] = extT[i];
-    }
-    return java.util.Arrays.copyOf(out, n);
+    for (double[] p : tp) if ((p[2] == 1) != atTrough) out[n++] = p[0];
+    return Arrays.copyOf(out, n);
   }
 
   /**
-   * Whether inhales start at θ troughs (θ rising while breathing in), judged from the turning points
-   * in (fromS, toS): rising edges shorter on average than falling ones means inhale = rising.
+   * Whether inhales start at θ troughs (θ rising while breathing in): rising edges shorter on
+   * average than falling ones means inhale = rising.
    */
-  boolean inhaleStartsAtTrough(double fromS, double toS) {
-    long first = Math.max(0, extCount - CAPACITY);
-    double rise = 0;
-    double fall = 0;
+  static boolean inhaleStartsAtTrough(double[][] tp) {
+    double[] rise = new double[tp.length];
+    double[] fall = new double[tp.length];
     int rises = 0;
     int falls = 0;
-    for (long k = first + 1; k < extCount; k++) {
-      int a = (int) ((k - 1) % CAPACITY);
-      int b = (int) (k % CAPACITY);
-      if (extT[a] < fromS || extT[b] > toS) continue;
-      double d = extT[b] - extT[a];
-      if (extPeak[b]) {
-        rise += d;
-        rises++;
-      } else {
-        fall += d;
-        falls++;
-      }
+    for (int k = 1; k < tp.length; k++) {
+      double d = tp[k][0] - tp[k - 1][0];
+      if (tp[k][2] == 1) rise[rises++] = d;
+      else fall[falls++] = d;
     }
     if (rises == 0 || falls == 0) return true;
-    return rise / rises <= fall / falls;
+    // medians: one long edge (a breath lost on a drifting angle, a pause) must not decide it
+    return median(rise, rises) <= median(fall, falls);
+  }
+
+  private static double median(double[] x, int n) {
+    double[] s = Arrays.copyOf(x, n);
+    Arrays.sort(s);
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   /** The filtered rocking angle after the latest sample (degrees), for displays. */
   double rockingDeg() {
-    return lastY;
+    return Double.isNaN(lastY) ? 0 : lastY;
+  }
+
+  /**
+   * Median of the last {@code size} non-negative values, from a histogram of logarithmic bins (5 %
+   * wide, 1e-4 to 1e4) whose median bin is moved incrementally: constant work per sample whatever
+   * the window, 5 % resolution (plenty for a threshold that is a multiple of it).
+   */
+  static final class RunningMedian {
+    private static final double LO = 1e-4;
+    private static final double STEP = Math.log(1.05);
+    private static final int BINS = (int) Math.ceil(Math.log(1e8) / STEP) + 2;
+    private final int[] window;
+    private final int[] counts = new int[BINS];
+    private long added;
+    /** Current median bin and how many values lie in bins below it. */
+    private int m;
+    private int below;
+
+    RunningMedian(int size) {
+      window = new int[Math.max(1, size)];
+    }
+
+    void add(double x) {
+      int b = bin(x);
+      int slot = (int) (added % window.length);
+      if (added >= window.length) {
+        int old = window[slot];
+        counts[old]--;
+        if (old < m) below--;
+      }
+      window[slot] = b;
+      counts[b]++;
+      if (b < m) below++;
+      added++;
+      long n = Math.min(added, window.length);
+      long half = (n + 1) / 2;
+      while (below >= half && m > 0) {
+        m--;
+        below -= counts[m];
+      }
+      while (below + counts[m] < half && m < BINS - 1) {
+        below += counts[m];
+        m++;
+      }
+    }
+
+    /** The median so far (NaN before the first value). */
+    double median() {
+      if (added == 0) return Double.NaN;
+      return m == 0 ? 0 : LO * Math.exp((m - 0.5) * STEP);
+    }
+
+    private static int bin(double x) {
+      if (!(x > LO)) return 0;
+      return Math.min(BINS - 1, 1 + (int) (Math.log(x / LO) / STEP));
+    }
   }
 }

@@ -28,6 +28,15 @@ final class GridHistory {
     shock[i] = shocked;
   }
 
+  /** Clears the shock flags in [fromS, toS]: what looked like a jolt was not one. */
+  void clearShocks(double fromS, double toS) {
+    for (long k = Math.max(oldest(), indexAt(fromS)); k <= newest(); k++) {
+      int i = (int) (k % t.length);
+      if (t[i] > toS) break;
+      if (t[i] >= fromS) shock[i] = false;
+    }
+  }
+
   int capacity() {
     return t.length;
   }

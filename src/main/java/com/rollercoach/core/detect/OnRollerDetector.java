@@ -36,6 +36,11 @@ final class OnRollerDetector {
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
   static final double SHOCK_BURST_GAP_S = 2.0;
+  /** A knock's flags span its ringing: from a grid step before it to this long after it. */
+  static final double FORGET_BEFORE_S = 0.05;
+  static final double FORGET_AFTER_S = 1.0;
+  /** A get-off jolt comes with the roller shoved within this long of it (either side). */
+  static final double KNOCK_MOTION_S = 1.0;
   static final double ON_LATENCY_S = 0.3;
   /** At the end of the data, a shock this recent is taken as the start of getting off. */
   static final double END_SHOCK_S = 12.0;
@@ -127,6 +132,22 @@ final class OnRollerDetector {
     return Change.NONE;
   }
 
+  /**
+   * The shock at {@code shockS} was a motor switched on or off (see {@code MotorSwitch}): its flags
+   * are cleared and the last shock is the one before it, so nothing takes it for a body's jolt.
+   */
+  void forgetShock(double shockS) {
+    history.clearShocks(shockS - FORGET_BEFORE_S, shockS + FORGET_AFTER_S);
+    if (Math.abs(lastShockS - shockS) > FORGET_AFTER_S) return;
+    lastShockS = Double.NEGATIVE_INFINITY;
+    for (long k = history.newest(); k >= history.oldest(); k--) {
+      if (history.shock(k)) {
+        lastShockS = history.t(k);
+        break;
+      }
+    }
+  }
+
   boolean on() {
     return on;
   }
@@ -168,6 +189,18 @@ final class OnRollerDetector {
     return Math.max(fromS, history.t(history.newest()) - ON_LATENCY_S);
   }
 
+  /**
+   * Whether the roller moved within {@value #KNOCK_MOTION_S} s of {@code shockS}: getting off
+   * shoves the roller as the weight leaves it; a knock on the shell does not roll it.
+   */
+  private boolean movedNear(double shockS) {
+    for (long i = Math.max(history.oldest(), history.indexAt(shockS - KNOCK_MOTION_S)); i <= history.newest(); i++) {
+      if (history.t(i) > shockS + KNOCK_MOTION_S) break;
+      if (Math.abs(history.v(i)) > MOVING_CM_S) return true;
+    }
+    return false;
+  }
+
   /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */
   private long firstShockOfBurst(long i, long lo) {
     long first = i;
@@ -178,10 +211,15 @@ final class OnRollerDetector {
   }
 
   private double getOffStart(double now) {
-    double anchor = lastShockS > settledS && now - lastShockS <= TRANSIENT_LOOKBACK_S ? lastShockS : lastMovingS;
+    boolean shockRecent = lastShockS > settledS && now - lastShockS <= TRANSIENT_LOOKBACK_S;
+    boolean movingRecent = lastMovingS > settledS && now - lastMovingS <= TRANSIENT_LOOKBACK_S;
+    // A shock that moved nothing (a finger on a vibrating roller's button, switching the motor off
+    // after getting off) is not where getting off began: the last motion burst is, when recent.
+    boolean knock = shockRecent && movingRecent && !movedNear(lastShockS);
+    double anchor = shockRecent && !knock ? lastShockS : lastMovingS;
     long i = history.indexAt(anchor);
     long lo = history.oldest();
-    if (anchor == lastShockS) i = firstShockOfBurst(i, lo);
+    if (anchor == lastShockS && !knock) i = firstShockOfBurst(i, lo);
     anchor = history.t(i);
     // Back through the movement that led into the anchor (shoves while sitting up, a push), across
     // the instants between shoves where the roller reverses, to where it had been resting.

@@ -159,7 +159,20 @@ public final class SessionDetector {
       trackRest();
       feedSegmenter();
       trackStill();
-      if (!Double.isNaN(turn) && still.running()) countBreathLive(turn);
+      if (!Double.isNaN(turn) && still.running()) countBreathsLive();
+    }
+  }
+
+  /**
+   * The shock at {@code shockS} was a vibrating roller's motor switched on or off: it is forgotten,
+   * and passes held back only because of it are announced now.
+   */
+  public void motorSwitched(double shockS) {
+    onRoller.forgetShock(shockS);
+    if (!deferred.isEmpty()) {
+      boolean stillSuspect = false;
+      for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
+      if (!stillSuspect) releaseDeferred();
     }
   }
 
@@ -248,23 +261,23 @@ public final class SessionDetector {
     if (still.running()) {
       breathsInStill = 0;
       listener.onEvent(new MotionEvent.StillStarted(now, changed, still.positionCm()));
-      boolean trough = breaths.inhaleStartsAtTrough(changed, now);
-      for (double onset : breaths.onsets(changed + BREATH_START_MARGIN_S, now, trough)) {
-        breathsInStill++;
-        listener.onEvent(new MotionEvent.BreathDetected(now, onset));
-      }
+      countBreathsLive();
     } else {
       stillEnded(new StillSegment(still.startS(), changed, still.positionCm()));
     }
   }
 
-  private void countBreathLive(double turn) {
-    double start = still.startS();
-    if (turn <= start + BREATH_START_MARGIN_S) return;
-    boolean trough = breaths.inhaleStartsAtTrough(start, now);
-    if (breaths.lastWasPeak() == trough) return;
-    breathsInStill++;
-    listener.onEvent(new MotionEvent.BreathDetected(now, turn));
+  /**
+   * Announces the breaths of the running still segment counted so far, with the same count the hold
+   * will report (the hysteresis follows the segment's own breathing, so an early onset may still be
+   * merged; a breath once announced is not taken back).
+   */
+  private void countBreathsLive() {
+    double[] on = breaths.onsets(still.startS() + BREATH_START_MARGIN_S, now);
+    for (int k = breathsInStill; k < on.length; k++) {
+      breathsInStill++;
+      listener.onEvent(new MotionEvent.BreathDetected(now, on[k]));
+    }
   }
 
   private void stillEnded(StillSegment seg) {
@@ -354,7 +367,7 @@ public final class SessionDetector {
   private double breathingRate(StillSegment seg) {
     double from = seg.startS() + BREATH_START_MARGIN_S;
     double to = seg.endS() - BREATH_END_MARGIN_S;
-    double[] on = breaths.onsets(from, to, breaths.inhaleStartsAtTrough(from, to));
+    double[] on = breaths.onsets(from, to);
     if (on.length < 2) return Double.NaN;
     return 60.0 * (on.length - 1) / (on[on.length - 1] - on[0]);
   }

@@ -153,6 +153,17 @@ public final class RollAngleTracker {
     return theta = gyroTheta;
   }
 
+  /**
+   * The gyro is clipped at its rail for the coming sample ({@link GyroSaturation}): the integrated
+   * angle falls short of the turn while it is. As after a gap, θ is pulled for the next {@value
+   * #RECOVER_S} s to the low-passed gravity angle with the fast time constant, so the travel lost
+   * at the rail comes back from gravity once the accelerometer is a good reference again (during
+   * the fastest part of the stroke its specific force is off 1 g and it is skipped anyway).
+   */
+  public void markSaturated() {
+    recoverUntilS = elapsedS + RECOVER_S;
+  }
+
   /** Copies Φ = ∫ω dt (radians, sensor frame, bias-corrected) into {@code out}. */
   public void phi(double[] out) {
     System.arraycopy(phi, 0, out, 0, 3);

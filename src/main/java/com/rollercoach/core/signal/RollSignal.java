@@ -73,6 +73,12 @@ public final class RollSignal {
 
     /** Samples were missing between two times. */
     void gap(double fromS, double toS);
+
+    /**
+     * The shock at {@code shockS} (already reported on the grid) was a vibrating roller's motor
+     * switched on or off ({@link MotorSwitch}), not a body's jolt.
+     */
+    default void motorSwitched(double shockS) {}
   }
 
   private final double radiusCm;
@@ -80,6 +86,8 @@ public final class RollSignal {
   private final GyroBiasTracker bias = new GyroBiasTracker();
   private final RollAxisEstimator axis;
   private final RollAngleTracker angle = new RollAngleTracker();
+  private final GyroSaturation saturation = new GyroSaturation();
+  private final MotorSwitch motorSwitch = new MotorSwitch();
   private final DeliveryClock clock = new DeliveryClock(this::process);
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
@@ -154,8 +162,11 @@ public final class RollSignal {
         axis.update(lgx, lgy, lgz, corrected, Math.min(dt, 0.1));
       }
     }
+    if (saturation.update(x.gxDps(), x.gyDps(), x.gzDps())) angle.markSaturated();
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
+    boolean hadShock = shockPending;
     trackShock(x, wx, wy, wz, dt);
+    double switched = motorSwitch.update(t, x.axG(), x.ayG(), x.azG(), shockPending && !hadShock);
 
     double[] a = axis.axis();
     integrateRaw(lgx, lgy, lgz, dt);
@@ -199,6 +210,7 @@ public final class RollSignal {
     System.arraycopy(curPhi, 0, prevPhi, 0, 3);
     lastS = s;
     lastTheta = thetaDeg;
+    if (!Double.isNaN(switched)) listener.motorSwitched(switched);
   }
 
   /**

@@ -50,6 +50,20 @@ public final class AccuracyReport {
                 o.holds().spurious()));
       }
     }
+    List<SessionOutcome> breathMisses =
+        tally.outcomes().stream()
+            .filter(o -> o.breathErrors().stream().anyMatch(e -> e == null || Math.abs(e) > 1))
+            .limit(worstToShow)
+            .toList();
+    if (!breathMisses.isEmpty()) {
+      sb.append("\nsessions with holds whose breaths are off by more than 1 (detected - true; - = hold missed):\n");
+      for (SessionOutcome o : breathMisses) {
+        sb.append("  ").append(o.label()).append(": ");
+        sb.append(String.join(", ", o.breathErrors().stream()
+            .map(e -> e == null ? "-" : String.format(Locale.ROOT, "%+d", e)).toList()));
+        sb.append('\n');
+      }
+    }
     List<SessionOutcome> slow =
         tally.outcomes().stream()
             .filter(o -> o.passLatenciesS().stream().anyMatch(l -> l > AccuracyTally.LATENCY_P95_S))

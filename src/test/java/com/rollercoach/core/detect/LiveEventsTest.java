@@ -46,6 +46,35 @@ class LiveEventsTest {
   }
 
   @Test
+  void aMotorSwitchedOnMidSetDoesNotHoldPassesBackAsAGetOff() {
+    // 3 s strokes; the motor (0.3 g at 45 Hz, sampled at 200 Hz) is switched on 0.2 s into the
+    // 6th stroke: its knock is a shock like a get-off jolt, but the shaking that follows shows it was
+    // the button, so the strokes after it are announced as promptly as any
+    double settled = 10 + 1 + 2;
+    double knock = settled + 3.0 * 5 + 0.2;
+    SyntheticSession s =
+        new SyntheticSession().rate(200).idle(10).getOn().strokes(12, 15, 5.0).rest(40).getOff().idle(10)
+            .motorOnAt(knock, 0.3, 45);
+    List<MotionEvent> events = run(s);
+    List<MotionEvent.PassCompleted> passes =
+        events.stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(12, passes.size());
+    for (MotionEvent.PassCompleted p : passes) {
+      int k = p.pass().index();
+      double strokeEnd = settled + 3.0 * k;
+      if (strokeEnd < knock + MotorSwitchWait.S) continue; // announced once the switch is known
+      double confirmable = k == 12 ? strokeEnd : strokeEnd + 0.75;
+      assertTrue(p.atS() - confirmable <= 0.5,
+          "pass " + k + " announced " + (p.atS() - confirmable) + " s after it was confirmable");
+    }
+  }
+
+  /** How long after its knock a motor switch is recognised (MotorSwitch: settle + window). */
+  private static final class MotorSwitchWait {
+    static final double S = 1.5;
+  }
+
+  @Test
   void aStopIsAnnouncedAtOnceAndTheStillClassifiedLater() {
     SyntheticSession s =
         new SyntheticSession().idle(10).getOn().strokes(4, 15, 5.0).rest(30).strokes(4, 15, 5.0).rest(40).getOff().idle(10);

@@ -1,0 +1,101 @@
+package com.rollercoach.core.signal;
+
+/**
+ * Tells a vibrating roller's button knock from a body's jolt. Switching the motor on or off knocks
+ * the shell (an accelerometer shock like any other), and the steady shaking then appears or vanishes:
+ * the high-frequency energy of the specific force (the vector minus its {@value #HP_TAU_S} s
+ * low-pass, whatever the direction the motor shakes in: a rolling body turns gravity through the
+ * sensor far slower than a 25–70 Hz motor) changes by orders of magnitude, from the sensor's floor to tenths of a g. A body
+ * getting on or off a running roller only loads or unloads it, which damps or frees the shaking by a
+ * small factor. So a shock is a motor switch when the energy in the {@value #WINDOW_S} s after it
+ * (from {@value #SETTLE_S} s on, past the knock's own ringing) differs from the energy in the
+ * {@value #WINDOW_S} s before it by at least {@value #RATIO}× (an amplitude factor of 5), with the
+ * louder side at least {@value #MIN_MOTOR_G} g RMS, steady over that window (its two halves within {@value #STEADY}×), and no further jolt after the knock's ring (a
+ * body shoving and landing jolts again; its energy is not a motor's). The answer comes {@value #SETTLE_S} + {@value
+ * #WINDOW_S} s after the shock. At a low sample rate the motor is aliased and may look slow; then
+ * nothing is recognised and the shock stays a shock.
+ */
+public final class MotorSwitch {
+  static final double WINDOW_S = 1.0;
+  static final double SETTLE_S = 0.5;
+  static final double RATIO = 25.0;
+  static final double MIN_MOTOR_G = 0.05;
+  /** Most the two halves of the loud window may differ in energy (a motor is steady). */
+  static final double STEADY = 4.0;
+  private static final int CAPACITY = 8192;
+
+  private final double[] t = new double[CAPACITY];
+  private final double[] e = new double[CAPACITY];
+  private long n;
+  static final double HP_TAU_S = 0.05;
+  private final double[] low = {Double.NaN, Double.NaN, Double.NaN};
+  private double prevT = Double.NaN;
+  private double candidateS = Double.NaN;
+  private boolean burst;
+
+  /**
+   * One raw sample: its time, specific force (g) and whether a shock starts here.
+   *
+   * @return the time of a shock now recognised as a motor switch, NaN if none
+   */
+  public double update(double tS, double ax, double ay, double az, boolean shockStarts) {
+    if (Double.isNaN(low[0])) {
+      low[0] = ax;
+      low[1] = ay;
+      low[2] = az;
+    }
+    double dt = Double.isNaN(prevT) ? 0 : tS - prevT;
+    prevT = tS;
+    double k = Math.min(1, Math.max(0, dt) / HP_TAU_S);
+    low[0] += k * (ax - low[0]);
+    low[1] += k * (ay - low[1]);
+    low[2] += k * (az - low[2]);
+    double dx = ax - low[0];
+    double dy = ay - low[1];
+    double dz = az - low[2];
+    double d2 = dx * dx + dy * dy + dz * dz;
+    int i = (int) (n++ % CAPACITY);
+    t[i] = tS;
+    e[i] = d2;
+    if (shockStarts) {
+      if (Double.isNaN(candidateS)) candidateS = tS;
+      else if (tS > candidateS + SETTLE_S) burst = true;
+    }
+    if (Double.isNaN(candidateS) || tS < candidateS + SETTLE_S + WINDOW_S) return Double.NaN;
+    double shock = candidateS;
+    candidateS = Double.NaN;
+    // another jolt after the first one's ring: a body shoving and landing, and the energy after it
+    // is that jolt's, not a motor's
+    boolean anotherJolt = burst;
+    burst = false;
+    if (anotherJolt) return Double.NaN;
+    double before = mean(shock - WINDOW_S - 0.25, shock - 0.25);
+    double after = mean(shock + SETTLE_S, shock + SETTLE_S + WINDOW_S);
+    if (Double.isNaN(before) || Double.isNaN(after)) return Double.NaN;
+    double loud = Math.max(before, after);
+    double quiet = Math.min(before, after);
+    boolean motor = loud >= MIN_MOTOR_G * MIN_MOTOR_G && loud >= RATIO * quiet;
+    // a motor shakes steadily: both halves of its loud window carry about the same energy, where
+    // the ring of another jolt fills only part of it
+    double from = after >= before ? shock + SETTLE_S : shock - WINDOW_S - 0.25;
+    double half = WINDOW_S / 2;
+    double first = mean(from, from + half);
+    double second = mean(from + half, from + WINDOW_S);
+    boolean steady = Math.max(first, second) <= STEADY * Math.min(first, second);
+    return motor && steady ? shock : Double.NaN;
+  }
+
+  private double mean(double fromS, double toS) {
+    double sum = 0;
+    int count = 0;
+    for (long k = n - 1; k >= Math.max(0, n - CAPACITY); k--) {
+      int i = (int) (k % CAPACITY);
+      if (t[i] < fromS) break;
+      if (t[i] <= toS) {
+        sum += e[i];
+        count++;
+      }
+    }
+    return count == 0 ? Double.NaN : sum / count;
+  }
+}

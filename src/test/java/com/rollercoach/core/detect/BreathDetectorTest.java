@@ -1,0 +1,141 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The breath counter's mechanisms on hand-made θ traces at the detector grid rate: raised-cosine
+ * breaths (inhale 40 % of the period), with weight-shift steps, a sigh's double inhale, a wiggle
+ * line, shallow and deep breathers. The traces are made here, not by the simulator.
+ */
+class BreathDetectorTest {
+  private static final double HZ = 50;
+  private static final double PERIOD_S = 6.0;
+
+  /** θ of breaths every {@link #PERIOD_S} s from t = 0, depth {@code depthDeg}, rising on inhale. */
+  private static double breathing(double t, double depthDeg) {
+    double phase = t % PERIOD_S;
+    double inhale = 0.4 * PERIOD_S;
+    if (phase < inhale) return depthDeg * 0.5 * (1 - Math.cos(Math.PI * phase / inhale));
+    return depthDeg * 0.5 * (1 + Math.cos(Math.PI * (phase - inhale) / (PERIOD_S - inhale)));
+  }
+
+  /** A smooth step of {@code sizeDeg} from {@code atS} over {@code durS}. */
+  private static double step(double t, double atS, double durS, double sizeDeg) {
+    if (t <= atS) return 0;
+    if (t >= atS + durS) return sizeDeg;
+    return sizeDeg * 0.5 * (1 - Math.cos(Math.PI * (t - atS) / durS));
+  }
+
+  private static BreathDetector feed(double seconds, DoubleUnaryOperator theta) {
+    BreathDetector b = new BreathDetector(HZ);
+    for (int i = 0; i <= seconds * HZ; i++) b.update(i / HZ, theta.applyAsDouble(i / HZ));
+    // a few seconds of the last level so the delay line and filters empty
+    double last = theta.applyAsDouble(seconds);
+    for (int i = 1; i <= 3 * HZ; i++) b.update(seconds + i / HZ, last);
+    return b;
+  }
+
+  /** True onsets at 6, 12, ... inside (from, to). */
+  private static int trueOnsets(double from, double to) {
+    int n = 0;
+    for (double t = 0; t < to; t += PERIOD_S) if (t > from) n++;
+    return n;
+  }
+
+  @Test
+  void countsPlainBreathsAtTheirOnsets() {
+    BreathDetector b = feed(66, t -> breathing(t, 1.0));
+    double[] on = b.onsets(3, 63);
+    assertEquals(trueOnsets(3, 63), on.length);
+    // the onsets are placed when they happened (the filters' group delay taken off), within 0.5 s
+    for (double o : on) {
+      double nearest = Math.rint(o / PERIOD_S) * PERIOD_S;
+      assertEquals(nearest, o, 0.5, "onset at " + o);
+    }
+  }
+
+  @Test
+  void shallowAndDeepBreathersAreEachJudgedAgainstTheirOwnSize() {
+    for (double depth : new double[] {0.08, 0.3, 3.0}) {
+      BreathDetector b = feed(66, t -> breathing(t, depth) + 0.1 * depth * Math.sin(2 * Math.PI * 0.9 * t));
+      assertEquals(trueOnsets(3, 63), b.countOnsets(3, 63), "depth " + depth);
+    }
+  }
+
+  @Test
+  void weightShiftsMuchFasterThanBreathingAreNotBreaths() {
+    // steps of 5-6° over 1.2-1.5 s (a 0.7 cm shift on a 15 cm roller), many times a 0.5° breath,
+    // each against the breathing's direction (up while breathing out, down while breathing in), where
+    // a step's two edges would otherwise be a breath of their own
+    DoubleUnaryOperator theta =
+        t -> breathing(t, 0.5) + step(t, 15.5, 1.5, 6) + step(t, 27.5, 1.5, 6)
+            + step(t, 36.7, 1.2, -5) + step(t, 51.5, 1.5, 6);
+    BreathDetector b = feed(66, theta);
+    assertEquals(trueOnsets(3, 63), b.countOnsets(3, 63));
+    // the steps were recognised by their rate (each ≥ 1.2 s; plain breathing flags none after start-up)
+    BreathDetector plain = feed(66, t -> breathing(t, 0.5));
+    assertTrue(b.shiftSamples - plain.shiftSamples >= 4 * 1.0 * HZ, "shift samples " + b.shiftSamples);
+  }
+
+  @Test
+  void aWeightShiftAtABreathsTurnCostsAtMostOneBreath() {
+    // a step right at a breath's turn still leaves the filters' ringing (~10 % of the step)
+    DoubleUnaryOperator theta =
+        t -> breathing(t, 0.5) + step(t, 14.5, 1.5, 6) + step(t, 31.0, 1.5, -6) + step(t, 44.0, 1.2, 5);
+    assertEquals(trueOnsets(3, 63), feed(66, theta).countOnsets(3, 63), 1);
+  }
+
+  @Test
+  void aSighsDoubleInhaleIsOneBreath() {
+    // the breath at 24 s is a sigh: inhale, a small dip, a second inhale on top, then a long exhale
+    DoubleUnaryOperator theta =
+        t -> {
+          if (t < 24) return breathing(t, 1.0);
+          if (t >= 33) return breathing(t - 3, 1.0);
+          double u = t - 24;
+          if (u < 2) return 1.2 * 0.5 * (1 - Math.cos(Math.PI * u / 2));
+          if (u < 2.6) return 1.2 - 0.15 * Math.sin(Math.PI * (u - 2) / 0.6);
+          if (u < 4.0) return 1.2 + 1.3 * 0.5 * (1 - Math.cos(Math.PI * (u - 2.6) / 1.4));
+          return 2.5 * 0.5 * (1 + Math.cos(Math.PI * (u - 4.0) / 5.0));
+        };
+    BreathDetector b = feed(66, theta);
+    // breaths at 6, 12, 18, 24 (sigh), then 33, 39, ... : the sigh shifts the later ones by 3 s
+    List<Double> truth = new ArrayList<>(List.of(6.0, 12.0, 18.0, 24.0));
+    for (double t = 33; t < 63; t += PERIOD_S) truth.add(t);
+    assertEquals(truth.stream().filter(t -> t > 3 && t < 61).count(), b.countOnsets(3, 61));
+  }
+
+  @Test
+  void zigzagOverExtremesDropsSwingsBelowTheHysteresis() {
+    double[] t = {0, 1, 2, 3, 4, 5, 6};
+    double[] v = {0, 1, 0.9, 1.2, 0, 0.05, -0.1};
+    int n = BreathDetector.rezigzag(t, v, t.length, 0.3);
+    // 0 → 1.2 (the 0.1 dip skipped) → -0.1 (the 0.05 bump skipped)
+    assertEquals(3, n);
+    assertEquals(1.2, v[1], 1e-12);
+    assertEquals(-0.1, v[2], 1e-12);
+  }
+
+  @Test
+  void typicalSwingIsWeightedByDuration() {
+    // five quick 0.05° wiggles and three slow 1° breaths: the breaths set the scale
+    double[] t = {0, 0.2, 0.4, 0.6, 0.8, 1.0, 4, 8, 12};
+    double[] v = {0, 0.05, 0, 0.05, 0, 0.05, 1.05, 0.05, 1.05};
+    assertEquals(1.0, BreathDetector.medianSwing(t, v, t.length), 1e-9);
+  }
+
+  @Test
+  void runningMedianFollowsTheWindow() {
+    BreathDetector.RunningMedian m = new BreathDetector.RunningMedian(5);
+    for (double x : new double[] {1, 1, 1, 100, 100}) m.add(x);
+    assertEquals(1, m.median(), 0.06);
+    for (double x : new double[] {100, 100}) m.add(x);
+    assertEquals(100, m.median(), 6);
+  }
+}

@@ -1,0 +1,54 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where getting off began, on a hand-made grid timeline (50 Hz): rolling, a rest with breathing, then
+ * getting off (the roller shoved for 2 s from 40 s) and quiet. A finger switching a vibrating
+ * roller's motor off a few seconds later knocks the shell without moving it: that knock is not
+ * where getting off began (the last motion burst is); a get-off jolt that comes with the shove is.
+ */
+class GetOffLookBackTest {
+  private static final double HZ = 50;
+  private static final double ON = 10 * OnRollerDetector.ON_DEG;
+  private static final double QUIET = 0.5 * OnRollerDetector.QUIET_DEG;
+
+  /** Runs the timeline; returns the off time found (NaN if none). */
+  private static double offTime(double knockS, double joltS, boolean shove) {
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    for (int i = 0; i < 60 * HZ; i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 20) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10; // strokes of 30 cm
+      if (shove && t >= 40 && t < 42) v = 8;
+      s += v / HZ;
+      boolean shock = Math.abs(t - 2) < 0.01 || Math.abs(t - knockS) < 0.01 || Math.abs(t - joltS) < 0.01;
+      history.add(t, s, v, shock);
+      double activity = t < 1 ? 0 : ON;
+      double quiet = t < 1 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
+      if (d.update(activity, quiet) == OnRollerDetector.Change.OFF) return d.offS();
+    }
+    return Double.NaN;
+  }
+
+  @Test
+  void aKnockThatMovesNothingIsNotWhereGettingOffBegan() {
+    double off = offTime(45.0, Double.NaN, true);
+    assertEquals(40.0, off, 0.1, "off at the start of the shove, not at the knock (45 s)");
+  }
+
+  @Test
+  void aJoltThatComesWithTheShoveIsFollowedBackToTheShovesStart() {
+    assertEquals(40.0, offTime(Double.NaN, 41.0, true), 0.1);
+  }
+
+  @Test
+  void aJoltWithNoRecentMotionIsItselfTheStart() {
+    // lifting off cleanly after a long rest: nothing moved for 20 s, the jolt is all there is
+    assertEquals(46.0, offTime(Double.NaN, 46.0, false), 0.1);
+  }
+}

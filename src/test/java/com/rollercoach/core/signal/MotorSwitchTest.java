@@ -1,0 +1,67 @@
+package com.rollercoach.core.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A knock that switches a vibrating roller's motor on (or off) is recognised by the shaking that
+ * appears (or vanishes) after it; a body's jolt on a running roller, which only damps or frees the
+ * shaking by a small factor, and a jolt on a roller without a motor are not.
+ */
+class MotorSwitchTest {
+  private static final double RATE = 200;
+
+  /**
+   * 4 s of samples with a shock flagged at 2 s; the motor (45 Hz, radial, in the x–z plane) shakes
+   * with amplitude {@code beforeG} before the shock and {@code afterG} after it.
+   */
+  private static double run(double beforeG, double afterG) {
+    MotorSwitch m = new MotorSwitch();
+    double found = Double.NaN;
+    for (int i = 0; i < 4 * RATE; i++) {
+      double t = i / RATE;
+      double a = t < 2 ? beforeG : afterG;
+      double p = 2 * Math.PI * 45 * t;
+      double jolt = t >= 2 && t < 2.3 ? 0.5 * Math.sin(2 * Math.PI * 6 * (t - 2)) : 0;
+      double r = m.update(t, a * Math.cos(p) + jolt, 0, 1 + a * Math.sin(p), i == 2 * RATE);
+      if (!Double.isNaN(r)) found = r;
+    }
+    return found;
+  }
+
+  @Test
+  void motorSwitchedOnOrOffIsRecognisedAtItsKnock() {
+    assertEquals(2.0, run(0, 0.4), 1e-9);
+    assertEquals(2.0, run(0.3, 0), 1e-9);
+  }
+
+  @Test
+  void aBodyLoadingOrLeavingARunningRollerIsNotASwitch() {
+    assertTrue(Double.isNaN(run(0.2, 0.4)), "unloading doubles the shaking: still a body's jolt");
+    assertTrue(Double.isNaN(run(0.6, 0.3)));
+  }
+
+  @Test
+  void aSecondJoltAfterTheFirstIsABodyNotAMotor() {
+    // sitting up: a jolt, then another 0.8 s later, whose ring fills the window after the first
+    MotorSwitch m = new MotorSwitch();
+    double found = Double.NaN;
+    for (int i = 0; i < 4 * RATE; i++) {
+      double t = i / RATE;
+      double ring = 0;
+      for (double at : new double[] {2.0, 2.8}) {
+        if (t >= at && t < at + 0.8) ring += 0.5 * Math.sin(2 * Math.PI * 20 * (t - at));
+      }
+      double r = m.update(t, ring, 0, 1, i == 2 * RATE || i == (int) (2.8 * RATE));
+      if (!Double.isNaN(r)) found = r;
+    }
+    assertTrue(Double.isNaN(found));
+  }
+
+  @Test
+  void aJoltWithoutAMotorIsNotASwitch() {
+    assertTrue(Double.isNaN(run(0, 0)));
+  }
+}

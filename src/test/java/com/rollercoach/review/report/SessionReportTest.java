@@ -31,7 +31,7 @@ class SessionReportTest {
   @TempDir Path tmp;
 
   static SessionEntry entry(String patient, SessionNotes notes) {
-    SessionSummary s = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0, "");
+    SessionSummary s = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0);
     return new SessionEntry("20261102-080000-abcd1234", patient, Instant.parse("2026-11-02T08:00:00Z"),
         "roller-42 \"<b>\"", "self-calibrating", 15, Path.of("sessions/x.csv"), s, notes);
   }

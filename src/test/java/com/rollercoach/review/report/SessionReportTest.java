@@ -116,6 +116,26 @@ class SessionReportTest {
     assertTrue(page.contains("9 breaths during the hold"), "breaths");
   }
 
+  /** Tender spots 1 cm apart and the hold between them: each label on a row of its own, none hidden. */
+  @Test
+  void labelsOfNeighbouringTenderSpotsAndTheHoldDoNotOverlap() {
+    ReplayResult r = SyntheticSession.typical();
+    var a = r.analysis();
+    var dwells = List.of(new com.rollercoach.core.detect.Dwell(100, 180, 5.0),
+        new com.rollercoach.core.detect.Dwell(200, 280, 6.0));
+    var holds = List.of(new com.rollercoach.core.detect.ExtensionHold(300, 360, 5.5, 9, 9));
+    var close = new com.rollercoach.core.detect.SessionAnalysis(a.startS(), a.endS(), a.onPeriods(), a.passes(),
+        a.rolls(), dwells, holds, a.paceCmS(), a.rangeCm(), a.gaps());
+    var plot = SessionCharts.timeAtPosition(close, r.trace()).getXYPlot();
+    List<org.jfree.chart.plot.Marker> markers = new java.util.ArrayList<>();
+    for (Object m : plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+      if (((org.jfree.chart.plot.Marker) m).getLabel() != null) markers.add((org.jfree.chart.plot.Marker) m);
+    }
+    assertEquals(3, markers.size(), markers.toString());
+    assertEquals(3, markers.stream().map(m -> m.getLabelOffset().getTop()).distinct().count(),
+        "T1, Hold and T2 at 5, 5.5 and 6 cm each on their own row");
+  }
+
   @Test
   void missingHoldIsAVerdictNotAnError() throws Exception {
     Document doc = parse(new SessionReport(entry("Ann", SessionNotes.none()),

@@ -1,6 +1,9 @@
 package com.rollercoach.core.coach;
 
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +22,31 @@ import java.util.List;
  */
 public final class RollingTime {
   private RollingTime() {}
+
+  /**
+   * The pauses of a finished session: every still-loaded segment (tender spots, holds), every data gap
+   * and every stretch off the roller, merged, as {from, to} in the recording clock.
+   */
+  public static List<double[]> pauses(SessionAnalysis a) {
+    List<double[]> p = new ArrayList<>();
+    for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
+    for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
+    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
+    double last = a.startS();
+    for (double[] on : a.onPeriods()) {
+      if (on[0] > last) p.add(new double[] {last, on[0]});
+      last = Math.max(last, on[1]);
+    }
+    if (a.endS() > last) p.add(new double[] {last, a.endS()});
+    return merge(p);
+  }
+
+  /** The session's pace: median pass speed over rolling time only, cm/s; 0 without passes. */
+  public static double pace(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    double m = median(a.passes().stream().mapToDouble(p -> speed(p, pauses)).toArray());
+    return Double.isNaN(m) ? 0 : m;
+  }
 
   /** The pauses sorted by start with overlapping ones joined (copies; the input is not changed). */
   public static List<double[]> merge(List<double[]> pauses) {

@@ -1,8 +1,6 @@
 package com.rollercoach.review.analysis;
 
 import com.rollercoach.core.coach.RollingTime;
-import com.rollercoach.core.detect.Dwell;
-import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
@@ -24,17 +22,7 @@ public final class Rolling {
 
   /** Still, off-roller and missing periods of the session, merged, as [from, to] in the recording clock. */
   public static List<double[]> pauses(SessionAnalysis a) {
-    List<double[]> p = new ArrayList<>();
-    for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
-    for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
-    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
-    double last = a.startS();
-    for (double[] on : a.onPeriods()) {
-      if (on[0] > last) p.add(new double[] {last, on[0]});
-      last = Math.max(last, on[1]);
-    }
-    if (a.endS() > last) p.add(new double[] {last, a.endS()});
-    return RollingTime.merge(p);
+    return RollingTime.pauses(a);
   }
 
   /** Seconds of {@code p} not inside a pause ({@link RollingTime}, the rule the live pace uses too). */
@@ -49,9 +37,7 @@ public final class Rolling {
 
   /** Median pass speed over rolling time only; 0 without passes. */
   public static double pace(SessionAnalysis a) {
-    List<double[]> pauses = pauses(a);
-    double m = RollingTime.median(a.passes().stream().mapToDouble(p -> speed(p, pauses)).toArray());
-    return Double.isNaN(m) ? 0 : m;
+    return RollingTime.pace(a);
   }
 
   /** Median seconds per pass over rolling time only; NaN without passes. */

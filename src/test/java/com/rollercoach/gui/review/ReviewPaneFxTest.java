@@ -150,7 +150,7 @@ class ReviewPaneFxTest {
   }
 
   @Test
-  void sortsByRollsAndPainAndHeadersAreReadableAt1280(FxRobot robot) throws Exception {
+  void sortsByRollsPainPatientAndDateAndHeadersAreReadableAt1280(FxRobot robot) throws Exception {
     await(() -> sessions(robot).getItems().size() == 3);
     TableView<SessionEntry> t = sessions(robot);
     for (var c : t.getColumns()) {
@@ -184,6 +184,22 @@ class ReviewPaneFxTest {
     for (int i = 1; i < t.getItems().size(); i++) {
       assertTrue(t.getItems().get(i - 1).summary().rolls() <= t.getItems().get(i).summary().rolls());
     }
+    // By patient (case-insensitive name), then by date, oldest first.
+    var patientCol = t.getColumns().stream().filter(c -> c.getText().equals("Patient")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      patientCol.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+      t.getSortOrder().setAll(patientCol);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("Bob", "Ann", "Ann"), t.getItems().stream().map(SessionEntry::patient).toList());
+    var date = t.getColumns().stream().filter(c -> c.getText().equals("Date")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      date.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+      t.getSortOrder().setAll(date);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-03T08:00:00Z"),
+        Instant.parse("2026-11-05T08:00:00Z")), t.getItems().stream().map(SessionEntry::startedAt).toList());
   }
 
   /** The "Checks" column judges each session by its patient's prescription in force on its date. */
@@ -227,6 +243,28 @@ class ReviewPaneFxTest {
     });
     assertEquals(oldAfter, after[0], "before: " + before[0]);
     assertEquals(newAfter, after[1], "before: " + before[1]);
+  }
+
+  /** Notes written elsewhere (the end-of-session dialog, `sessions note`) are shown when a session is opened. */
+  @Test
+  void existingNotesAreShownInReview(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    var bob = sessions(robot).getItems().stream().filter(e -> e.patient().equals("Bob")).findFirst().orElseThrow();
+    SessionNotesDialog.save(dataDir, bob.id(), new com.rollercoach.review.library.SessionNotes(
+        java.util.OptionalInt.of(6), java.util.OptionalInt.of(3), "stiff between the shoulder blades"));
+    robot.interact(pane::refresh);
+    await(() -> sessions(robot).getItems().stream().anyMatch(e -> e.notes().painBefore().isPresent()));
+    robot.interact(() -> {
+      var t = sessions(robot);
+      for (int i = 0; i < t.getItems().size(); i++) {
+        if (t.getItems().get(i).id().equals(bob.id())) t.getSelectionModel().clearAndSelect(i);
+      }
+    });
+    await(() -> pane.shownDetails().size() == 1 && pane.shownDetails().get(0).review().entry().id().equals(bob.id()));
+    assertEquals("6", robot.lookup("#painBefore").queryComboBox().getValue());
+    assertEquals("3", robot.lookup("#painAfter").queryComboBox().getValue());
+    assertEquals("stiff between the shoulder blades",
+        robot.lookup("#noteText").queryAs(javafx.scene.control.TextArea.class).getText());
   }
 
   private static int met(String fraction) {

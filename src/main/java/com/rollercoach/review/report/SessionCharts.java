@@ -114,7 +114,12 @@ public final class SessionCharts {
     XYPlot plot = plot(data, r, "time (m:ss)", "speed (cm/s)");
     shadeOffRoller(plot, a);
     plot.addRangeMarker(hline(targets.paceCmS(), HOLD, "target pace"));
-    plot.addRangeMarker(hline(targets.paceTooFastCmS(), GAP, "too fast"));
+    // Below its line at the right end: above it, at the top of a short chart, the label is cut off,
+    // and at the left it would sit on "target pace".
+    Marker tooFast = hline(targets.paceTooFastCmS(), GAP, "too fast");
+    tooFast.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+    tooFast.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+    plot.addRangeMarker(tooFast);
     ((NumberAxis) plot.getRangeAxis()).setLowerBound(0);
     return chart("speed", "Speed along the back", plot);
   }

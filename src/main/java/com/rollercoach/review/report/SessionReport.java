@@ -99,7 +99,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(timelineChart(), CHART_W, 330));
     page.raw("</section>\n<section class=\"page2\">\n");
     page.h2("Speed");
-    page.p("muted", "Speed of the contact point along the back; dots are each pass's mean speed.");
+    page.p("muted", "Speed of the contact point along the back; dots are each pass's speed over rolling time (still periods cut out).");
     page.chart(ChartImages.svg(speedChart(), CHART_W, 200));
     page.h2("Where the time went on the back");
     page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "

@@ -173,7 +173,7 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));
     // Judged when listed, against each patient's prescription in force on the session's date.
     table.getColumns().add(sortable("Checks", e -> checks.containsKey(e.id()) ? checks.get(e.id()).met() : null,
-        e -> checks.containsKey(e.id()) ? checks.get(e.id()).fraction() : "–", 64));
+        e -> checks.containsKey(e.id()) ? checks.get(e.id()).fraction() : checks.isEmpty() ? "…" : "–", 64));
     // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
     table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
     table.getSortOrder().add(table.getColumns().get(0));
@@ -241,11 +241,8 @@ public final class ReviewPane extends BorderPane {
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
         List<String> patients = lib.patients();
         List<SessionEntry> sessions = lib.list(filter);
-        LibraryChecks judge = new LibraryChecks(reviews, dataDir, ZoneId.systemDefault());
-        Map<String, Checks> judged = new HashMap<>();
-        for (SessionEntry e : sessions) judge.of(lib, e).ifPresent(c -> judged.put(e.id(), c));
         Platform.runLater(() -> {
-          checks = judged;
+          checks = Map.of();
           List<String> items = new ArrayList<>(List.of(ALL_PATIENTS));
           items.addAll(patients);
           if (!patient.getItems().equals(items)) {
@@ -257,6 +254,16 @@ public final class ReviewPane extends BorderPane {
           sorted.comparatorProperty().bind(table.comparatorProperty());
           table.setItems(sorted);
           status.setText(sessions.size() + " session(s) in " + dataDir);
+        });
+        // The list shows at once; each session's checks (its stored analysis read, judged against
+        // its prescription) follow, a few ms each, so a long list does not wait for them.
+        LibraryChecks judge = new LibraryChecks(reviews, dataDir, ZoneId.systemDefault());
+        Map<String, Checks> judged = new HashMap<>();
+        for (SessionEntry e : sessions) judge.of(lib, e).ifPresent(c -> judged.put(e.id(), c));
+        Platform.runLater(() -> {
+          checks = judged;
+          table.refresh();
+          table.sort();
         });
       }
     });

@@ -221,6 +221,8 @@ class ReviewPaneFxTest {
     int newRolls = recent.summary().rolls();
     assertTrue(oldRolls >= 1 && newRolls >= 1, oldRolls + ", " + newRolls);
     String[] before = new String[2];
+    // The list shows first, each session's checks a moment later.
+    await(() -> pane.cellText("Checks", 0).contains("/") && pane.cellText("Checks", 2).contains("/"));
     robot.interact(() -> {
       before[0] = pane.cellText("Checks", row.apply(oldDay));
       before[1] = pane.cellText("Checks", row.apply(newDay));

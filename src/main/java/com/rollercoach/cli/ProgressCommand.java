@@ -1,15 +1,10 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.review.analysis.PositionTrace;
-import com.rollercoach.review.analysis.ReplayResult;
-import com.rollercoach.review.analysis.Verdict;
 import com.rollercoach.review.frame.BackFrame;
-import com.rollercoach.review.library.SidecarJson;
 import com.rollercoach.review.patients.PrescriptionText;
 import com.rollercoach.review.report.FrameCache;
-import com.rollercoach.review.report.ReviewSession;
+import com.rollercoach.review.report.LibraryChecks;
 import com.rollercoach.review.report.ReviewSessions;
-import com.rollercoach.review.report.SessionReport;
 import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
@@ -93,6 +88,8 @@ public final class ProgressCommand implements Callable<Integer> {
       List<SessionEntry> sessions =
           lib.list(SessionFilter.all().withPatient(who).between(span[0], span[1]));
       FrameCache frames = new FrameCache(data.path(), reviews);
+      // Checks met under the prescription in force on each session's date (the one judge, Checks).
+      LibraryChecks judge = new LibraryChecks(reviews, data.path(), zone);
       Map<String, List<double[]>> dwells = new HashMap<>();
       Map<String, String> checks = new HashMap<>();
       int known = 0;
@@ -103,7 +100,7 @@ public final class ProgressCommand implements Callable<Integer> {
         if (f.landmark() == BackFrame.Landmark.EXTENSION_HOLD) holds++;
         // The index keeps dwells in the recording's own coordinates: put them on the back.
         dwells.put(e.id(), lib.dwells(e.id()).stream().map(d -> new double[] {d[0], d[1], f.at(d[2])}).toList());
-        checks.put(e.id(), checksOf(lib, reviews, e, f));
+        judge.of(lib, e).ifPresent(c -> checks.put(e.id(), c.met() + " / " + c.judged()));
       }
       ProgressData progress = aggregator.aggregate(who, sessions, dwells, last, weeks);
       String note = String.format(java.util.Locale.ROOT,
@@ -124,24 +121,6 @@ public final class ProgressCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);
-    }
-  }
-
-  /** Verdicts met under the prescription in force on the session's date, from the stored analysis. */
-  private static String checksOf(SessionLibrary lib, ReviewSessions reviews, SessionEntry e, BackFrame f) {
-    Path af = lib.sessionsDir().resolve(e.id() + ".analysis.json");
-    try {
-      var stored = SidecarJson.readAnalysis(af);
-      var raw = new ReplayResult(com.rollercoach.core.sample.SessionMetadata.empty(), stored.analysis(),
-          new PositionTrace(), stored.quality(), null);
-      var day = e.startedAt().atZone(ZoneId.systemDefault()).toLocalDate();
-      var rs = ReviewSession.of(e, raw, f, reviews.prescriptionOn(e.patient(), day), java.util.Optional.empty());
-      var v = new SessionReport(rs).verdicts();
-      long met = v.stream().filter(x -> x.status() == Verdict.Status.MET).count();
-      long judged = v.stream().filter(x -> x.status() != Verdict.Status.INFO).count();
-      return met + " / " + judged;
-    } catch (IOException | RuntimeException ex) {
-      return e.summary().verdictsMet() + " / " + e.summary().verdictsTotal();
     }
   }
 

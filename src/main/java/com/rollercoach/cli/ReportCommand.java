@@ -128,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
     String patient = meta.get("patient") != null ? meta.get("patient") : file.getFileName().toString();
     String device = meta.get("device") != null ? meta.get("device") : "";
     double d = meta.number("roller_diameter_cm").orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
-    SessionSummary none = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0, "");
+    SessionSummary none = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0);
     return new SessionEntry(file.getFileName().toString(), patient,
         SessionLibrary.startTime(meta).orElse(Files.getLastModifiedTime(file).toInstant()), device, "self-calibrating", d, file, none,
         SessionNotes.none());

@@ -1,6 +1,10 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.analysis.Verdict;
+import com.rollercoach.review.patients.PrescriptionText;
+import com.rollercoach.review.report.Checks;
+import com.rollercoach.review.report.LibraryChecks;
 import com.rollercoach.review.library.LibraryBenchmark;
 import com.rollercoach.review.library.ParallelReindex;
 import com.rollercoach.review.library.SessionEntry;
@@ -121,15 +125,17 @@ public final class SessionsCommand implements Runnable {
     public Integer call() throws IOException {
       try (SessionLibrary lib = data.open()) {
         List<SessionEntry> sessions = lib.list(filters.filter().limitedTo(limit));
+        // Checks are judged now, against each patient's prescription in force on the session's date.
+        LibraryChecks checks = new LibraryChecks(data.path());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-24s %-16s %-16s %5s %6s %6s %6s %6s %7s %6s%n", "ID", "DATE", "PATIENT",
             "ROLLS", "PACE", "RANGE", "DWELLS", "HOLD", "BREATHS", "CHECKS");
         for (SessionEntry e : sessions) {
           var s = e.summary();
-          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7d %3d/%-2d%s%n",
+          String met = checks.of(lib, e).map(Checks::fraction).orElse("–");
+          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7d %6s%s%n",
               e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(), s.paceCmS(),
-              s.rangeCm(), s.dwells(), Durations.clock(s.holdS()), s.breaths(), s.verdictsMet(),
-              s.verdictsTotal(), pain(e.notes()));
+              s.rangeCm(), s.dwells(), Durations.clock(s.holdS()), s.breaths(), met, pain(e.notes()));
         }
         out.printf("%d session(s)%n", sessions.size());
         out.flush();
@@ -185,8 +191,22 @@ public final class SessionsCommand implements Runnable {
             s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
                 : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
         out.printf(Locale.ROOT, "Data         %d gap(s), %.1f s missing%n", s.gaps(), s.gapS());
-        out.printf("Checks       %d of %d met%n", s.verdictsMet(), s.verdictsTotal());
-        for (String v : s.verdicts().split("; ")) out.printf("  %s%n", v);
+        LibraryChecks judge = new LibraryChecks(data.path());
+        com.rollercoach.review.patients.Dated<com.rollercoach.core.coach.Prescription> rx;
+        try {
+          rx = judge.prescriptionOf(e);
+        } catch (com.rollercoach.review.patients.PatientFileException ex) {
+          throw new UserInputException(ex.getMessage(), ex);
+        }
+        out.printf("Prescribed   %s%s%n", rx == null ? "protocol default" : "since " + rx.from(),
+            ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value()));
+        var checks = judge.of(lib, e);
+        if (checks.isPresent()) {
+          out.printf("Checks       %d of %d met%n", checks.get().met(), checks.get().judged());
+          for (Verdict v : checks.get().verdicts()) out.printf("  %s: %s%n", v.topic(), printable(v.oneLine()));
+        } else {
+          out.printf("Checks       not available (the session's analysis and recording cannot be read)%n");
+        }
         String pain = painScores(e.notes());
         out.printf("Pain         %s%n", pain.isEmpty() ? "not noted" : pain + " (0–10, before→after)");
         if (!e.notes().text().isEmpty()) out.printf("Note         %s%n", printable(e.notes().text()));

@@ -110,6 +110,11 @@ public final class LiveSession implements SampleSink {
   public interface Listener {
     default void event(MotionEvent e) {}
 
+    /** An event with the coach's view right after it (the pace of a pass just announced). */
+    default void event(MotionEvent e, Coaching c) {
+      event(e);
+    }
+
     default void cue(Cue c) {}
 
     /** After every sample, with the pipeline's state and the coach's view of it. */
@@ -119,9 +124,18 @@ public final class LiveSession implements SampleSink {
     default void message(String text) {}
   }
 
-  /** The coach's view of the running session, for the phase line and the timer. */
+  /**
+   * The coach's view of the running session, for the phase line, the timer and the pace meter.
+   *
+   * @param lastPassSpeedCmS the latest pass's speed over rolling time only, NaN before the first
+   */
   public record Coaching(StillMode stillMode, double stillSinceS, int breathsInHold, boolean holdDone,
-      int rolls, double[] startingRangeCm) {}
+      int rolls, double[] startingRangeCm, double lastPassSpeedCmS) {
+    public Coaching(StillMode stillMode, double stillSinceS, int breathsInHold, boolean holdDone, int rolls,
+        double[] startingRangeCm) {
+      this(stillMode, stillSinceS, breathsInHold, holdDone, rolls, startingRangeCm, Double.NaN);
+    }
+  }
 
   private final Setup setup;
   private final Listener listener;
@@ -353,7 +367,7 @@ public final class LiveSession implements SampleSink {
 
   private Coaching coaching() {
     return new Coaching(engine.stillMode(), engine.stillSinceS(), engine.breathsInHold(), engine.holdDone(),
-        engine.rolls(), engine.startingRangeCm());
+        engine.rolls(), engine.startingRangeCm(), engine.lastPassSpeedCmS());
   }
 
   /**
@@ -369,7 +383,7 @@ public final class LiveSession implements SampleSink {
     }
     tally.onEvent(shown);
     engine.onEvent(shown);
-    listener.event(shown);
+    listener.event(shown, coaching());
   }
 
   private void cue(Cue c) {

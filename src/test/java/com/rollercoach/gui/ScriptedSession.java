@@ -50,7 +50,6 @@ final class ScriptedSession {
   private double t = -1 / RATE_HZ;
   private int passes;
   private long samples;
-  private double lastPassSpeed = Double.NaN;
   private boolean dwellReported;
   private boolean on;
   private boolean off;
@@ -139,7 +138,6 @@ final class ScriptedSession {
       double end = passEnd(passes);
       double[] span = passSpan(passes);
       Pass p = new Pass(passes, end - PASS_S, end, span[0], span[1]);
-      lastPassSpeed = p.meanSpeedCmS();
       emit(new MotionEvent.PassCompleted(end, p, passes, passes / 2));
     }
     if (!dwellReported && now >= passEnd(7)) {
@@ -179,7 +177,8 @@ final class ScriptedSession {
     feed.trace().add(now, s, v);
     double[] range = cues.startingRangeCm();
     feed.publish(new Snapshot(state, new com.rollercoach.live.LiveSession.Coaching(cues.stillMode(),
-        cues.stillSinceS(), cues.breathsInHold(), cues.holdDone(), cues.rolls(), range), range.length == 2 ? range[0] : Double.NaN,
-        range.length == 2 ? range[1] : Double.NaN, lastPassSpeed, feed.snapshot().link(), samples));
+        cues.stillSinceS(), cues.breathsInHold(), cues.holdDone(), cues.rolls(), range, cues.lastPassSpeedCmS()),
+        range.length == 2 ? range[0] : Double.NaN, range.length == 2 ? range[1] : Double.NaN,
+        cues.lastPassSpeedCmS(), feed.snapshot().link(), samples));
   }
 }

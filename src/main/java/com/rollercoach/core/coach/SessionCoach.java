@@ -34,7 +34,8 @@ public final class SessionCoach {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(a.rolls()));
     if (!a.passes().isEmpty()) {
-      out.add(pace(a.paceCmS()));
+      // Over rolling time only (RollingTime, as live): a pass that contains a tender spot is not slow.
+      out.add(pace(RollingTime.pace(a)));
       out.add(range(a.passes(), a.rangeCm()));
     }
     for (Dwell d : a.dwells()) out.add(dwell(d));

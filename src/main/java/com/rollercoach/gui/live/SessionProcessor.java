@@ -26,7 +26,6 @@ public final class SessionProcessor
   private final LiveFeed feed;
   private final Consumer<Cue> sound;
   private final CoachingTargets targets;
-  private double lastPassSpeed = Double.NaN;
 
   /** @param sound where cues go to be heard (must not block: the sound player queues them) */
   public SessionProcessor(LiveSession.Setup setup, LiveFeed feed, Consumer<Cue> sound) {
@@ -72,14 +71,12 @@ public final class SessionProcessor
     double[] range = coaching.startingRangeCm();
     Snapshot previous = feed.snapshot();
     feed.publish(new Snapshot(state, coaching, range.length == 2 ? range[0] : Double.NaN,
-        range.length == 2 ? range[1] : Double.NaN, lastPassSpeed, previous.link(), session.samples()));
+        range.length == 2 ? range[1] : Double.NaN, coaching.lastPassSpeedCmS(), previous.link(), session.samples()));
   }
 
   @Override
   public void event(MotionEvent e) {
-    if (e instanceof MotionEvent.PassCompleted p) {
-      lastPassSpeed = p.pass().meanSpeedCmS();
-    }
+    // The pace shown is the coach's (over rolling time only), published with the next state.
     feed.event(e);
   }
 

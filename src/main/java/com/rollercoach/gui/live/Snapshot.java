@@ -11,7 +11,7 @@ import com.rollercoach.live.LiveSession;
  * @param coaching how the coach treats the running still period (mode, since, breaths in a hold)
  * @param rangeLowCm lower end of the starting range (NaN until the first passes set it)
  * @param rangeHighCm upper end of the starting range
- * @param lastPassSpeedCmS mean speed of the latest pass, NaN before the first
+ * @param lastPassSpeedCmS speed of the latest pass over rolling time only (the coach's), NaN before the first
  * @param samples samples fed to the pipeline so far
  */
 public record Snapshot(

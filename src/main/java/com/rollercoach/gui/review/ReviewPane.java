@@ -7,7 +7,9 @@ import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionFilter;
 import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.library.SessionNotes;
+import com.rollercoach.review.report.Checks;
 import com.rollercoach.review.report.CompareReport;
+import com.rollercoach.review.report.LibraryChecks;
 import com.rollercoach.review.report.ReviewSession;
 import com.rollercoach.review.report.SessionReport;
 import java.awt.Desktop;
@@ -19,6 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +84,10 @@ public final class ReviewPane extends BorderPane {
   private final Button compare = new Button("Side by side");
   private final Button report = new Button("Open report");
   private Consumer<URI> browser = ReviewPane::openInDesktopBrowser;
+  /** Each listed session's checks by id, replaced with the list (FX thread only). */
+  private Map<String, Checks> checks = Map.of();
+  /** Each column's text by its header, for {@link #cellText}. */
+  private final Map<String, Function<SessionEntry, String>> columnText = new HashMap<>();
 
   /**
    * @param dataDir the data folder (holding {@code sessions/} and {@code library.db}), or its {@code
@@ -162,8 +171,9 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
         e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
     table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));
-    table.getColumns().add(sortable("Checks", e -> e.summary().verdictsMet(),
-        e -> e.summary().verdictsMet() + "/" + e.summary().verdictsTotal(), 64));
+    // Judged when listed, against each patient's prescription in force on the session's date.
+    table.getColumns().add(sortable("Checks", e -> checks.containsKey(e.id()) ? checks.get(e.id()).met() : null,
+        e -> checks.containsKey(e.id()) ? checks.get(e.id()).fraction() : checks.isEmpty() ? "…" : "–", 64));
     // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
     table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
     table.getSortOrder().add(table.getColumns().get(0));
@@ -179,9 +189,9 @@ public final class ReviewPane extends BorderPane {
   }
 
   /** A column shown as {@code text}, sorted by {@code key}; never narrower than {@code minWidth}. */
-  private static <T extends Comparable<T>> TableColumn<SessionEntry, SessionEntry> sortable(String name,
-      java.util.function.Function<SessionEntry, T> key, java.util.function.Function<SessionEntry, String> text,
-      double minWidth) {
+  private <T extends Comparable<T>> TableColumn<SessionEntry, SessionEntry> sortable(String name,
+      Function<SessionEntry, T> key, Function<SessionEntry, String> text, double minWidth) {
+    columnText.put(name, text);
     TableColumn<SessionEntry, SessionEntry> c = new TableColumn<>(name);
     c.setId("col" + name);
     c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -196,6 +206,11 @@ public final class ReviewPane extends BorderPane {
     c.setMinWidth(minWidth);
     c.setPrefWidth(minWidth + 8);
     return c;
+  }
+
+  /** The text the table shows for row {@code row} (in the current order) under {@code column}. */
+  String cellText(String column, int row) {
+    return columnText.get(column).apply(table.getItems().get(row));
   }
 
   /** Sorts by pain after the session, then before; sessions without pain noted sort first. */
@@ -227,6 +242,7 @@ public final class ReviewPane extends BorderPane {
         List<String> patients = lib.patients();
         List<SessionEntry> sessions = lib.list(filter);
         Platform.runLater(() -> {
+          checks = Map.of();
           List<String> items = new ArrayList<>(List.of(ALL_PATIENTS));
           items.addAll(patients);
           if (!patient.getItems().equals(items)) {
@@ -238,6 +254,16 @@ public final class ReviewPane extends BorderPane {
           sorted.comparatorProperty().bind(table.comparatorProperty());
           table.setItems(sorted);
           status.setText(sessions.size() + " session(s) in " + dataDir);
+        });
+        // The list shows at once; each session's checks (its stored analysis read, judged against
+        // its prescription) follow, a few ms each, so a long list does not wait for them.
+        LibraryChecks judge = new LibraryChecks(reviews, dataDir, ZoneId.systemDefault());
+        Map<String, Checks> judged = new HashMap<>();
+        for (SessionEntry e : sessions) judge.of(lib, e).ifPresent(c -> judged.put(e.id(), c));
+        Platform.runLater(() -> {
+          checks = judged;
+          table.refresh();
+          table.sort();
         });
       }
     });

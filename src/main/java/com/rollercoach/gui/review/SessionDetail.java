@@ -71,9 +71,12 @@ final class SessionDetail extends VBox {
         a.passes().isEmpty() ? "no passes" : review.frame().rangeVerdict(span[0], span[1]), a.dwells().size(),
         a.holds().isEmpty() ? "none" : Durations.clock(a.holds().get(0).durationS())));
     facts.setWrapText(true);
+    // Wrapped, never cut to "…": a label in a VBox is otherwise held to one line.
+    facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label frame = new Label(review.frame().describe());
     frame.setId("frameText");
     frame.setWrapText(true);
+    frame.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     frame.setStyle("-fx-text-fill: #52606d;");
     timeline = new ChartViewer(SessionCharts.onBack(SessionCharts.timeline(a, replay.trace()), review.frame(), false));
     timeline.setId("timelineViewer");

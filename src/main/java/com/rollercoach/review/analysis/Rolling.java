@@ -1,7 +1,6 @@
 package com.rollercoach.review.analysis;
 
-import com.rollercoach.core.detect.Dwell;
-import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.coach.RollingTime;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
@@ -23,56 +22,29 @@ public final class Rolling {
 
   /** Still, off-roller and missing periods of the session, merged, as [from, to] in the recording clock. */
   public static List<double[]> pauses(SessionAnalysis a) {
-    List<double[]> p = new ArrayList<>();
-    for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
-    for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
-    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
-    double last = a.startS();
-    for (double[] on : a.onPeriods()) {
-      if (on[0] > last) p.add(new double[] {last, on[0]});
-      last = Math.max(last, on[1]);
-    }
-    if (a.endS() > last) p.add(new double[] {last, a.endS()});
-    p.sort(Comparator.comparingDouble(x -> x[0]));
-    List<double[]> merged = new ArrayList<>();
-    for (double[] x : p) {
-      if (!merged.isEmpty() && x[0] <= merged.get(merged.size() - 1)[1]) {
-        double[] m = merged.get(merged.size() - 1);
-        m[1] = Math.max(m[1], x[1]);
-      } else {
-        merged.add(x.clone());
-      }
-    }
-    return merged;
+    return RollingTime.pauses(a);
   }
 
-  /** Seconds of {@code p} not inside a pause. */
+  /** Seconds of {@code p} not inside a pause ({@link RollingTime}, the rule the live pace uses too). */
   public static double rollingSeconds(Pass p, List<double[]> pauses) {
-    double s = p.durationS();
-    for (double[] x : pauses) s -= Math.max(0, Math.min(p.endS(), x[1]) - Math.max(p.startS(), x[0]));
-    return Math.max(0, s);
+    return RollingTime.rollingSeconds(p, pauses);
   }
 
   /** Travel over rolling time, cm/s; NaN when the pass has no rolling time at all. */
   public static double speed(Pass p, List<double[]> pauses) {
-    double t = rollingSeconds(p, pauses);
-    return t > 0 ? p.travelCm() / t : Double.NaN;
+    return RollingTime.speed(p, pauses);
   }
 
   /** Median pass speed over rolling time only; 0 without passes. */
   public static double pace(SessionAnalysis a) {
-    List<double[]> pauses = pauses(a);
-    double[] v = a.passes().stream().mapToDouble(p -> speed(p, pauses)).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (v.length == 0) return 0;
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return RollingTime.pace(a);
   }
 
   /** Median seconds per pass over rolling time only; NaN without passes. */
   public static double secondsPerPass(SessionAnalysis a) {
     List<double[]> pauses = pauses(a);
-    double[] v = a.passes().stream().mapToDouble(p -> rollingSeconds(p, pauses)).filter(x -> x > 0).sorted().toArray();
-    if (v.length == 0) return Double.NaN;
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return RollingTime.median(a.passes().stream().mapToDouble(p -> rollingSeconds(p, pauses))
+        .map(x -> x > 0 ? x : Double.NaN).toArray());
   }
 
   /** The same analysis with its pace over rolling time only (what verdicts should judge). */

@@ -100,8 +100,9 @@ public record BackFrame(int direction, Landmark landmark, double zeroCm) {
 
   /** "+4 cm", or "4 cm" from the landmark when the direction is unknown. */
   public String position(double backCm) {
-    return directionKnown() ? String.format(Locale.ROOT, "%+.0f cm", backCm)
-        : String.format(Locale.ROOT, "%.0f cm", backCm);
+    double cm = Math.rint(backCm) + 0.0; // -0.2 is "0 cm", not "-0 cm"
+    return directionKnown() ? String.format(Locale.ROOT, "%+.0f cm", cm)
+        : String.format(Locale.ROOT, "%.0f cm", cm);
   }
 
   /**

@@ -61,6 +61,13 @@ public final class SessionIndex implements AutoCloseable {
       position_cm REAL NOT NULL
     );
     CREATE INDEX dwells_by_session ON dwells (session_id);
+    """,
+    // Verdicts are judged when shown, against the prescription in force on the session's date and
+    // its positions on the back (review.report.Checks): stored ones froze the protocol defaults.
+    """
+    ALTER TABLE sessions DROP COLUMN verdicts_met;
+    ALTER TABLE sessions DROP COLUMN verdicts_total;
+    ALTER TABLE sessions DROP COLUMN verdicts;
     """
   };
 
@@ -69,8 +76,7 @@ public final class SessionIndex implements AutoCloseable {
   private static final String COLUMNS =
       "id, patient, started_at_ms, device, calibration, roller_diameter_cm, recording, duration_s,"
           + " on_roller_s, passes, rolls, pace_cm_s, range_cm, dwells, hold_s, breaths,"
-          + " breaths_per_min, gaps, gap_s, verdicts_met, verdicts_total, verdicts, pain_before,"
-          + " pain_after, note";
+          + " breaths_per_min, gaps, gap_s, pain_before, pain_after, note";
 
   /** How long to wait for another process's write to the library. */
   static final int BUSY_TIMEOUT_MS = 15_000;
@@ -187,7 +193,7 @@ public final class SessionIndex implements AutoCloseable {
       del.executeUpdate();
     }
     try (PreparedStatement ins = db.prepareStatement(
-        "INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        "INSERT INTO sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       SessionSummary s = e.summary();
       int i = 1;
       ins.setString(i++, e.id());
@@ -209,9 +215,6 @@ public final class SessionIndex implements AutoCloseable {
       setNullable(ins, i++, s.breathsPerMin());
       ins.setInt(i++, s.gaps());
       ins.setDouble(i++, s.gapS());
-      ins.setInt(i++, s.verdictsMet());
-      ins.setInt(i++, s.verdictsTotal());
-      ins.setString(i++, s.verdicts());
       setNullable(ins, i++, e.notes().painBefore());
       setNullable(ins, i++, e.notes().painAfter());
       ins.setString(i, e.notes().text());
@@ -382,12 +385,9 @@ public final class SessionIndex implements AutoCloseable {
         rs.getInt(16),
         nullableDouble(rs, 17),
         rs.getInt(18),
-        rs.getDouble(19),
-        rs.getInt(20),
-        rs.getInt(21),
-        rs.getString(22));
+        rs.getDouble(19));
     SessionNotes notes =
-        new SessionNotes(nullableInt(rs, 23), nullableInt(rs, 24), rs.getString(25));
+        new SessionNotes(nullableInt(rs, 20), nullableInt(rs, 21), rs.getString(22));
     return new SessionEntry(
         rs.getString(1),
         rs.getString(2),

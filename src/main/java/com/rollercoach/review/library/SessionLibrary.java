@@ -3,7 +3,6 @@ package com.rollercoach.review.library;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.sample.SessionMetadata;
-import com.rollercoach.review.analysis.ProtocolCheck;
 import com.rollercoach.review.analysis.Recordings;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.SessionReplay;
@@ -530,10 +529,9 @@ public final class SessionLibrary implements AutoCloseable {
   }
 
   private SessionIndex.Indexed indexed(Path rec, SessionManifest m, StoredAnalysis s) {
-    var verdicts = new ProtocolCheck(targets).check(s.analysis());
     SessionEntry e = new SessionEntry(
         m.id(), m.patient(), m.startedAt(), m.device(), m.calibration(), m.rollerDiameterCm(), rec,
-        Summaries.of(s.analysis(), s.quality(), verdicts), m.notes());
+        Summaries.of(s.analysis(), s.quality()), m.notes());
     double t0 = s.analysis().startS();
     List<double[]> dwells = s.analysis().dwells().stream()
         .map(d -> new double[] {d.startS() - t0, d.endS() - t0, d.positionCm()}).toList();

@@ -4,6 +4,10 @@ package com.rollercoach.review.library;
  * The metrics of one session that the library indexes, so that listing, filtering and progress never
  * have to open a recording. Everything derives from the session's analysis.
  *
+ * <p>No verdicts: whether a session met its targets depends on the prescription in force on its date
+ * (which the physio may change, with history) and on its positions on the back, so checks are judged
+ * when shown ({@code review.report.Checks}), never frozen in the index.
+ *
  * @param durationS first to last sample, s
  * @param onRollerS time somebody was on the roller, s
  * @param passes one-way strokes of ≥ 5 cm
@@ -16,9 +20,6 @@ package com.rollercoach.review.library;
  * @param breathsPerMin breathing rate over the longest hold, NaN when unknown
  * @param gaps periods of missing data
  * @param gapS total missing time, s
- * @param verdictsMet protocol checks met
- * @param verdictsTotal protocol checks made
- * @param verdicts one-line verdict per check, "; "-separated, for listings
  */
 public record SessionSummary(
     double durationS,
@@ -32,7 +33,4 @@ public record SessionSummary(
     int breaths,
     double breathsPerMin,
     int gaps,
-    double gapS,
-    int verdictsMet,
-    int verdictsTotal,
-    String verdicts) {}
+    double gapS) {}

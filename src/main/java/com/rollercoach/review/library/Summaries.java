@@ -3,16 +3,13 @@ package com.rollercoach.review.library;
 import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.review.analysis.DataQuality;
-import com.rollercoach.review.analysis.Verdict;
 import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** Condenses an analysis into the metrics the library indexes. */
 public final class Summaries {
   private Summaries() {}
 
-  public static SessionSummary of(SessionAnalysis a, DataQuality q, List<Verdict> verdicts) {
+  public static SessionSummary of(SessionAnalysis a, DataQuality q) {
     double onRoller = a.onPeriods().stream().mapToDouble(p -> p[1] - p[0]).sum();
     double holdS = a.holds().stream().mapToDouble(ExtensionHold::durationS).sum();
     int breaths = a.holds().stream().mapToInt(ExtensionHold::breaths).sum();
@@ -33,9 +30,6 @@ public final class Summaries {
         breaths,
         rate,
         q.gaps(),
-        q.gapS(),
-        (int) verdicts.stream().filter(Verdict::met).count(),
-        (int) verdicts.stream().filter(Verdict::judged).count(),
-        verdicts.stream().map(Verdict::oneLine).collect(Collectors.joining("; ")));
+        q.gapS());
   }
 }

@@ -85,6 +85,14 @@ public final class ReviewSessions {
     return patients.prescriptionOn(patient, day);
   }
 
+  /**
+   * The device's "roll toward your head" rotation, if its calibration has one: without it a session's
+   * direction is unknown whatever its roll axis, so its frame needs no replay.
+   */
+  public Optional<org.apache.commons.math3.geometry.euclidean.threed.Vector3D> headward(String device) {
+    return calibration(device).map(DeviceCalibration::headwardRotation);
+  }
+
   /** A broken calibration file makes the direction unknown here; {@code analyze} reports it as an error. */
   private Optional<DeviceCalibration> calibration(String device) {
     if (device == null || device.isBlank()) return Optional.empty();

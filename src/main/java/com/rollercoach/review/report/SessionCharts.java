@@ -114,7 +114,12 @@ public final class SessionCharts {
     XYPlot plot = plot(data, r, "time (m:ss)", "speed (cm/s)");
     shadeOffRoller(plot, a);
     plot.addRangeMarker(hline(targets.paceCmS(), HOLD, "target pace"));
-    plot.addRangeMarker(hline(targets.paceTooFastCmS(), GAP, "too fast"));
+    // Below its line at the right end: above it, at the top of a short chart, the label is cut off,
+    // and at the left it would sit on "target pace".
+    Marker tooFast = hline(targets.paceTooFastCmS(), GAP, "too fast");
+    tooFast.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+    tooFast.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+    plot.addRangeMarker(tooFast);
     ((NumberAxis) plot.getRangeAxis()).setLowerBound(0);
     return chart("speed", "Speed along the back", plot);
   }
@@ -144,9 +149,17 @@ public final class SessionCharts {
     XYPlot plot = plot(new XYSeriesCollection(s), r, "position along the back (cm)", "seconds");
     ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(null);
     ((NumberAxis) plot.getDomainAxis()).setAutoTickUnitSelection(true);
+    List<Marker> lines = new java.util.ArrayList<>();
     int n = 0;
-    for (Dwell d : a.dwells()) plot.addDomainMarker(line(d.positionCm(), DWELL, "T" + ++n));
-    for (ExtensionHold h : a.holds()) plot.addDomainMarker(line(h.positionCm(), HOLD, "Hold"));
+    for (Dwell d : a.dwells()) lines.add(line(d.positionCm(), DWELL, "T" + ++n));
+    for (ExtensionHold h : a.holds()) lines.add(line(h.positionCm(), HOLD, "Hold"));
+    // Tender spots 1 cm apart would print "T2T1" on top of each other: labels take three rows in
+    // order of position, so neighbours never share one.
+    lines.sort(java.util.Comparator.comparingDouble(m -> ((ValueMarker) m).getValue()));
+    for (int i = 0; i < lines.size(); i++) {
+      lines.get(i).setLabelOffset(new RectangleInsets(3 + 13 * (i % 3), 3, 3, 3));
+      plot.addDomainMarker(lines.get(i));
+    }
     JFreeChart chart = chart("time-at-position", "Where the roller spent its time", plot);
     chart.removeLegend();
     return chart;
@@ -173,8 +186,11 @@ public final class SessionCharts {
     core.setLabel("mid/upper back");
     core.setLabelFont(LABEL);
     core.setLabelPaint(PASS);
-    core.setLabelAnchor(positionIsDomain ? RectangleAnchor.TOP : RectangleAnchor.TOP_RIGHT);
-    core.setLabelTextAnchor(positionIsDomain ? TextAnchor.TOP_CENTER : TextAnchor.TOP_RIGHT);
+    // Away from the event labels: across, those sit at their lines (the band's middle), so the band's
+    // name goes to its left end; up the side, they sit along the top, so it goes to the lower right.
+    core.setLabelAnchor(positionIsDomain ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+    core.setLabelTextAnchor(positionIsDomain ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_RIGHT);
+    core.setLabelOffset(new RectangleInsets(3, 3, 3, 3));
     String label = (positionIsDomain ? "position on the back (" : "position (") + frame.axisLabel() + ")";
     if (positionIsDomain) {
       for (IntervalMarker m : new IntervalMarker[] {low, core, high}) plot.addDomainMarker(m, Layer.BACKGROUND);

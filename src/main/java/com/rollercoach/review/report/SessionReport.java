@@ -6,7 +6,6 @@ import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.review.analysis.DataQuality;
 import com.rollercoach.review.analysis.Durations;
-import com.rollercoach.review.analysis.ProtocolCheck;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.Rolling;
 import com.rollercoach.review.analysis.Verdict;
@@ -57,30 +56,9 @@ public final class SessionReport {
     this(ReviewSession.plain(session, raw, prescription));
   }
 
-  /** The verdicts of a session against its prescription: the coach's, plus seconds per pass and range on the back. */
+  /** The verdicts of a session against its prescription ({@link Checks}, the one place that judges). */
   static List<Verdict> verdicts(ReviewSession r) {
-    SessionAnalysis a = r.onBack().analysis();
-    Prescription p = r.prescription();
-    List<Verdict> out = new ArrayList<>(new ProtocolCheck(p.targets()).check(a));
-    if (!a.passes().isEmpty()) {
-      double spp = Rolling.secondsPerPass(a);
-      String target = Page.fmt("%s–%s s per pass", PrescriptionTextNum.n(p.secondsPerPassMin()),
-          PrescriptionTextNum.n(p.secondsPerPassMax()));
-      Verdict.Status st = spp < p.secondsPerPassMin() ? Verdict.Status.OFF_TARGET : Verdict.Status.MET;
-      String msg = Page.fmt("%.1f s per pass (median, rolling time only)", spp)
-          + (spp < p.secondsPerPassMin() ? ": too quick, slow down"
-              : spp > p.secondsPerPassMax() ? ": slower than prescribed (fine)" : "");
-      out.add(1, new Verdict("Seconds per pass", msg, target, st));
-      double[] span = r.rollingSpan();
-      String where = r.frame().rangeVerdict(span[0], span[1]);
-      out.add(new Verdict("Where on the back",
-          Page.fmt("%s to %s: %s", r.frame().position(span[0]), r.frame().position(span[1]), where),
-          Page.fmt("mid/upper back, about %+.0f to %+.0f cm (±%.0f)", BackFrame.BAND_LOW_CM,
-              BackFrame.BAND_HIGH_CM, r.frame().uncertaintyCm()),
-          where.startsWith("within") ? Verdict.Status.MET
-              : where.startsWith("near") ? Verdict.Status.INFO : Verdict.Status.OFF_TARGET));
-    }
-    return out;
+    return Checks.of(r).verdicts();
   }
 
   public ReviewSession review() {
@@ -121,7 +99,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(timelineChart(), CHART_W, 330));
     page.raw("</section>\n<section class=\"page2\">\n");
     page.h2("Speed");
-    page.p("muted", "Speed of the contact point along the back; dots are each pass's mean speed.");
+    page.p("muted", "Speed of the contact point along the back; dots are each pass's speed over rolling time (still periods cut out).");
     page.chart(ChartImages.svg(speedChart(), CHART_W, 200));
     page.h2("Where the time went on the back");
     page.p("muted", "Seconds spent at each centimetre while on the roller; darker is longer. "
@@ -287,12 +265,5 @@ public final class SessionReport {
     }
     if (!q.recordingNote().isEmpty()) page.row("", num, "Recording", q.recordingNote());
     page.endTable();
-  }
-
-  /** Numbers as the prescription line writes them. */
-  static final class PrescriptionTextNum {
-    static String n(double v) {
-      return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.rollercoach.gui.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.review.SyntheticSession;
 import com.rollercoach.review.TestSessions;
 import com.rollercoach.review.library.SessionEntry;
@@ -53,7 +54,8 @@ class ReviewPaneFxTest {
         {"Ann", "2026-11-02T08:00:00Z"}, {"Bob", "2026-11-03T08:00:00Z"}, {"Ann", "2026-11-05T08:00:00Z"}
       };
       for (int i = 0; i < sessions.length; i++) {
-        Path csv = TestSessions.writeCsv(in.resolve(i + ".csv"), Map.of(), 3 + i, 10);
+        // 40, 60 and 80 s of 10 cm strokes: about 5, 7 and 10 rolls.
+        Path csv = TestSessions.writeCsv(in.resolve(i + ".csv"), Map.of(), 40 + 20 * i, 10);
         lib.importSession(csv, SessionLibrary.ImportOptions.defaults().withPatient(sessions[i][0])
             .withStartedAt(Instant.parse(sessions[i][1])));
       }
@@ -148,7 +150,7 @@ class ReviewPaneFxTest {
   }
 
   @Test
-  void sortsByRollsAndPainAndHeadersAreReadableAt1280(FxRobot robot) throws Exception {
+  void sortsByRollsPainPatientAndDateAndHeadersAreReadableAt1280(FxRobot robot) throws Exception {
     await(() -> sessions(robot).getItems().size() == 3);
     TableView<SessionEntry> t = sessions(robot);
     for (var c : t.getColumns()) {
@@ -182,6 +184,97 @@ class ReviewPaneFxTest {
     for (int i = 1; i < t.getItems().size(); i++) {
       assertTrue(t.getItems().get(i - 1).summary().rolls() <= t.getItems().get(i).summary().rolls());
     }
+    // By patient (case-insensitive name), then by date, oldest first.
+    var patientCol = t.getColumns().stream().filter(c -> c.getText().equals("Patient")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      patientCol.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+      t.getSortOrder().setAll(patientCol);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("Bob", "Ann", "Ann"), t.getItems().stream().map(SessionEntry::patient).toList());
+    var date = t.getColumns().stream().filter(c -> c.getText().equals("Date")).findFirst().orElseThrow();
+    robot.interact(() -> {
+      date.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+      t.getSortOrder().setAll(date);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-03T08:00:00Z"),
+        Instant.parse("2026-11-05T08:00:00Z")), t.getItems().stream().map(SessionEntry::startedAt).toList());
+  }
+
+  /** The "Checks" column judges each session by its patient's prescription in force on its date. */
+  @Test
+  void checksFollowThePrescriptionInForceOnEachSessionsDate(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    TableView<SessionEntry> t = sessions(robot);
+    java.util.function.Function<String, Integer> row = day -> {
+      for (int i = 0; i < t.getItems().size(); i++) {
+        if (t.getItems().get(i).startedAt().equals(Instant.parse(day))) return i;
+      }
+      throw new AssertionError("no session on " + day);
+    };
+    String oldDay = "2026-11-02T08:00:00Z";
+    String newDay = "2026-11-05T08:00:00Z";
+    SessionEntry old = t.getItems().get(row.apply(oldDay));
+    SessionEntry recent = t.getItems().get(row.apply(newDay));
+    int oldRolls = old.summary().rolls();
+    int newRolls = recent.summary().rolls();
+    assertTrue(oldRolls >= 1 && newRolls >= 1, oldRolls + ", " + newRolls);
+    String[] before = new String[2];
+    // The list shows first, each session's checks a moment later.
+    await(() -> pane.cellText("Checks", 0).contains("/") && pane.cellText("Checks", 2).contains("/"));
+    robot.interact(() -> {
+      before[0] = pane.cellText("Checks", row.apply(oldDay));
+      before[1] = pane.cellText("Checks", row.apply(newDay));
+    });
+    // Ann's prescription, with history: from 1 Nov exactly the old session's rolls and up, from 4 Nov
+    // one roll more than the recent session did.
+    var patients = com.rollercoach.review.patients.Patients.open(dataDir);
+    patients.prescribe("Ann", new Prescription(oldRolls, 40, 2, 4, 60, 120, 60, 3), java.time.LocalDate.of(2026, 11, 1));
+    patients.prescribe("Ann", new Prescription(newRolls + 1, 40, 2, 4, 60, 120, 60, 3), java.time.LocalDate.of(2026, 11, 4));
+    boolean oldMetBefore = oldRolls >= 10 && oldRolls <= 20;
+    boolean newMetBefore = newRolls >= 10 && newRolls <= 20;
+    String oldAfter = (met(before[0]) + (oldMetBefore ? 0 : 1)) + "/" + total(before[0]);
+    String newAfter = (met(before[1]) - (newMetBefore ? 1 : 0)) + "/" + total(before[1]);
+    robot.interact(pane::refresh);
+    String[] after = new String[2];
+    await(() -> {
+      after[0] = pane.cellText("Checks", row.apply(oldDay));
+      after[1] = pane.cellText("Checks", row.apply(newDay));
+      return after[0].equals(oldAfter) && after[1].equals(newAfter);
+    });
+    assertEquals(oldAfter, after[0], "before: " + before[0]);
+    assertEquals(newAfter, after[1], "before: " + before[1]);
+  }
+
+  /** Notes written elsewhere (the end-of-session dialog, `sessions note`) are shown when a session is opened. */
+  @Test
+  void existingNotesAreShownInReview(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    var bob = sessions(robot).getItems().stream().filter(e -> e.patient().equals("Bob")).findFirst().orElseThrow();
+    SessionNotesDialog.save(dataDir, bob.id(), new com.rollercoach.review.library.SessionNotes(
+        java.util.OptionalInt.of(6), java.util.OptionalInt.of(3), "stiff between the shoulder blades"));
+    robot.interact(pane::refresh);
+    await(() -> sessions(robot).getItems().stream().anyMatch(e -> e.notes().painBefore().isPresent()));
+    robot.interact(() -> {
+      var t = sessions(robot);
+      for (int i = 0; i < t.getItems().size(); i++) {
+        if (t.getItems().get(i).id().equals(bob.id())) t.getSelectionModel().clearAndSelect(i);
+      }
+    });
+    await(() -> pane.shownDetails().size() == 1 && pane.shownDetails().get(0).review().entry().id().equals(bob.id()));
+    assertEquals("6", robot.lookup("#painBefore").queryComboBox().getValue());
+    assertEquals("3", robot.lookup("#painAfter").queryComboBox().getValue());
+    assertEquals("stiff between the shoulder blades",
+        robot.lookup("#noteText").queryAs(javafx.scene.control.TextArea.class).getText());
+  }
+
+  private static int met(String fraction) {
+    return Integer.parseInt(fraction.substring(0, fraction.indexOf('/')));
+  }
+
+  private static int total(String fraction) {
+    return Integer.parseInt(fraction.substring(fraction.indexOf('/') + 1));
   }
 
   @Test

@@ -164,6 +164,33 @@ class SessionLibraryTest {
     assertTrue(e.getMessage().contains("reindex"), e.getMessage());
   }
 
+  /** Schema 1 froze protocol-default verdicts in the index; opening it drops them and keeps the rows. */
+  @Test
+  void anIndexOfSchemaOneLosesItsStoredVerdictsAndKeepsItsSessions() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("library.db"));
+        var st = c.createStatement()) {
+      for (String sql : SessionIndex.MIGRATIONS[0].split(";")) if (!sql.isBlank()) st.execute(sql);
+      st.execute("PRAGMA user_version = 1");
+      st.execute("INSERT INTO sessions VALUES ('old-1', 'Ann', 1762070400000, '', 'self-calibrating', 15,"
+          + " 'sessions/old-1.csv', 120, 110, 28, 14, 2.5, 10, 0, 0, 0, NULL, 0, 0, 4, 5, 'frozen', 6, 3, 'ok')");
+    }
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      assertEquals(SessionIndex.SCHEMA_VERSION, lib.index().schemaVersion());
+      SessionEntry e = lib.get("old-1");
+      assertEquals(14, e.summary().rolls());
+      assertEquals(3, e.notes().painAfter().getAsInt());
+      assertEquals("ok", e.notes().text());
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("library.db"));
+        var rs = c.createStatement().executeQuery("SELECT name FROM pragma_table_info('sessions')")) {
+      List<String> columns = new java.util.ArrayList<>();
+      while (rs.next()) columns.add(rs.getString(1));
+      assertFalse(columns.stream().anyMatch(n -> n.startsWith("verdict")), columns.toString());
+    }
+  }
+
   @Test
   void importsALiveRecordingWithItsHeaderFacts() throws IOException {
     Path rec = tmp.resolve("in/live.rcrec");

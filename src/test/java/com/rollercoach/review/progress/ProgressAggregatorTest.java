@@ -25,7 +25,7 @@ class ProgressAggregatorTest {
   static SessionEntry session(String id, String when, int rolls, double pace, double range,
       double holdS, int breaths, Integer painBefore, Integer painAfter) {
     SessionSummary s = new SessionSummary(600, 500, rolls * 2, rolls, pace, range, 0, holdS, breaths,
-        Double.NaN, 0, 0, 3, 5, "");
+        Double.NaN, 0, 0);
     SessionNotes n = new SessionNotes(
         painBefore == null ? OptionalInt.empty() : OptionalInt.of(painBefore),
         painAfter == null ? OptionalInt.empty() : OptionalInt.of(painAfter), "");

@@ -31,7 +31,7 @@ class SessionReportTest {
   @TempDir Path tmp;
 
   static SessionEntry entry(String patient, SessionNotes notes) {
-    SessionSummary s = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0, "");
+    SessionSummary s = new SessionSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0);
     return new SessionEntry("20261102-080000-abcd1234", patient, Instant.parse("2026-11-02T08:00:00Z"),
         "roller-42 \"<b>\"", "self-calibrating", 15, Path.of("sessions/x.csv"), s, notes);
   }
@@ -114,6 +114,26 @@ class SessionReportTest {
     assertTrue(page.contains("Tender spot at 20.0 cm held 1:15 min: good."), "dwell verdict");
     assertTrue(page.contains("Extension hold 1:05 min: well done."), "hold verdict");
     assertTrue(page.contains("9 breaths during the hold"), "breaths");
+  }
+
+  /** Tender spots 1 cm apart and the hold between them: each label on a row of its own, none hidden. */
+  @Test
+  void labelsOfNeighbouringTenderSpotsAndTheHoldDoNotOverlap() {
+    ReplayResult r = SyntheticSession.typical();
+    var a = r.analysis();
+    var dwells = List.of(new com.rollercoach.core.detect.Dwell(100, 180, 5.0),
+        new com.rollercoach.core.detect.Dwell(200, 280, 6.0));
+    var holds = List.of(new com.rollercoach.core.detect.ExtensionHold(300, 360, 5.5, 9, 9));
+    var close = new com.rollercoach.core.detect.SessionAnalysis(a.startS(), a.endS(), a.onPeriods(), a.passes(),
+        a.rolls(), dwells, holds, a.paceCmS(), a.rangeCm(), a.gaps());
+    var plot = SessionCharts.timeAtPosition(close, r.trace()).getXYPlot();
+    List<org.jfree.chart.plot.Marker> markers = new java.util.ArrayList<>();
+    for (Object m : plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+      if (((org.jfree.chart.plot.Marker) m).getLabel() != null) markers.add((org.jfree.chart.plot.Marker) m);
+    }
+    assertEquals(3, markers.size(), markers.toString());
+    assertEquals(3, markers.stream().map(m -> m.getLabelOffset().getTop()).distinct().count(),
+        "T1, Hold and T2 at 5, 5.5 and 6 cm each on their own row");
   }
 
   @Test

@@ -52,6 +52,7 @@ public final class LiveCueEngine {
   private final CoachingTargets targets;
   private final Consumer<Cue> out;
   private final RollTrace trace;
+  private final RollingPace pace = new RollingPace();
   private boolean metronome;
 
   private int rolls;
@@ -93,6 +94,7 @@ public final class LiveCueEngine {
 
   /** Feeds one pipeline event. */
   public void onEvent(MotionEvent event) {
+    pace.onEvent(event);
     if (event instanceof MotionEvent.GotOn g) {
       out.accept(new Cue.GotOn(g.atS()));
       nextTickS = g.atS() + secondsPerPass();
@@ -162,6 +164,11 @@ public final class LiveCueEngine {
     return rolls;
   }
 
+  /** The latest pass's speed over rolling time ({@link RollingPace}), cm/s; NaN before the first. */
+  public double lastPassSpeedCmS() {
+    return pace.lastPassSpeedCmS();
+  }
+
   /** The starting range along the back, {low, high} in cm; empty until the first passes set it. */
   public double[] startingRangeCm() {
     return passesSeen == 0 ? new double[0] : new double[] {rangeLowCm, rangeHighCm};
@@ -194,7 +201,8 @@ public final class LiveCueEngine {
         out.accept(new Cue.RollMilestone(p.atS(), rolls, rolls == targets.rollsMax()));
       }
     }
-    double speed = pass.meanSpeedCmS();
+    // Over rolling time only: a pass that contains a tender spot is not slow, nor one cut by it fast.
+    double speed = pace.lastPassSpeedCmS();
     if (speed > targets.paceTooFastCmS() && p.atS() - lastSlowDownS >= REPEAT_GUARD_S) {
       lastSlowDownS = p.atS();
       out.accept(new Cue.SlowDown(p.atS(), speed, targets.paceCmS()));

@@ -1,0 +1,86 @@
+package com.rollercoach.core.coach;
+
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.ExtensionHold;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one rule for pace: a pass's speed is its travel over the time actually spent rolling. A pass runs
+ * turning point to turning point, so a stroke interrupted by a tender spot (the patient stops
+ * mid-stroke, holds 1–2 minutes, then carries on), or one whose turning point falls inside a still
+ * period, contains that still time: over its whole span it "moves" at 0.1–0.3 cm/s, which reads as a
+ * nicely slow pass. Every pause (a still-loaded segment, a stretch off the roller, a data gap) is cut
+ * out of the pass first.
+ *
+ * <p>The review ({@code review.analysis.Rolling}) applies it to a finished analysis, the live coach
+ * ({@link com.rollercoach.core.coach.live.RollingPace}) to the pauses known so far; both call this.
+ * Pauses are {from, to} in the input clock; {@code to} may be +∞ for a still period still running.
+ */
+public final class RollingTime {
+  private RollingTime() {}
+
+  /**
+   * The pauses of a finished session: every still-loaded segment (tender spots, holds), every data gap
+   * and every stretch off the roller, merged, as {from, to} in the recording clock.
+   */
+  public static List<double[]> pauses(SessionAnalysis a) {
+    List<double[]> p = new ArrayList<>();
+    for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
+    for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
+    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
+    double last = a.startS();
+    for (double[] on : a.onPeriods()) {
+      if (on[0] > last) p.add(new double[] {last, on[0]});
+      last = Math.max(last, on[1]);
+    }
+    if (a.endS() > last) p.add(new double[] {last, a.endS()});
+    return merge(p);
+  }
+
+  /** The session's pace: median pass speed over rolling time only, cm/s; 0 without passes. */
+  public static double pace(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    double m = median(a.passes().stream().mapToDouble(p -> speed(p, pauses)).toArray());
+    return Double.isNaN(m) ? 0 : m;
+  }
+
+  /** The pauses sorted by start with overlapping ones joined (copies; the input is not changed). */
+  public static List<double[]> merge(List<double[]> pauses) {
+    List<double[]> p = new ArrayList<>(pauses);
+    p.sort(Comparator.comparingDouble(x -> x[0]));
+    List<double[]> merged = new ArrayList<>();
+    for (double[] x : p) {
+      if (!merged.isEmpty() && x[0] <= merged.get(merged.size() - 1)[1]) {
+        double[] m = merged.get(merged.size() - 1);
+        m[1] = Math.max(m[1], x[1]);
+      } else {
+        merged.add(x.clone());
+      }
+    }
+    return merged;
+  }
+
+  /** Seconds of {@code p} not inside a pause; {@code pauses} must not overlap ({@link #merge}). */
+  public static double rollingSeconds(Pass p, List<double[]> pauses) {
+    double s = p.durationS();
+    for (double[] x : pauses) s -= Math.max(0, Math.min(p.endS(), x[1]) - Math.max(p.startS(), x[0]));
+    return Math.max(0, s);
+  }
+
+  /** Travel over rolling time, cm/s; NaN when the pass has no rolling time at all. */
+  public static double speed(Pass p, List<double[]> pauses) {
+    double t = rollingSeconds(p, pauses);
+    return t > 0 ? p.travelCm() / t : Double.NaN;
+  }
+
+  /** The median of {@code values} (NaN ignored); NaN when none. */
+  public static double median(double[] values) {
+    double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (v.length == 0) return Double.NaN;
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}

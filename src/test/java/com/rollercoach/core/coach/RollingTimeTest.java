@@ -1,0 +1,50 @@
+package com.rollercoach.core.coach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.detect.Dwell;
+import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one pace rule: travel over the time actually spent rolling. */
+class RollingTimeTest {
+  @Test
+  void pausesAreCutOutOfAPassAndARunningStillCountsUpToNow() {
+    Pass p = new Pass(1, 10, 100, 0, 15); // 90 s span, 15 cm
+    List<double[]> pauses = RollingTime.merge(List.of(new double[] {13, 60}, new double[] {50, 94}, new double[] {0, 5}));
+    assertEquals(2, pauses.size(), "overlapping pauses joined");
+    assertEquals(3 + 6, RollingTime.rollingSeconds(p, pauses), 1e-9);
+    assertEquals(15 / 9.0, RollingTime.speed(p, pauses), 1e-9);
+    // A still period still running (no end yet) is a pause up to +∞.
+    assertEquals(15 / 3.0, RollingTime.speed(p, List.of(new double[] {13, Double.POSITIVE_INFINITY})), 1e-9);
+    assertTrue(Double.isNaN(RollingTime.speed(p, List.of(new double[] {0, 200}))), "no rolling time: no speed");
+  }
+
+  /** Six 6 s passes at 2.5 cm/s; the fourth stops for 80 s on a tender spot in its middle. */
+  private static SessionAnalysis withDwellInsideAPass() {
+    List<Pass> passes = new ArrayList<>();
+    double t = 10;
+    for (int i = 1; i <= 6; i++) {
+      double dur = i == 4 ? 86 : 6;
+      passes.add(new Pass(i, t, t + dur, i % 2 == 1 ? 0 : 15, i % 2 == 1 ? 15 : 0));
+      t += dur;
+    }
+    Dwell d = new Dwell(31, 111, 7.5);
+    return new SessionAnalysis(0, t + 10, List.of(new double[] {5, t + 5}), passes, 3, List.of(d), List.of(),
+        0.9, 15, List.of());
+  }
+
+  @Test
+  void theSessionsPaceAndTheCoachsVerdictAreOverRollingTime() {
+    SessionAnalysis a = withDwellInsideAPass();
+    assertEquals(15 / 6.0, RollingTime.pace(a), 1e-9);
+    Verdict pace = new SessionCoach(CoachingTargets.defaults()).judge(a).stream()
+        .filter(v -> v.aspect() == Verdict.Aspect.PACE).findFirst().orElseThrow();
+    assertEquals(Verdict.Level.GOOD, pace.level(), pace.message());
+    assertEquals(2.5, pace.value(), 1e-9);
+  }
+}

@@ -104,8 +104,8 @@ public final class ParallelReindex {
   }
 
   /**
-   * One line per session whose indexed metrics changed (passes, rolls, dwells, hold time, breaths,
-   * verdicts met), plus one per session that is new to the index or gone from it: what a detector
+   * One line per session whose indexed metrics changed (passes, rolls, dwells, hold time, breaths),
+   * plus one per session that is new to the index or gone from it: what a detector
    * update did to the library.
    */
   static List<String> changes(List<SessionEntry> before, List<SessionIndex.Indexed> after) {
@@ -125,7 +125,6 @@ public final class ParallelReindex {
       diff(diffs, "rolls", was.rolls(), now.rolls());
       diff(diffs, "dwells", was.dwells(), now.dwells());
       diff(diffs, "breaths", was.breaths(), now.breaths());
-      diff(diffs, "checks met", was.verdictsMet(), now.verdictsMet());
       if (Math.abs(was.holdS() - now.holdS()) >= 0.5) {
         diffs.add(String.format(Locale.ROOT, "hold %.0f s -> %.0f s", was.holdS(), now.holdS()));
       }

@@ -83,7 +83,7 @@ class ParallelReindexTest {
   }
 
   private static SessionSummary summary(int passes, int rolls, int dwells, double holdS) {
-    return new SessionSummary(300, 280, passes, rolls, 3, 12, dwells, holdS, 5, 6, 0, 0, 3, 4, "");
+    return new SessionSummary(300, 280, passes, rolls, 3, 12, dwells, holdS, 5, 6, 0, 0);
   }
 
   private static SessionEntry entry(String id, SessionSummary s) {

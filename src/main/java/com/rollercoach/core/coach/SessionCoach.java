@@ -20,7 +20,7 @@ public final class SessionCoach {
   /** The starting range is the range of this many first passes (two rolls). */
   static final int STARTING_PASSES = 4;
   /** Pace within this factor of the target is on target (a pace is never exact). */
-  static final double PACE_TOLERANCE = 1.5;
+  public static final double PACE_TOLERANCE = 1.5;
   /** A hold this much shorter than its target still counts as done. */
   static final double HOLD_TOLERANCE_S = 5;
 

@@ -37,10 +37,25 @@ public record Checks(List<Verdict> verdicts) {
     Prescription p = r.prescription();
     CoachingTargets targets = p.targets();
     List<Verdict> out = new ArrayList<>();
+    boolean judgedBySecondsPerPass = !a.passes().isEmpty();
     for (var v : new SessionCoach(targets).judge(a)) {
-      out.add(new Verdict(topic(v.aspect()), v.message(), target(targets, v.aspect()), status(v.level())));
+      Verdict.Status st = status(v.level());
+      String target = target(targets, v.aspect());
+      String measured = v.message();
+      // The prescription states the pace as seconds per pass (judged below). The coach's cm/s pace
+      // then stays only as the speed guard: "too fast" is still off target, whatever the stroke
+      // length, but a cm/s figure inside the guard is information, so the table never says "nice and
+      // slow" beside "too quick" for short strokes.
+      if (v.aspect() == com.rollercoach.core.coach.Verdict.Aspect.PACE && judgedBySecondsPerPass
+          && v.level() != com.rollercoach.core.coach.Verdict.Level.ABOVE) {
+        st = Verdict.Status.INFO;
+        measured = String.format(Locale.ROOT, "Pace %.1f cm/s over rolling time.", v.value());
+        target = String.format(Locale.ROOT, "under %.1f cm/s; judged as seconds per pass",
+            Math.min(targets.paceTooFastCmS(), targets.paceCmS() * SessionCoach.PACE_TOLERANCE));
+      }
+      out.add(new Verdict(topic(v.aspect()), measured, target, st));
     }
-    if (!a.passes().isEmpty()) {
+    if (judgedBySecondsPerPass) {
       double spp = Rolling.secondsPerPass(a);
       String target = Page.fmt("%s–%s s per pass", num(p.secondsPerPassMin()), num(p.secondsPerPassMax()));
       Verdict.Status st = spp < p.secondsPerPassMin() ? Verdict.Status.OFF_TARGET : Verdict.Status.MET;

@@ -61,7 +61,13 @@ class PhysioReportTest {
     // 8 s passes: too quick for a 10–12 s prescription, fine for 2–4 s (slower is not a fault).
     assertEquals(Verdict.Status.MET, verdict(protocol, "Seconds per pass").status());
     Prescription slow = new Prescription(10, 20, 10, 12, 60, 120, 60, 3);
-    assertEquals(Verdict.Status.OFF_TARGET, verdict(new SessionReport(entry, r, slow).verdicts(), "Seconds per pass").status());
+    List<Verdict> slowVerdicts = new SessionReport(entry, r, slow).verdicts();
+    assertEquals(Verdict.Status.OFF_TARGET, verdict(slowVerdicts, "Seconds per pass").status());
+    // The prescription judges the pace as seconds per pass; the cm/s pace inside the speed guard is
+    // then information, never a "nice and slow" beside "too quick".
+    Verdict pace = verdict(slowVerdicts, "Pace");
+    assertEquals(Verdict.Status.INFO, pace.status(), pace.measured());
+    assertTrue(pace.measured().startsWith("Pace ") && !pace.measured().contains("nice"), pace.measured());
   }
 
   @Test

@@ -15,7 +15,8 @@ major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")
 rm -f "$app/lib/app/roller-coach.jsa" "$app/lib/app/roller-coach.aot"
 if [ "${major:-17}" -ge 24 ]; then
   # Trained with the launcher's default flags (C1 only: the profiles of JEP 515 serve C2, which the
-  # short commands do not use; `sessions` and `bench` still load the cached classes).
+  # short commands do not use; `sessions` and `bench` still load the cached classes). JDK 25 writes
+  # the cache from a child JVM, which prints "Picked up JAVA_TOOL_OPTIONS: ..." on stderr: harmless.
   "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$app/lib/app/roller-coach.aot" \
     -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$jar" com.rollercoach.Main analyze "$sample" --json >/dev/null

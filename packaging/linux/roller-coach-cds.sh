@@ -1,12 +1,26 @@
 #!/bin/sh
-# Makes the AppCDS archive of an installed Roller Coach (app image root as $1, default: this script's
-# ../..): the classes `analyze` loads, pre-parsed and laid out for mapping, so each start skips most of
-# class loading and verification. JDK 17 ties a dynamic archive to the absolute jar path, so it is made
-# where the app lives: at build time for the app image, and again by the .deb's postinst in /opt.
-# The flags and the jar path must match those of the launcher, packaging/linux/roller-coach.sh.
+# Makes the start-up cache of an installed Roller Coach (app image root as $1, default: this script's
+# ../..) by running `analyze` of the bundled sample once. On a runtime of Java 24+ it is an AOT cache
+# (JEP 483/514: the classes loaded, verified and linked, plus method profiles), else an AppCDS dynamic
+# archive (the classes pre-parsed and laid out for mapping). Both are tied to the absolute jar path, so
+# the cache is made where the app lives: at build time for the app image, and again by the .deb's
+# postinst in /opt. The flags and the jar path must match those of the launcher,
+# packaging/linux/roller-coach.sh.
 set -e
 app=$(cd "${1:-$(dirname "$0")/../..}" && pwd -P)
-archive="$app/lib/app/roller-coach.jsa"
-rm -f "$archive"
-"$app/lib/runtime/bin/java" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -cp "$app/lib/app/roller-coach.jar" com.rollercoach.Main analyze "$app/lib/app/typical-session.csv" --json >/dev/null
+java="$app/lib/runtime/bin/java"
+jar="$app/lib/app/roller-coach.jar"
+sample="$app/lib/app/typical-session.csv"
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")
+rm -f "$app/lib/app/roller-coach.jsa" "$app/lib/app/roller-coach.aot"
+if [ "${major:-17}" -ge 24 ]; then
+  # Trained with the launcher's default flags (C1 only: the profiles of JEP 515 serve C2, which the
+  # short commands do not use; `sessions` and `bench` still load the cached classes). JDK 25 writes
+  # the cache from a child JVM, which prints "Picked up JAVA_TOOL_OPTIONS: ..." on stderr: harmless.
+  "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$app/lib/app/roller-coach.aot" \
+    -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    -cp "$jar" com.rollercoach.Main analyze "$sample" --json >/dev/null
+else
+  "$java" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$app/lib/app/roller-coach.jsa" -Xlog:cds=off \
+    -Xlog:cds+dynamic=off -cp "$jar" com.rollercoach.Main analyze "$sample" --json >/dev/null
+fi

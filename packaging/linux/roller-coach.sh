@@ -2,16 +2,27 @@
 # The roller-coach command of the app image (bin/roller-coach; /usr/bin/roller-coach links here once the
 # .deb is installed). A shell script rather than jpackage's native launcher: that one asks `rpm -qf` and
 # `dpkg -S` which package owns it on every start, ~0.5 s — twice what a start may cost in all.
-# The JVM flags must match those the AppCDS archive was made with (roller-coach-cds.sh, same folder in
-# the image); a missing or stale archive is skipped silently and the app only starts slower.
+# Start-up cache: on a bundled runtime of Java 24+ the AOT cache (roller-coach.aot: classes loaded and
+# linked, trained on `analyze`), else the AppCDS archive (roller-coach.jsa); both are made by
+# roller-coach-cds.sh (same folder in the image) with the flags used here, and a missing or stale one is
+# skipped silently: the app only starts slower.
 # JIT: most commands are over in a second or two (analyze, report, --version) or need little CPU (the
 # window, live sessions at 200 Hz), and there the optimising compiler (C2) costs more CPU compiling than
 # it saves: C1 only made `analyze` of an hour ~40 % faster (docs/benchmarks.md). Library re-analysis and
 # benchmarks run long enough for C2 to pay, so they keep it.
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd -P)
+app="$root/lib/app"
 case "${1:-}" in
   sessions|bench) jit= ;;
   *) jit=-XX:TieredStopAtLevel=1 ;;
 esac
-exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit -XX:SharedArchiveFile="$root/lib/app/roller-coach.jsa" \
-  -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$root/lib/app/roller-coach.jar" com.rollercoach.Main "$@"
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$root/lib/runtime/release")
+if [ "${major:-17}" -ge 24 ]; then
+  # Java 24+ warns on stderr when a library loads native code (sqlite-jdbc, jSerialComm, JavaFX) or
+  # uses sun.misc.Unsafe's memory access (JavaFX) unless allowed: both are the libraries' normal way.
+  exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit -XX:AOTCache="$app/roller-coach.aot" \
+    -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    -cp "$app/roller-coach.jar" com.rollercoach.Main "$@"
+fi
+exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit -XX:SharedArchiveFile="$app/roller-coach.jsa" \
+  -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$app/roller-coach.jar" com.rollercoach.Main "$@"

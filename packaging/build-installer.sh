@@ -6,11 +6,12 @@
 #                                            entry and icon that open the window, roller-coach on the PATH
 # Usage: packaging/build-installer.sh [--image-only] [--no-build]
 #   --image-only  skip the .deb          --no-build  use the jar already in target/ (CI, after mvn verify)
-# Needs jdeps/jlink/jpackage from JDK 17+: it bundles the runtime of a JDK 24+ when one is found
-# ($JAVA_HOME, else /usr/lib/jvm/*25*; ROLLER_COACH_JDK=/path/to/jdk picks one, of any version), else that of the JDK on
-# the PATH. The code stays compiled for Java 17 (--release 17); only the bundled runtime changes. Why
-# 24+: its AOT cache (JEP 483/514/515) holds loaded and linked classes and method profiles, trained
-# on `analyze` of a sample, and halves the CPU a short command spends warming up. The .deb also needs fakeroot and dpkg-deb (apt-get install
+# Needs jdeps/jlink/jpackage from JDK 17+: it bundles the runtime of the JDK on the PATH (AppCDS
+# archive), or of ROLLER_COACH_JDK=/path/to/jdk. The code stays compiled for Java 17 (--release 17);
+# only the bundled runtime changes. A JDK 24+ there gets an AOT cache (JEP 483/514/515) trained on
+# `analyze` of a sample instead of the AppCDS archive; measured side by side (docs/benchmarks.md,
+# round 3) that tied with JDK 17 + AppCDS + C1 and made the image 156 MB instead of 122 MB, so it is
+# not the default. The .deb also needs fakeroot and dpkg-deb (apt-get install
 # fakeroot). Install it with `apt-get install ./target/installer/roller-coach_*.deb` (pulls the few
 # shared libraries the runtime needs); remove it with `dpkg --purge roller-coach`.
 set -euo pipefail
@@ -33,16 +34,9 @@ rm -rf "$out"
 mkdir -p "$out/input"
 cp target/roller-coach.jar samples/typical-session.csv packaging/linux/roller-coach-cds.sh "$out/input/"
 
-# The JDK whose tools (and so whose runtime) are used: the first with a major version of 24 or more.
+# The JDK whose tools (and so whose runtime) are used: ROLLER_COACH_JDK, else the one on the PATH.
 major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
-jdk=${ROLLER_COACH_JDK:-}
-[ -n "$jdk" ] || for c in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*-2[4-9]-*; do
-  if [ -n "$c" ] && [ -x "$c/bin/jlink" ] && [ "$(major "$c")" -ge 24 ] 2>/dev/null; then jdk=$c; break; fi
-done
-if [ -z "$jdk" ]; then
-  jdk=$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")
-  echo "no JDK 24+ found: bundling the runtime of $jdk (AppCDS archive, no AOT cache)"
-fi
+jdk=${ROLLER_COACH_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")}
 echo "runtime from: $jdk (Java $(major "$jdk"))"
 
 # The JDK modules the jar uses (JavaFX and the libraries are inside the shaded jar, on the class path).

@@ -157,6 +157,8 @@ public final class LiveSession implements SampleSink {
   private long lastSampleNanos = -1;
   private boolean silent;
   private boolean linkLost;
+  /** The link came up again after it was lost: from then on silence is "no data" again. */
+  private boolean upSinceLost;
 
   public LiveSession(Setup setup, Listener listener) {
     this.setup = setup;
@@ -206,12 +208,14 @@ public final class LiveSession implements SampleSink {
   /** The link is open (first connect or a reconnect): the no-data watch starts. */
   public synchronized void connected() {
     connectedAtNanos = System.nanoTime();
+    upSinceLost = true;
   }
 
   /** The link dropped; the source is reconnecting. */
   public synchronized void linkLost(String reason) {
     if (ended || linkLost) return;
     linkLost = true;
+    upSinceLost = false;
     // After the last sample (a replayed drop then gets the same time in every display).
     cue(new Cue.LinkLost(Double.isNaN(lastS) ? wallTime(System.nanoTime()) : lastS));
   }
@@ -222,7 +226,10 @@ public final class LiveSession implements SampleSink {
    * blocked in a read).
    */
   public synchronized void checkSilence() {
-    if (ended || silent || linkLost || connectedAtNanos < 0) return;
+    // A port reopened after a loss that still sends nothing (the roller switched off behind a
+    // Bluetooth serial bridge that stays up) must not read as a green "Connected": once the link is
+    // up again, silence is "no data" again. The "reconnected" cue still waits for a sample.
+    if (ended || silent || (linkLost && !upSinceLost) || connectedAtNanos < 0) return;
     long now = System.nanoTime();
     long since = Math.max(connectedAtNanos, lastSampleNanos);
     double silentS = (now - since) / 1e9;

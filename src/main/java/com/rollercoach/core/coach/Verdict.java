@@ -11,12 +11,23 @@ package com.rollercoach.core.coach;
 public record Verdict(Aspect aspect, Level level, double value, String message) {
 
   public enum Aspect {
-    ROLLS,
-    PACE,
-    RANGE,
-    DWELL,
-    HOLD,
-    BREATHS
+    ROLLS("Rolls"),
+    PACE("Pace"),
+    RANGE("Range"),
+    DWELL("Tender spot"),
+    HOLD("Extension hold"),
+    BREATHS("Breathing");
+
+    private final String title;
+
+    Aspect(String title) {
+      this.title = title;
+    }
+
+    /** The row's name wherever a verdict is shown (summary, report, review): one wording. */
+    public String title() {
+      return title;
+    }
   }
 
   public enum Level {

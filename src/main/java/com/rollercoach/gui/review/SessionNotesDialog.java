@@ -45,7 +45,15 @@ public final class SessionNotesDialog extends Dialog<SessionNotes> {
       current = lib.get(sessionId).notes();
     }
     SessionNotesDialog d = new SessionNotesDialog(current);
-    if (owner != null) d.initOwner(owner);
+    if (owner != null) {
+      d.initOwner(owner);
+      // The window's look (dark, large text when on): the patient reads this from the floor too.
+      if (owner.getScene() != null) {
+        var root = owner.getScene().getRoot();
+        d.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        if (root.getStyleClass().contains("large")) d.getDialogPane().getStyleClass().add("large");
+      }
+    }
     Optional<SessionNotes> answer = d.showAndWait();
     if (answer.isPresent()) save(dataDir, sessionId, answer.get());
     return answer;

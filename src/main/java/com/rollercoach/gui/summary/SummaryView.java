@@ -50,7 +50,7 @@ public final class SummaryView extends ScrollPane {
       boolean ok = v.level() == Verdict.Level.GOOD || v.level() == Verdict.Level.INFO;
       Label mark = new Label(ok ? "✔" : "•");
       mark.getStyleClass().add(ok ? "verdict-ok" : "verdict-bad");
-      Label topic = new Label(topic(v.aspect()));
+      Label topic = new Label(v.aspect().title());
       topic.getStyleClass().add("verdict-topic");
       Label text = new Label(v.message());
       text.getStyleClass().add("verdict-text");
@@ -67,17 +67,6 @@ public final class SummaryView extends ScrollPane {
         s.source(), s.samples(), s.framesLost()));
     source.getStyleClass().add("muted-text");
     content.getChildren().setAll(title("Session summary"), numbers, card, source, saved);
-  }
-
-  private static String topic(Verdict.Aspect a) {
-    return switch (a) {
-      case ROLLS -> "Rolls";
-      case PACE -> "Pace";
-      case RANGE -> "Range";
-      case DWELL -> "Tender spot";
-      case HOLD -> "Extension hold";
-      case BREATHS -> "Breathing";
-    };
   }
 
   private static VBox number(String caption, String value, String id) {

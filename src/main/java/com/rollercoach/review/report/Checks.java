@@ -53,7 +53,7 @@ public record Checks(List<Verdict> verdicts) {
         target = String.format(Locale.ROOT, "under %.1f cm/s; judged as seconds per pass",
             Math.min(targets.paceTooFastCmS(), targets.paceCmS() * SessionCoach.PACE_TOLERANCE));
       }
-      out.add(new Verdict(topic(v.aspect()), measured, target, st));
+      out.add(new Verdict(v.aspect().title(), measured, target, st));
     }
     if (judgedBySecondsPerPass) {
       double spp = Rolling.secondsPerPass(a);
@@ -88,17 +88,6 @@ public record Checks(List<Verdict> verdicts) {
   /** "7/9", as tables show it. */
   public String fraction() {
     return met() + "/" + judged();
-  }
-
-  private static String topic(com.rollercoach.core.coach.Verdict.Aspect aspect) {
-    return switch (aspect) {
-      case ROLLS -> "Rolls";
-      case PACE -> "Pace";
-      case RANGE -> "Range";
-      case DWELL -> "Tender spot";
-      case HOLD -> "Extension hold";
-      case BREATHS -> "Breathing";
-    };
   }
 
   private static String target(CoachingTargets t, com.rollercoach.core.coach.Verdict.Aspect aspect) {

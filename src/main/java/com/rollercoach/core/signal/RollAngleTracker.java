@@ -37,6 +37,22 @@ package com.rollercoach.core.signal;
  * foam and jolts add more. The gyro's θ goes through the same filter before the two are compared, so
  * the filter's delay (≈ 0.1 s) cancels instead of pulling θ back by ω·0.1 s during every stroke.
  *
+ * <p>A vibrating roller sampled slower than twice its motor's speed (a 25–52 Hz sensor under a
+ * 25–70 Hz motor) sees the motor <i>aliased</i>: a steady line anywhere between 0 and half the
+ * sample rate, often 1–3 Hz, where no low-pass that keeps rolling can remove it. Gated per sample,
+ * such a line is worse than noise: the norm of the filtered specific force swings by the line's
+ * amplitude (tenths of a g), so the {@value #MAX_ACCEL_ERROR_G} g gate opens only at the phases where
+ * the norm passes 1 g, the gravity angle is sampled at those phases only, and θ gets a biased,
+ * switching pull — kinks of a tenth of a degree that the breath counter takes for breaths. A steady
+ * oscillation of the filtered norm is therefore measured online (its RMS about 1 g over {@value
+ * #OSCILLATION_TAU_S} s); while it exceeds half the gate (the level from which per-sample gating
+ * selects phases rather than rejecting jolts), gravity is taken through a slower low-pass ({@value
+ * #VIBRATION_LP_TAU_S} s per stage: a line above 2 Hz cut ≥ 7-fold, its norm swing well inside the
+ * gate, so the gate stays open over whole periods and what remains of the line averages out
+ * through τ), with θ through the same filter so the delays still cancel. The slower filter's delay
+ * (≈ {@code 2·}{@value #VIBRATION_LP_TAU_S} s) stays a fifth of τ. On a roller without a motor the
+ * norm stays within a few hundredths of 1 g except during jolts, so nothing changes there.
+ *
  * <p>Across a gap in the data longer than {@value #SNAP_GAP_S} s the gyro's trapezoid is a guess; for
  * the next {@value #RECOVER_S} s θ is pulled to the low-passed gravity angle nearest to the guess with
  * a fast time constant ({@value #RECOVER_TAU_S} s) instead of τ, never snapped onto one raw sample
@@ -49,6 +65,10 @@ public final class RollAngleTracker {
   static final double MIN_PLANE_G = 0.5;
   static final double SNAP_GAP_S = 0.1;
   static final double ACCEL_LP_TAU_S = 0.05;
+  /** Low-pass of the gravity reference while the accelerometer carries a steady oscillation. */
+  static final double VIBRATION_LP_TAU_S = 0.2;
+  /** Averaging time of the filtered norm's oscillation: many periods of any line above 1 Hz. */
+  static final double OSCILLATION_TAU_S = 1.0;
   static final double RECOVER_S = 0.6;
   static final double RECOVER_TAU_S = 0.15;
   /** Low-pass of the specific force kept as the resting gravity reference. */
@@ -73,6 +93,11 @@ public final class RollAngleTracker {
   private final Smoother accelLp = new Smoother(ACCEL_LP_TAU_S);
   /** Φ through the accelerometer's low-pass: a·(Φ − Φ_lp) is how far the filtered θ lags θ. */
   private final Smoother phiLp = new Smoother(ACCEL_LP_TAU_S);
+  /** The same pair through the slower low-pass, used while a steady oscillation is present. */
+  private final Smoother accelSlow = new Smoother(VIBRATION_LP_TAU_S);
+  private final Smoother phiSlow = new Smoother(VIBRATION_LP_TAU_S);
+  /** Mean square of the filtered norm's deviation from 1 g (g²). */
+  private double oscillationMs;
   private double elapsedS;
   private double recoverUntilS = Double.NEGATIVE_INFINITY;
 
@@ -95,9 +120,11 @@ public final class RollAngleTracker {
     boolean gap = dtS > SNAP_GAP_S;
     if (gap) {
       accelLp.reset(ax, ay, az);
+      accelSlow.reset(ax, ay, az);
       recoverUntilS = elapsedS + RECOVER_S;
     } else {
       accelLp.update(ax, ay, az, dtS);
+      accelSlow.update(ax, ay, az, dtS);
     }
     double rx = Math.toRadians(wx);
     double ry = Math.toRadians(wy);
@@ -108,8 +135,14 @@ public final class RollAngleTracker {
       phi[2] += 0.5 * (lastRate[2] + rz) * dtS;
     }
     primed = true;
-    if (gap) phiLp.reset(phi[0], phi[1], phi[2]);
-    else phiLp.update(phi[0], phi[1], phi[2], dtS);
+    if (gap) {
+      phiLp.reset(phi[0], phi[1], phi[2]);
+      phiSlow.reset(phi[0], phi[1], phi[2]);
+    } else {
+      phiLp.update(phi[0], phi[1], phi[2], dtS);
+      phiSlow.update(phi[0], phi[1], phi[2], dtS);
+    }
+    trackOscillation(dtS, gap, Math.sqrt(rx * rx + ry * ry + rz * rz));
     lastRate[0] = rx;
     lastRate[1] = ry;
     lastRate[2] = rz;
@@ -122,9 +155,12 @@ public final class RollAngleTracker {
             + axis[2] * (phi[2] - phiOrigin[2])
             + correction;
     accelUsed = false;
-    double lx = accelLp.get(0);
-    double ly = accelLp.get(1);
-    double lz = accelLp.get(2);
+    boolean vibrating = vibrating();
+    Smoother accelRef = vibrating ? accelSlow : accelLp;
+    Smoother phiRef = vibrating ? phiSlow : phiLp;
+    double lx = accelRef.get(0);
+    double ly = accelRef.get(1);
+    double lz = accelRef.get(2);
     double norm = Math.sqrt(lx * lx + ly * ly + lz * lz);
     if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
       double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
@@ -134,9 +170,9 @@ public final class RollAngleTracker {
         // θ through the same low-pass as the accelerometer: the filters' delays cancel
         double lagged =
             gyroTheta
-                - axis[0] * (phi[0] - phiLp.get(0))
-                - axis[1] * (phi[1] - phiLp.get(1))
-                - axis[2] * (phi[2] - phiLp.get(2));
+                - axis[0] * (phi[0] - phiRef.get(0))
+                - axis[1] * (phi[1] - phiRef.get(1))
+                - axis[2] * (phi[2] - phiRef.get(2));
         if (!haveReference) {
           accelOffset = accelTheta - lagged;
           haveReference = true;
@@ -151,6 +187,32 @@ public final class RollAngleTracker {
       }
     }
     return theta = gyroTheta;
+  }
+
+  /**
+   * Updates the running mean square of the short-filtered norm's deviation from 1 g. Not while the
+   * roller turns faster than 1/(10·τ) ({@value #ACCEL_LP_TAU_S} s): gravity turning that fast
+   * shrinks the filtered vector by itself (by ≈ (ωτ)², ≥ 1 %), which is a fast stroke or a
+   * clipping gyro, not the roller shaking.
+   */
+  private void trackOscillation(double dtS, boolean gap, double rateRadS) {
+    // after a gap the filter restarted from one raw sample: the roller's shaking did not change
+    if (gap || rateRadS * ACCEL_LP_TAU_S > 0.1) return;
+    double lx = accelLp.get(0);
+    double ly = accelLp.get(1);
+    double lz = accelLp.get(2);
+    double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
+    double k = dtS <= 0 ? 0 : -Math.expm1(-dtS / OSCILLATION_TAU_S);
+    oscillationMs += k * (dev * dev - oscillationMs);
+  }
+
+  /**
+   * Whether the accelerometer carries a steady oscillation (an aliased motor line) large enough
+   * that per-sample gating would select its phases: RMS above half the gate.
+   */
+  public boolean vibrating() {
+    double half = MAX_ACCEL_ERROR_G / 2;
+    return oscillationMs > half * half;
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.rollercoach.core.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,69 @@ class RollAngleTrackerTest {
       theta = tracker.update(AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], dt, AXIS, false);
     }
     assertEquals(Math.toRadians(rate * t), theta, Math.toRadians(0.5));
+  }
+
+  /**
+   * A vibrating roller's motor aliased by a 26 Hz sensor into a steady 1.8 Hz line of 0.3 g,
+   * turning in the plane of gravity (the eccentric mass spins about the roller's axis), while a
+   * person breathes on the roller (0.3° of rocking at 12/min). Gated per sample, the gravity angle
+   * would be taken only at the line's phases where the norm passes 1 g, and θ would get kinks
+   * comparable to the breath; with the oscillation recognised, the breath-band error of θ stays a
+   * small share of the breath's swing (the breath counter's hysteresis is 0.2 of it).
+   */
+  @Test
+  void aliasedMotorLineDoesNotBendTheBreathingAngle() {
+    double[] errors = breathBandError(0.3);
+    double swing = Math.toRadians(0.3);
+    assertTrue(errors[1] - errors[0] < 0.1 * swing,
+        "breath-band error p-p " + Math.toDegrees(errors[1] - errors[0]) + "°");
+  }
+
+  @Test
+  void withoutAMotorTheReferenceIsUnchanged() {
+    RollAngleTracker tracker = run(0.0, 30, null);
+    assertFalse(tracker.vibrating());
+    assertTrue(run(0.3, 30, null).vibrating());
+  }
+
+  /** [min, max] of θ's error after the breath counter's 0.7 Hz low-pass, from 20 s to 60 s. */
+  private static double[] breathBandError(double lineG) {
+    double[] mm = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    run(lineG, 60, mm);
+    return mm;
+  }
+
+  private static RollAngleTracker run(double lineG, double seconds, double[] minMax) {
+    RollAngleTracker tracker = new RollAngleTracker();
+    double fs = 26;
+    double dt = 1 / fs;
+    double[] e2 = {
+      AXIS[1] * UP0[2] - AXIS[2] * UP0[1],
+      AXIS[2] * UP0[0] - AXIS[0] * UP0[2],
+      AXIS[0] * UP0[1] - AXIS[1] * UP0[0]
+    };
+    Biquad lp1 = Biquad.lowPass(0.7, fs);
+    Biquad lp2 = Biquad.lowPass(0.7, fs);
+    double amp = Math.toRadians(0.15);
+    double w = 2 * Math.PI * 0.2;
+    for (int i = 0; i <= seconds * fs; i++) {
+      double t = i * dt;
+      double trueTheta = amp * Math.sin(w * t);
+      double rateDps = Math.toDegrees(amp * w * Math.cos(w * t));
+      double[] g = up(trueTheta);
+      double p = 2 * Math.PI * 1.8 * t;
+      double c = lineG * Math.cos(p);
+      double sn = lineG * Math.sin(p);
+      double theta = tracker.update(
+          AXIS[0] * rateDps, AXIS[1] * rateDps, AXIS[2] * rateDps,
+          g[0] + c * UP0[0] + sn * e2[0], g[1] + c * UP0[1] + sn * e2[1], g[2] + c * UP0[2] + sn * e2[2],
+          i == 0 ? 0 : dt, AXIS, false);
+      double e = lp2.apply(lp1.apply(theta - trueTheta));
+      if (minMax != null && t > 20) {
+        minMax[0] = Math.min(minMax[0], e);
+        minMax[1] = Math.max(minMax[1], e);
+      }
+    }
+    return tracker;
   }
 }

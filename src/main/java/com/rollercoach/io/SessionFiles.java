@@ -160,16 +160,23 @@ public final class SessionFiles {
       }
       return tables(path, new ExportSources.Found(List.of(TableImport.Source.of(path)), device));
     }
+    // A header that names columns we cannot place must not be read by position as a headerless
+    // capture: "foo,bar,…" or a reordered header over numbers would be analysed as the wrong axes.
+    if (looksLikeHeader(header)) throw unknownHeader(path, header, null);
     try {
       return SerialCapture.text(path, LineLayout.auto());
     } catch (InputFileException e) {
       if (!looksLikeHeader(header)) throw e;
-      List<String> names = SensorHeader.split(header, SensorHeader.separatorOf(header));
-      throw new InputFileException(path + ": the header " + SensorHeader.abbreviate(names)
-          + " names no time column with x, y, z accelerometer and gyroscope columns; Roller Coach"
-          + " reads e.g. t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps, or 'Time (s)', 'Acceleration x (m/s^2)'…,"
-          + " 'Gyroscope x (rad/s)'… with the units in brackets (docs/sensors.md)", e);
+      throw unknownHeader(path, header, e);
     }
+  }
+
+  private static InputFileException unknownHeader(Path path, String header, Exception cause) {
+    List<String> names = SensorHeader.split(header, SensorHeader.separatorOf(header));
+    return new InputFileException(path + ": the header " + SensorHeader.abbreviate(names)
+        + " names no time column with x, y, z accelerometer and gyroscope columns; Roller Coach"
+        + " reads e.g. t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps, or 'Time (s)', 'Acceleration x (m/s^2)'…,"
+        + " 'Gyroscope x (rad/s)'… with the units in brackets (docs/sensors.md)", cause);
   }
 
   /** Arduino Serial Plotter data ("AccelX:0.10,…") is not a header. */

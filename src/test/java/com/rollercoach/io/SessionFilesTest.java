@@ -170,6 +170,18 @@ class SessionFilesTest {
 
   // ---- refusals: one line, what was found, what is needed ----
 
+  /**
+   * A header naming columns we cannot place is refused, not read by position as a headerless
+   * Arduino capture (that analysed "foo,bar,…" over our own sample as a session, silently).
+   */
+  @Test
+  void aHeaderOfUnknownNamesIsRefusedNotReadByPosition() throws IOException {
+    Path f = Files.writeString(dir.resolve("renamed.csv"),
+        "foo,bar,baz,qux,quux,corge,grault\n0.00,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n0.02,0,0,1,0,0,0\n");
+    String m = refusal(f);
+    assertTrue(m.contains("renamed.csv: the header") && m.contains("names no time column"), m);
+  }
+
   private static String refusal(Path... p) {
     InputFileException e = assertThrows(InputFileException.class, () -> {
       SessionFile f = SessionFiles.open(p);

@@ -302,8 +302,7 @@ public final class SessionsCommand implements Runnable {
           }
         }
         List<Path> sessionFiles = sessions.stream().map(files::get).toList();
-        try (ProgressBar bar = sessionFiles.size() < 2 ? null : new ProgressBarBuilder()
-            .setTaskName("Importing").setInitialMax(sessionFiles.size()).setUpdateIntervalMillis(200).build()) {
+        try (ProgressBar bar = sessionFiles.size() < 2 ? null : progressBar("Importing", sessionFiles.size())) {
           // Session files are analysed in parallel, one per core; results print in argument order.
           List<Object> done = ParallelReindex.map(sessionFiles, threads, f -> {
             try {
@@ -420,11 +419,11 @@ public final class SessionsCommand implements Runnable {
     public Integer call() {
       SessionLibrary.ReindexResult r;
       try (SessionLibrary lib = SessionLibrary.openForReindex(data.path());
-          ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(1)
-              .setUpdateIntervalMillis(200).build()) {
+          ProgressBar bar = progressBar("Reindexing", 1)) {
         lib.damagedIndexMovedTo().ifPresent(p -> spec.commandLine().getErr().println(
             "roller-coach: warning: library.db was damaged; moved to " + p + " and rebuilt from the recordings"));
         r = lib.reindex(reanalyse, threads, (done, total, current) -> {
+          if (bar == null) return;
           bar.maxHint(total);
           bar.stepTo(done);
         });
@@ -467,5 +466,14 @@ public final class SessionsCommand implements Runnable {
       LibraryBenchmark.run(count, Optional.ofNullable(dir), spec.commandLine().getOut());
       return 0;
     }
+  }
+
+  /**
+   * A progress bar on the terminal, or none when stderr is not one (a pipe or a log file would get
+   * its escape codes and carriage returns).
+   */
+  static ProgressBar progressBar(String task, long max) {
+    if (System.console() == null) return null;
+    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUpdateIntervalMillis(200).build();
   }
 }

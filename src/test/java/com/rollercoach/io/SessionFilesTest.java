@@ -182,6 +182,18 @@ class SessionFilesTest {
     assertTrue(m.contains("renamed.csv: the header") && m.contains("names no time column"), m);
   }
 
+  /** Two whole sessions named together, or a folder of them, are refused, not one taken silently. */
+  @Test
+  void severalWholeSessionsAreRefusedNotOneTakenSilently() throws IOException {
+    Path a = Files.copy(Path.of("samples/typical-session.csv"), dir.resolve("a.csv"));
+    Path b = Files.copy(Path.of("samples/fast-roller.csv"), dir.resolve("b.csv"));
+    String both = refusal(a, b);
+    assertTrue(both.contains("2 files that are each a whole session") && both.contains("a.csv")
+        && both.contains("b.csv"), both);
+    assertTrue(refusal(dir).contains("each a whole session"), refusal(dir));
+    assertEquals(a, SessionFiles.open(a).path());
+  }
+
   private static String refusal(Path... p) {
     InputFileException e = assertThrows(InputFileException.class, () -> {
       SessionFile f = SessionFiles.open(p);

@@ -103,6 +103,16 @@ public final class TableImport {
     // with-g tables first: "Total" (Sensor Logger), then by name, so the choice does not depend on zip order
     found.sort(Comparator.comparing((Found f) -> !f.source.name().toLowerCase(Locale.ROOT).contains("total"))
         .thenComparing(f -> f.source.name()));
+    // Several tables that each hold both sensors are several sessions (a folder of recordings, two
+    // files named together), not one export: taking one of them silently analysed the wrong session.
+    List<String> whole = found.stream()
+        .filter(f -> f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly())
+        .map(f -> f.source.name()).toList();
+    if (whole.size() > 1) {
+      throw new SensorFormatException(whole.size() + " files that are each a whole session (" + String.join(", ",
+          whole.subList(0, Math.min(3, whole.size()))) + (whole.size() > 3 ? ", …" : "")
+          + "): open one at a time; 'sessions import' takes several");
+    }
     SensorHeader.Tool tool = found.get(0).header.tool();
     SensorFormatException gravityProblem = null;
     for (Found f : found) {

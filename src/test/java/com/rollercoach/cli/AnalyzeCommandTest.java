@@ -113,4 +113,34 @@ class AnalyzeCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().strip().endsWith("nope.csv: no such file"), r.err());
   }
+
+  /**
+   * The timeline's rolling lines never span a break off the roller or a hold: on the two-sets sample
+   * each lies inside one "on the roller" period and ends where the hold begins.
+   */
+  @Test
+  void timelineRollingLinesStayInsideTheirSetAndBeforeTheHold() {
+    CliRun r = CliRun.of("analyze", "samples/two-sets.csv");
+    assertEquals(0, r.code(), r.err());
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\s*(\\d+):(\\d+) – (\\d+):(\\d+)\\s+(.*)$");
+    java.util.List<double[]> on = new java.util.ArrayList<>();
+    java.util.List<double[]> rolling = new java.util.ArrayList<>();
+    double holdStart = Double.NaN;
+    for (String l : r.out().split("\\R")) {
+      var m = line.matcher(l);
+      if (!m.matches()) continue;
+      double a = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
+      double b = Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4));
+      String what = m.group(5);
+      if (what.startsWith("on the roller")) on.add(new double[] {a, b});
+      if (what.startsWith("rolling")) rolling.add(new double[] {a, b});
+      if (what.startsWith("extension hold")) holdStart = a;
+    }
+    assertEquals(2, on.size(), r.out());
+    assertEquals(2, rolling.size(), r.out());
+    for (double[] x : rolling) {
+      assertTrue(on.stream().anyMatch(o -> x[0] >= o[0] && x[1] <= o[1]), "rolling inside a set: " + r.out());
+      assertTrue(x[1] <= holdStart, "rolling ends before the hold: " + r.out());
+    }
+  }
 }

@@ -5,6 +5,7 @@ import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -82,5 +83,42 @@ public final class RollingTime {
     double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
     if (v.length == 0) return Double.NaN;
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  /**
+   * Rolling stretches: the union of the passes' spans with every pause cut out, as {from, to, first
+   * pass index, last pass index}. A pass cut by a tender spot belongs to the stretch before and the one
+   * after it.
+   */
+  public static List<double[]> stretches(SessionAnalysis a) {
+    List<double[]> pauses = pauses(a);
+    List<double[]> pieces = new ArrayList<>();
+    for (Pass p : a.passes()) {
+      double from = p.startS();
+      for (double[] x : pauses) {
+        if (x[1] <= from || x[0] >= p.endS()) continue;
+        if (x[0] > from) pieces.add(new double[] {from, x[0], p.index(), p.index()});
+        from = Math.max(from, x[1]);
+      }
+      if (p.endS() > from) pieces.add(new double[] {from, p.endS(), p.index(), p.index()});
+    }
+    pieces.sort(Comparator.comparingDouble(x -> x[0]));
+    List<double[]> out = new ArrayList<>();
+    for (double[] x : pieces) {
+      double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      // Consecutive pieces join unless a pause lies between them.
+      if (last != null && x[0] - last[1] < 1e-9 && !pauseBetween(pauses, last[1], x[0])) {
+        last[1] = Math.max(last[1], x[1]);
+        last[3] = Math.max(last[3], x[3]);
+      } else {
+        out.add(Arrays.copyOf(x, 4));
+      }
+    }
+    return out;
+  }
+
+  private static boolean pauseBetween(List<double[]> pauses, double from, double to) {
+    for (double[] x : pauses) if (x[0] >= from - 1e-9 && x[0] <= to + 1e-9 && x[1] > x[0]) return true;
+    return false;
   }
 }

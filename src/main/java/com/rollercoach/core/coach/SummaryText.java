@@ -63,24 +63,16 @@ public final class SummaryText {
   private static List<Item> timeline(SessionAnalysis a) {
     List<Item> items = new ArrayList<>();
     for (double[] on : a.onPeriods()) items.add(new Item(on[0], on[1], "on the roller"));
-    // Rolling stretches are the passes between two still segments, shown between them (a pass's
-    // span may reach into a still segment: its turning point is where the roller left it).
-    List<double[]> stills = new ArrayList<>();
-    a.dwells().forEach(d -> stills.add(new double[] {d.startS(), d.endS()}));
-    a.holds().forEach(h -> stills.add(new double[] {h.startS(), h.endS()}));
-    stills.sort(Comparator.comparingDouble(x -> x[0]));
-    List<Pass> run = new ArrayList<>();
-    int runStill = -1;
-    for (Pass p : a.passes()) {
-      int k = stillsBefore(stills, (p.startS() + p.endS()) / 2);
-      if (!run.isEmpty() && k != runStill) {
-        items.add(rolling(run, stills, runStill));
-        run.clear();
-      }
-      runStill = k;
-      run.add(p);
+    // Rolling stretches: the passes' spans with every still period, gap and time off the roller cut
+    // out (RollingTime.stretches, the rule the review uses), so no "rolling" line spans a break or a
+    // hold. A pass cut by a tender spot shows in the stretch before and after it.
+    for (double[] st : RollingTime.stretches(a)) {
+      int first = (int) st[2];
+      int last = (int) st[3];
+      items.add(new Item(st[0], st[1], first == last
+          ? String.format(Locale.ROOT, "  rolling: pass %d", first)
+          : String.format(Locale.ROOT, "  rolling: passes %d–%d", first, last)));
     }
-    if (!run.isEmpty()) items.add(rolling(run, stills, runStill));
     for (Dwell d : a.dwells()) {
       items.add(
           new Item(
@@ -95,22 +87,6 @@ public final class SummaryText {
     }
     items.sort(Comparator.comparingDouble(Item::startS).thenComparing(i -> i.what.startsWith(" ")));
     return items;
-  }
-
-  /** How many still segments start before {@code t}. */
-  private static int stillsBefore(List<double[]> stills, double t) {
-    int k = 0;
-    while (k < stills.size() && stills.get(k)[0] <= t) k++;
-    return k;
-  }
-
-  private static Item rolling(List<Pass> run, List<double[]> stills, int stillsBefore) {
-    double start = run.get(0).startS();
-    double end = run.get(run.size() - 1).endS();
-    if (stillsBefore > 0) start = Math.max(start, stills.get(stillsBefore - 1)[1]);
-    if (stillsBefore < stills.size()) end = Math.min(end, stills.get(stillsBefore)[0]);
-    return new Item(
-        start, Math.max(start, end), String.format(Locale.ROOT, "  rolling: %d passes", run.size()));
   }
 
   private static String mark(Verdict.Level level) {

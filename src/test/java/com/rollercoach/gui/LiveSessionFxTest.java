@@ -83,11 +83,11 @@ class LiveSessionFxTest {
       "4:39  1 minute on this spot. Move on when it eases.",
       "5:10  11 rolls",
       "5:20  Holding still.",
-      "5:20  Extension hold: relax over the roller and breathe deeply. 1 minute.",
+      "5:23  Extension hold: relax over the roller and breathe deeply. 1 minute.",
       "5:45  30 seconds left. Breathe deeply.",
       "6:05  10 seconds left. Breathe deeply.",
       "6:15  Hold complete. Roll off gently.",
-      "6:53  Session done: 11 rolls, 2 tender spots, a 1 minute 34 seconds hold. Well done.");
+      "6:53  Session done: 11 rolls, 2 tender spots, a 1 minute 26 seconds hold. Well done.");
 
   private AppWindow window;
   private Path home;

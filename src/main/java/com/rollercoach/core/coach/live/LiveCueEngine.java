@@ -47,6 +47,14 @@ public final class LiveCueEngine {
 
   /** Marks of a neutral still period: it is worth knowing how long one has lain still. */
   private static final int[] STILL_MARKS_S = {60, 120};
+  /**
+   * A still period is a still-loaded segment only once it has lasted this long (definitions: ≥ 8 s
+   * within a 3 cm band), and by then the detector has told getting off from staying on. The hold is
+   * announced then, not at the stop: a set's last roll-away onto the floor also stops the roller
+   * after a 5–20° roll, and "Extension hold: 1 minute" said to someone getting up is wrong. The
+   * countdown still runs from the stop.
+   */
+  private static final double STILL_CONFIRM_S = 8;
 
   private final Prescription prescription;
   private final CoachingTargets targets;
@@ -71,6 +79,10 @@ public final class LiveCueEngine {
   private int nextMark;
   private int breaths;
   private boolean holdDone;
+  /** Rolls done and the hip drop seen: the still becomes the hold once it is confirmed. */
+  private boolean holdPending;
+  /** The longest hold the detector found (0 before any): what the summary reports. */
+  private double holdsFound;
 
   private int tenderSpots;
   private double holdS;
@@ -108,6 +120,10 @@ public final class LiveCueEngine {
     } else if (event instanceof MotionEvent.DwellFound) {
       // A pass followed the still period: whatever it was coached as, it was a tender spot.
       tenderSpots++;
+    } else if (event instanceof MotionEvent.HoldFound h) {
+      // The detector's hold, bounded by the stop and the start of getting off: the spoken summary
+      // says what analyze and the report say, not the time until getting off was recognised.
+      holdsFound = Math.max(holdsFound, h.hold().durationS());
     } else if (event instanceof MotionEvent.GotOff) {
       nextTickS = Double.NaN;
     }
@@ -137,7 +153,7 @@ public final class LiveCueEngine {
     if (stillMode == StillMode.TENDER_SPOT) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
-    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, holdS));
+    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, holdsFound > 0 ? holdsFound : holdS));
   }
 
   /** How the running still period is being coached. */
@@ -220,6 +236,7 @@ public final class LiveCueEngine {
     if (since == stillSinceS) return;
     if (stillMode != StillMode.NONE) closeStill(state.tS());
     stillSinceS = since;
+    holdPending = false;
     stillPositionCm = state.positionCm();
     breaths = 0;
     nextMark = 0;
@@ -227,12 +244,9 @@ public final class LiveCueEngine {
     out.accept(new Cue.StillStarted(state.tS(), since, state.positionCm()));
     if (done < targets.rollsMin()) {
       tenderSpot(state.tS(), Cue.Evidence.ROLLS_TO_DO);
-    } else if (trace.hipDropAround(since)) {
-      stillMode = StillMode.HOLD;
-      nextMark = firstHoldMark();
-      out.accept(new Cue.HoldStarted(state.tS(), (int) Math.round(targets.holdTargetS())));
     } else {
       stillMode = StillMode.NEUTRAL;
+      holdPending = trace.hipDropAround(since);
     }
   }
 
@@ -258,6 +272,14 @@ public final class LiveCueEngine {
       return;
     }
     double elapsed = state.tS() - stillSinceS;
+    if (holdPending && elapsed >= STILL_CONFIRM_S) {
+      holdPending = false;
+      stillMode = StillMode.HOLD;
+      nextMark = firstHoldMark();
+      out.accept(new Cue.HoldStarted(state.tS(), (int) Math.round(targets.holdTargetS())));
+      hold(state);
+      return;
+    }
     if (nextMark < STILL_MARKS_S.length && elapsed >= STILL_MARKS_S[nextMark]) {
       out.accept(new Cue.StillTimer(state.tS(), STILL_MARKS_S[nextMark]));
       nextMark++;

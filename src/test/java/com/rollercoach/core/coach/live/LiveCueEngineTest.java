@@ -108,6 +108,27 @@ class LiveCueEngineTest {
     assertEquals(List.of(60, 120), only(Cue.StillTimer.class).stream().map(Cue.StillTimer::elapsedS).toList());
   }
 
+  /**
+   * The last roll-away of a set onto the floor also ends in a 5–20° roll and a stop: if the person is
+   * off within the 8 s a still needs to be a still-loaded segment, no hold is announced.
+   */
+  @Test
+  void aHipDropFollowedByGettingOffWithinEightSecondsIsNotCalledTheHold() {
+    double t = rollSlowly(20);
+    double since = t + 2.5;
+    hipDrop(t + 1, since);
+    for (double x = since; x <= since + 6; x += 0.01) engine.onState(still(x, since, 11.5, 20, 0));
+    for (double x = since + 6; x <= since + 30; x += 0.01) {
+      engine.onState(new LiveState(x, 11.5, 0, Phase.OFF_ROLLER, false, 40, 20, Double.NaN, 0));
+    }
+    assertTrue(only(Cue.HoldStarted.class).isEmpty(), cues.toString());
+    // Staying on past 8 s is the hold, announced at 8 s, its countdown still from the stop.
+    cues.clear();
+    double t2 = since + 40;
+    for (double x = t2; x <= t2 + 9; x += 0.01) engine.onState(still(x, t2, 11.5, 20, 0));
+    assertTrue(only(Cue.HoldStarted.class).isEmpty(), "no hip drop before this still: " + cues);
+  }
+
   @Test
   void holdAfterEnoughRollsAndTheHipDropCountsDownAt30And10AndDone() {
     double t = rollSlowly(20);
@@ -118,6 +139,7 @@ class LiveCueEngineTest {
     }
     assertEquals(StillMode.HOLD, engine.stillMode());
     assertEquals(1, only(Cue.HoldStarted.class).size());
+    assertEquals(since + 8, only(Cue.HoldStarted.class).get(0).atS(), 0.01, "announced once confirmed");
     List<Cue.HoldCountdown> countdown = only(Cue.HoldCountdown.class);
     assertEquals(List.of(30, 10, 0), countdown.stream().map(Cue.HoldCountdown::remainingS).toList());
     assertEquals(since + 30, countdown.get(0).atS(), 0.01);

@@ -23,16 +23,14 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyze a recorded session: passes, rolls, dwells, the extension hold and its breaths,",
-      "judged against the protocol. Times in --json are in the file's own t_s clock."
+      "Analyze a recorded session: passes, rolls, tender spots, the extension hold and its breaths.",
+      "Judged against the protocol. Times in --json are in the file's own t_s clock."
     })
 public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = {
-      "One session: a recording (.rcrec), a CSV, a sensor export (phyphox, Sensor Logger or x-IMU3:",
-      "its zip, its folder, or its files, e.g. Accelerometer.csv Gyroscope.csv) or a serial capture.",
-      "See docs/sensors.md."})
+      "One session: a recording (.rcrec), a CSV, a sensor export (phyphox, Sensor Logger or x-IMU3: its zip, its folder, or its files, e.g. Accelerometer.csv Gyroscope.csv) or a serial capture. See docs/sensors.md."})
   List<Path> file;
 
   @Option(

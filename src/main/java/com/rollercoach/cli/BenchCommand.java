@@ -32,8 +32,8 @@ public final class BenchCommand implements Runnable {
       name = "accuracy",
       mixinStandardHelpOptions = true,
       description = {
-        "Simulate N varied sessions in memory, run the motion pipeline on each and compare with the",
-        "truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths."
+        "Detector accuracy on simulated sessions against their ground truth.",
+        "Simulates N varied sessions in memory, runs the motion pipeline on each and compares with the truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths, live latency."
       })
   static final class Accuracy implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "200", description = "Sessions (default ${DEFAULT-VALUE}).")
@@ -51,8 +51,7 @@ public final class BenchCommand implements Runnable {
         names = "--setups",
         defaultValue = "ordinary",
         description = {
-          "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per",
-          "setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...)."
+          "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...)."
         })
     String setups;
 
@@ -95,8 +94,8 @@ public final class BenchCommand implements Runnable {
       name = "speed",
       mixinStandardHelpOptions = true,
       description = {
-        "Time `analyze` of a long recording in a fresh JVM, the pipeline's throughput in this JVM,",
-        "and whether its heap stays flat with session length."
+        "Speed of analyze, start-up and the pipeline, and memory flatness.",
+        "Times `analyze` of a long recording in a fresh JVM, the pipeline's throughput in this JVM, and whether its heap stays flat with session length."
       })
   static final class Speed implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "1", description = "Recording length (default ${DEFAULT-VALUE} h).")

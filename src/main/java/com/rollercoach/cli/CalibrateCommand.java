@@ -51,10 +51,8 @@ import picocli.CommandLine.Option;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Guided per-device calibration: still on the floor (gyro bias), resting positions",
-      "(accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back",
-      "and forth (roller axis). Writes calibration/<device-id>.json; a rejected calibration keeps",
-      "the previous file. See calibration/README.md."
+      "Guided per-device calibration of gyro, accelerometer, roller size and axis.",
+      "Still on the floor (gyro bias), resting positions (accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back and forth (roller axis). Writes calibration/<device-id>.json; a rejected calibration keeps the previous file. See calibration/README.md."
     })
 public final class CalibrateCommand implements Callable<Integer> {
   static final class Source {
@@ -80,9 +78,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--direction",
       description = {
-        "Only learn which way is toward the head (once per roller, after a calibration): lie on the",
-        "roller, keep still, roll it 10-20 cm up your back toward your neck, stop. Updates the device's",
-        "calibration file (roller.towardHead) so reviews place positions on the back."
+        "Only learn which way is toward the head (once per roller, after a calibration): lie on the roller, keep still, roll it 10-20 cm up your back toward your neck, stop. Updates the device's calibration file (roller.towardHead) so reviews place positions on the back."
       })
   boolean direction;
 

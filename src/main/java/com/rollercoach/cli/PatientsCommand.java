@@ -119,8 +119,7 @@ public final class PatientsCommand implements Runnable {
       name = "prescribe",
       description = {
         "Set a patient's prescription from a day on (the patient is added if new).",
-        "Options not given keep the values in force on that day; earlier prescriptions are kept, so",
-        "older sessions are still judged by what was prescribed then."
+        "Options not given keep the values in force on that day; earlier prescriptions are kept, so older sessions are still judged by what was prescribed then."
       },
       mixinStandardHelpOptions = true)
   static final class Prescribe implements Callable<Integer> {

@@ -28,9 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code report SESSION}: one session as a self-contained HTML page, PNG charts, CSV or JSON. */
 @Command(
     name = "report",
-    description = {"Write a session report (self-contained HTML with vector charts; prints on two pages),",
-      "as PDF (--pdf), or compare two sessions (--compare B). Judged against the patient's prescription",
-      "in force on the session's date (patients prescribe); positions on the back (calibrate --direction)."},
+    description = {"Write a session report as HTML (prints on two pages) or PDF, or compare two sessions.",
+      "Self-contained HTML with vector charts, as PDF with --pdf, side by side with --compare B. Judged against the patient's prescription in force on the session's date (patients prescribe); positions on the back (calibrate --direction)."},
     mixinStandardHelpOptions = true)
 public final class ReportCommand implements Callable<Integer> {
   @Mixin SessionsCommand.DataDir data;

@@ -18,9 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "export",
     description = {
-      "Write a patient's sessions to one zip bundle for the physio: recordings, notes, the",
-      "prescription and a manifest with checksums. On the physio's machine, `sessions import FILE.zip`",
-      "merges it without duplicates."
+      "Write a patient's sessions to one zip bundle for the physio.",
+      "Recordings, notes, the prescription and a manifest with checksums. On the physio's machine, `sessions import FILE.zip` merges it without duplicates."
     },
     mixinStandardHelpOptions = true)
 final class SessionsExport implements Callable<Integer> {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate a physically grounded foam-rolling session: writes FILE (project CSV) and",
-      "FILE.truth.json (what really happened). The same seed gives the same session."
+      "Simulate a physically grounded foam-rolling session, with its ground truth.",
+      "Writes FILE (project CSV) and FILE.truth.json (what really happened). The same seed gives the same session."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", required = true, description = "Random seed.")

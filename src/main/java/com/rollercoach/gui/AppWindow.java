@@ -200,10 +200,14 @@ public final class AppWindow {
     return v;
   }
 
-  /** Session thread: save the summary beside the recording, off the FX thread. */
+  /**
+   * Session thread: save the summary beside the recording this session made, off the FX thread. A
+   * replayed file is the user's (a bundled sample, a colleague's export): its summary goes to the
+   * data folder's summaries/, never beside it.
+   */
   private void save(SessionSummary summary, SampleSource source) {
-    Path target = SummaryWriter.target(source.recording(), data.root().resolve("summaries"),
-        LocalDateTime.now());
+    Path target = SummaryWriter.target(source.records() ? source.recording() : java.util.Optional.empty(),
+        data.root().resolve("summaries"), LocalDateTime.now());
     try {
       savedMessage = "Saved to " + new SummaryWriter().write(summary, target);
     } catch (IOException | RuntimeException e) {

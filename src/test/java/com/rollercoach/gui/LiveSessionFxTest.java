@@ -151,6 +151,10 @@ class LiveSessionFxTest {
     assertEquals(1, cues.stream().filter(c -> c instanceof Cue.HoldCountdown h && h.done()).count());
     // The summary agrees: two tender spots and one hold, the window shows it.
     assertEquals("Summary", window.tabs().getSelectionModel().getSelectedItem().getText());
+    // A replayed file is the user's: its summary goes to the data folder, never beside it.
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.isDirectory(home.resolve("summaries"))
+        && Files.list(home.resolve("summaries")).findAny().isPresent());
+    assertFalse(Files.exists(home.resolve("tender-spots-bluetooth.summary.json")));
   }
 
   @Test

@@ -83,6 +83,17 @@ public final class RollerCoachCommand implements Runnable {
           }
           throw ex;
         });
+    // A wrong or missing option is one line naming the command and where its help is, not the whole
+    // usage text (which scrolls the mistake off a small terminal).
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine cmd = ex.getCommandLine();
+          String name = cmd.getCommandSpec().qualifiedName();
+          String why = ex.getMessage().replace("is not a double", "is not a number")
+              .replace("is not an int", "is not a whole number").replace("is not a long", "is not a whole number");
+          cmd.getErr().println(name + ": " + why + " (see '" + name + " --help')");
+          return 2;
+        });
     return cl;
   }
 

@@ -1,0 +1,28 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** A wrong or missing option is one line that names the command and its help, exit code 2. */
+class ArgumentErrorsTest {
+  private static void oneLine(String expectedStart, String... args) {
+    CliRun r = CliRun.of(args);
+    assertEquals(2, r.code(), r.err());
+    String err = r.err().strip();
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.startsWith(expectedStart), err);
+    assertTrue(err.endsWith("--help')"), err);
+    assertTrue(!err.contains("Usage:") && !err.contains("double") && !err.contains("Exception"), err);
+  }
+
+  @Test
+  void missingValueUnknownOptionBadNumberAndMissingRequiredOptionAreOneLine() {
+    oneLine("roller-coach analyze: Missing required parameter", "analyze", "--roller-diameter-cm");
+    oneLine("roller-coach analyze: Unknown option: '--bogus'", "analyze", "--bogus", "x");
+    oneLine("roller-coach analyze: Invalid value for option '--roller-diameter-cm': 'abc' is not a number",
+        "analyze", "samples/typical-session.csv", "--roller-diameter-cm", "abc");
+    oneLine("roller-coach simulate: Missing required options", "simulate");
+  }
+}

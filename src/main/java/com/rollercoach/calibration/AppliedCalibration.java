@@ -39,7 +39,16 @@ public final class AppliedCalibration {
    */
   public static AppliedCalibration resolve(Path explicitFile, String deviceId, CalibrationResolver resolver)
       throws CalibrationFileException {
-    if (explicitFile != null) return of(explicitFile, CalibrationFile.read(explicitFile));
+    if (explicitFile != null) {
+      DeviceCalibration c = CalibrationFile.read(explicitFile);
+      // Another device's bias, scale and axis make a session nonsense (0 passes, 3 "holds"), so a file
+      // named for a session of a known device must be that device's, as a file found by id must be.
+      if (deviceId != null && !deviceId.isBlank() && !c.deviceId().equals(deviceId)) {
+        throw new CalibrationFileException(explicitFile, "deviceId",
+            "the file is for device \"" + c.deviceId() + "\", not \"" + deviceId + "\"");
+      }
+      return of(explicitFile, c);
+    }
     return resolver.find(deviceId).map(f -> of(f.file(), f.calibration())).orElse(NONE);
   }
 

@@ -199,7 +199,10 @@ class CalibrationFileTest {
   void appliedCalibrationSetsDiameterAndAxis() throws IOException {
     Path f = dir.resolve("rc-0042.json");
     CalibrationFile.write(sample(), f);
-    AppliedCalibration applied = AppliedCalibration.resolve(f, "ignored", new CalibrationResolver(List.of()));
+    // A session of unknown device takes the file given; one of a known device must be its own.
+    AppliedCalibration applied = AppliedCalibration.resolve(f, null, new CalibrationResolver(List.of()));
+    assertEquals(14.6, AppliedCalibration.resolve(f, "rc-0042", new CalibrationResolver(List.of()))
+        .config(com.rollercoach.core.PipelineConfig.defaults()).rollerDiameterCm());
     var config = applied.config(com.rollercoach.core.PipelineConfig.defaults());
     assertEquals(14.6, config.rollerDiameterCm());
     assertEquals(0.8, config.rollAxis().orElseThrow()[1], 1e-12);

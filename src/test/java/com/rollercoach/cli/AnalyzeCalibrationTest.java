@@ -47,9 +47,13 @@ class AnalyzeCalibrationTest {
   }
 
   static Path calibration(double diameterCm) throws Exception {
+    return calibration(diameterCm, session.device().name());
+  }
+
+  static Path calibration(double diameterCm, String deviceId) throws Exception {
     DeviceCalibration c =
         new DeviceCalibration(
-            "sim-device",
+            deviceId,
             ImuCorrection.identity(),
             new Vector3D(session.mount().axisInSensor()),
             diameterCm,
@@ -57,7 +61,7 @@ class AnalyzeCalibrationTest {
             Double.NaN,
             new DeviceCalibration.Provenance(Instant.EPOCH, "test", "test", "test"),
             new DeviceCalibration.FitQuality(0, 0, 0, 0, 0, false, false, Double.NaN, 0, 0));
-    Path f = dir.resolve("cal-" + diameterCm + ".json");
+    Path f = dir.resolve("cal-" + deviceId + "-" + diameterCm + ".json");
     CalibrationFile.write(c, f);
     return f;
   }
@@ -100,5 +104,15 @@ class AnalyzeCalibrationTest {
     Run r = analyze("analyze", csv.toString(), "--calibration", f.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("using calibration " + f), r.err());
+  }
+
+  /** Another device's calibration would make the session nonsense: refused in one line, not applied. */
+  @Test
+  void anotherDevicesCalibrationIsRefused() throws Exception {
+    Path other = calibration(15, "demo-roller-1");
+    Run r = analyze("analyze", csv.toString(), "--calibration", other.toString());
+    assertEquals(2, r.exit(), r.out());
+    assertTrue(r.err().strip().endsWith("deviceId: the file is for device \"demo-roller-1\", not \""
+        + session.device().name() + "\""), r.err());
   }
 }

@@ -71,35 +71,10 @@ final class PhoneSampleSource implements SampleSource {
     Files.createDirectories(recording.getParent());
     RecordingWriter writer = RecordingWriter.create(recording, new RecordingHeader(Instant.now(),
         "phyphox " + phone, RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), metadata));
-    LiveObserver observer = new LiveObserver() {
-      @Override
-      public void linkUp(double hostTimeS, String detail) {
-        status.accept(new LinkStatus(LinkStatus.State.CONNECTED, detail, 0));
-      }
-
-      @Override
-      public void linkDown(double hostTimeS, String reason) {
-        status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, reason, 0));
-      }
-
-      // the window's session processor shows these (bad samples, the phone's sensor silent)
-      private final LiveObserver shown = SampleSource.warningsTo(sink);
-
-      @Override
-      public void warning(String text) {
-        shown.warning(text);
-      }
-
-      @Override
-      public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
-        shown.samplesRejected(reason, count);
-      }
-
-      @Override
-      public void processingFailed(RuntimeException e) {
-        shown.processingFailed(e);
-      }
-    };
+    // the window's session processor shows the warnings (bad samples, the phone's sensor silent)
+    LiveObserver observer = SampleSource.warningsAndLink(sink,
+        detail -> status.accept(new LinkStatus(LinkStatus.State.CONNECTED, detail, 0)),
+        reason -> status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, reason, 0)));
     LivePath live = new LivePath((format, l) -> AutoDetectingDecoder.withBuiltInFormats(l),
         RecordingHeader.WIRE_FORMAT_AUTO, sink, observer).recordTo(writer);
     status.accept(LinkStatus.connecting(description()));

@@ -97,33 +97,9 @@ public final class ReplaySource implements SampleSource {
   public void run(SampleSink sink, Consumer<LinkStatus> status) throws Exception {
     status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
     Pacer pacer = paced() ? Pacer.realTime(speed) : Pacer.asFastAsPossible();
-    LiveObserver warnings = SampleSource.warningsTo(sink);
-    LiveObserver observer = new LiveObserver() {
-      @Override
-      public void warning(String text) {
-        warnings.warning(text);
-      }
-
-      @Override
-      public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
-        warnings.samplesRejected(reason, count);
-      }
-
-      @Override
-      public void processingFailed(RuntimeException e) {
-        warnings.processingFailed(e);
-      }
-
-      @Override
-      public void linkUp(double hostTimeS, String detail) {
-        status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0));
-      }
-
-      @Override
-      public void linkDown(double hostTimeS, String reason) {
-        status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, "recorded drop: " + reason, 0));
-      }
-    };
+    LiveObserver observer = SampleSource.warningsAndLink(sink,
+        detail -> status.accept(new LinkStatus(LinkStatus.State.CONNECTED, description(), 0)),
+        reason -> status.accept(new LinkStatus(LinkStatus.State.RECONNECTING, "recorded drop: " + reason, 0)));
     try {
       feeder.feed(new Stoppable(sink), pacer, observer);
     } catch (Stopped e) {

@@ -50,8 +50,26 @@ public interface SampleSource {
    * processor is, so every source's warnings reach the window's banner the same way; else nowhere.
    */
   static LiveObserver warningsTo(SampleSink sink) {
+    return warningsAndLink(sink, d -> { }, r -> { });
+  }
+
+  /**
+   * {@link #warningsTo} plus the link's ups and downs, for a source that turns them into its {@link
+   * LinkStatus}: {@code up} gets the link's detail, {@code down} the reason it dropped.
+   */
+  static LiveObserver warningsAndLink(SampleSink sink, Consumer<String> up, Consumer<String> down) {
     LiveObserver shown = sink instanceof LiveObserver o ? o : LiveObserver.NONE;
     return new LiveObserver() {
+      @Override
+      public void linkUp(double hostTimeS, String detail) {
+        up.accept(detail);
+      }
+
+      @Override
+      public void linkDown(double hostTimeS, String reason) {
+        down.accept(reason);
+      }
+
       @Override
       public void warning(String text) {
         shown.warning(text);

@@ -9,9 +9,6 @@ import com.rollercoach.Main;
 import com.rollercoach.core.coach.live.Cue;
 import com.rollercoach.core.coach.live.CueText;
 import com.rollercoach.core.sample.SampleSink;
-import com.rollercoach.gui.settings.SettingsStore;
-import com.rollercoach.gui.sound.CuePlayer;
-import com.rollercoach.gui.sound.Speech;
 import com.rollercoach.gui.source.LinkStatus;
 import com.rollercoach.gui.source.SampleFiles;
 import com.rollercoach.gui.source.SampleSource;
@@ -95,10 +92,7 @@ class LiveSessionFxTest {
   @Start
   void start(Stage stage) throws Exception {
     home = Files.createTempDirectory("rc-live-session-test");
-    SettingsStore store = new SettingsStore(home);
-    window = new AppWindow(store, store.defaults().withSound(false), new CuePlayer(Speech.none()), false);
-    stage.setScene(window.scene(1280, 800));
-    stage.show();
+    window = TestWindows.open(stage, home);
   }
 
   @AfterEach

@@ -3,9 +3,6 @@ package com.rollercoach.gui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.coach.CoachingTargets;
-import com.rollercoach.gui.settings.SettingsStore;
-import com.rollercoach.gui.sound.CuePlayer;
-import com.rollercoach.gui.sound.Speech;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,12 +31,8 @@ class ScreenshotFxTest {
   @Start
   void start(Stage stage) throws IOException {
     Path home = Files.createTempDirectory("rc-gui-shots");
-    SettingsStore store = new SettingsStore(home);
-    window = new AppWindow(store, store.defaults().withSound(false), new CuePlayer(Speech.none()),
-        false);
-    scene = window.scene(1280, 800);
-    stage.setScene(scene);
-    stage.show();
+    window = TestWindows.open(stage, home);
+    scene = stage.getScene();
   }
 
   @AfterEach

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.gui.review.SessionNotesDialog;
-import com.rollercoach.gui.settings.SettingsStore;
-import com.rollercoach.gui.sound.CuePlayer;
-import com.rollercoach.gui.sound.Speech;
 import com.rollercoach.gui.source.LinkStatus;
 import com.rollercoach.gui.source.ReplaySource;
 import com.rollercoach.gui.source.SampleFiles;
@@ -45,10 +42,7 @@ class SessionNotesFxTest {
   @Start
   void start(Stage stage) throws Exception {
     home = Files.createTempDirectory("rc-notes");
-    SettingsStore store = new SettingsStore(home);
-    window = new AppWindow(store, store.defaults().withSound(false), new CuePlayer(Speech.none()), false);
-    stage.setScene(window.scene(1280, 800));
-    stage.show();
+    window = TestWindows.open(stage, home);
   }
 
   @AfterEach

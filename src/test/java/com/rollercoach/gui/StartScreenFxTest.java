@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rollercoach.Main;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.live.Cue;
-import com.rollercoach.gui.settings.SettingsStore;
-import com.rollercoach.gui.sound.CuePlayer;
-import com.rollercoach.gui.sound.Speech;
 import com.rollercoach.gui.source.SampleFiles;
 import com.rollercoach.review.patients.Dated;
 import com.rollercoach.review.patients.Patients;
@@ -54,10 +51,7 @@ class StartScreenFxTest {
 
   private void openOn(FxRobot robot, Path dataDir) {
     robot.interact(() -> {
-      SettingsStore store = new SettingsStore(dataDir);
-      window = new AppWindow(store, store.defaults().withSound(false), new CuePlayer(Speech.none()), false);
-      stage.setScene(window.scene(1280, 800));
-      stage.show();
+      window = TestWindows.open(stage, dataDir);
     });
   }
 

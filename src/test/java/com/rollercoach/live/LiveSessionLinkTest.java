@@ -19,13 +19,7 @@ class LiveSessionLinkTest {
   @Test
   void aReopenedLinkThatStillSendsNothingRaisesNoData() throws Exception {
     List<Cue> cues = new CopyOnWriteArrayList<>();
-    LiveSession s = new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
-        new LiveSession.Listener() {
-          @Override
-          public void cue(Cue c) {
-            cues.add(c);
-          }
-        });
+    LiveSession s = session(cues);
     s.connected();
     s.linkLost("no data for 2.0 s");
     s.checkSilence();
@@ -45,17 +39,22 @@ class LiveSessionLinkTest {
   @Test
   void whileTheLinkIsDownSilenceIsNotAlsoNoData() throws Exception {
     List<Cue> cues = new CopyOnWriteArrayList<>();
-    LiveSession s = new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
+    LiveSession s = session(cues);
+    s.connected();
+    s.linkLost("port gone");
+    Thread.sleep((long) (LiveSession.NO_DATA_S * 1000) + 300);
+    s.checkSilence();
+    assertEquals(1, cues.size(), "only 'connection lost': " + cues);
+  }
+
+  /** A live session on an empty data folder whose cues land in {@code cues}. */
+  private LiveSession session(List<Cue> cues) {
+    return new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
         new LiveSession.Listener() {
           @Override
           public void cue(Cue c) {
             cues.add(c);
           }
         });
-    s.connected();
-    s.linkLost("port gone");
-    Thread.sleep((long) (LiveSession.NO_DATA_S * 1000) + 300);
-    s.checkSilence();
-    assertEquals(1, cues.size(), "only 'connection lost': " + cues);
   }
 }

@@ -10,9 +10,7 @@ import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.gui.AppWindow;
-import com.rollercoach.gui.settings.SettingsStore;
-import com.rollercoach.gui.sound.CuePlayer;
-import com.rollercoach.gui.sound.Speech;
+import com.rollercoach.gui.TestWindows;
 import com.rollercoach.gui.summary.SessionSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +39,7 @@ class BundledSampleReplayFxTest {
   @Start
   void start(Stage stage) throws Exception {
     home = Files.createTempDirectory("rc-gui-replay");
-    SettingsStore store = new SettingsStore(home);
-    window = new AppWindow(store, store.defaults().withSound(false), new CuePlayer(Speech.none()),
-        false);
-    stage.setScene(window.scene(1280, 800));
-    stage.show();
+    window = TestWindows.open(stage, home);
   }
 
   @AfterEach

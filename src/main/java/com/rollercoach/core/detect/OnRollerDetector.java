@@ -86,8 +86,10 @@ final class OnRollerDetector {
    *
    * @param activityDeg rocking residual used to see somebody get on (drift-proof)
    * @param quietDeg rocking residual used to see the roller go quiet
+   * @param bodySeen evidence of a body above the sensor's noise floor (the heartbeat's ripple, see
+   *     {@link HeartbeatPresence}): a roller quiet only between two breaths is not empty
    */
-  Change update(double activityDeg, double quietDeg) {
+  Change update(double activityDeg, double quietDeg, boolean bodySeen) {
     long i = history.newest();
     double t = history.t(i);
     double speed = Math.abs(history.v(i));
@@ -121,7 +123,7 @@ final class OnRollerDetector {
       }
       return Change.NONE;
     }
-    boolean quiet = quietDeg < QUIET_DEG;
+    boolean quiet = quietDeg < QUIET_DEG && !bodySeen;
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;

@@ -63,6 +63,7 @@ public final class SessionDetector {
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ))
   };
+  private final HeartbeatPresence heartbeat = new HeartbeatPresence(GRID_HZ);
   private final OnRollerDetector onRoller =
       new OnRollerDetector(history, ACTIVITY_WINDOW_S);
   private final StillDetector still =
@@ -141,7 +142,8 @@ public final class SessionDetector {
       }
     }
 
-    switch (onRoller.update(activity, quietActivity)) {
+    heartbeat.add(rollPhiDeg, phiDeg);
+    switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent())) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
         fedIndex = history.indexAt(onRoller.settledS());
@@ -169,6 +171,7 @@ public final class SessionDetector {
    */
   public void motorSwitched(double shockS) {
     onRoller.forgetShock(shockS);
+    heartbeat.relearn(); // the motor's line changes the heartbeat band's floor
     if (!deferred.isEmpty()) {
       boolean stillSuspect = false;
       for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);

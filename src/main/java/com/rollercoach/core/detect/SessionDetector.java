@@ -1,5 +1,6 @@
 package com.rollercoach.core.detect;
 
+import com.rollercoach.core.signal.Biquad;
 import com.rollercoach.core.signal.RollSignal;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -58,6 +59,20 @@ public final class SessionDetector {
   private final MotionListener listener;
   private final GridHistory history = new GridHistory((int) (HISTORY_S * GRID_HZ));
   private final ActivityMeter rollActivity = new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ));
+  /**
+   * The same residuals of the roll angle low-passed to the breathing band (two 0.7 Hz biquads, as
+   * the breath counter); the rocking is taken as the smaller of the two. A vibrating roller's motor
+   * sampled below twice its speed aliases into a steady line at 1–3 Hz that an empty roller shows
+   * for as long as the motor runs (a 0.25° line at 1.6 Hz under a 25 Hz sensor: the idle between two
+   * sets never read quiet, and the empty roller read "someone on"); the filter removes it. What it
+   * also removes from a body — the heartbeat's ripple — is judged on its own against the sensor's
+   * noise floor ({@link HeartbeatPresence}); breathing and the gyro's random walk are below 0.7 Hz
+   * and pass. The unfiltered residual stays the measure where it is smaller: right after a shove the
+   * filter's own lag and ringing would keep the low-passed one up for seconds longer.
+   */
+  private final ActivityMeter bandActivity = new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ));
+  private final Biquad bandLp1 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
+  private final Biquad bandLp2 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
   private final ActivityMeter[] axisActivity = {
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
@@ -127,8 +142,14 @@ public final class SessionDetector {
     double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
       rollActivity.add(rollPhiDeg);
+      bandActivity.add(bandLp2.apply(bandLp1.apply(rollPhiDeg)));
       activity = rollActivity.residualRms();
       quietActivity = rollActivity.linearResidualRms();
+      double band = bandActivity.residualRms();
+      if (!Double.isNaN(band)) {
+        activity = Math.min(activity, band);
+        quietActivity = Math.min(quietActivity, bandActivity.linearResidualRms());
+      }
     } else {
       activity = Double.NaN;
       quietActivity = Double.NaN;

@@ -73,6 +73,10 @@ public final class SessionDetector {
   private final ActivityMeter bandActivity = new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ));
   private final Biquad bandLp1 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
   private final Biquad bandLp2 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
+  private static final double BAND_SETTLE_S = 3;
+  private double bandAngle;
+  private double lastRollPhi = Double.NaN;
+  private long bandSamples;
   private final ActivityMeter[] axisActivity = {
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
@@ -142,7 +146,12 @@ public final class SessionDetector {
     double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
       rollActivity.add(rollPhiDeg);
-      bandActivity.add(bandLp2.apply(bandLp1.apply(rollPhiDeg)));
+      // the increments are filtered and summed up again (a gyro bias is a constant increment, which
+      // the filters pass unchanged); the residual starts once the filters have forgotten their start
+      bandAngle +=
+          Double.isNaN(lastRollPhi) ? rollPhiDeg : bandLp2.apply(bandLp1.apply(rollPhiDeg - lastRollPhi));
+      lastRollPhi = rollPhiDeg;
+      if (++bandSamples > BAND_SETTLE_S * GRID_HZ) bandActivity.add(bandAngle);
       activity = rollActivity.residualRms();
       quietActivity = rollActivity.linearResidualRms();
       double band = bandActivity.residualRms();

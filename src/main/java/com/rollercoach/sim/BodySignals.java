@@ -17,6 +17,9 @@ import java.util.random.RandomGenerator;
  * rate are continuous; its onset (the start of the inhale) is what the hold's breath count counts.
  */
 public final class BodySignals {
+  /** Heart rate swing with the breathing (respiratory sinus arrhythmia), a share of the rate. */
+  private static final double HEART_SWING = 0.06;
+  private static final double HEART_SWING_PERIOD_S = 5;
   private final List<SessionScript.LoadPeriod> loads;
   private final double[] onsets;
   private final double[] periods;
@@ -152,9 +155,11 @@ public final class BodySignals {
         a -= d * k * k * Math.cos(k * e) / 2;
       }
     }
-    // heartbeat: a fundamental and its second harmonic, a crude ballistocardiogram
-    double wh = 2 * Math.PI * heartHz;
-    double ph = wh * t;
+    // heartbeat: a fundamental and its second harmonic, a crude ballistocardiogram; the rate swings
+    // ±6 % with the breathing (respiratory sinus arrhythmia), so the ripple is no single steady line
+    double wr = 2 * Math.PI / HEART_SWING_PERIOD_S;
+    double wh = 2 * Math.PI * heartHz * (1 + HEART_SWING * Math.cos(wr * t));
+    double ph = 2 * Math.PI * heartHz * (t + HEART_SWING * Math.sin(wr * t) / wr);
     x += heartRad * (Math.sin(ph) + 0.5 * Math.sin(2 * ph + 0.6));
     v += heartRad * wh * (Math.cos(ph) + Math.cos(2 * ph + 0.6));
     a -= heartRad * wh * wh * (Math.sin(ph) + 2 * Math.sin(2 * ph + 0.6));

@@ -140,7 +140,7 @@ public record Person(
         between(rnd, 6, 12),
         between(rnd, 0.2, 0.6),
         between(rnd, 0.6, 1.2),
-        between(rnd, 1.0, 1.5),
+        between(rnd, 0.8, 1.7), // resting heart rates, 48-100 beats a minute
         between(rnd, 0.005, 0.02));
   }
 

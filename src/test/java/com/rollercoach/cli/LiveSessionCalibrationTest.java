@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class LiveSessionCalibrationTest {
 
   @TempDir static Path home;
   static SimDevice device;
-  static String oldHome;
+  static TestHome testHome;
 
   /** The device's own calibration (twice the real diameter) waits in the user's folder. */
   @BeforeAll
@@ -40,13 +41,12 @@ class LiveSessionCalibrationTest {
 
   @BeforeEach
   void useHome() {
-    oldHome = System.getProperty("user.home");
-    System.setProperty("user.home", home.toString());
+    testHome = TestHome.use(home);
   }
 
   @AfterEach
   void restoreHome() {
-    System.setProperty("user.home", oldHome);
+    testHome.close();
   }
 
   /** Plays the session into a LiveSession whose device says HELLO {@code helloAfterS} in (never if ∞). */

@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,12 +52,8 @@ class ReplayCalibrationTest {
     double plain = replay();
     Path home = Files.createDirectories(dir.resolve("home"));
     SimDevice.installForUser(home, device.calibration(3 * device.session.nominalDiameterCm()));
-    String oldHome = System.getProperty("user.home");
-    try {
-      System.setProperty("user.home", home.toString());
+    try (TestHome h = TestHome.use(home)) {
       assertEquals(3 * plain, replay(), 0.15 * plain);
-    } finally {
-      System.setProperty("user.home", oldHome);
     }
   }
 

@@ -53,16 +53,33 @@ public final class SessionCoach {
     return out;
   }
 
+  /**
+   * Whether {@code rolls} meet the prescribed range: the one rule the verdicts and the spoken summary
+   * both use (MISSING for none, BELOW, ABOVE, else GOOD).
+   */
+  public Level rollsLevel(int rolls) {
+    if (rolls == 0) return Level.MISSING;
+    if (rolls < targets.rollsMin()) return Level.BELOW;
+    return rolls > targets.rollsMax() ? Level.ABOVE : Level.GOOD;
+  }
+
+  /** Whether an extension hold of {@code holdS} seconds (0: none) meets the target, within tolerance. */
+  public Level holdLevel(double holdS) {
+    if (!(holdS > 0)) return Level.MISSING;
+    return holdS + HOLD_TOLERANCE_S < targets.holdTargetS() ? Level.BELOW : Level.GOOD;
+  }
+
   private Verdict rolls(int rolls) {
     String target = targets.rollsMin() + "–" + targets.rollsMax();
-    if (rolls == 0) {
+    Level level = rollsLevel(rolls);
+    if (level == Level.MISSING) {
       return new Verdict(Aspect.ROLLS, Level.MISSING, 0, "No rolls up and down (target " + target + ").");
     }
-    if (rolls < targets.rollsMin()) {
+    if (level == Level.BELOW) {
       return new Verdict(
           Aspect.ROLLS, Level.BELOW, rolls, rolls + " rolls: fewer than the " + target + " prescribed.");
     }
-    if (rolls > targets.rollsMax()) {
+    if (level == Level.ABOVE) {
       return new Verdict(
           Aspect.ROLLS, Level.ABOVE, rolls, rolls + " rolls: more than the " + target + " prescribed.");
     }
@@ -118,7 +135,7 @@ public final class SessionCoach {
 
   private Verdict hold(ExtensionHold h) {
     double dur = h.durationS();
-    if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
+    if (holdLevel(dur) != Level.GOOD) {
       return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
     }
     return new Verdict(Aspect.HOLD, Level.GOOD, dur, "Extension hold " + secs(dur) + ": well done.");

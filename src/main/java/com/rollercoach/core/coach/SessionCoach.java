@@ -34,8 +34,9 @@ public final class SessionCoach {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(a.rolls()));
     if (!a.passes().isEmpty()) {
-      // Over rolling time only (RollingTime, as live): a pass that contains a tender spot is not slow.
-      out.add(pace(RollingTime.pace(a)));
+      // The analysis's pace is over rolling time only (RollingTime, as live): a pass that contains a
+      // tender spot is not slow.
+      out.add(pace(a.paceCmS()));
       out.add(range(a.passes(), a.rangeCm()));
     }
     for (Dwell d : a.dwells()) out.add(dwell(d));

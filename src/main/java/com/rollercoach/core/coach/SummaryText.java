@@ -1,5 +1,6 @@
 package com.rollercoach.core.coach;
 
+import com.rollercoach.core.detect.RollingTime;
 import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;

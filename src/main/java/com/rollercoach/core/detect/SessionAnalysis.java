@@ -13,7 +13,8 @@ import java.util.List;
  * @param rolls up-and-down pairs of passes
  * @param dwells still segments that a pass followed
  * @param holds extension holds
- * @param paceCmS median speed of the passes (travel / duration), cm/s; 0 without passes
+ * @param paceCmS median speed of the passes over rolling time only ({@link RollingTime}: the still
+ *     periods, gaps and time off the roller a pass spans are cut out), cm/s; 0 without passes
  * @param rangeCm span of the contact positions reached while rolling (max − min over the passes)
  * @param gaps periods of missing data, as [fromS, toS] pairs
  */
@@ -31,5 +32,10 @@ public record SessionAnalysis(
 
   public double durationS() {
     return endS - startS;
+  }
+
+  /** The same analysis with {@code pace} as its pace. */
+  public SessionAnalysis withPace(double pace) {
+    return new SessionAnalysis(startS, endS, onPeriods, passes, rolls, dwells, holds, pace, rangeCm, gaps);
   }
 }

@@ -1,6 +1,6 @@
 package com.rollercoach.review.analysis;
 
-import com.rollercoach.core.coach.RollingTime;
+import com.rollercoach.core.detect.RollingTime;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
@@ -47,10 +47,12 @@ public final class Rolling {
         .map(x -> x > 0 ? x : Double.NaN).toArray());
   }
 
-  /** The same analysis with its pace over rolling time only (what verdicts should judge). */
+  /**
+   * The same analysis with its pace over rolling time only. A fresh analysis has it already; a
+   * summary stored by an older version (median over whole passes) gets it recomputed here.
+   */
   public static SessionAnalysis withRollingPace(SessionAnalysis a) {
-    return new SessionAnalysis(a.startS(), a.endS(), a.onPeriods(), a.passes(), a.rolls(), a.dwells(),
-        a.holds(), pace(a), a.rangeCm(), a.gaps());
+    return a.withPace(pace(a));
   }
 
   /** Rolling stretches ({@link RollingTime#stretches}): one rule for the review and the summary. */

@@ -1,6 +1,6 @@
 package com.rollercoach.core.coach.live;
 
-import com.rollercoach.core.coach.RollingTime;
+import com.rollercoach.core.detect.RollingTime;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
 import java.util.ArrayList;

@@ -1,9 +1,5 @@
-package com.rollercoach.core.coach;
+package com.rollercoach.core.detect;
 
-import com.rollercoach.core.detect.Dwell;
-import com.rollercoach.core.detect.ExtensionHold;
-import com.rollercoach.core.detect.Pass;
-import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,8 +13,10 @@ import java.util.List;
  * nicely slow pass. Every pause (a still-loaded segment, a stretch off the roller, a data gap) is cut
  * out of the pass first.
  *
- * <p>The review ({@code review.analysis.Rolling}) applies it to a finished analysis, the live coach
- * ({@link com.rollercoach.core.coach.live.RollingPace}) to the pauses known so far; both call this.
+ * <p>A finished analysis carries its pace by this rule ({@link SessionAnalysis#paceCmS}, set by
+ * {@link AnalysisCollector}), so the summary, the verdicts, the JSON, the report and the library show
+ * one number; the live coach ({@code core.coach.live.RollingPace}) applies it to the pauses known so
+ * far. It lives with the detector's results because it needs nothing else.
  * Pauses are {from, to} in the input clock; {@code to} may be +∞ for a still period still running.
  */
 public final class RollingTime {

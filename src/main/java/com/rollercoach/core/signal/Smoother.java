@@ -12,12 +12,12 @@ final class Smoother {
   private final double[] a = new double[3];
   private final double[] b = new double[3];
   private boolean primed;
-  /** The gain for the last dt: on a steady clock dt repeats, and expm1 was a tenth of the pipeline. */
-  private double lastDtS = Double.NaN;
-  private double lastK;
+  /** The gain per dt, remembered: expm1 per sample was the pipeline's largest single cost. */
+  private final DtGain gain;
 
   Smoother(double tauS) {
     this.tauS = tauS;
+    this.gain = new DtGain(dt -> -Math.expm1(-dt / tauS));
   }
 
   /** Feeds one sample; {@code dtS} since the previous one (ignored for the first). */
@@ -26,11 +26,7 @@ final class Smoother {
       reset(x, y, z);
       return;
     }
-    if (dtS != lastDtS) {
-      lastDtS = dtS;
-      lastK = -Math.expm1(-dtS / tauS);
-    }
-    double k = lastK;
+    double k = gain.of(dtS);
     a[0] += k * (x - a[0]);
     a[1] += k * (y - a[1]);
     a[2] += k * (z - a[2]);

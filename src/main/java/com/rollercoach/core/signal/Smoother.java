@@ -9,8 +9,14 @@ package com.rollercoach.core.signal;
  */
 final class Smoother {
   private final double tauS;
-  private final double[] a = new double[3];
-  private final double[] b = new double[3];
+  // the two stages' states as scalars, not arrays: the launcher runs analyze on C1 code, which keeps
+  // a bounds check and a load per array element (docs/benchmarks.md, round 4)
+  private double a0;
+  private double a1;
+  private double a2;
+  private double b0;
+  private double b1;
+  private double b2;
   private boolean primed;
   /** The gain per dt, remembered: expm1 per sample was the pipeline's largest single cost. */
   private final DtGain gain;
@@ -27,30 +33,33 @@ final class Smoother {
       return;
     }
     double k = gain.of(dtS);
-    a[0] += k * (x - a[0]);
-    a[1] += k * (y - a[1]);
-    a[2] += k * (z - a[2]);
-    b[0] += k * (a[0] - b[0]);
-    b[1] += k * (a[1] - b[1]);
-    b[2] += k * (a[2] - b[2]);
+    a0 += k * (x - a0);
+    a1 += k * (y - a1);
+    a2 += k * (z - a2);
+    b0 += k * (a0 - b0);
+    b1 += k * (a1 - b1);
+    b2 += k * (a2 - b2);
   }
 
   /** Starts again from this value (after a long gap: the old state says nothing about now). */
   void reset(double x, double y, double z) {
-    a[0] = b[0] = x;
-    a[1] = b[1] = y;
-    a[2] = b[2] = z;
+    a0 = b0 = x;
+    a1 = b1 = y;
+    a2 = b2 = z;
     primed = true;
   }
 
   /** Adds a constant to the first component's state (a correction applied to what is filtered). */
   void shift(double d) {
-    a[0] += d;
-    b[0] += d;
+    a0 += d;
+    b0 += d;
   }
 
   double get(int i) {
-    return b[i];
+    if (i == 0) return b0;
+    if (i == 1) return b1;
+    if (i == 2) return b2;
+    throw new ArrayIndexOutOfBoundsException(i);
   }
 
   /** Group delay at low frequencies (two stages of τ each). */

@@ -6,19 +6,24 @@ import java.util.function.DoubleUnaryOperator;
  * The gain of a first-order stage as a function of the sample interval, e.g. 1 − e^(−dt/τ), remembered
  * for the last few distinct intervals. On a device clock the interval takes only a handful of values
  * (a CSV's 1 µs stamps minus each other give 3 bit patterns of "0.005 s" in an hour at 200 Hz, in no
- * regular order), so a table of 16 slots keyed on the interval's exact bits answers almost every
- * sample, where the exponential was the largest single cost of the pipeline (JFR, docs/benchmarks.md,
+ * regular order), so a few slots keyed on the interval's exact bits, searched in turn, answer almost
+ * every sample, where the exponential was the largest single cost of the pipeline (JFR, docs/benchmarks.md,
  * round 4). Exact: a slot holds the value the formula gave for that very interval, so no result
  * changes, unlike a series or interpolated table.
  */
 final class DtGain {
-  private static final int SLOTS = 16;
+  /**
+   * Searched in turn, replaced in turn: a hashed table of 16 slots was tried first, and two of the three
+   * intervals of a real clock shared a slot and evicted each other on every sample.
+   */
+  private static final int SLOTS = 8;
   /** A NaN pattern arithmetic never produces, so no real interval matches an empty slot. */
   private static final long EMPTY = -1L;
 
   private final DoubleUnaryOperator formula;
   private final long[] keys = new long[SLOTS];
   private final double[] values = new double[SLOTS];
+  private int next; // the slot the next new interval takes
 
   DtGain(DoubleUnaryOperator formula) {
     this.formula = formula;
@@ -29,12 +34,13 @@ final class DtGain {
 
   double of(double dtS) {
     long bits = Double.doubleToRawLongBits(dtS);
-    int h = (int) (bits ^ (bits >>> 32)) * 0x9E3779B9;
-    int i = h >>> 28; // the top 4 bits of the mixed hash: 16 slots
-    if (keys[i] == bits) return values[i];
+    for (int i = 0; i < SLOTS; i++) {
+      if (keys[i] == bits) return values[i];
+    }
     double v = formula.applyAsDouble(dtS);
-    keys[i] = bits;
-    values[i] = v;
+    keys[next] = bits;
+    values[next] = v;
+    next = (next + 1) % SLOTS;
     return v;
   }
 }

@@ -1,12 +1,12 @@
 #!/bin/sh
 # Makes the start-up cache of an installed Roller Coach (app image root as $1, default: this script's
-# ../..) by running `analyze` of the bundled sample once. On a runtime of Java 24+ it is an AOT cache
-# (JEP 483/514: the classes loaded, verified and linked, plus method profiles), else a static AppCDS
-# archive (the JDK's and the app's classes pre-parsed and laid out for mapping). Static, not dynamic
-# (-XX:ArchiveClassesAtExit): a dynamic archive skips classes of old class-file versions ("Old class has
-# been linked"), i.e. all of picocli and commons-math3, so 294 classes still loaded from the jar; the
-# static dump takes them (66 left), measured in docs/benchmarks.md, round 4. Both are tied to the absolute jar path, so
-# the cache is made where the app lives: at build time for the app image, and again by the .deb's
+# ../..) from training runs (`analyze` of the bundled sample). On a runtime of Java 24+ it is an AOT
+# cache (JEP 483/514: the classes loaded, verified and linked, plus method profiles), else a static
+# AppCDS archive (the JDK's and the app's classes pre-parsed and laid out for mapping). Static, not
+# dynamic (-XX:ArchiveClassesAtExit): a dynamic archive skips classes of old class-file versions ("Old
+# class has been linked"), i.e. all of picocli and commons-math3, so ~300 classes still loaded from the
+# jar; with the static one 56 do (docs/benchmarks.md, round 4). Both are tied to the absolute jar
+# path, so the cache is made where the app lives: at build time for the app image, and again by the .deb's
 # postinst in /opt. The flags and the jar path must match those of the launcher,
 # packaging/linux/roller-coach.sh.
 set -e

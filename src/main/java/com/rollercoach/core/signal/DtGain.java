@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * The gain of a first-order stage as a function of the sample interval, e.g. 1 − e^(−dt/τ), remembered
  * for the last few distinct intervals. On a device clock the interval takes only a handful of values
- * (a CSV's 1 µs stamps minus each other give 3 bit patterns of "0.005 s" in an hour at 200 Hz, in no
+ * (a CSV's 1 µs stamps minus each other give 3 bit patterns of "0.005 s" over 10 min at 200 Hz, in no
  * regular order), so a few slots keyed on the interval's exact bits, searched in turn, answer almost
  * every sample, where the exponential was the largest single cost of the pipeline (JFR, docs/benchmarks.md,
  * round 4). Exact: a slot holds the value the formula gave for that very interval, so no result

@@ -44,7 +44,7 @@ echo "runtime from: $jdk (Java $(major "$jdk"))"
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps target/roller-coach.jar \
   2>/dev/null | grep -v '^Warning' | tail -1)
 echo "runtime modules: $modules"
-# --generate-cds-archive: the runtime's own base archive, which the app's dynamic archive extends.
+# --generate-cds-archive: the runtime's own base archive (used when the app's archive is missing or stale).
 # (zip-6 is the level 2 of JDK 17's --compress, renamed in 21)
 if [ "$(major "$jdk")" -ge 21 ]; then compress=zip-6; else compress=2; fi
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=$compress \

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Makes the start-up cache of an installed Roller Coach (app image root as $1, default: this script's
-# ../..) by running `analyze` of the bundled sample once. On a runtime of Java 24+ it is an AOT cache
-# (JEP 483/514: the classes loaded, verified and linked, plus method profiles), else an AppCDS dynamic
-# archive (the classes pre-parsed and laid out for mapping). Both are tied to the absolute jar path, so
-# the cache is made where the app lives: at build time for the app image, and again by the .deb's
+# ../..) from training runs (`analyze` of the bundled sample). On a runtime of Java 24+ it is an AOT
+# cache (JEP 483/514: the classes loaded, verified and linked, plus method profiles), else a static
+# AppCDS archive (the JDK's and the app's classes pre-parsed and laid out for mapping). Static, not
+# dynamic (-XX:ArchiveClassesAtExit): a dynamic archive skips classes of old class-file versions ("Old
+# class has been linked"), i.e. all of picocli and commons-math3, so ~300 classes still loaded from the
+# jar; with the static one 56 do (docs/benchmarks.md, round 4). Both are tied to the absolute jar
+# path, so the cache is made where the app lives: at build time for the app image, and again by the .deb's
 # postinst in /opt. The flags and the jar path must match those of the launcher,
 # packaging/linux/roller-coach.sh.
 set -e
@@ -21,6 +24,17 @@ if [ "${major:-17}" -ge 24 ]; then
     -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$jar" com.rollercoach.Main analyze "$sample" --json >/dev/null
 else
-  "$java" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$app/lib/app/roller-coach.jsa" -Xlog:cds=off \
-    -Xlog:cds+dynamic=off -cp "$jar" com.rollercoach.Main analyze "$sample" --json >/dev/null
+  # The class list of training runs (analyze of the sample, the help), then a static dump of it;
+  # a class listed by both runs is kept once, in its first place (a lambda's line follows its class).
+  list=$(mktemp); trap 'rm -f "$list" "$list.part"' EXIT
+  train() {
+    "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off -XX:DumpLoadedClassList="$list.part" \
+      -cp "$jar" com.rollercoach.Main "$@" >/dev/null
+    cat "$list.part" >>"$list"
+  }
+  train analyze "$sample" --json
+  train --help
+  awk '!seen[$0]++' "$list" >"$list.part"
+  "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$list.part" \
+    -XX:SharedArchiveFile="$app/lib/app/roller-coach.jsa" -Xlog:cds=off -cp "$jar" >/dev/null
 fi

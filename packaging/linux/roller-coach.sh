@@ -3,7 +3,7 @@
 # .deb is installed). A shell script rather than jpackage's native launcher: that one asks `rpm -qf` and
 # `dpkg -S` which package owns it on every start, ~0.5 s — twice what a start may cost in all.
 # Start-up cache: on a bundled runtime of Java 24+ the AOT cache (roller-coach.aot: classes loaded and
-# linked, trained on `analyze`), else the AppCDS archive (roller-coach.jsa); both are made by
+# linked, trained on `analyze`), else the static AppCDS archive (roller-coach.jsa); both are made by
 # roller-coach-cds.sh (same folder in the image) with the flags used here, and a missing or stale one is
 # skipped silently: the app only starts slower.
 # JIT: most commands are over in a second or two (analyze, report, --version) or need little CPU (the

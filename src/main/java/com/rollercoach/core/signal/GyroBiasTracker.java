@@ -45,6 +45,7 @@ public final class GyroBiasTracker {
   private final double[] rateSmooth = new double[3];
   private final double[] accelSmooth = new double[3];
   private final double[] windowSum = new double[3];
+  private final DtGain trackGain = new DtGain(dt -> 1 - Math.exp(-2 * Math.PI * CUTOFF_HZ * dt));
   private double windowS;
   private double stillS;
   private boolean estimated;
@@ -98,7 +99,7 @@ public final class GyroBiasTracker {
         estimated = true;
       }
     } else if (stillS >= TIMEOUT_S) {
-      double alpha = 1 - Math.exp(-2 * Math.PI * CUTOFF_HZ * dtS);
+      double alpha = trackGain.of(dtS);
       bias[0] += alpha * (gx - bias[0]);
       bias[1] += alpha * (gy - bias[1]);
       bias[2] += alpha * (gz - bias[2]);

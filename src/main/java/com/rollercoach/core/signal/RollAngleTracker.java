@@ -91,6 +91,7 @@ public final class RollAngleTracker {
   private boolean snapNext;
   private boolean accelUsed;
   private final Smoother accelLp = new Smoother(ACCEL_LP_TAU_S);
+  private final DtGain oscillationGain = new DtGain(dt -> -Math.expm1(-dt / OSCILLATION_TAU_S));
   /** Φ through the accelerometer's low-pass: a·(Φ − Φ_lp) is how far the filtered θ lags θ. */
   private final Smoother phiLp = new Smoother(ACCEL_LP_TAU_S);
   /** The same pair through the slower low-pass, used while a steady oscillation is present. */
@@ -202,7 +203,7 @@ public final class RollAngleTracker {
     double ly = accelLp.get(1);
     double lz = accelLp.get(2);
     double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
-    double k = dtS <= 0 ? 0 : -Math.expm1(-dtS / OSCILLATION_TAU_S);
+    double k = dtS <= 0 ? 0 : oscillationGain.of(dtS);
     oscillationMs += k * (dev * dev - oscillationMs);
   }
 

@@ -9,15 +9,21 @@ package com.rollercoach.core.signal;
  */
 final class Smoother {
   private final double tauS;
-  private final double[] a = new double[3];
-  private final double[] b = new double[3];
+  // the two stages' states as scalars, not arrays: no load and bounds check per element in the
+  // per-sample update (C1 code, which the launcher runs analyze on, keeps them all)
+  private double a0;
+  private double a1;
+  private double a2;
+  private double b0;
+  private double b1;
+  private double b2;
   private boolean primed;
-  /** The gain for the last dt: on a steady clock dt repeats, and expm1 was a tenth of the pipeline. */
-  private double lastDtS = Double.NaN;
-  private double lastK;
+  /** The gain per dt, remembered: expm1 per sample was the pipeline's largest single cost. */
+  private final DtGain gain;
 
   Smoother(double tauS) {
     this.tauS = tauS;
+    this.gain = new DtGain(dt -> -Math.expm1(-dt / tauS));
   }
 
   /** Feeds one sample; {@code dtS} since the previous one (ignored for the first). */
@@ -26,35 +32,34 @@ final class Smoother {
       reset(x, y, z);
       return;
     }
-    if (dtS != lastDtS) {
-      lastDtS = dtS;
-      lastK = -Math.expm1(-dtS / tauS);
-    }
-    double k = lastK;
-    a[0] += k * (x - a[0]);
-    a[1] += k * (y - a[1]);
-    a[2] += k * (z - a[2]);
-    b[0] += k * (a[0] - b[0]);
-    b[1] += k * (a[1] - b[1]);
-    b[2] += k * (a[2] - b[2]);
+    double k = gain.of(dtS);
+    a0 += k * (x - a0);
+    a1 += k * (y - a1);
+    a2 += k * (z - a2);
+    b0 += k * (a0 - b0);
+    b1 += k * (a1 - b1);
+    b2 += k * (a2 - b2);
   }
 
   /** Starts again from this value (after a long gap: the old state says nothing about now). */
   void reset(double x, double y, double z) {
-    a[0] = b[0] = x;
-    a[1] = b[1] = y;
-    a[2] = b[2] = z;
+    a0 = b0 = x;
+    a1 = b1 = y;
+    a2 = b2 = z;
     primed = true;
   }
 
   /** Adds a constant to the first component's state (a correction applied to what is filtered). */
   void shift(double d) {
-    a[0] += d;
-    b[0] += d;
+    a0 += d;
+    b0 += d;
   }
 
   double get(int i) {
-    return b[i];
+    if (i == 0) return b0;
+    if (i == 1) return b1;
+    if (i == 2) return b2;
+    throw new ArrayIndexOutOfBoundsException(i);
   }
 
   /** Group delay at low frequencies (two stages of τ each). */

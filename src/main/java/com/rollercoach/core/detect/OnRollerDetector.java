@@ -88,6 +88,15 @@ final class OnRollerDetector {
    * @param quietDeg rocking residual used to see the roller go quiet
    */
   Change update(double activityDeg, double quietDeg) {
+    return update(activityDeg, quietDeg, false);
+  }
+
+  /**
+   * As {@link #update(double, double)}; {@code unloaded}: a running motor's shaking shows the load
+   * gone ({@code MotorLoad}) — on a vibrating roller the empty shell never reads quiet, so this
+   * stands in for the quiet angle (the get-off transient is still required).
+   */
+  Change update(double activityDeg, double quietDeg, boolean unloaded) {
     long i = history.newest();
     double t = history.t(i);
     double speed = Math.abs(history.v(i));
@@ -121,7 +130,7 @@ final class OnRollerDetector {
       }
       return Change.NONE;
     }
-    boolean quiet = quietDeg < QUIET_DEG;
+    boolean quiet = quietDeg < QUIET_DEG || unloaded;
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;

@@ -71,6 +71,21 @@ public final class SessionDetector {
   private final PassSegmenter segmenter =
       new PassSegmenter(this::strokeIsPass).withTieTolerance(MEASURED_TIE_CM);
   private final RollCounter rolls = new RollCounter();
+  private final MotorLoad motorLoad = new MotorLoad(GRID_HZ);
+  private double motorLevelG = Double.NaN;
+  /**
+   * The empty roller's shaking, when the motor showed the get-off (NaN otherwise): the roller stays
+   * empty until a load damps it again (its rocking is the motor's, not a breather's).
+   */
+  private double emptyMotorG = Double.NaN;
+  private double emptyUntilS = Double.NEGATIVE_INFINITY;
+  private double dampedSinceS = Double.NaN;
+  /**
+   * How long the shaking must stay damped before it is read: a motor switched off decays through
+   * the damped range (the level's 0.25 s energy mean falls e-fold in 0.5 s in amplitude) to the
+   * sensor's noise, far below a loaded motor.
+   */
+  static final double DAMPED_CONFIRM_S = 1.0;
   private final Deque<StillSegment> pending = new ArrayDeque<>();
 
   private long fedIndex = -1;
@@ -149,16 +164,40 @@ public final class SessionDetector {
       }
     }
 
-    switch (onRoller.update(activity, quietActivity)) {
+    boolean unloaded =
+        onRoller.settled()
+            && motorLoad.update(tS, motorLevelG, Math.abs(speed) < OnRollerDetector.REST_CM_S, shock);
+    if (!onRoller.on() && !Double.isNaN(emptyMotorG)) {
+      boolean free = motorLevelG * MotorLoad.UNLOAD_RATIO > emptyMotorG;
+      if (free) dampedSinceS = Double.NaN;
+      else if (Double.isNaN(dampedSinceS)) dampedSinceS = tS;
+      if (free || tS - dampedSinceS < DAMPED_CONFIRM_S) {
+        activity = 0; // still shaking freely (or not yet clear why not): empty
+      } else {
+        // damped by a load: somebody on at once; stopped (switched off): the rocking window still
+        // holds the freely shaking roller and the roll-away, so judge only what comes after
+        if (motorLevelG < MotorLoad.MIN_MOTOR_G) emptyUntilS = tS + ACTIVITY_WINDOW_S;
+        emptyMotorG = Double.NaN;
+      }
+    }
+    if (!onRoller.on() && tS < emptyUntilS) activity = 0;
+    switch (onRoller.update(activity, quietActivity, unloaded)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
+        motorLoad.reset();
         fedIndex = history.indexAt(onRoller.settledS());
         segmenterOpen = true;
         snapshotCount = 0;
         lastSnapshotT = Double.NEGATIVE_INFINITY;
         still.arm();
       }
-      case OFF -> gotOff(onRoller.offS());
+      case OFF -> {
+        if (unloaded) {
+          emptyMotorG = motorLevelG;
+          dampedSinceS = Double.NaN;
+        }
+        gotOff(onRoller.offS());
+      }
       case NONE -> {}
     }
 
@@ -177,11 +216,17 @@ public final class SessionDetector {
    */
   public void motorSwitched(double shockS) {
     onRoller.forgetShock(shockS);
+    motorLoad.reset();
     if (!deferred.isEmpty()) {
       boolean stillSuspect = false;
       for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
       if (!stillSuspect) releaseDeferred();
     }
+  }
+
+  /** The motor's steady shaking level for the next grid sample (see {@link MotorLoad}). */
+  public void motorLevel(double levelG) {
+    motorLevelG = levelG;
   }
 
   /** No more samples: whoever is on the roller is taken to leave at the last sample. */

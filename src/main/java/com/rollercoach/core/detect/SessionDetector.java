@@ -82,10 +82,10 @@ public final class SessionDetector {
   private double dampedSinceS = Double.NaN;
   /**
    * How long the shaking must stay damped before it is read: a motor switched off decays through
-   * the damped range (the level's 0.25 s energy mean falls e-fold in 0.5 s in amplitude) to the
-   * sensor's noise, far below a loaded motor.
+   * the damped range (the level's 0.25 s energy mean falls e-fold in 0.5 s in amplitude, so a 1.2 g
+   * motor is under 0.05 g after 2 s) to the sensor's noise, far below a loaded motor.
    */
-  static final double DAMPED_CONFIRM_S = 1.0;
+  static final double DAMPED_CONFIRM_S = 2.0;
   private final Deque<StillSegment> pending = new ArrayDeque<>();
 
   private long fedIndex = -1;

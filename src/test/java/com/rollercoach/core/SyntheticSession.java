@@ -119,6 +119,13 @@ public final class SyntheticSession {
     return this;
   }
 
+  /** A jolt while loaded that moves nothing (a heel on the floor, a knock on the shell). */
+  public SyntheticSession knock(double durationS) {
+    segments.add(new Segment(t, t + durationS, s, s, true, true));
+    t += durationS;
+    return this;
+  }
+
   /** Sitting up: a shock and a 3 cm shove, then the roller is empty. */
   public SyntheticSession getOff() {
     segments.add(new Segment(t, t + 0.6, s, s + 3, true, true));

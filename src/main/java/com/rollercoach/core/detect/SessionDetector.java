@@ -137,6 +137,8 @@ public final class SessionDetector {
       speed += k * (v - speed);
     }
     now = tS;
+    // s = r·θ: the radius, in cm per degree, from any sample turned well away from zero
+    if (Math.abs(thetaDeg) > 2) still.cmPerDegree(sCm / thetaDeg);
     prevS = sCm;
     sNow = sCm;
     history.add(tS, sCm, speed, shock);

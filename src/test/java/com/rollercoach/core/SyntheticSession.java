@@ -22,6 +22,7 @@ public final class SyntheticSession {
   private double s;
   private double rateHz = 100;
   private double radiusCm = 7.5;
+  private double motorLoadedFraction = 1;
   private double[] axis = {0, 0, 1};
   private double[] bias = {0.4, -0.3, 0.2};
   private double gyroNoise = 0.005; // °/s/√Hz
@@ -74,6 +75,15 @@ public final class SyntheticSession {
     this.motorOnS = atS;
     this.motorG = g;
     this.motorHz = hz;
+    return this;
+  }
+
+  /**
+   * A body on the roller damps the motor's shaking to {@code fraction} of the free amplitude (an
+   * eccentric-mass motor pressed into the floor); 1 (the default) leaves it unchanged.
+   */
+  public SyntheticSession motorLoadedAmplitude(double fraction) {
+    this.motorLoadedFraction = fraction;
     return this;
   }
 
@@ -163,7 +173,8 @@ public final class SyntheticSession {
       if (time >= motorOnS) {
         if (time < motorOnS + 0.25) shock += 0.5 * Math.sin(2 * Math.PI * 6 * (time - motorOnS));
         double p = 2 * Math.PI * motorHz * (time - motorOnS);
-        up = new double[] {up[0] + motorG * Math.cos(p), up[1], up[2] + motorG * Math.sin(p)};
+        double g = motorG * (loadedAt(time) ? motorLoadedFraction : 1);
+        up = new double[] {up[0] + g * Math.cos(p), up[1], up[2] + g * Math.sin(p)};
       }
       sink.accept(
           new ImuSample(

@@ -57,6 +57,11 @@ public final class MotionPipeline implements SampleSink {
               }
 
               @Override
+              public void motorLevel(double levelG) {
+                detector.motorLevel(levelG);
+              }
+
+              @Override
               public void gap(double fromS, double toS) {
                 if (toS != sourceGapToS) {
                   listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));

@@ -21,6 +21,9 @@ final class RealWorld {
   private double motorOffS = Double.POSITIVE_INFINITY;
   private double motorHz;
   private double motorG;
+  /** Under a person: the fraction the motor slows by, and its amplitude relative to the free one. */
+  private double loadedSpeedDrop;
+  private double loadedAmplitude;
   private double motorWobbleDeg;
   private double motorPhase;
   private double lastT = Double.NaN;
@@ -62,7 +65,11 @@ final class RealWorld {
 
   /**
    * An eccentric-mass motor of 25–70 Hz (1500–4200 rpm) shaking the empty roller by 0.2–1.2 g; a
-   * body on the roller loads it, so it slows by up to 10 % and its shaking is damped to about half.
+   * body on the roller loads it: it slows by a few per cent (2–8 %, the small DC motor's speed droops
+   * under the added friction) and its shaking is damped to 25–60 % of the free amplitude (the shell
+   * pressed into the floor by half a body weight), both drawn per roller. They are drawn from a
+   * generator of their own (seeded by the roller's speed) so the other conditions' draws are as
+   * before.
    */
   private void drawMotor(
       SimulationSpec spec, SessionScript script, List<SessionScript.LoadPeriod> loads,
@@ -70,6 +77,9 @@ final class RealWorld {
     motorHz = between(rnd, 25, 70);
     motorG = between(rnd, 0.2, 1.2);
     motorWobbleDeg = between(rnd, 0.005, 0.03);
+    java.util.SplittableRandom own = new java.util.SplittableRandom(Double.doubleToLongBits(motorHz));
+    loadedSpeedDrop = 0.02 + 0.06 * own.nextDouble();
+    loadedAmplitude = 0.25 + 0.35 * own.nextDouble();
     SessionScript.LoadPeriod first = loads.get(0);
     SessionScript.LoadPeriod last = loads.get(loads.size() - 1);
     if (spec.has(Condition.VIBRATION_BEFORE_ON)) {
@@ -108,14 +118,14 @@ final class RealWorld {
     double dt = Double.isNaN(lastT) ? 0 : t - lastT;
     lastT = t;
     if (!motorOn(t)) return;
-    double f = motorHz * (1 - 0.1 * load);
+    double f = motorHz * (1 - loadedSpeedDrop * load);
     motorPhase += 2 * Math.PI * f * dt;
-    double a = motorG * (1 - 0.5 * load);
+    double a = motorG * (1 - (1 - loadedAmplitude) * load);
     double p = motorPhase;
     rollerAccelG[0] += a * (Math.cos(p) + 0.3 * Math.cos(2 * p + 0.4) + 0.15 * Math.cos(3 * p + 1.1));
     rollerAccelG[2] += a * (Math.sin(p) + 0.3 * Math.sin(2 * p + 0.4) + 0.15 * Math.sin(3 * p + 1.1));
     rollerAccelG[1] += 0.2 * a * Math.sin(p + 0.7);
-    double w = Math.toRadians(motorWobbleDeg) * (1 - 0.5 * load) * 2 * Math.PI * f;
+    double w = Math.toRadians(motorWobbleDeg) * (1 - (1 - loadedAmplitude) * load) * 2 * Math.PI * f;
     rollerRateDps[0] += Math.toDegrees(w * Math.cos(p + 0.3));
     rollerRateDps[1] += Math.toDegrees(0.5 * w * Math.sin(p + 1.3));
     rollerRateDps[2] += Math.toDegrees(w * Math.sin(p + 0.3));

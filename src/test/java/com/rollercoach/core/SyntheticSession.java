@@ -22,6 +22,7 @@ public final class SyntheticSession {
   private double s;
   private double rateHz = 100;
   private double radiusCm = 7.5;
+  private double motorLoadedFraction = 1;
   private double[] axis = {0, 0, 1};
   private double[] bias = {0.4, -0.3, 0.2};
   private double gyroNoise = 0.005; // °/s/√Hz
@@ -77,6 +78,15 @@ public final class SyntheticSession {
     return this;
   }
 
+  /**
+   * A body on the roller damps the motor's shaking to {@code fraction} of the free amplitude (an
+   * eccentric-mass motor pressed into the floor); 1 (the default) leaves it unchanged.
+   */
+  public SyntheticSession motorLoadedAmplitude(double fraction) {
+    this.motorLoadedFraction = fraction;
+    return this;
+  }
+
   public SyntheticSession seed(long seed) {
     this.seed = seed;
     return this;
@@ -119,6 +129,13 @@ public final class SyntheticSession {
     return this;
   }
 
+  /** A jolt while loaded that moves nothing (a heel on the floor, a knock on the shell). */
+  public SyntheticSession knock(double durationS) {
+    segments.add(new Segment(t, t + durationS, s, s, true, true));
+    t += durationS;
+    return this;
+  }
+
   /** Sitting up: a shock and a 3 cm shove, then the roller is empty. */
   public SyntheticSession getOff() {
     segments.add(new Segment(t, t + 0.6, s, s + 3, true, true));
@@ -156,7 +173,8 @@ public final class SyntheticSession {
       if (time >= motorOnS) {
         if (time < motorOnS + 0.25) shock += 0.5 * Math.sin(2 * Math.PI * 6 * (time - motorOnS));
         double p = 2 * Math.PI * motorHz * (time - motorOnS);
-        up = new double[] {up[0] + motorG * Math.cos(p), up[1], up[2] + motorG * Math.sin(p)};
+        double g = motorG * (loadedAt(time) ? motorLoadedFraction : 1);
+        up = new double[] {up[0] + g * Math.cos(p), up[1], up[2] + g * Math.sin(p)};
       }
       sink.accept(
           new ImuSample(

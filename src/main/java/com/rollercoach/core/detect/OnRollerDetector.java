@@ -88,8 +88,11 @@ final class OnRollerDetector {
    * @param quietDeg rocking residual used to see the roller go quiet
    * @param bodySeen evidence of a body above the sensor's noise floor (the heartbeat's ripple, see
    *     {@link HeartbeatPresence}): a roller quiet only between two breaths is not empty
+   * @param unloaded a running motor's shaking shows the load gone ({@link MotorLoad}): on a vibrating
+   *     roller the empty shell never reads quiet, so this stands in for the quiet angle (the get-off
+   *     transient is still required)
    */
-  Change update(double activityDeg, double quietDeg, boolean bodySeen) {
+  Change update(double activityDeg, double quietDeg, boolean bodySeen, boolean unloaded) {
     long i = history.newest();
     double t = history.t(i);
     double speed = Math.abs(history.v(i));
@@ -123,7 +126,8 @@ final class OnRollerDetector {
       }
       return Change.NONE;
     }
-    boolean quiet = quietDeg < QUIET_DEG && !bodySeen;
+    // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple.
+    boolean quiet = unloaded || (quietDeg < QUIET_DEG && !bodySeen);
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;

@@ -91,6 +91,21 @@ public final class SessionDetector {
   private final PassSegmenter segmenter =
       new PassSegmenter(this::strokeIsPass).withTieTolerance(MEASURED_TIE_CM);
   private final RollCounter rolls = new RollCounter();
+  private final MotorLoad motorLoad = new MotorLoad(GRID_HZ);
+  private double motorLevelG = Double.NaN;
+  /**
+   * The empty roller's shaking, when the motor showed the get-off (NaN otherwise): the roller stays
+   * empty until a load damps it again (its rocking is the motor's, not a breather's).
+   */
+  private double emptyMotorG = Double.NaN;
+  private double emptyUntilS = Double.NEGATIVE_INFINITY;
+  private double dampedSinceS = Double.NaN;
+  /**
+   * How long the shaking must stay damped before it is read: a motor switched off decays through
+   * the damped range (the level's 0.25 s energy mean falls e-fold in 0.5 s in amplitude, so a 1.2 g
+   * motor is under 0.05 g after 2 s) to the sensor's noise, far below a loaded motor.
+   */
+  static final double DAMPED_CONFIRM_S = 2.0;
   private final Deque<StillSegment> pending = new ArrayDeque<>();
 
   private long fedIndex = -1;
@@ -119,6 +134,14 @@ public final class SessionDetector {
   private boolean anyHold;
   private int breathsInStill;
   private boolean segmenterOpen;
+  /**
+   * The segmenter as it was when the roller stopped at the start of the running (or last) still
+   * segment: in a still the measured s wobbles and creeps by hundredths of a cm, and the open stroke's
+   * running extreme follows it, so a stroke that no reversal ends (the last before the hold) would
+   * otherwise end at the get-off.
+   */
+  private PassSegmenter.Snapshot stillEntry;
+  private double stillEntryEndS = Double.NaN;
 
   public SessionDetector(MotionListener listener) {
     this.listener = listener;
@@ -134,6 +157,8 @@ public final class SessionDetector {
       speed += k * (v - speed);
     }
     now = tS;
+    // s = r·θ: the radius, in cm per degree, from any sample turned well away from zero
+    if (Math.abs(thetaDeg) > 2) still.cmPerDegree(sCm / thetaDeg);
     prevS = sCm;
     sNow = sCm;
     history.add(tS, sCm, speed, shock);
@@ -172,17 +197,41 @@ public final class SessionDetector {
       }
     }
 
+    boolean unloaded =
+        onRoller.settled()
+            && motorLoad.update(tS, motorLevelG, Math.abs(speed) < OnRollerDetector.REST_CM_S, shock);
+    if (!onRoller.on() && !Double.isNaN(emptyMotorG)) {
+      boolean free = motorLevelG * MotorLoad.UNLOAD_RATIO > emptyMotorG;
+      if (free) dampedSinceS = Double.NaN;
+      else if (Double.isNaN(dampedSinceS)) dampedSinceS = tS;
+      if (free || tS - dampedSinceS < DAMPED_CONFIRM_S) {
+        activity = 0; // still shaking freely (or not yet clear why not): empty
+      } else {
+        // damped by a load: somebody on at once; stopped (switched off): the rocking window still
+        // holds the freely shaking roller and the roll-away, so judge only what comes after
+        if (motorLevelG < MotorLoad.MIN_MOTOR_G) emptyUntilS = tS + ACTIVITY_WINDOW_S;
+        emptyMotorG = Double.NaN;
+      }
+    }
+    if (!onRoller.on() && tS < emptyUntilS) activity = 0;
     heartbeat.add(rollPhiDeg, phiDeg);
-    switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent())) {
+    switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
+        motorLoad.reset();
         fedIndex = history.indexAt(onRoller.settledS());
         segmenterOpen = true;
         snapshotCount = 0;
         lastSnapshotT = Double.NEGATIVE_INFINITY;
         still.arm();
       }
-      case OFF -> gotOff(onRoller.offS());
+      case OFF -> {
+        if (unloaded) {
+          emptyMotorG = motorLevelG;
+          dampedSinceS = Double.NaN;
+        }
+        gotOff(onRoller.offS());
+      }
       case NONE -> {}
     }
 
@@ -202,11 +251,17 @@ public final class SessionDetector {
   public void motorSwitched(double shockS) {
     onRoller.forgetShock(shockS);
     heartbeat.relearn(); // the motor's line changes the heartbeat band's floor
+    motorLoad.reset();
     if (!deferred.isEmpty()) {
       boolean stillSuspect = false;
       for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
       if (!stillSuspect) releaseDeferred();
     }
+  }
+
+  /** The motor's steady shaking level for the next grid sample (see {@link MotorLoad}). */
+  public void motorLevel(double levelG) {
+    motorLevelG = levelG;
   }
 
   /** No more samples: whoever is on the roller is taken to leave at the last sample. */
@@ -293,6 +348,8 @@ public final class SessionDetector {
     if (Double.isNaN(changed)) return;
     if (still.running()) {
       breathsInStill = 0;
+      stillEntry = segmenterAtStop(changed);
+      stillEntryEndS = Double.NaN;
       listener.onEvent(new MotionEvent.StillStarted(now, changed, still.positionCm()));
       countBreathsLive();
     } else {
@@ -314,6 +371,7 @@ public final class SessionDetector {
   }
 
   private void stillEnded(StillSegment seg) {
+    stillEntryEndS = seg.endS();
     listener.onEvent(new MotionEvent.StillEnded(now, seg));
     if (pending.size() == MAX_PENDING) pending.removeFirst();
     pending.addLast(seg);
@@ -324,6 +382,7 @@ public final class SessionDetector {
     if (segmenterOpen) {
       rewindTo(offS);
       feedUpTo(offS, true);
+      endLastStrokeWhereTheRollerStopped(offS);
       segmenter.finish();
       segmenterOpen = false;
     }
@@ -377,6 +436,45 @@ public final class SessionDetector {
       }
     }
     listener.onEvent(new MotionEvent.GotOff(now, offS));
+  }
+
+  /**
+   * The segmenter's state once the roller had stopped at {@code stillStartS}: the newest snapshot
+   * before then, fed on to the still's start and on through any slow tail of the stroke (until the
+   * roller is at rest), in a scratch segmenter so that nothing is reported twice. Null if the
+   * history no longer reaches back there.
+   */
+  private PassSegmenter.Snapshot segmenterAtStop(double stillStartS) {
+    for (int n = 0; n < Math.min(snapshotCount, SNAPSHOTS); n++) {
+      int k = (snapshotCount - 1 - n) % SNAPSHOTS;
+      if (snapshotT[k] > stillStartS || !history.holds(snapshotIndex[k])) continue;
+      PassSegmenter scratch = new PassSegmenter(p -> {}).withTieTolerance(MEASURED_TIE_CM);
+      scratch.restore(snapshots[k]);
+      for (long i = snapshotIndex[k]; i < fedIndex && i <= history.newest(); i++) {
+        if (history.t(i) > stillStartS && Math.abs(history.v(i)) < OnRollerDetector.REST_CM_S) break;
+        scratch.accept(history.t(i), history.s(i));
+      }
+      return scratch.snapshot();
+    }
+    return null;
+  }
+
+  /**
+   * Getting off began in a still segment that followed the open stroke (the hold): that stroke ended
+   * where the roller stopped (definitions: the still's start is the end of the last stroke), not at
+   * the last sample of the in-band wobble it was at its extreme for.
+   */
+  private void endLastStrokeWhereTheRollerStopped(double offS) {
+    if (stillEntry == null) return;
+    boolean stillUntilOff =
+        still.running() || (!Double.isNaN(stillEntryEndS) && stillEntryEndS >= offS - REST_CONFIRM_S);
+    PassSegmenter.Snapshot nowState = segmenter.snapshot();
+    boolean sameStroke =
+        nowState.passes() == stillEntry.passes()
+            && nowState.direction() == stillEntry.direction()
+            && nowState.direction() != 0
+            && nowState.startT() == stillEntry.startT();
+    if (stillUntilOff && sameStroke && nowState.extT() > stillEntry.extT()) segmenter.restore(stillEntry);
   }
 
   /**

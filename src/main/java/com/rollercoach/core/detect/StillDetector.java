@@ -16,9 +16,10 @@ import com.rollercoach.core.signal.SlidingExtremes;
  *       #REST_PLACE_S} s, and breathing or rocking swing it by at most their largest excursion
  *       there; going back, the roller arrived after the last moment it was farther away than that
  *       (plus {@value #ARRIVAL_CM} cm), and its approach stopped when its speed towards the place
- *       fell under {@value #STOP_CM_S} cm/s; if an accelerometer shock follows
- *       within {@value #HIP_DROP_WINDOW_S} s (the hips dropping to the floor before the hold), the
- *       end of the movement around that shock;
+ *       fell under {@value #STOP_CM_S} cm/s; if within {@value #HIP_DROP_WINDOW_S} s a one-way roll
+ *       of {@value #HIP_DROP_MIN_DEG}–{@value #HIP_DROP_MAX_DEG}° over at most {@value
+ *       #HIP_DROP_MAX_S} s follows (the hips dropping to the floor before the hold), the end of that
+ *       roll — recognised by its motion, not by a shock flag;
  *   <li>end: when the band is left, back from that sample to where the departing movement began
  *       (speed in the departure direction last under {@value #STOP_CM_S} cm/s), or the moment the
  *       person began getting off.
@@ -35,8 +36,16 @@ final class StillDetector {
   static final double REST_PLACE_S = 4.0;
   /** The approach has arrived when it is this close to the resting place. */
   static final double ARRIVAL_CM = 0.15;
-  /** How soon after the last stroke stops a shock counts as the hip drop that starts the hold. */
+  /** How soon after the last stroke stops the hip drop that starts the hold may begin. */
   static final double HIP_DROP_WINDOW_S = 4.0;
+  /**
+   * The hip drop by its motion: dropping the hips to the floor rolls the roller under the back by
+   * 5–20° in one direction over 1–2 s (up to {@value #HIP_DROP_MAX_S} s here); a shock alone (a heel,
+   * a knock) moves nothing and is not one.
+   */
+  static final double HIP_DROP_MIN_DEG = 5.0;
+  static final double HIP_DROP_MAX_DEG = 20.0;
+  static final double HIP_DROP_MAX_S = 2.5;
 
   private final GridHistory history;
   private final SlidingExtremes window;
@@ -47,10 +56,17 @@ final class StillDetector {
   private double lo;
   private double hi;
   private double positionCm;
+  /** cm of contact travel per degree of roll (π r / 180), NaN until known. */
+  private double cmPerDeg = Double.NaN;
 
   StillDetector(GridHistory history, int capacity) {
     this.history = history;
     this.window = new SlidingExtremes(MIN_DURATION_S, capacity);
+  }
+
+  /** The roller's radius, as cm of travel per degree of roll, to judge the hip drop's roll. */
+  void cmPerDegree(double cm) {
+    cmPerDeg = cm;
   }
 
   /** Starts looking (a person is on and settled), from the newest sample on. */
@@ -157,14 +173,24 @@ final class StillDetector {
     while (i > oldest && Math.abs(history.s(i - 1) - rest) <= reach) i--;
     double approach = Math.signum(history.v(i));
     while (i < newest && history.v(i) * approach > STOP_CM_S) i++;
-    // Dropping the hips onto the floor (before the extension hold) lands with a shock and shifts the
-    // roller a little more: the segment starts when that settles.
+    // Dropping the hips onto the floor (before the extension hold) rolls the roller a little more,
+    // in one go: the segment starts when that roll has settled.
     double stopS = history.t(i);
-    for (long k = i; k < newest && history.t(k) <= stopS + HIP_DROP_WINDOW_S; k++) {
-      if (history.shock(k)) {
-        i = k;
-        while (i < newest && Math.abs(history.v(i)) > STOP_CM_S) i++;
+    long k = i;
+    while (k < newest && history.t(k) <= stopS + HIP_DROP_WINDOW_S) {
+      if (Math.abs(history.v(k)) <= STOP_CM_S) {
+        k++;
+        continue;
       }
+      long from = k;
+      double dir = Math.signum(history.v(k));
+      while (k < newest && history.v(k) * dir > STOP_CM_S) k++;
+      double rollDeg = Math.abs(history.s(k) - history.s(from)) / cmPerDeg;
+      boolean drop =
+          rollDeg >= HIP_DROP_MIN_DEG
+              && rollDeg <= HIP_DROP_MAX_DEG
+              && history.t(k) - history.t(from) <= HIP_DROP_MAX_S;
+      if (drop) i = k;
     }
     return history.t(i);
   }

@@ -32,6 +32,12 @@ public final class MotorSwitch {
   private double prevT = Double.NaN;
   private double candidateS = Double.NaN;
   private boolean burst;
+  /**
+   * The running mean of the residual's energy over {@value #LEVEL_TAU_S} s: the steady shaking's
+   * level, for telling a loaded motor from an unloaded one (see {@code MotorLoad}).
+   */
+  static final double LEVEL_TAU_S = 0.25;
+  private double level2 = Double.NaN;
 
   /**
    * One raw sample: its time, specific force (g) and whether a shock starts here.
@@ -57,6 +63,7 @@ public final class MotorSwitch {
     int i = (int) (n++ % CAPACITY);
     t[i] = tS;
     e[i] = d2;
+    level2 = Double.isNaN(level2) ? d2 : level2 + Math.min(1, Math.max(0, dt) / LEVEL_TAU_S) * (d2 - level2);
     if (shockStarts) {
       if (Double.isNaN(candidateS)) candidateS = tS;
       else if (tS > candidateS + SETTLE_S) burst = true;
@@ -83,6 +90,11 @@ public final class MotorSwitch {
     double second = mean(from + half, from + WINDOW_S);
     boolean steady = Math.max(first, second) <= STEADY * Math.min(first, second);
     return motor && steady ? shock : Double.NaN;
+  }
+
+  /** The steady shaking's RMS level now, g (NaN before the first sample). */
+  public double levelG() {
+    return Math.sqrt(level2);
   }
 
   private double mean(double fromS, double toS) {

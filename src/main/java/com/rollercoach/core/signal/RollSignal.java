@@ -79,6 +79,9 @@ public final class RollSignal {
      * switched on or off ({@link MotorSwitch}), not a body's jolt.
      */
     default void motorSwitched(double shockS) {}
+
+    /** The motor's steady shaking (RMS g of the high-frequency specific force), once per grid sample, just before it. */
+    default void motorLevel(double levelG) {}
   }
 
   private final double radiusCm;
@@ -193,6 +196,7 @@ public final class RollSignal {
       double f = dt > 0 ? (nextGridT - prevT) / dt : 1;
       if (f < 0) f = 0;
       for (int i = 0; i < 3; i++) phiDeg[i] = prevPhi[i] + f * (curPhi[i] - prevPhi[i]);
+      listener.motorLevel(motorSwitch.levelG());
       listener.grid(
           nextGridT,
           lerp(prevS, s, f),

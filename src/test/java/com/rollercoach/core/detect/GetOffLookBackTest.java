@@ -30,7 +30,7 @@ class GetOffLookBackTest {
       history.add(t, s, v, shock);
       double activity = t < 1 ? 0 : ON;
       double quiet = t < 1 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
-      if (d.update(activity, quiet, false) == OnRollerDetector.Change.OFF) return d.offS();
+      if (d.update(activity, quiet, false, false) == OnRollerDetector.Change.OFF) return d.offS();
     }
     return Double.NaN;
   }

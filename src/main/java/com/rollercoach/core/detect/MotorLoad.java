@@ -1,0 +1,103 @@
+package com.rollercoach.core.detect;
+
+/**
+ * A vibrating roller's motor as evidence of load. An eccentric-mass motor shakes the empty shell
+ * hardest: a person's weight pressing the roller into the floor damps the shaking to a fraction
+ * (real massage rollers lose roughly half to three quarters of their amplitude under a back, and a
+ * few per cent of their speed). So with the motor running, the shaking's amplitude stepping up while
+ * the roller rests is the load leaving it — the get-off that a running motor otherwise hides, since
+ * the empty roller never reads quiet.
+ *
+ * <p>Fed once per grid sample (only while somebody is taken to be on) with the motor's RMS level
+ * (the specific force's high-frequency residual, see {@code MotorSwitch#levelG}), whether the roller
+ * is at rest and whether a shock flag is set. Only clean samples count: at rest (rolling swings
+ * gravity through the sensor and adds to the residual) and {@value #SETTLE_AFTER_SHOCK_S} s past any
+ * shock (a jolt's ring). The loaded reference is the level {@value #REF_DELAY_S} s ago, so a step is
+ * compared with what came before it, and only once that reference has been steady (within {@value
+ * #STEADY}×) for {@value #REF_MIN_S} s: a motor ramping up after being switched on never serves as
+ * one. The unloaded level must be {@value #UNLOAD_RATIO}–{@value #SWITCH_RATIO}× the loaded one: the
+ * lower bound lies below the smallest damping a body causes and far above a running motor's
+ * second-to-second steadiness (a few per cent); above the upper bound it is the motor switched on,
+ * not a load leaving.
+ */
+final class MotorLoad {
+  static final double UNLOAD_RATIO = 1.5;
+  static final double SWITCH_RATIO = 10.0;
+  /** Below this RMS the motor is off (a MEMS accelerometer's noise is ~0.005 g RMS at 50 Hz). */
+  static final double MIN_MOTOR_G = 0.05;
+  static final double SETTLE_AFTER_SHOCK_S = 1.5;
+  static final double FAST_TAU_S = 0.3;
+  static final double CLEAN_MIN_S = 1.0;
+  static final double REF_DELAY_S = 4.0;
+  static final double REF_MIN_S = 4.0;
+  static final double REF_TAU_S = 4.0;
+  static final double STEADY = 2.0;
+
+  private final double gridDt;
+  private final double[] delayedLevel;
+  private final boolean[] delayedClean;
+  private long n;
+  private double lastShockS = Double.NEGATIVE_INFINITY;
+  private double cleanSinceS = Double.NaN;
+  private double prevT = Double.NaN;
+  private double fast = Double.NaN;
+  private double ref = Double.NaN;
+  private double refSteadyS;
+
+  MotorLoad(double gridHz) {
+    gridDt = 1 / gridHz;
+    int delay = (int) Math.round(REF_DELAY_S * gridHz);
+    delayedLevel = new double[delay];
+    delayedClean = new boolean[delay];
+  }
+
+  /** Forgets everything (somebody got on, or the motor was switched). */
+  void reset() {
+    n = 0;
+    cleanSinceS = Double.NaN;
+    fast = Double.NaN;
+    ref = Double.NaN;
+    refSteadyS = 0;
+    prevT = Double.NaN;
+  }
+
+  /**
+   * One grid sample.
+   *
+   * @return whether the shaking now shows the roller unloaded (a step up from a steady loaded level)
+   */
+  boolean update(double tS, double levelG, boolean atRest, boolean shock) {
+    if (Double.isNaN(levelG)) return false;
+    double dt = Double.isNaN(prevT) ? gridDt : tS - prevT;
+    prevT = tS;
+    if (shock) lastShockS = tS;
+    boolean clean = atRest && tS - lastShockS >= SETTLE_AFTER_SHOCK_S;
+    if (!clean) {
+      cleanSinceS = Double.NaN;
+      fast = Double.NaN;
+    } else {
+      if (Double.isNaN(cleanSinceS)) cleanSinceS = tS;
+      fast = Double.isNaN(fast) ? levelG : fast + Math.min(1, dt / FAST_TAU_S) * (levelG - fast);
+    }
+    // the reference follows the level REF_DELAY_S late, from clean samples only
+    int k = (int) (n % delayedLevel.length);
+    if (n >= delayedLevel.length && delayedClean[k]) updateReference(delayedLevel[k]);
+    delayedLevel[k] = levelG;
+    delayedClean[k] = clean;
+    n++;
+    if (!clean || tS - cleanSinceS < CLEAN_MIN_S) return false;
+    if (Double.isNaN(ref) || ref < MIN_MOTOR_G || refSteadyS < REF_MIN_S) return false;
+    double ratio = fast / ref;
+    return ratio >= UNLOAD_RATIO && ratio <= SWITCH_RATIO;
+  }
+
+  private void updateReference(double level) {
+    if (Double.isNaN(ref) || level > STEADY * ref || level * STEADY < ref) {
+      ref = level; // a different level: start over, it has to prove steady
+      refSteadyS = 0;
+      return;
+    }
+    ref += Math.min(1, gridDt / REF_TAU_S) * (level - ref);
+    refSteadyS += gridDt;
+  }
+}

@@ -1,0 +1,58 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.PipelineConfig;
+import com.rollercoach.core.SyntheticSession;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A motor left running after get-off: its shaking, freed by the load leaving, marks the get-off. */
+class MotorGetOffTest {
+  private static final double GET_OFF_S = 10 + 1 + 2 + 6 * 3.0 + 40; // idle, get-on, rest, strokes, hold
+
+  private static List<MotionEvent> run(double loadedFraction) {
+    // a 0.4 g, 45 Hz motor on from 5 s (before getting on) to the end, sampled at 200 Hz
+    SyntheticSession s =
+        new SyntheticSession().rate(200).idle(10).getOn().strokes(6, 15, 5.0).rest(40).getOff().idle(20)
+            .motorOnAt(5, 0.4, 45).motorLoadedAmplitude(loadedFraction);
+    List<MotionEvent> events = new ArrayList<>();
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
+    s.play(p);
+    p.end();
+    return events;
+  }
+
+  private static List<MotionEvent.GotOff> gotOff(List<MotionEvent> events) {
+    return events.stream().filter(e -> e instanceof MotionEvent.GotOff).map(e -> (MotionEvent.GotOff) e).toList();
+  }
+
+  @Test
+  void aMotorThatShakesThreeTimesHarderOnceTheLoadLeavesMarksTheGetOff() {
+    List<MotionEvent> events = run(1 / 3.0);
+    List<MotionEvent.GotOff> off = gotOff(events);
+    assertEquals(1, off.size());
+    assertEquals(GET_OFF_S, off.get(0).offS(), 1.0, "off where getting off began");
+    // sooner than the quiet rocking can tell (its 6 s window, see below)
+    assertTrue(off.get(0).atS() < GET_OFF_S + 4, "known within seconds, at " + off.get(0).atS());
+    AnalysisCollector c = new AnalysisCollector();
+    events.forEach(c::onEvent);
+    SessionAnalysis a = c.analysis(0, GET_OFF_S + 20);
+    assertEquals(6, a.passes().size());
+    assertEquals(1, a.holds().size());
+    assertEquals(GET_OFF_S, a.holds().get(0).endS(), 1.0, "the hold ends at the get-off, not the data's end");
+  }
+
+  @Test
+  void withoutTheLoadResponseOnlyTheQuietRockingTellsAndLater() {
+    // the same session with a motor a body does not damp (this test motor does not rock the shell,
+    // so the empty roller does read quiet): the get-off is found only once the 6 s rocking window
+    // has emptied
+    List<MotionEvent.GotOff> off = gotOff(run(1.0));
+    assertEquals(1, off.size());
+    assertTrue(off.get(0).atS() >= GET_OFF_S + 5, "found by the quiet rocking at " + off.get(0).atS());
+  }
+}

@@ -1,0 +1,60 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** A running motor's shaking steps up when the load leaves the roller (issue 10). */
+class MotorLoadTest {
+  private static final double HZ = 50;
+
+  /** Feeds {@code seconds} of grid samples; returns the first time it reads unloaded, NaN if never. */
+  private static double feed(
+      MotorLoad m, double[] t, double seconds, double levelG, boolean atRest, boolean shockFirst) {
+    double first = Double.NaN;
+    int n = (int) Math.round(seconds * HZ);
+    for (int i = 0; i < n; i++) {
+      // a running motor's level wanders by ±10 % (beats between its line and its harmonics)
+      double level = levelG * (1 + 0.1 * Math.sin(2 * Math.PI * 0.7 * t[0]));
+      boolean unloaded = m.update(t[0], level, atRest, shockFirst && i == 0);
+      if (unloaded && Double.isNaN(first)) first = t[0];
+      t[0] += 1 / HZ;
+    }
+    return first;
+  }
+
+  @Test
+  void shakingThatStepsUpThreefoldWhenTheLoadLeavesMarksTheGetOff() {
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    assertTrue(Double.isNaN(feed(m, t, 30, 0.15, true, false)), "a steady loaded motor is not a get-off");
+    assertTrue(Double.isNaN(feed(m, t, 1.0, 0.3, false, true)), "not while the roller is shoved");
+    double restS = t[0];
+    double at = feed(m, t, 5, 0.45, true, false);
+    assertFalse(Double.isNaN(at), "the freed motor shows the load gone");
+    assertTrue(at - restS <= 2.5, "within 2.5 s of the roller coming to rest: " + (at - restS));
+  }
+
+  @Test
+  void aLoadedMotorWithoutAStepIsNeverUnloaded() {
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    assertTrue(Double.isNaN(feed(m, t, 20, 0.15, true, false)));
+    // a weight shift: a shock, a little movement, then the same damping (within 20 %)
+    assertTrue(Double.isNaN(feed(m, t, 1.0, 0.2, false, true)));
+    assertTrue(Double.isNaN(feed(m, t, 20, 0.17, true, false)), "a 13 % change is not a load leaving");
+  }
+
+  @Test
+  void rollingOrAMotorSwitchedOnIsNotALoadLeaving() {
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    feed(m, t, 20, 0.15, true, false);
+    assertTrue(Double.isNaN(feed(m, t, 5, 0.45, false, false)), "rolling adds to the residual: not judged");
+    MotorLoad off = new MotorLoad(HZ);
+    double[] u = {0};
+    feed(off, u, 20, 0.004, true, false); // motor off: the accelerometer's noise
+    assertTrue(Double.isNaN(feed(off, u, 20, 0.4, true, true)), "switched on: from no motor, no load reference");
+  }
+}

@@ -54,33 +54,16 @@ public final class SessionCoach {
     return out;
   }
 
-  /**
-   * Whether {@code rolls} meet the prescribed range: the one rule the verdicts and the spoken summary
-   * both use (MISSING for none, BELOW, ABOVE, else GOOD).
-   */
-  public Level rollsLevel(int rolls) {
-    if (rolls == 0) return Level.MISSING;
-    if (rolls < targets.rollsMin()) return Level.BELOW;
-    return rolls > targets.rollsMax() ? Level.ABOVE : Level.GOOD;
-  }
-
-  /** Whether an extension hold of {@code holdS} seconds (0: none) meets the target, within tolerance. */
-  public Level holdLevel(double holdS) {
-    if (!(holdS > 0)) return Level.MISSING;
-    return holdS + HOLD_TOLERANCE_S < targets.holdTargetS() ? Level.BELOW : Level.GOOD;
-  }
-
   private Verdict rolls(int rolls) {
     String target = targets.rollsMin() + "–" + targets.rollsMax();
-    Level level = rollsLevel(rolls);
-    if (level == Level.MISSING) {
+    if (rolls == 0) {
       return new Verdict(Aspect.ROLLS, Level.MISSING, 0, "No rolls up and down (target " + target + ").");
     }
-    if (level == Level.BELOW) {
+    if (rolls < targets.rollsMin()) {
       return new Verdict(
           Aspect.ROLLS, Level.BELOW, rolls, rolls + " rolls: fewer than the " + target + " prescribed.");
     }
-    if (level == Level.ABOVE) {
+    if (rolls > targets.rollsMax()) {
       return new Verdict(
           Aspect.ROLLS, Level.ABOVE, rolls, rolls + " rolls: more than the " + target + " prescribed.");
     }
@@ -136,7 +119,7 @@ public final class SessionCoach {
 
   private Verdict hold(ExtensionHold h) {
     double dur = h.durationS();
-    if (holdLevel(dur) != Level.GOOD) {
+    if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
       return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
     }
     return new Verdict(Aspect.HOLD, Level.GOOD, dur, "Extension hold " + secs(dur) + ": well done.");

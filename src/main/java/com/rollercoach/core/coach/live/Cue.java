@@ -1,7 +1,5 @@
 package com.rollercoach.core.coach.live;
 
-import com.rollercoach.core.coach.Verdict;
-
 /**
  * A coaching prompt for the patient, who lies on the roller and cannot watch a screen: every cue is
  * meant to be heard (a tone, optionally spoken: {@link CueText}) and shown large. Most cues come from
@@ -80,25 +78,8 @@ public sealed interface Cue {
   /** Samples flow again after a drop or a silence. */
   record Reconnected(double atS) implements Cue {}
 
-  /**
-   * The session ended: what was done, for a short spoken summary, and how it compares with the
-   * prescription (judged by {@code SessionCoach}'s rules, the same as the verdicts), so the summary
-   * praises only what was met.
-   *
-   * @param rollsLevel the rolls against the prescribed range (MISSING, BELOW, GOOD, ABOVE)
-   * @param holdLevel the hold against its target (MISSING, BELOW, GOOD)
-   */
-  record SessionDone(
-      double atS,
-      int rolls,
-      int tenderSpots,
-      double holdS,
-      Verdict.Level rollsLevel,
-      Verdict.Level holdLevel,
-      int rollsMin,
-      int rollsMax,
-      double holdTargetS)
-      implements Cue {}
+  /** The session ended: what was done, for a short spoken summary. */
+  record SessionDone(double atS, int rolls, int tenderSpots, double holdS) implements Cue {}
 
   /** Why a still period is coached as a tender spot. */
   enum Evidence {

@@ -1,7 +1,5 @@
 package com.rollercoach.core.coach.live;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,23 +59,7 @@ public final class CueText {
       b.append(", ").append(d.tenderSpots()).append(d.tenderSpots() == 1 ? " tender spot" : " tender spots");
     }
     if (d.holdS() > 0) b.append(", a ").append(minutes((int) Math.round(d.holdS()))).append(" hold");
-    b.append('.');
-    // Praise only what met the prescription (the verdicts' own rules): "Well done" after 3 of 10
-    // rolls and no hold tells the patient the session was complete when it was not.
-    List<String> next = new ArrayList<>();
-    switch (d.rollsLevel()) {
-      case MISSING, BELOW -> next.add("at least " + d.rollsMin() + " rolls");
-      case ABOVE -> next.add("no more than " + d.rollsMax() + " rolls");
-      default -> { }
-    }
-    int hold = (int) Math.round(d.holdTargetS());
-    switch (d.holdLevel()) {
-      case MISSING -> next.add("finish with a " + minutes(hold) + " hold at mid back");
-      case BELOW -> next.add("hold for " + minutes(hold));
-      default -> { }
-    }
-    if (next.isEmpty()) return b.append(" Well done.").toString();
-    return b.append(" Next time: ").append(String.join(", and ", next)).append('.').toString();
+    return b.append(". Well done.").toString();
   }
 
   /** "1 minute", "2 minutes", "45 seconds", "1 minute 30 seconds". */

@@ -2,7 +2,6 @@ package com.rollercoach.core.coach.live;
 
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
-import com.rollercoach.core.coach.SessionCoach;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
@@ -154,11 +153,7 @@ public final class LiveCueEngine {
     if (stillMode == StillMode.TENDER_SPOT) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
-    double hold = holdsFound > 0 ? holdsFound : holdS;
-    SessionCoach judge = new SessionCoach(targets);
-    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, hold,
-        judge.rollsLevel(rolls), judge.holdLevel(hold), targets.rollsMin(), targets.rollsMax(),
-        targets.holdTargetS()));
+    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, holdsFound > 0 ? holdsFound : holdS));
   }
 
   /** How the running still period is being coached. */

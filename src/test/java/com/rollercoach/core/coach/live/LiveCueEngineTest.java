@@ -64,27 +64,6 @@ class LiveCueEngineTest {
   }
 
   @Test
-  void theSpokenSummaryPraisesOnlyWhatMetThePrescription() {
-    rollSlowly(6); // 3 rolls of the 10–20 prescribed, no hold
-    engine.end(60);
-    Cue.SessionDone short3 = only(Cue.SessionDone.class).get(0);
-    assertEquals(
-        "Session done: 3 rolls. Next time: at least 10 rolls, and finish with a 1 minute hold at mid back.",
-        CueText.of(short3));
-    assertTrue(!CueText.spoken(short3).contains("Well done"));
-  }
-
-  @Test
-  void aCompleteSessionIsWellDone() {
-    Cue.SessionDone done = new Cue.SessionDone(400, 12, 0, 62, com.rollercoach.core.coach.Verdict.Level.GOOD,
-        com.rollercoach.core.coach.Verdict.Level.GOOD, 10, 20, 60);
-    assertEquals("Session done: 12 rolls, a 1 minute 2 seconds hold. Well done.", CueText.of(done));
-    Cue.SessionDone shortHold = new Cue.SessionDone(400, 12, 0, 30, com.rollercoach.core.coach.Verdict.Level.GOOD,
-        com.rollercoach.core.coach.Verdict.Level.BELOW, 10, 20, 60);
-    assertEquals("Session done: 12 rolls, a 30 seconds hold. Next time: hold for 1 minute.", CueText.of(shortHold));
-  }
-
-  @Test
   void slowPassesGetNoSlowDownCue() {
     rollSlowly(10);
     assertTrue(only(Cue.SlowDown.class).isEmpty());

@@ -50,9 +50,6 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Compare with this second session side by side (same back frame).")
   String compare;
 
-  @Option(names = "--force", description = "Overwrite the output file if it exists.")
-  boolean force;
-
   @Option(names = "--png", paramLabel = "DIR", description = "Also write the charts as PNG files here.")
   Path pngDir;
 
@@ -78,7 +75,6 @@ public final class ReportCommand implements Callable<Integer> {
         }
         CompareReport c = new CompareReport(first, load(compare, reviews));
         Path target = out != null ? out : Path.of(pdf ? "compare.pdf" : "compare.html");
-        OutputFiles.mayWrite(target, force);
         if (pdf) c.writePdf(target);
         else c.write(target);
         spec.commandLine().getErr().println("wrote " + target);
@@ -94,12 +90,10 @@ public final class ReportCommand implements Callable<Integer> {
           spec.commandLine().getOut().print(text);
           spec.commandLine().getOut().flush();
         } else {
-          OutputFiles.mayWrite(out, force);
           Files.writeString(out, text);
         }
       } else {
         Path target = out != null ? out : Path.of(pdf ? "report.pdf" : "report.html");
-        OutputFiles.mayWrite(target, force);
         if (pdf) report.writePdf(target);
         else report.write(target);
         spec.commandLine().getErr().println("wrote " + target);

@@ -67,9 +67,6 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Real-world conditions (see docs/simulator.md), e.g. vibration-before-on,ble-stalls.")
   String setup;
 
-  @Option(names = "--force", description = "Overwrite FILE and its truth file if they exist.")
-  boolean force;
-
   @Option(names = "--truth-trace", description = "Also write the true s(t) at 10 Hz into the truth.")
   boolean truthTrace;
 
@@ -81,8 +78,6 @@ public final class SimulateCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserInputException(out + ": folder " + parent + " does not exist");
     }
-    OutputFiles.mayWrite(out, force);
-    OutputFiles.mayWrite(SimulatedSession.truthPathFor(out), force);
     long samples;
     try {
       samples = session.writeCsv(out, truthTrace);

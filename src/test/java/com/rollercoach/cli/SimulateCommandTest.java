@@ -49,22 +49,6 @@ class SimulateCommandTest {
   }
 
   @Test
-  void anExistingFileIsReplacedOnlyWithForce() throws Exception {
-    Path csv = Files.writeString(dir.resolve("mine.csv"), "t_s,ax\n0,1\n");
-    CliRun refused = CliRun.of("simulate", "--seed", "3", "--out", csv.toString());
-    assertTrue(refused.code() != 0, refused.out());
-    assertEquals("roller-coach: " + csv + ": already exists (use --force to overwrite)", refused.err().strip());
-    assertEquals("t_s,ax\n0,1\n", Files.readString(csv), "the user's file is untouched");
-    CliRun forced = CliRun.of("simulate", "--seed", "3", "--out", csv.toString(), "--force");
-    assertEquals(0, forced.code(), forced.err());
-    assertTrue(Files.size(csv) > 1000);
-    // its truth file, written beside it, follows the same rule
-    Files.delete(csv);
-    CliRun truthExists = CliRun.of("simulate", "--seed", "3", "--out", csv.toString());
-    assertTrue(truthExists.err().contains("mine.csv.truth.json: already exists"), truthExists.err());
-  }
-
-  @Test
   void badOptionsAreOneLineErrors() {
     StringWriter err = new StringWriter();
     CommandLine cl = RollerCoachCommand.commandLine();

@@ -612,13 +612,9 @@ public final class SessionLibrary implements AutoCloseable {
     return Optional.empty();
   }
 
-  /**
-   * The patient a file names, from its {@code patient} field only. A simulated session's {@code
-   * profile} (typical, fast, …) is how the simulated person rolls, not who they are: taken as a name it
-   * filed every simulated session under a patient called "typical".
-   */
   private static Optional<String> patientIn(SessionMetadata meta) {
     String p = meta.get("patient");
+    if (p == null || p.isBlank()) p = meta.get("profile");
     return p == null || p.isBlank() ? Optional.empty() : Optional.of(p.trim());
   }
 

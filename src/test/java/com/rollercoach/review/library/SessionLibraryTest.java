@@ -67,20 +67,6 @@ class SessionLibraryTest {
   }
 
   @Test
-  void aFileNamesItsPatientOnlyInItsPatientField() throws IOException {
-    // A simulated session says how the simulated person rolls ("profile"), not who they are.
-    Path sim = TestSessions.writeCsv(tmp.resolve("in").resolve("sim.csv"),
-        Map.of("device", "roller-42", "profile", "typical"), 30, 20);
-    Path named = TestSessions.writeCsv(tmp.resolve("in").resolve("named.csv"),
-        Map.of("device", "roller-42", "profile", "typical", "patient", "Ann"), 30, 20);
-    try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
-      SessionLibrary.ImportOptions noPatient = SessionLibrary.ImportOptions.defaults().withStartedAt(MON);
-      assertEquals(SessionLibrary.UNKNOWN_PATIENT, lib.importSession(sim, noPatient).patient());
-      assertEquals("Ann", lib.importSession(named, noPatient.withStartedAt(WED)).patient());
-    }
-  }
-
-  @Test
   void filtersByPatientAndDateRangeNewestFirst() throws IOException {
     try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
       importAs(lib, csv("1.csv", 5), "Ann", MON);

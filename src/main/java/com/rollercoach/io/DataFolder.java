@@ -6,9 +6,7 @@ import java.nio.file.Path;
  * The one data folder of Roller Coach: settings, the session library, device calibrations and
  * device profiles all live in it. Resolved once — {@code --data-dir} (or the window's setting), else
  * the {@code roller-coach.home} system property (tests), else {@code ~/.roller-coach} — and passed
- * down; nothing below looks at the home folder by itself. {@code ~} is {@code $HOME}, as the user's
- * shell means it, and only without one the JVM's {@code user.home}: on Linux that comes from the
- * password database, so {@code HOME=/tmp/x roller-coach …} would otherwise still write to the real home.
+ * down; nothing below looks at the home folder by itself.
  */
 public record DataFolder(Path root) {
   public static final String HOME_PROPERTY = "roller-coach.home";
@@ -22,18 +20,7 @@ public record DataFolder(Path root) {
   /** The default root: the {@code roller-coach.home} property, else {@code ~/.roller-coach}. */
   public static Path defaultRoot() {
     String p = System.getProperty(HOME_PROPERTY);
-    return p != null && !p.isBlank()
-        ? Path.of(p)
-        : home(System.getenv("HOME"), System.getProperty("user.home")).resolve(".roller-coach");
-  }
-
-  /** The user's home folder: {@code $HOME} when it is set to an absolute path, else {@code user.home}. */
-  static Path home(String envHome, String userHome) {
-    if (envHome != null && !envHome.isBlank()) {
-      Path p = Path.of(envHome);
-      if (p.isAbsolute()) return p;
-    }
-    return Path.of(userHome);
+    return p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("user.home"), ".roller-coach");
   }
 
   public Path sessions() {

@@ -1,6 +1,5 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +29,7 @@ class LiveSessionCalibrationTest {
 
   @TempDir static Path home;
   static SimDevice device;
-  static TestHome testHome;
+  static String oldHome;
 
   /** The device's own calibration (twice the real diameter) waits in the user's folder. */
   @BeforeAll
@@ -41,12 +40,13 @@ class LiveSessionCalibrationTest {
 
   @BeforeEach
   void useHome() {
-    testHome = TestHome.use(home);
+    oldHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
   }
 
   @AfterEach
   void restoreHome() {
-    testHome.close();
+    System.setProperty("user.home", oldHome);
   }
 
   /** Plays the session into a LiveSession whose device says HELLO {@code helloAfterS} in (never if ∞). */

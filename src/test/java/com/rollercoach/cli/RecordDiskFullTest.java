@@ -1,6 +1,5 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,8 +59,10 @@ class RecordDiskFullTest {
   void recordOnAFullDiskEndsWithItsSummaryAndAReplayablePrefix() throws Exception {
     Path disk = tinyDisk();
     Path out = disk.resolve("session.rcrec");
+    String oldHome = System.getProperty("user.home");
     CliRun r;
-    try (TestHome h = TestHome.use(home); SocatPair cable = new SocatPair(home).start()) {
+    try (SocatPair cable = new SocatPair(home).start()) {
+      System.setProperty("user.home", home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
@@ -70,6 +71,8 @@ class RecordDiskFullTest {
       emulator.stop();
       link.close();
       assertNull(failed.get());
+    } finally {
+      System.setProperty("user.home", oldHome);
     }
     assertEquals(0, r.code(), r.err() + r.out());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());

@@ -1,6 +1,5 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +37,10 @@ class RecordLiveTest {
     String deviceId = Emulator.Options.defaults().deviceId();
     SimDevice device = new SimDevice(home);
     SimDevice.installForUser(home, deviceId, device.calibration(deviceId, device.session.nominalDiameterCm()));
+    String oldHome = System.getProperty("user.home");
     CliRun r;
-    try (TestHome h = TestHome.use(home); SocatPair cable = new SocatPair(home).start()) {
+    try (SocatPair cable = new SocatPair(home).start()) {
+      System.setProperty("user.home", home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
@@ -49,6 +50,8 @@ class RecordLiveTest {
       emulator.stop();
       link.close();
       assertNull(failed.get());
+    } finally {
+      System.setProperty("user.home", oldHome);
     }
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("Using calibration "), r.out());

@@ -1,6 +1,5 @@
 package com.rollercoach.cli;
 
-import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +51,12 @@ class ReplayCalibrationTest {
     double plain = replay();
     Path home = Files.createDirectories(dir.resolve("home"));
     SimDevice.installForUser(home, device.calibration(3 * device.session.nominalDiameterCm()));
-    try (TestHome h = TestHome.use(home)) {
+    String oldHome = System.getProperty("user.home");
+    try {
+      System.setProperty("user.home", home.toString());
       assertEquals(3 * plain, replay(), 0.15 * plain);
+    } finally {
+      System.setProperty("user.home", oldHome);
     }
   }
 

@@ -1,6 +1,5 @@
 package com.rollercoach.gui;
 
-import com.rollercoach.io.TestHome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +138,9 @@ class StartScreenFxTest {
   void aWindowOpenedWithDataDirWritesNothingToTheHomeFolder(FxRobot robot) throws Exception {
     Path userHome = Files.createTempDirectory("rc-user-home");
     Path data = home.resolve("elsewhere");
-    try (TestHome h = TestHome.use(userHome)) {
+    String oldHome = System.getProperty("user.home");
+    System.setProperty("user.home", userHome.toString());
+    try {
       Path sample = Files.copy(Path.of("samples/tender-spots-bluetooth.csv"), home.resolve("tender.csv"));
       GuiOptions options = new GuiOptions(Optional.of(sample), 0, false, false, 0, Optional.empty(), false, 0,
           Optional.empty(), false, Optional.of(data));
@@ -165,6 +166,8 @@ class StartScreenFxTest {
       assertTrue(Files.isRegularFile(data.resolve("settings.json")));
       assertTrue(Patients.open(data).exists(ANN));
       assertFalse(Files.exists(userHome.resolve(".roller-coach")), "nothing under ~/.roller-coach");
+    } finally {
+      System.setProperty("user.home", oldHome);
     }
   }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * roller-coach record --port /tmp/ttyB
  * </pre>
  */
-@Command(name = "emulate", description = "Emulate a roller on a serial port (wire protocol, real-time pace)")
+@Command(name = "emulate", description = "Emulate a roller on a serial port (wire protocol, real-time pace).")
 public final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port or pty to write to")
   String port;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code export REC --out FILE.csv}: a recording as the project's CSV format. */
-@Command(name = "export", description = "Convert any session file or sensor export to the Roller Coach CSV format")
+@Command(name = "export", description = "Convert any session file or sensor export to the Roller Coach CSV format.")
 public final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REC", description = "A session: recording, CSV, sensor export (zip, folder or one of its files) or serial capture")
   Path input;
@@ -26,7 +26,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SessionFile session = LiveSupport.openSession(input);
-    if (Files.exists(out) && !force) throw new UserInputException(out + ": already exists (use --force to overwrite)");
+    OutputFiles.refuseExisting(force, out);
     try {
       if (Files.exists(out) && Files.isSameFile(out, input)) throw new UserInputException(out + ": is the input file");
     } catch (IOException e) {

@@ -56,12 +56,16 @@ public final class ProgressCommand implements Callable<Integer> {
       description = "Output file (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite the output file if it exists.")
+  boolean force;
+
   @Override
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
     if (perWeek != null && (perWeek < 1 || perWeek > 21)) {
       throw new UserInputException("--per-week " + perWeek + ": must be 1–21");
     }
+    OutputFiles.refuseExisting(force, out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.open()) {

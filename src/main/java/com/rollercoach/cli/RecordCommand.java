@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
  * wakes the main thread and waits until it has stopped the reader, ended the pipeline, printed the
  * summary and closed the recording.
  */
-@Command(name = "record", mixinStandardHelpOptions = true, description = "Record a live session from the roller, coaching in the terminal")
+@Command(name = "record", mixinStandardHelpOptions = true, description = "Record a live session from the roller, coaching in the terminal.")
 public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PATH|auto",
       description = "Serial port path (/dev/ttyACM0, /dev/rfcomm0, COM7, a pty) or 'auto' to find the roller")

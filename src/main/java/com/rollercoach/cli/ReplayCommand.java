@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
-    description = "Replay a recording or CSV through the live path, printing coaching events as they happen")
+    description = "Replay a recording or CSV through the live path, printing coaching events as they happen.")
 public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A session: recording, CSV, sensor export (zip, folder or one of its files) or serial capture")
   Path file;

@@ -53,6 +53,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--png", paramLabel = "DIR", description = "Also write the charts as PNG files here.")
   Path pngDir;
 
+  @Option(names = "--force", description = "Overwrite the output file if it exists.")
+  boolean force;
+
   @ArgGroup(exclusive = true)
   Format format = new Format();
 
@@ -66,6 +69,11 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Before any work: an existing file is refused in one line unless --force (OutputFiles, one rule).
+    if (out != null) OutputFiles.refuseExisting(force, out);
+    else if (!format.csv && !format.json) {
+      OutputFiles.refuseExisting(force, Path.of((compare != null ? "compare" : "report") + (pdf ? ".pdf" : ".html")));
+    }
     try {
       ReviewSessions reviews = new ReviewSessions(data.path());
       ReviewSession first = load(session, reviews);

@@ -91,6 +91,13 @@ public final class RollerCoachCommand implements Runnable {
           String name = cmd.getCommandSpec().qualifiedName();
           String why = ex.getMessage().replace("is not a double", "is not a number")
               .replace("is not an int", "is not a whole number").replace("is not a long", "is not a whole number");
+          // "Unmatched argument at index 0: 'anlyze'" means nothing to a newcomer: say it is not a
+          // command and list the ones there are.
+          if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+              && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            why = "'" + u.getUnmatched().get(0) + "' is not a command (commands: "
+                + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+          }
           cmd.getErr().println(name + ": " + why + " (see '" + name + " --help')");
           return 2;
         });

@@ -70,6 +70,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--truth-trace", description = "Also write the true s(t) at 10 Hz into the truth.")
   boolean truthTrace;
 
+  @Option(names = "--force", description = "Overwrite FILE and FILE.truth.json if they exist.")
+  boolean force;
+
   @Override
   public Integer call() throws IOException {
     SimulationSpec spec = spec();
@@ -78,6 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserInputException(out + ": folder " + parent + " does not exist");
     }
+    OutputFiles.refuseExisting(force, out, SimulatedSession.truthPathFor(out));
     long samples;
     try {
       samples = session.writeCsv(out, truthTrace);

@@ -105,9 +105,24 @@ public final class AppWindow {
     bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     StackPane.setAlignment(bar, Pos.TOP_RIGHT);
     root.getChildren().addAll(tabs, bar);
+    // The bar is laid over the tab headers: keep them clear of it by its real width (large text and
+    // the bold of a selected toggle change it), not by a guessed number of ems.
+    tabs.skinProperty().addListener((o, was, skin) -> keepTabHeadersClearOf(bar));
+    bar.widthProperty().addListener((o, was, w) -> keepTabHeadersClearOf(bar));
     root.getStylesheets().add(
         Objects.requireNonNull(AppWindow.class.getResource("app.css")).toExternalForm());
     setLargeText(settings.largeText());
+  }
+
+  /** Space between the last tab header and the Mute button: they must never touch. */
+  static final double TAB_BAR_GAP_PX = 12;
+
+  private void keepTabHeadersClearOf(HBox bar) {
+    Node header = tabs.lookup(".tab-header-area");
+    if (header == null || bar.getWidth() <= 0) return;
+    // Inline style: it outranks the stylesheet's padding, which stays as the first guess.
+    header.setStyle(String.format(java.util.Locale.ROOT, "-fx-padding: 0.3em %.0fpx 0 0.3em;",
+        bar.getWidth() + TAB_BAR_GAP_PX));
   }
 
   public Parent root() {

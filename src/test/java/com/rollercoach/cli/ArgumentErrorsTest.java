@@ -25,4 +25,10 @@ class ArgumentErrorsTest {
         "analyze", "samples/typical-session.csv", "--roller-diameter-cm", "abc");
     oneLine("roller-coach simulate: Missing required options", "simulate");
   }
+
+  @Test
+  void aMistypedCommandIsNamedAsNotACommandWithTheCommandsThereAre() {
+    oneLine("roller-coach: 'anlyze' is not a command (commands: analyze, simulate,", "anlyze", "x.csv");
+    oneLine("roller-coach sessions: 'lsit' is not a command (commands: list,", "sessions", "lsit");
+  }
 }

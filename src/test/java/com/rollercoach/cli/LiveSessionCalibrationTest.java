@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.io.TestHome;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.io.DataFolder;
@@ -40,13 +41,13 @@ class LiveSessionCalibrationTest {
 
   @BeforeEach
   void useHome() {
-    oldHome = System.getProperty("user.home");
-    System.setProperty("user.home", home.toString());
+    oldHome = TestHome.current();
+    TestHome.set(home.toString());
   }
 
   @AfterEach
   void restoreHome() {
-    System.setProperty("user.home", oldHome);
+    TestHome.restore(oldHome);
   }
 
   /** Plays the session into a LiveSession whose device says HELLO {@code helloAfterS} in (never if ∞). */

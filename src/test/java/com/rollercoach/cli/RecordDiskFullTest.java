@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.io.TestHome;
 import com.rollercoach.io.emulator.Emulator;
 import com.rollercoach.io.emulator.SerialDeviceLink;
 import com.rollercoach.io.emulator.SimulatedInput;
@@ -59,10 +60,10 @@ class RecordDiskFullTest {
   void recordOnAFullDiskEndsWithItsSummaryAndAReplayablePrefix() throws Exception {
     Path disk = tinyDisk();
     Path out = disk.resolve("session.rcrec");
-    String oldHome = System.getProperty("user.home");
+    String oldHome = TestHome.current();
     CliRun r;
     try (SocatPair cable = new SocatPair(home).start()) {
-      System.setProperty("user.home", home.toString());
+      TestHome.set(home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
@@ -72,7 +73,7 @@ class RecordDiskFullTest {
       link.close();
       assertNull(failed.get());
     } finally {
-      System.setProperty("user.home", oldHome);
+      TestHome.restore(oldHome);
     }
     assertEquals(0, r.code(), r.err() + r.out());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.io.TestHome;
 import com.rollercoach.io.emulator.Emulator;
 import com.rollercoach.io.emulator.SerialDeviceLink;
 import com.rollercoach.io.emulator.SimulatedInput;
@@ -37,10 +38,10 @@ class RecordLiveTest {
     String deviceId = Emulator.Options.defaults().deviceId();
     SimDevice device = new SimDevice(home);
     SimDevice.installForUser(home, deviceId, device.calibration(deviceId, device.session.nominalDiameterCm()));
-    String oldHome = System.getProperty("user.home");
+    String oldHome = TestHome.current();
     CliRun r;
     try (SocatPair cable = new SocatPair(home).start()) {
-      System.setProperty("user.home", home.toString());
+      TestHome.set(home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
       AtomicReference<Exception> failed = new AtomicReference<>();
@@ -51,7 +52,7 @@ class RecordLiveTest {
       link.close();
       assertNull(failed.get());
     } finally {
-      System.setProperty("user.home", oldHome);
+      TestHome.restore(oldHome);
     }
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("Using calibration "), r.out());

@@ -3,6 +3,7 @@ package com.rollercoach.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.io.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,12 +52,12 @@ class ReplayCalibrationTest {
     double plain = replay();
     Path home = Files.createDirectories(dir.resolve("home"));
     SimDevice.installForUser(home, device.calibration(3 * device.session.nominalDiameterCm()));
-    String oldHome = System.getProperty("user.home");
+    String oldHome = TestHome.current();
     try {
-      System.setProperty("user.home", home.toString());
+      TestHome.set(home.toString());
       assertEquals(3 * plain, replay(), 0.15 * plain);
     } finally {
-      System.setProperty("user.home", oldHome);
+      TestHome.restore(oldHome);
     }
   }
 

@@ -110,4 +110,19 @@ class ReviewCommandsTest {
     assertFalse(pp.contains(HOSTILE));
     assertTrue(pp.contains("1 / 3"), "one session of three prescribed in the week of 2 Nov");
   }
+
+  @Test
+  void reportAndProgressRefuseToOverwriteInOneLineUnlessForced() throws Exception {
+    String id = importOne("Ann", "2026-11-02T08:00:00Z");
+    Path html = Files.writeString(tmp.resolve("kept.html"), "the physio's own notes");
+    Run report = run("report", "--data-dir", data(), id, "--out", html.toString());
+    assertEquals(2, report.code(), report.err());
+    assertEquals("roller-coach: " + html + ": already exists (use --force to overwrite)", report.err().strip());
+    Run progress = run("progress", "--data-dir", data(), "--out", html.toString());
+    assertEquals(2, progress.code(), progress.err());
+    assertEquals("roller-coach: " + html + ": already exists (use --force to overwrite)", progress.err().strip());
+    assertEquals("the physio's own notes", Files.readString(html));
+    assertEquals(0, run("report", "--data-dir", data(), id, "--out", html.toString(), "--force").code());
+    assertTrue(Files.readString(html).contains("<html"));
+  }
 }

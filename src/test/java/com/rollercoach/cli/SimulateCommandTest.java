@@ -62,4 +62,25 @@ class SimulateCommandTest {
     assertEquals(2, code);
     assertTrue(err.toString().contains("--profile yoga: unknown"), err.toString());
   }
+
+  @Test
+  void anExistingFileIsRefusedInOneLineUnlessForced() throws Exception {
+    Path csv = dir.resolve("kept.csv");
+    Files.writeString(csv, "my own session\n");
+    StringWriter err = new StringWriter();
+    CommandLine cl = RollerCoachCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("simulate", "--seed", "1", "--rate", "25", "--out", csv.toString());
+    assertEquals(2, code);
+    assertEquals(csv + ": already exists (use --force to overwrite)", err.toString().strip().replaceFirst("^roller-coach: ", ""));
+    assertEquals("my own session\n", Files.readString(csv));
+    assertTrue(!Files.exists(dir.resolve("kept.csv.truth.json")), "nothing written");
+    // The truth beside it is the user's too.
+    Path other = dir.resolve("other.csv");
+    Files.writeString(dir.resolve("other.csv.truth.json"), "{}");
+    assertEquals(2, cl.execute("simulate", "--seed", "1", "--rate", "25", "--out", other.toString()));
+    assertTrue(!Files.exists(other));
+    assertEquals(0, cl.execute("simulate", "--seed", "1", "--rate", "25", "--force", "--out", csv.toString()));
+    assertTrue(Files.readString(csv).contains("roller-coach simulate"));
+  }
 }

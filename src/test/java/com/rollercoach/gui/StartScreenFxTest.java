@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rollercoach.io.TestHome;
 import com.rollercoach.Main;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.live.Cue;
@@ -138,8 +139,8 @@ class StartScreenFxTest {
   void aWindowOpenedWithDataDirWritesNothingToTheHomeFolder(FxRobot robot) throws Exception {
     Path userHome = Files.createTempDirectory("rc-user-home");
     Path data = home.resolve("elsewhere");
-    String oldHome = System.getProperty("user.home");
-    System.setProperty("user.home", userHome.toString());
+    String oldHome = TestHome.current();
+    TestHome.set(userHome.toString());
     try {
       Path sample = Files.copy(Path.of("samples/tender-spots-bluetooth.csv"), home.resolve("tender.csv"));
       GuiOptions options = new GuiOptions(Optional.of(sample), 0, false, false, 0, Optional.empty(), false, 0,
@@ -167,7 +168,7 @@ class StartScreenFxTest {
       assertTrue(Patients.open(data).exists(ANN));
       assertFalse(Files.exists(userHome.resolve(".roller-coach")), "nothing under ~/.roller-coach");
     } finally {
-      System.setProperty("user.home", oldHome);
+      TestHome.restore(oldHome);
     }
   }
 

@@ -40,18 +40,28 @@ public final class SessionCoach {
       out.add(range(a.passes(), a.rangeCm()));
     }
     for (Dwell d : a.dwells()) out.add(dwell(d));
-    if (a.holds().isEmpty()) {
-      out.add(
-          new Verdict(
-              Aspect.HOLD, Level.MISSING, Double.NaN,
-              "No extension hold: finish with about " + secs(targets.holdTargetS())
-                  + " relaxed over the roller at mid back, breathing deeply."));
-    }
+    if (a.holds().isEmpty()) out.add(noHold());
     for (ExtensionHold h : a.holds()) {
-      out.add(hold(h));
+      out.add(hold(h.durationS()));
       out.add(breaths(h));
     }
     return out;
+  }
+
+  /**
+   * What the live coach knows when the session ends — the rolls and the longest hold (0: none) —
+   * judged by the same rules as {@link #judge}, so the spoken summary's closing words ({@link Closing})
+   * follow the same verdicts as the written one.
+   */
+  public List<Verdict> judgeAtEnd(int rolls, double holdS) {
+    return List.of(rolls(rolls), holdS > 0 ? hold(holdS) : noHold());
+  }
+
+  private Verdict noHold() {
+    return new Verdict(
+        Aspect.HOLD, Level.MISSING, Double.NaN,
+        "No extension hold: finish with about " + secs(targets.holdTargetS())
+            + " relaxed over the roller at mid back, breathing deeply.");
   }
 
   private Verdict rolls(int rolls) {
@@ -117,8 +127,7 @@ public final class SessionCoach {
     return new Verdict(Aspect.DWELL, Level.GOOD, dur, where + ": good.");
   }
 
-  private Verdict hold(ExtensionHold h) {
-    double dur = h.durationS();
+  private Verdict hold(double dur) {
     if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
       return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
     }

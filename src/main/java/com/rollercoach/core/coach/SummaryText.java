@@ -28,13 +28,15 @@ public final class SummaryText {
             "Session: %s long, roller %.1f cm%n",
             clock(a.durationS()),
             rollerDiameterCm));
+    // The pace over rolling time only (RollingTime), the one the pace verdict judges: a tender spot
+    // inside a pass must not make the counts line say 3.2 cm/s beside a verdict of 3.3.
     out.append(
         String.format(
             Locale.ROOT,
             "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d dwell(s), %d extension hold(s)%n",
             a.passes().size(),
             a.rolls(),
-            a.paceCmS(),
+            a.passes().isEmpty() ? 0.0 : RollingTime.pace(a),
             a.rangeCm(),
             a.dwells().size(),
             a.holds().size()));
@@ -58,6 +60,7 @@ public final class SummaryText {
     for (Verdict v : verdicts) {
       out.append("  ").append(mark(v.level())).append(' ').append(v.message()).append(System.lineSeparator());
     }
+    out.append(System.lineSeparator()).append(Closing.of(verdicts)).append(System.lineSeparator());
     return out.toString();
   }
 

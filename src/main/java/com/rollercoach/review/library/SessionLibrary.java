@@ -612,9 +612,14 @@ public final class SessionLibrary implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The patient a recorder wrote in an explicit {@code patient} field, and nothing else: the
+   * simulator's {@code profile} is a made-up person's archetype ("stiff"), and the real tools' headers
+   * (x-IMU3, phyphox, Arduino loggers) name only a device, so taking any other key would file a
+   * session under someone who is not a patient.
+   */
   private static Optional<String> patientIn(SessionMetadata meta) {
     String p = meta.get("patient");
-    if (p == null || p.isBlank()) p = meta.get("profile");
     return p == null || p.isBlank() ? Optional.empty() : Optional.of(p.trim());
   }
 

@@ -221,6 +221,24 @@ class SessionLibraryTest {
   }
 
   @Test
+  void aFilesPatientComesFromItsPatientFieldOnlyNotTheSimulatorsProfile() throws IOException {
+    Path simulated = TestSessions.writeCsv(tmp.resolve("in").resolve("sim.csv"),
+        Map.of("device", "roller-42", "source", "roller-coach simulate", "profile", "stiff"), 30, 20);
+    Path named = TestSessions.writeCsv(tmp.resolve("in").resolve("named.csv"),
+        Map.of("device", "roller-42", "patient", "Bea", "profile", "stiff"), 31, 20);
+    try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
+      assertEquals(SessionLibrary.UNKNOWN_PATIENT,
+          lib.importSession(simulated, SessionLibrary.ImportOptions.defaults()).patient());
+      assertEquals("Bea", lib.importSession(named, SessionLibrary.ImportOptions.defaults()).patient());
+    }
+    Path again = TestSessions.writeCsv(tmp.resolve("in2").resolve("sim.csv"),
+        Map.of("device", "roller-42", "profile", "stiff"), 32, 20);
+    try (SessionLibrary lib = SessionLibrary.open(tmp.resolve("data"))) {
+      assertEquals("Cy", lib.importSession(again, SessionLibrary.ImportOptions.defaults().withPatient("Cy")).patient());
+    }
+  }
+
+  @Test
   void theSessionsFolderNamesItsDataFolder() throws IOException {
     Path data = tmp.resolve("data");
     SessionLibrary.open(data).close();

@@ -78,8 +78,16 @@ public sealed interface Cue {
   /** Samples flow again after a drop or a silence. */
   record Reconnected(double atS) implements Cue {}
 
-  /** The session ended: what was done, for a short spoken summary. */
-  record SessionDone(double atS, int rolls, int tenderSpots, double holdS) implements Cue {}
+  /**
+   * The session ended: what was done, for a short spoken summary, and the verdicts on it whose
+   * closing words ({@link com.rollercoach.core.coach.Closing}) end the summary.
+   */
+  record SessionDone(double atS, int rolls, int tenderSpots, double holdS,
+      java.util.List<com.rollercoach.core.coach.Verdict> verdicts) implements Cue {
+    public SessionDone {
+      verdicts = java.util.List.copyOf(verdicts);
+    }
+  }
 
   /** Why a still period is coached as a tender spot. */
   enum Evidence {

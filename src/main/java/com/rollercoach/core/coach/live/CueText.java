@@ -59,7 +59,8 @@ public final class CueText {
       b.append(", ").append(d.tenderSpots()).append(d.tenderSpots() == 1 ? " tender spot" : " tender spots");
     }
     if (d.holdS() > 0) b.append(", a ").append(minutes((int) Math.round(d.holdS()))).append(" hold");
-    return b.append(". Well done.").toString();
+    // Praise only if the verdicts earn it: the same rule as the written summary.
+    return b.append(". ").append(com.rollercoach.core.coach.Closing.of(d.verdicts())).toString();
   }
 
   /** "1 minute", "2 minutes", "45 seconds", "1 minute 30 seconds". */

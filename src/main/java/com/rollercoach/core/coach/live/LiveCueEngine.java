@@ -2,6 +2,7 @@ package com.rollercoach.core.coach.live;
 
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.core.coach.SessionCoach;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
@@ -153,7 +154,9 @@ public final class LiveCueEngine {
     if (stillMode == StillMode.TENDER_SPOT) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
-    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, holdsFound > 0 ? holdsFound : holdS));
+    double hold = holdsFound > 0 ? holdsFound : holdS;
+    out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, hold,
+        new SessionCoach(targets).judgeAtEnd(rolls, hold)));
   }
 
   /** How the running still period is being coached. */

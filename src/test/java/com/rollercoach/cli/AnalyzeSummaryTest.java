@@ -1,0 +1,26 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code analyze}'s written summary: one pace, and closing words that follow the verdicts. */
+class AnalyzeSummaryTest {
+  @Test
+  void theCountsLineAndThePaceVerdictShowOnePaceAndAShortHoldIsNotPraised() {
+    // The sample's hold is 55 s against the ~60 s target (verdict "[! ] ... aim for 1:00 min").
+    CliRun r = CliRun.of("analyze", "samples/typical-session.csv");
+    assertEquals(0, r.code(), r.err());
+    Matcher counts = Pattern.compile("rolls, pace ([0-9.]+) cm/s").matcher(r.out());
+    Matcher verdict = Pattern.compile("\\] Pace ([0-9.]+) cm/s").matcher(r.out());
+    assertTrue(counts.find() && verdict.find(), r.out());
+    assertEquals(verdict.group(1), counts.group(1), r.out());
+    assertTrue(r.out().contains("aim for 1:00 min"), r.out());
+    assertFalse(r.out().toLowerCase().contains("well done"), r.out());
+    assertTrue(r.out().strip().endsWith("Next time: a longer extension hold."), r.out());
+  }
+}

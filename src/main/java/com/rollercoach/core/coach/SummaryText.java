@@ -28,15 +28,15 @@ public final class SummaryText {
             "Session: %s long, roller %.1f cm%n",
             clock(a.durationS()),
             rollerDiameterCm));
-    // The pace over rolling time only (RollingTime), the one the pace verdict judges: a tender spot
-    // inside a pass must not make the counts line say 3.2 cm/s beside a verdict of 3.3.
+    // The analysis's pace is over rolling time only (RollingTime), the one the pace verdict judges: a
+    // tender spot inside a pass must not make the counts line say 3.2 cm/s beside a verdict of 3.3.
     out.append(
         String.format(
             Locale.ROOT,
             "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d dwell(s), %d extension hold(s)%n",
             a.passes().size(),
             a.rolls(),
-            a.passes().isEmpty() ? 0.0 : RollingTime.pace(a),
+            a.paceCmS(),
             a.rangeCm(),
             a.dwells().size(),
             a.holds().size()));

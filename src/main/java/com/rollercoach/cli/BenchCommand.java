@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Accuracy and speed benchmarks",
+    description = "Accuracy and speed benchmarks.",
     subcommands = {BenchCommand.Accuracy.class, BenchCommand.Speed.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -134,14 +134,6 @@ public final class SessionDetector {
   private boolean anyHold;
   private int breathsInStill;
   private boolean segmenterOpen;
-  /**
-   * The segmenter as it was when the roller stopped at the start of the running (or last) still
-   * segment: in a still the measured s wobbles and creeps by hundredths of a cm, and the open stroke's
-   * running extreme follows it, so a stroke that no reversal ends (the last before the hold) would
-   * otherwise end at the get-off.
-   */
-  private PassSegmenter.Snapshot stillEntry;
-  private double stillEntryEndS = Double.NaN;
 
   public SessionDetector(MotionListener listener) {
     this.listener = listener;
@@ -348,8 +340,6 @@ public final class SessionDetector {
     if (Double.isNaN(changed)) return;
     if (still.running()) {
       breathsInStill = 0;
-      stillEntry = segmenterAtStop(changed);
-      stillEntryEndS = Double.NaN;
       listener.onEvent(new MotionEvent.StillStarted(now, changed, still.positionCm()));
       countBreathsLive();
     } else {
@@ -371,7 +361,6 @@ public final class SessionDetector {
   }
 
   private void stillEnded(StillSegment seg) {
-    stillEntryEndS = seg.endS();
     listener.onEvent(new MotionEvent.StillEnded(now, seg));
     if (pending.size() == MAX_PENDING) pending.removeFirst();
     pending.addLast(seg);
@@ -382,7 +371,6 @@ public final class SessionDetector {
     if (segmenterOpen) {
       rewindTo(offS);
       feedUpTo(offS, true);
-      endLastStrokeWhereTheRollerStopped(offS);
       segmenter.finish();
       segmenterOpen = false;
     }
@@ -436,45 +424,6 @@ public final class SessionDetector {
       }
     }
     listener.onEvent(new MotionEvent.GotOff(now, offS));
-  }
-
-  /**
-   * The segmenter's state once the roller had stopped at {@code stillStartS}: the newest snapshot
-   * before then, fed on to the still's start and on through any slow tail of the stroke (until the
-   * roller is at rest), in a scratch segmenter so that nothing is reported twice. Null if the
-   * history no longer reaches back there.
-   */
-  private PassSegmenter.Snapshot segmenterAtStop(double stillStartS) {
-    for (int n = 0; n < Math.min(snapshotCount, SNAPSHOTS); n++) {
-      int k = (snapshotCount - 1 - n) % SNAPSHOTS;
-      if (snapshotT[k] > stillStartS || !history.holds(snapshotIndex[k])) continue;
-      PassSegmenter scratch = new PassSegmenter(p -> {}).withTieTolerance(MEASURED_TIE_CM);
-      scratch.restore(snapshots[k]);
-      for (long i = snapshotIndex[k]; i < fedIndex && i <= history.newest(); i++) {
-        if (history.t(i) > stillStartS && Math.abs(history.v(i)) < OnRollerDetector.REST_CM_S) break;
-        scratch.accept(history.t(i), history.s(i));
-      }
-      return scratch.snapshot();
-    }
-    return null;
-  }
-
-  /**
-   * Getting off began in a still segment that followed the open stroke (the hold): that stroke ended
-   * where the roller stopped (definitions: the still's start is the end of the last stroke), not at
-   * the last sample of the in-band wobble it was at its extreme for.
-   */
-  private void endLastStrokeWhereTheRollerStopped(double offS) {
-    if (stillEntry == null) return;
-    boolean stillUntilOff =
-        still.running() || (!Double.isNaN(stillEntryEndS) && stillEntryEndS >= offS - REST_CONFIRM_S);
-    PassSegmenter.Snapshot nowState = segmenter.snapshot();
-    boolean sameStroke =
-        nowState.passes() == stillEntry.passes()
-            && nowState.direction() == stillEntry.direction()
-            && nowState.direction() != 0
-            && nowState.startT() == stillEntry.startT();
-    if (stillUntilOff && sameStroke && nowState.extT() > stillEntry.extT()) segmenter.restore(stillEntry);
   }
 
   /**

@@ -47,14 +47,6 @@ public final class Rolling {
         .map(x -> x > 0 ? x : Double.NaN).toArray());
   }
 
-  /**
-   * The same analysis with its pace over rolling time only. A fresh analysis has it already; a
-   * summary stored by an older version (median over whole passes) gets it recomputed here.
-   */
-  public static SessionAnalysis withRollingPace(SessionAnalysis a) {
-    return a.withPace(pace(a));
-  }
-
   /** Rolling stretches ({@link RollingTime#stretches}): one rule for the review and the summary. */
   public static List<double[]> stretches(SessionAnalysis a) {
     return RollingTime.stretches(a);

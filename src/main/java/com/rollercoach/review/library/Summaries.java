@@ -23,6 +23,8 @@ public final class Summaries {
         a.passes().size(),
         a.rolls(),
         // Over rolling time only, as reports show it (a pass interrupted by a tender spot is not slow).
+        // Recomputed, not read from the analysis: a sidecar stored before round 4 holds the median
+        // over whole passes in its pace_cm_s.
         com.rollercoach.review.analysis.Rolling.pace(a),
         a.rangeCm(),
         a.dwells().size(),

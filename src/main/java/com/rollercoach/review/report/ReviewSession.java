@@ -2,7 +2,6 @@ package com.rollercoach.review.report;
 
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.review.analysis.ReplayResult;
-import com.rollercoach.review.analysis.Rolling;
 import com.rollercoach.review.frame.BackFrame;
 import com.rollercoach.review.frame.BackFrames;
 import com.rollercoach.review.library.SessionEntry;
@@ -25,10 +24,9 @@ public record ReviewSession(
   /** From a raw replay: maps it onto the back. */
   public static ReviewSession of(SessionEntry entry, ReplayResult raw, BackFrame frame, Prescription p,
       Optional<LocalDate> from) {
-    ReplayResult b = frame.apply(raw);
-    ReplayResult paced = new ReplayResult(b.metadata(), Rolling.withRollingPace(b.analysis()), b.trace(),
-        b.quality(), b.rollAxis());
-    return new ReviewSession(entry, paced, frame, p, from);
+    // A replay's analysis carries its pace over rolling time already (AnalysisCollector), and the
+    // frame only shifts and flips positions, which leaves every speed's size as it is.
+    return new ReviewSession(entry, frame.apply(raw), frame, p, from);
   }
 
   /** Without a calibration or a patient file: direction unknown, the protocol's prescription. */

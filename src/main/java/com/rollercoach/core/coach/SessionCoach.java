@@ -49,12 +49,18 @@ public final class SessionCoach {
   }
 
   /**
-   * What the live coach knows when the session ends — the rolls and the longest hold (0: none) —
-   * judged by the same rules as {@link #judge}, so the spoken summary's closing words ({@link Closing})
-   * follow the same verdicts as the written one.
+   * What the live coach knows when the session ends — the rolls, the tender spots the detector
+   * confirmed (a pass followed them) and the longest hold (0: none) — judged by the same rules as
+   * {@link #judge}, so the spoken summary's closing words ({@link Closing}) follow the same verdicts as
+   * the written one. Pace and range are left out: live, a pass's speed is revised until the pauses
+   * around it are known, and the spoken summary should not contradict the report on a borderline pace.
    */
-  public List<Verdict> judgeAtEnd(int rolls, double holdS) {
-    return List.of(rolls(rolls), holdS > 0 ? hold(holdS) : noHold());
+  public List<Verdict> judgeAtEnd(int rolls, List<Dwell> dwells, double holdS) {
+    List<Verdict> out = new ArrayList<>();
+    out.add(rolls(rolls));
+    for (Dwell d : dwells) out.add(dwell(d));
+    out.add(holdS > 0 ? hold(holdS) : noHold());
+    return out;
   }
 
   private Verdict noHold() {

@@ -3,9 +3,12 @@ package com.rollercoach.core.coach.live;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.SessionCoach;
+import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -86,6 +89,8 @@ public final class LiveCueEngine {
   private double holdsFound;
 
   private int tenderSpots;
+  /** The tender spots the detector confirmed, judged in the spoken summary as in the written one. */
+  private final List<Dwell> dwells = new ArrayList<>();
   private double holdS;
 
   /**
@@ -118,9 +123,10 @@ public final class LiveCueEngine {
       // roll ticks with the right number.
       rolls = w.rollCount();
       passesSeen = Math.max(0, passesSeen - 1);
-    } else if (event instanceof MotionEvent.DwellFound) {
+    } else if (event instanceof MotionEvent.DwellFound d) {
       // A pass followed the still period: whatever it was coached as, it was a tender spot.
       tenderSpots++;
+      dwells.add(d.dwell());
     } else if (event instanceof MotionEvent.HoldFound h) {
       // The detector's hold, bounded by the stop and the start of getting off: the spoken summary
       // says what analyze and the report say, not the time until getting off was recognised.
@@ -156,7 +162,7 @@ public final class LiveCueEngine {
     stillMode = StillMode.NONE;
     double hold = holdsFound > 0 ? holdsFound : holdS;
     out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, hold,
-        new SessionCoach(targets).judgeAtEnd(rolls, hold)));
+        new SessionCoach(targets).judgeAtEnd(rolls, dwells, hold)));
   }
 
   /** How the running still period is being coached. */

@@ -4,13 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.SessionCoach;
+import com.rollercoach.core.detect.Dwell;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The spoken summary praises only what the verdicts earn (the rule of the written summary, Closing). */
 class SpokenSummaryTest {
   private static String said(int rolls, int spots, double holdS) {
+    List<Dwell> dwells = new ArrayList<>();
+    for (int i = 0; i < spots; i++) dwells.add(new Dwell(100 + 200 * i, 190 + 200 * i, 20));
+    return said(rolls, dwells, holdS);
+  }
+
+  private static String said(int rolls, List<Dwell> dwells, double holdS) {
     SessionCoach coach = new SessionCoach(CoachingTargets.defaults());
-    return CueText.of(new Cue.SessionDone(300, rolls, spots, holdS, coach.judgeAtEnd(rolls, holdS)));
+    return CueText.of(
+        new Cue.SessionDone(300, rolls, dwells.size(), holdS, coach.judgeAtEnd(rolls, dwells, holdS)));
   }
 
   @Test
@@ -22,5 +32,16 @@ class SpokenSummaryTest {
   void missedTargetsAreNamedInsteadOfPraise() {
     assertEquals("Session done: 4 rolls. Next time: more rolls, finish with the extension hold.", said(4, 0, 0));
     assertEquals("Session done: 12 rolls, a 30 seconds hold. Next time: a longer extension hold.", said(12, 0, 30));
+  }
+
+  @Test
+  void tenderSpotsAreJudgedAsInTheWrittenSummary() {
+    // 20 s on a tender spot is well short of the 1–2 minutes prescribed: no praise, as in analyze.
+    assertEquals(
+        "Session done: 12 rolls, 1 tender spot, a 1 minute hold. Next time: stay longer on tender spots.",
+        said(12, List.of(new Dwell(100, 120, 18)), 60));
+    assertEquals(
+        "Session done: 12 rolls, 1 tender spot, a 1 minute hold. Next time: move on sooner from tender spots.",
+        said(12, List.of(new Dwell(100, 400, 18)), 60));
   }
 }

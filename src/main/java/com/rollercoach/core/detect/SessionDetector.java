@@ -207,6 +207,7 @@ public final class SessionDetector {
     }
     if (!onRoller.on() && tS < emptyUntilS) activity = 0;
     heartbeat.add(rollPhiDeg, phiDeg);
+    onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G);
     switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {

@@ -93,6 +93,7 @@ final class OnRollerDetector {
   private int blockCount;
   private double blockStartS = Double.NaN;
   private boolean motorRunning;
+  private boolean motorDamped;
 
   OnRollerDetector(GridHistory history, double windowS) {
     this.history = history;
@@ -141,7 +142,7 @@ final class OnRollerDetector {
       // residual alone would otherwise read as a person
       // (a running motor's residue is no sensor floor: there the motor's damping is the evidence)
       boolean floorKnown = !Double.isNaN(floorDeg) || motorRunning;
-      if (floorKnown && activityDeg > onLineDeg()) {
+      if ((floorKnown && activityDeg > onLineDeg()) || motorDamped) {
         on = true;
         settled = false;
         onS = firstTransientSince(t - windowS);
@@ -200,6 +201,14 @@ final class OnRollerDetector {
    */
   void motorRunning(boolean running) {
     motorRunning = running;
+  }
+
+  /**
+   * A running motor's shaking stepped down as a load damped it ({@link MotorDamping}): somebody got
+   * on, whatever the rocking residual says.
+   */
+  void motorDamped(boolean damped) {
+    motorDamped = damped;
   }
 
   private void learnFloor(double t, double activityDeg) {

@@ -37,7 +37,9 @@ public enum Condition {
   /** Very shallow or very deep breathers, with sighs. */
   BREATHERS("shallow (0.1-0.2 deg) or deep (1.5-3 deg) breathing, sighs every 30-90 s"),
   /** Weight shifts of 0.5–1.2 cm inside holds and dwells (staying in the 3 cm band). */
-  WEIGHT_SHIFTS("weight shifts of 0.5-1.2 cm inside holds and long dwells");
+  WEIGHT_SHIFTS("weight shifts of 0.5-1.2 cm inside holds and long dwells"),
+  /** An analog gyro 3.3x noisier than the noisiest MEMS part of the others (see {@link ImuModel}). */
+  NOISY_GYRO("noisy analog gyro board (ADXRS610 + ADXL335, 0.05 deg/s/rtHz)");
 
   private final String description;
 
@@ -76,6 +78,8 @@ public enum Condition {
     out.add(b);
     if (b == RATE_25_HZ && rnd.nextBoolean()) out.add(BLE_STALLS); // cheap BLE boards stream at 25 Hz
     if (rnd.nextBoolean()) out.add(body.get(rnd.nextInt(body.size())));
+    // an old analog gyro on any board (drawn last, so the other draws stay those of earlier rounds)
+    if (rnd.nextInt(board.size() + 1) == 0) out.add(NOISY_GYRO);
     return out;
   }
 }

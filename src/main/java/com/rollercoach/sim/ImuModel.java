@@ -13,6 +13,10 @@ package com.rollercoach.sim;
  *       ±3 °/s, sensitivity error ±1 %; accel noise density 180 µg/√Hz, zero-g offset ±40 mg.
  *   <li>ICM-20948: TDK DS-000189 rev. 1.3, tables 1–2: gyro rate noise 0.015 dps/√Hz, initial ZRO ±5
  *       dps, sensitivity tolerance ±1.5 %; accel noise 230 µg/√Hz, zero-g ±50 mg (board level).
+ *   <li>ADXRS610 + ADXL335 (an older analog board, the {@code noisy-gyro} setup): Analog Devices
+ *       ADXRS610 rev. B, specifications table: rate noise density 0.05 °/s/√Hz (3.3× the ICM-20948),
+ *       sensitivity ±6 %; its null is given in volts (±300 °/s range), taken here as ±20 °/s like the
+ *       MPU-6050; ADXL335 rev. B: noise density 300 µg/√Hz (Z axis), zero-g ±150 mg (Z).
  * </ul>
  *
  * <p>Datasheet offsets are worst-case bounds; a part's actual offset is drawn uniformly within half
@@ -32,7 +36,8 @@ public enum ImuModel {
   MPU6050(0.005, 400e-6, 20, 0.080, 0.03, 0.02, 0.4, 0.004),
   LSM6DS3(0.007, 90e-6, 10, 0.040, 0.02, 0.01, 0.2, 0.002),
   BMI160(0.007, 180e-6, 3, 0.040, 0.01, 0.01, 0.1, 0.002),
-  ICM20948(0.015, 230e-6, 5, 0.050, 0.015, 0.02, 0.2, 0.003);
+  ICM20948(0.015, 230e-6, 5, 0.050, 0.015, 0.02, 0.2, 0.003),
+  ADXRS610(0.05, 300e-6, 20, 0.150, 0.06, 0.02, 0.4, 0.004);
 
   private final double gyroNoiseDpsPerRtHz;
   private final double accelNoiseGPerRtHz;

@@ -74,6 +74,10 @@ public final class SimulatedSession {
         spec.device() != null
             ? DeviceSetup.preset(spec.device(), rateHz, hw)
             : DeviceSetup.random(hw, rateHz);
+    if (spec.has(Condition.NOISY_GYRO)) {
+      d = new DeviceSetup(d.name(), ImuModel.ADXRS610, d.link(), d.rateHz(), d.gyroFullScaleDps(),
+          d.accelFullScaleG(), d.timestampResolutionS());
+    }
     if (spec.has(Condition.CLIPPING)) {
       d = new DeviceSetup(d.name(), d.imu(), d.link(), d.rateHz(), 250, 2, d.timestampResolutionS());
     }

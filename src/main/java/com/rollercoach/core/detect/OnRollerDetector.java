@@ -23,10 +23,36 @@ package com.rollercoach.core.detect;
  * #GET_OFF_LEAD_S} s; or, with no shock, at the start of the last movement (the roller pushed aside).
  */
 final class OnRollerDetector {
-  /** Residual rocking above which somebody is on the roller, degrees RMS. */
+  /**
+   * Residual rocking above which somebody is on the roller, degrees RMS, at least: the physical
+   * minimum. A person's shallowest breathing rocks a roller by ~0.1° peak to peak (0.035° RMS) and
+   * getting on turns it by degrees, so a line this low still sees everybody; it is raised for a
+   * noisy sensor to {@link #ON_FLOOR_RATIO} × the floor it measured this session ({@link #floorDeg()}).
+   */
   static final double ON_DEG = 0.025;
-  /** Residual below which the roller is quiet (empty), degrees RMS. */
+  /** Residual below which the roller is quiet (empty), degrees RMS, at least (see {@link #ON_DEG}). */
   static final double QUIET_DEG = 0.016;
+  /**
+   * The empty roller's residual is the gyro's angle random walk seen through the 6 s quadratic fit:
+   * its median is ≈ 0.33 s^½ × the noise density, and its windows wander between ~0.5× and ~2.3× that
+   * median (integrated white noise has few degrees of freedom in 6 s). The floor is the lowest 1 s
+   * mean seen while nobody is on, so it reaches ~0.5× the median over a session: 5× the floor is
+   * above every empty window (≥ 2.3× the median), and the quiet line, 2.5× the floor, is above the
+   * median, so an empty roller reads quiet most of the time. For the parts of the simulator up to
+   * 0.015 °/s/√Hz both stay under {@link #ON_DEG}/{@link #QUIET_DEG}; a 0.05 °/s/√Hz analog gyro
+   * (an empty residual of up to 0.04°) lifts them.
+   */
+  static final double ON_FLOOR_RATIO = 5.0;
+  static final double QUIET_FLOOR_RATIO = 1.5;
+  /** The floor is learned from means over this long (the residual is smooth over 1 s). */
+  static final double FLOOR_BLOCK_S = 1.0;
+  /**
+   * The highest floor believed: the empty residual's median for a 0.05 °/s/√Hz gyro (an old analog
+   * part such as the ADXRS610; MEMS parts of today are 0.005–0.015). A person already on the roller
+   * from the first sample teaches a floor of their own rocking; capped, the "on" line stays at 5 ×
+   * 0.0165 = 0.083°, under the 0.1–0.35° residual of breathing 0.25–0.5° deep.
+   */
+  static final double FLOOR_MAX_DEG = 0.0165;
   /** Roller speed below which it is at rest, cm/s along the back. */
   static final double REST_CM_S = 0.5;
   /** Roller speed above which it is being moved. */
@@ -62,6 +88,12 @@ final class OnRollerDetector {
   private double lastShockS = Double.NEGATIVE_INFINITY;
   private double lastMovingS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
+  private double floorDeg = Double.NaN;
+  private double blockSum;
+  private int blockCount;
+  private double blockStartS = Double.NaN;
+  private boolean motorRunning;
+  private boolean motorDamped;
 
   OnRollerDetector(GridHistory history, double windowS) {
     this.history = history;
@@ -104,8 +136,13 @@ final class OnRollerDetector {
       restSinceS = Double.NaN;
     }
 
+    learnFloor(t, activityDeg);
     if (!on) {
-      if (activityDeg > ON_DEG) {
+      // nobody is taken to be on before the sensor has shown its floor: a noisy gyro's first
+      // residual alone would otherwise read as a person
+      // (a running motor's residue is no sensor floor: there the motor's damping is the evidence)
+      boolean floorKnown = !Double.isNaN(floorDeg) || motorRunning;
+      if ((floorKnown && activityDeg > onLineDeg()) || motorDamped) {
         on = true;
         settled = false;
         onS = firstTransientSince(t - windowS);
@@ -127,7 +164,7 @@ final class OnRollerDetector {
       return Change.NONE;
     }
     // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple.
-    boolean quiet = unloaded || (quietDeg < QUIET_DEG && !bodySeen);
+    boolean quiet = unloaded || (quietDeg < quietLineDeg() && !bodySeen);
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;
@@ -136,6 +173,61 @@ final class OnRollerDetector {
       return Change.OFF;
     }
     return Change.NONE;
+  }
+
+  /**
+   * The empty roller's rocking residual: the lowest {@value #FLOOR_BLOCK_S} s mean of the residual
+   * seen while nobody was on (NaN until one was seen). Only an empty roller teaches it, so a calm
+   * person lying still cannot raise the lines above their own breathing; samples forced to zero (a
+   * motor known to shake an empty shell) teach nothing.
+   */
+  double floorDeg() {
+    return floorDeg;
+  }
+
+  /** The "someone is on" line: the physical minimum, or {@link #ON_FLOOR_RATIO} × the floor. */
+  double onLineDeg() {
+    return Double.isNaN(floorDeg) ? ON_DEG : Math.max(ON_DEG, ON_FLOOR_RATIO * floorDeg);
+  }
+
+  /** The "quiet" line: the physical minimum, or {@link #QUIET_FLOOR_RATIO} × the floor. */
+  double quietLineDeg() {
+    return Double.isNaN(floorDeg) ? QUIET_DEG : Math.max(QUIET_DEG, QUIET_FLOOR_RATIO * floorDeg);
+  }
+
+  /**
+   * Whether a vibrating roller's motor is running: its aliased residue in the rocking residual is not
+   * the sensor's floor, so nothing is learned meanwhile.
+   */
+  void motorRunning(boolean running) {
+    motorRunning = running;
+  }
+
+  /**
+   * A running motor's shaking stepped down as a load damped it ({@link MotorDamping}): somebody got
+   * on, whatever the rocking residual says.
+   */
+  void motorDamped(boolean damped) {
+    motorDamped = damped;
+  }
+
+  private void learnFloor(double t, double activityDeg) {
+    if (on || motorRunning || !(activityDeg > 0)) {
+      blockCount = 0;
+      blockSum = 0;
+      blockStartS = Double.NaN;
+      return;
+    }
+    if (Double.isNaN(blockStartS)) blockStartS = t;
+    blockSum += activityDeg;
+    blockCount++;
+    if (t - blockStartS >= FLOOR_BLOCK_S) {
+      double mean = blockSum / blockCount;
+      floorDeg = Math.min(FLOOR_MAX_DEG, Double.isNaN(floorDeg) ? mean : Math.min(floorDeg, mean));
+      blockCount = 0;
+      blockSum = 0;
+      blockStartS = Double.NaN;
+    }
   }
 
   /**

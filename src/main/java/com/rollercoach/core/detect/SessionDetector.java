@@ -93,6 +93,8 @@ public final class SessionDetector {
   private final RollCounter rolls = new RollCounter();
   private final MotorLoad motorLoad = new MotorLoad(GRID_HZ);
   private double motorLevelG = Double.NaN;
+  /** Getting on a running roller: its free shaking damped by the body. */
+  private final MotorDamping motorDamping = new MotorDamping();
   /**
    * The empty roller's shaking, when the motor showed the get-off (NaN otherwise): the roller stays
    * empty until a load damps it again (its rocking is the motor's, not a breather's).
@@ -207,6 +209,9 @@ public final class SessionDetector {
     }
     if (!onRoller.on() && tS < emptyUntilS) activity = 0;
     heartbeat.add(rollPhiDeg, phiDeg);
+    onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G);
+    if (onRoller.on()) motorDamping.reset();
+    else onRoller.motorDamped(motorDamping.update(tS, motorLevelG));
     switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
@@ -243,6 +248,7 @@ public final class SessionDetector {
   public void motorSwitched(double shockS) {
     onRoller.forgetShock(shockS);
     heartbeat.relearn(); // the motor's line changes the heartbeat band's floor
+    motorDamping.reset(); // a new speed (or none) is a new free level, not a load
     motorLoad.reset();
     if (!deferred.isEmpty()) {
       boolean stillSuspect = false;

@@ -28,8 +28,9 @@ class GetOffLookBackTest {
       s += v / HZ;
       boolean shock = Math.abs(t - 2) < 0.01 || Math.abs(t - knockS) < 0.01 || Math.abs(t - joltS) < 0.01;
       history.add(t, s, v, shock);
-      double activity = t < 1 ? 0 : ON;
-      double quiet = t < 1 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
+      // empty until the get-on shock at 2 s (the detector learns the sensor's floor meanwhile)
+      double activity = t < 2 ? QUIET : ON;
+      double quiet = t < 2 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
       if (d.update(activity, quiet, false, false) == OnRollerDetector.Change.OFF) return d.offS();
     }
     return Double.NaN;

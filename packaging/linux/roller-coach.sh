@@ -16,13 +16,21 @@ case "${1:-}" in
   sessions|bench) jit= ;;
   *) jit=-XX:TieredStopAtLevel=1 ;;
 esac
+# Heap pages: `analyze` of an hour runs no GC at all, so every allocation touches fresh heap and the
+# kernel's 4 KiB page faults cost 0.2-0.28 s of sys time; transparent huge pages (2 MiB) cut that to
+# ~0.08 s and the wall time from ~0.8 s to ~0.68 s (docs/benchmarks.md, issue 15 round 5). Only where
+# the kernel offers them (enabled = always or madvise): elsewhere the JVM would print a warning.
+thp=
+case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)" in
+  *"[always]"*|*"[madvise]"*) thp=-XX:+UseTransparentHugePages ;;
+esac
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$root/lib/runtime/release")
 if [ "${major:-17}" -ge 24 ]; then
   # Java 24+ warns on stderr when a library loads native code (sqlite-jdbc, jSerialComm, JavaFX) or
   # uses sun.misc.Unsafe's memory access (JavaFX) unless allowed: both are the libraries' normal way.
-  exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit -XX:AOTCache="$app/roller-coach.aot" \
+  exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit $thp -XX:AOTCache="$app/roller-coach.aot" \
     -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$app/roller-coach.jar" com.rollercoach.Main "$@"
 fi
-exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit -XX:SharedArchiveFile="$app/roller-coach.jsa" \
+exec "$root/lib/runtime/bin/java" -XX:+UseSerialGC $jit $thp -XX:SharedArchiveFile="$app/roller-coach.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$app/roller-coach.jar" com.rollercoach.Main "$@"

@@ -121,7 +121,7 @@ final class ByteRowParser {
     try {
       // NaN and ±Infinity (Java's spelling, or an overflow) are returned as such: the edge rules
       // (SampleValidator) refuse that one row, unlike garbage text, which is a broken file.
-      return JavaDoubleParser.parseDouble(buf, from, to - from);
+      return parseDouble(buf, from, to);
     } catch (NumberFormatException e) {
       // a logger's spelling of a non-finite value, or not a number at all: decided below
     }
@@ -142,6 +142,45 @@ final class ByteRowParser {
     if (field.length() > 20) field = field.substring(0, 20) + "…";
     throw new CsvFormatException(
         name, lineNumber, "column " + (column + 1) + ": '" + field + "' is not a finite number");
+  }
+
+  /** Exact powers of ten up to 10^22, the largest that a double holds exactly. */
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  /**
+   * Double.parseDouble of b[from, to), bit for bit. A plain decimal as loggers write it ("-0.01234",
+   * at most 18 digits, no exponent) whose digits make an integer m ≤ 2^53 with k ≤ 22 digits after the
+   * point is m / 10^k: both are exact doubles, so the one division is correctly rounded (Clinger's fast
+   * path) — and it is a short loop that C1, the launcher's only compiler, compiles well, unlike the
+   * general parser's call chain. Anything else goes to FastDoubleParser (throws on garbage).
+   */
+  static double parseDouble(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (b[i] == '-' || b[i] == '+')) negative = b[i++] == '-';
+    long m = 0;
+    int digits = 0;
+    int fraction = -1; // digits after the point, -1 before the point
+    for (; i < to; i++) {
+      int c = b[i];
+      if (c >= '0' && c <= '9') {
+        m = m * 10 + (c - '0');
+        if (fraction >= 0) fraction++;
+        if (++digits > 18) break;
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        break;
+      }
+    }
+    if (i == to && digits > 0 && m <= (1L << 53) && fraction <= 22) {
+      double v = fraction > 0 ? m / POW10[fraction] : (double) m;
+      return negative ? -v : v;
+    }
+    return JavaDoubleParser.parseDouble(b, from, to - from);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class BenchCommand implements Runnable {
         })
     String setups;
 
-    @Option(names = "--strict", description = "Exit 1 when any target is missed.")
+    @Option(names = "--strict", description = "Exit 1 when an overall target is missed (a setup that misses on its own is listed, not fatal).")
     boolean strict;
 
     @Option(names = "--show", defaultValue = "12", description = "Sessions with errors to list (default ${DEFAULT-VALUE}).")
@@ -85,7 +85,15 @@ public final class BenchCommand implements Runnable {
               seconds);
       System.out.print(AccuracyReport.render(tally, heading, show));
       boolean allMet = tally.metrics().stream().allMatch(AccuracyTally.Metric::met);
-      System.out.println(allMet ? "\nall targets met" : "\nsome targets missed");
+      List<String> setupsMissing = tally.setupsMissing();
+      if (!allMet) {
+        System.out.println("\nsome targets missed");
+      } else if (setupsMissing.isEmpty()) {
+        System.out.println("\nall targets met");
+      } else {
+        // --strict judges the overall figures (CI's gate); a setup's own miss is still said plainly.
+        System.out.println("\noverall targets met; missed on setups: " + String.join("; ", setupsMissing));
+      }
       return strict && !allMet ? 1 : 0;
     }
   }

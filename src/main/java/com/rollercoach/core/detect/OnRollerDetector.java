@@ -37,8 +37,9 @@ final class OnRollerDetector {
    * its median is ≈ 0.33 s^½ × the noise density, and its windows wander between ~0.5× and ~2.3× that
    * median (integrated white noise has few degrees of freedom in 6 s). The floor is the lowest 1 s
    * mean seen while nobody is on, so it reaches ~0.5× the median over a session: 5× the floor is
-   * above every empty window (≥ 2.3× the median), and the quiet line, 2.5× the floor, is above the
-   * median, so an empty roller reads quiet most of the time. For the parts of the simulator up to
+   * above every empty window (≥ 2.3× the median). The quiet line, 1.5× the floor (≈ 0.75× the
+   * median), is reached by the empty roller's quieter windows within seconds, which is all the
+   * get-off needs (one quiet moment after the last transient), while a person's ripple stays above it. For the parts of the simulator up to
    * 0.015 °/s/√Hz both stay under {@link #ON_DEG}/{@link #QUIET_DEG}; a 0.05 °/s/√Hz analog gyro
    * (an empty residual of up to 0.04°) lifts them.
    */

@@ -139,51 +139,13 @@ public final class AccuracyTally {
 
   /** One row per setup: the issue-10 targets on each. */
   public List<String> bySetup() {
-    Map<String, List<SessionOutcome>> groups = new LinkedHashMap<>();
-    for (SessionOutcome o : outcomes) groups.computeIfAbsent(o.setup(), k -> new ArrayList<>()).add(o);
     List<String> rows = new ArrayList<>();
     String fmt = "%-20s %4s %7s %6s %6s %8s %6s %6s %6s %7s  %s";
     rows.add(String.format(Locale.ROOT, fmt, "setup", "n", "passes", "dwF1", "hoF1", "breaths",
         "p50", "p95", "max", "corr%", "verdict"));
-    groups.forEach((name, list) -> rows.add(setupRow(fmt, name, list)));
-    rows.add(setupRow(fmt, "OVERALL", outcomes));
+    groupsBySetup().forEach((name, list) -> rows.add(new SetupFigures(list).row(fmt, name)));
+    rows.add(new SetupFigures(outcomes).row(fmt, "OVERALL"));
     return rows;
-  }
-
-  private static String setupRow(String fmt, String name, List<SessionOutcome> list) {
-    double exact = 100 * rate(list, SessionOutcome::passCountExact);
-    double dw = f1(list, SessionOutcome::dwells);
-    double ho = f1(list, SessionOutcome::holds);
-    double breaths = breathsWithinOne(list);
-    double[] lat = latencies(list);
-    double corr = correctionsPer100(list);
-    List<String> miss = misses(list);
-    return String.format(Locale.ROOT, fmt, name, list.size(), pct(exact), num(dw), num(ho), pct(breaths),
-        num(percentile(lat, 50)), num(percentile(lat, 95)), num(percentile(lat, 100)), num(corr),
-        miss.isEmpty() ? "ok" : "miss: " + String.join(",", miss));
-  }
-
-  private static double breathsWithinOne(List<SessionOutcome> list) {
-    List<Integer> be = list.stream().flatMap(o -> o.breathErrors().stream()).toList();
-    return be.isEmpty() ? Double.NaN : 100.0 * be.stream().filter(e -> e != null && Math.abs(e) <= 1).count() / be.size();
-  }
-
-  /** The issue-10 targets {@code list} misses, by name (empty: all met). */
-  private static List<String> misses(List<SessionOutcome> list) {
-    double exact = 100 * rate(list, SessionOutcome::passCountExact);
-    double dw = f1(list, SessionOutcome::dwells);
-    double ho = f1(list, SessionOutcome::holds);
-    double breaths = breathsWithinOne(list);
-    List<String> miss = new ArrayList<>();
-    if (!(exact >= 98)) miss.add("passes");
-    if (!Double.isNaN(dw) && dw < F1_TARGET) miss.add("dwell");
-    if (!Double.isNaN(ho) && ho < F1_TARGET) miss.add("hold");
-    if (!Double.isNaN(breaths) && breaths < 90) miss.add("breaths");
-    double[] lat = latencies(list);
-    // no live pass event to time judges nothing, as in the overall metric
-    if (lat.length > 0 && !(percentile(lat, 95) <= LATENCY_P95_S)) miss.add("latency");
-    if (correctionsPer100(list) > 1.0) miss.add("corrections");
-    return miss;
   }
 
   /**
@@ -191,14 +153,61 @@ public final class AccuracyTally {
    * sets its targets on every setup, so the overall line alone must not read as "all met".
    */
   public List<String> setupsMissing() {
-    Map<String, List<SessionOutcome>> groups = new LinkedHashMap<>();
-    for (SessionOutcome o : outcomes) groups.computeIfAbsent(o.setup(), k -> new ArrayList<>()).add(o);
     List<String> out = new ArrayList<>();
-    groups.forEach((name, list) -> {
-      List<String> miss = misses(list);
+    groupsBySetup().forEach((name, list) -> {
+      List<String> miss = new SetupFigures(list).misses();
       if (!miss.isEmpty()) out.add(name + " (" + String.join(", ", miss) + ")");
     });
     return out;
+  }
+
+  private Map<String, List<SessionOutcome>> groupsBySetup() {
+    Map<String, List<SessionOutcome>> groups = new LinkedHashMap<>();
+    for (SessionOutcome o : outcomes) groups.computeIfAbsent(o.setup(), k -> new ArrayList<>()).add(o);
+    return groups;
+  }
+
+  /** The issue-10 figures of one group of sessions, computed once for its row and its verdict. */
+  private static final class SetupFigures {
+    final int n;
+    final double exact;
+    final double dw;
+    final double ho;
+    final double breaths;
+    final double[] lat;
+    final double corr;
+
+    SetupFigures(List<SessionOutcome> list) {
+      n = list.size();
+      exact = 100 * rate(list, SessionOutcome::passCountExact);
+      dw = f1(list, SessionOutcome::dwells);
+      ho = f1(list, SessionOutcome::holds);
+      List<Integer> be = list.stream().flatMap(o -> o.breathErrors().stream()).toList();
+      breaths = be.isEmpty() ? Double.NaN
+          : 100.0 * be.stream().filter(e -> e != null && Math.abs(e) <= 1).count() / be.size();
+      lat = latencies(list);
+      corr = correctionsPer100(list);
+    }
+
+    /** The targets missed, by name (empty: all met). */
+    List<String> misses() {
+      List<String> miss = new ArrayList<>();
+      if (!(exact >= 98)) miss.add("passes");
+      if (!Double.isNaN(dw) && dw < F1_TARGET) miss.add("dwell");
+      if (!Double.isNaN(ho) && ho < F1_TARGET) miss.add("hold");
+      if (!Double.isNaN(breaths) && breaths < 90) miss.add("breaths");
+      // no live pass event to time judges nothing, as in the overall metric
+      if (lat.length > 0 && !(percentile(lat, 95) <= LATENCY_P95_S)) miss.add("latency");
+      if (corr > 1.0) miss.add("corrections");
+      return miss;
+    }
+
+    String row(String fmt, String name) {
+      List<String> miss = misses();
+      return String.format(Locale.ROOT, fmt, name, n, pct(exact), num(dw), num(ho), pct(breaths),
+          num(percentile(lat, 50)), num(percentile(lat, 95)), num(percentile(lat, 100)), num(corr),
+          miss.isEmpty() ? "ok" : "miss: " + String.join(",", miss));
+    }
   }
 
   private static String pct(double v) {

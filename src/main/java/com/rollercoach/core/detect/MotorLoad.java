@@ -37,6 +37,7 @@ final class MotorLoad {
   private final double[] delayedLevel;
   private final boolean[] delayedClean;
   private long n;
+  private int ring;
   private double lastShockS = Double.NEGATIVE_INFINITY;
   private double cleanSinceS = Double.NaN;
   private double prevT = Double.NaN;
@@ -54,6 +55,7 @@ final class MotorLoad {
   /** Forgets everything (somebody got on, or the motor was switched). */
   void reset() {
     n = 0;
+    ring = 0;
     cleanSinceS = Double.NaN;
     fast = Double.NaN;
     ref = Double.NaN;
@@ -80,7 +82,8 @@ final class MotorLoad {
       fast = Double.isNaN(fast) ? levelG : fast + Math.min(1, dt / FAST_TAU_S) * (levelG - fast);
     }
     // the reference follows the level REF_DELAY_S late, from clean samples only
-    int k = (int) (n % delayedLevel.length);
+    int k = ring; // == n % length, without a long division per grid sample
+    ring = ring + 1 == delayedLevel.length ? 0 : ring + 1;
     if (n >= delayedLevel.length && delayedClean[k]) updateReference(delayedLevel[k]);
     delayedLevel[k] = levelG;
     delayedClean[k] = clean;

@@ -163,6 +163,11 @@ public final class PassSegmenter {
     return direction == 0 ? null : new Pass(passes + 1, startT, extT, startS, extS);
   }
 
+  /** The open stroke's travel so far, cm, as {@link #openStroke()}'s would be (NaN when none). */
+  public double openTravelCm() {
+    return direction == 0 ? Double.NaN : Math.abs(extS - startS);
+  }
+
   /** The running extreme of the stroke in progress (NaN when no stroke has a direction yet). */
   public double extremeTimeS() {
     return direction != 0 ? extT : Double.NaN;

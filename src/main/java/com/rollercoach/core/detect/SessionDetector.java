@@ -290,9 +290,12 @@ public final class SessionDetector {
   private void feedSegmenter() {
     if (!segmenterOpen) return;
     feedUpTo(now, true);
-    Pass open = segmenter.openStroke();
-    if (open != null && open.travelCm() >= PassSegmenter.MIN_TRAVEL_CM) {
-      if (atRest() && open.index() > emittedRaw) handleRaw(open);
+    // the open stroke as a Pass only when it is to be announced: one per grid sample was most of
+    // the pipeline's allocation
+    if (segmenter.openTravelCm() >= PassSegmenter.MIN_TRAVEL_CM
+        && atRest()
+        && segmenter.passCount() + 1 > emittedRaw) {
+      handleRaw(segmenter.openStroke());
     }
     while (!dwellsDue.isEmpty()) {
       DwellDue d = dwellsDue.peekFirst();

@@ -167,7 +167,7 @@ public final class RollAngleTracker {
       double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
       double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
       if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
-        double accelTheta = -Math.atan2(c2, c1);
+        double accelTheta = -Atan2.of(c2, c1);
         // θ through the same low-pass as the accelerometer: the filters' delays cancel
         double lagged =
             gyroTheta
@@ -288,7 +288,7 @@ public final class RollAngleTracker {
       double c1 = RollAxisEstimator.dot(stillGravity, e1);
       double c2 = RollAxisEstimator.dot(stillGravity, e2);
       if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
-        accelOffset = -Math.atan2(c2, c1);
+        accelOffset = -Atan2.of(c2, c1);
         haveReference = true;
         snapNext = true;
       }
@@ -297,6 +297,9 @@ public final class RollAngleTracker {
 
   /** Wraps an angle to (−π, π]. */
   static double wrap(double a) {
+    // already in range (nearly always: the error between two angles a sample apart): the remainder
+    // would return a itself; it is a native call on JDK 17, one per raw sample
+    if (a > -Math.PI && a <= Math.PI) return a;
     double w = Math.IEEEremainder(a, 2 * Math.PI);
     return w <= -Math.PI ? w + 2 * Math.PI : w;
   }

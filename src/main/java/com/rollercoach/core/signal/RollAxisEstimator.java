@@ -1,9 +1,5 @@
 package com.rollercoach.core.signal;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
-
 /**
  * Finds the roller's axis in sensor coordinates from the angular velocity alone.
  *
@@ -11,8 +7,8 @@ import org.apache.commons.math3.linear.RealVector;
  * mounted, so every angular-velocity sample ω during rolling is (up to noise) a multiple of that axis.
  * The axis is therefore the principal direction of the samples: the eigenvector with the largest
  * eigenvalue of their covariance C = Σ(ω − ω̄)(ω − ω̄)ᵀ·dt / Σdt — principal component analysis
- * (Jolliffe, <i>Principal Component Analysis</i>, 2nd ed., §1.1; the eigen-solver is Commons Math's
- * {@link EigenDecomposition}). The raw rates are used: a constant gyro bias only moves the mean ω̄,
+ * (Jolliffe, <i>Principal Component Analysis</i>, 2nd ed., §1.1; the eigen-solver is {@link
+ * SymmetricEigen3}, Jacobi rotations). The raw rates are used: a constant gyro bias only moves the mean ω̄,
  * which the centring removes, so the axis is right before the bias is known (a MEMS gyro's bias can
  * be 20 °/s, as large as slow rolling). Running sums keep O(1) memory for any session length, and
  * the covariance is sign-blind, so rolling up and rolling down both reinforce the same axis.
@@ -41,6 +37,7 @@ public final class RollAxisEstimator {
   private double sinceSolveS;
   private double[] axis;
   private double share = Double.NaN;
+  private final SymmetricEigen3 eig = new SymmetricEigen3();
 
   /** Estimates the axis from the data. */
   public RollAxisEstimator() {
@@ -86,23 +83,22 @@ public final class RollAxisEstimator {
     double mx = sum[0] / w;
     double my = sum[1] / w;
     double mz = sum[2] / w;
-    double[][] m = {
-      {scatter[0] / w - mx * mx, scatter[1] / w - mx * my, scatter[2] / w - mx * mz},
-      {scatter[1] / w - mx * my, scatter[3] / w - my * my, scatter[4] / w - my * mz},
-      {scatter[2] / w - mx * mz, scatter[4] / w - my * mz, scatter[5] / w - mz * mz}
-    };
-    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
-    double[] values = eig.getRealEigenvalues();
+    eig.solve(
+        scatter[0] / w - mx * mx,
+        scatter[1] / w - mx * my,
+        scatter[2] / w - mx * mz,
+        scatter[3] / w - my * my,
+        scatter[4] / w - my * mz,
+        scatter[5] / w - mz * mz);
     int best = 0;
     double total = 0;
-    for (int i = 0; i < values.length; i++) {
-      total += values[i];
-      if (values[i] > values[best]) best = i;
+    for (int i = 0; i < 3; i++) {
+      total += eig.value(i);
+      if (eig.value(i) > eig.value(best)) best = i;
     }
-    double newShare = total > 0 ? values[best] / total : 0;
+    double newShare = total > 0 ? eig.value(best) / total : 0;
     if (newShare < MIN_SHARE && axis == null) return false;
-    RealVector v = eig.getEigenvector(best);
-    double[] a = {v.getEntry(0), v.getEntry(1), v.getEntry(2)};
+    double[] a = {eig.vector(best, 0), eig.vector(best, 1), eig.vector(best, 2)};
     double n = Math.sqrt(dot(a, a));
     for (int i = 0; i < 3; i++) a[i] /= n;
     if (axis == null) {

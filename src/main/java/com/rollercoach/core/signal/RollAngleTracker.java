@@ -297,10 +297,31 @@ public final class RollAngleTracker {
 
   /** Wraps an angle to (−π, π]. */
   static double wrap(double a) {
-    // already in range (nearly always: the error between two angles a sample apart): the remainder
-    // would return a itself; it is a native call on JDK 17, one per raw sample
+    // Math.IEEEremainder is a native call on JDK 17 and θ runs over several turns along a back, so
+    // this was a quarter of the pipeline (JFR, docs/benchmarks.md, round 6). The same exact remainder
+    // in arithmetic: a − n·2π with 2π split so that both products are exact (|n| < 2^10) and the
+    // first difference exact by Sterbenz's lemma, so the one rounding is of the exact remainder,
+    // which is representable: bit for bit IEEEremainder's, unless a/2π is within rounding of a
+    // half-integer (|w| ≈ π), where the remainder itself decides the tie.
     if (a > -Math.PI && a <= Math.PI) return a;
-    double w = Math.IEEEremainder(a, 2 * Math.PI);
-    return w <= -Math.PI ? w + 2 * Math.PI : w;
+    if (Math.abs(a) < WRAP_FAST_LIMIT) {
+      double n = Math.rint(a / TWO_PI);
+      double w = (a - n * TWO_PI_HI) - n * TWO_PI_LO;
+      if (w == 0) return Math.copySign(0.0, a); // IEEE: a zero remainder has the sign of a
+      if (Math.abs(w) < NEAR_PI) return w;
+    }
+    double w = Math.IEEEremainder(a, TWO_PI);
+    return w <= -Math.PI ? w + TWO_PI : w;
   }
+
+  private static final double TWO_PI = 2 * Math.PI;
+  /** 2π with the low 11 bits of its significand cleared: n·TWO_PI_HI is exact for |n| < 2^10. */
+  private static final double TWO_PI_HI =
+      Double.longBitsToDouble(Double.doubleToRawLongBits(TWO_PI) & ~((1L << 11) - 1));
+  /** The rest of 2π: 11 significant bits, so n·TWO_PI_LO is exact too. */
+  private static final double TWO_PI_LO = TWO_PI - TWO_PI_HI;
+  /** |a| below this keeps |n| ≤ 160 < 2^10. */
+  private static final double WRAP_FAST_LIMIT = 1000;
+  /** Remainders this close to ±π go to IEEEremainder (a half-way quotient may round either way). */
+  private static final double NEAR_PI = 3.14159;
 }

@@ -200,7 +200,11 @@ final class BreathDetector {
 
   /** The turning points in (fromS, toS) re-found with the hold's own hysteresis: [t, v, peak?1:0]. */
   double[][] turningPoints(double fromS, double toS) {
-    long first = Math.max(0, extCount - CAPACITY);
+    // the extremes are stored in time order: walk back to the first one after fromS, so a live count
+    // (once per turning point of a still) costs the still's extremes, not the whole ring's
+    long first = extCount;
+    long oldest = Math.max(0, extCount - CAPACITY);
+    while (first > oldest && extT[(int) ((first - 1) % CAPACITY)] > fromS) first--;
     int n = 0;
     double[] t = new double[(int) (extCount - first)];
     double[] v = new double[t.length];
@@ -212,8 +216,10 @@ final class BreathDetector {
         n++;
       }
     }
-    t = Arrays.copyOf(t, n);
-    v = Arrays.copyOf(v, n);
+    if (n < t.length) {
+      t = Arrays.copyOf(t, n);
+      v = Arrays.copyOf(v, n);
+    }
     // twice: the first median swing still includes wiggles the first pass removes
     for (int pass = 0; pass < 2 && n >= 3; pass++) {
       double h = Math.max(FLOOR_DEG, RELATIVE_SWING * medianSwing(t, v, n));

@@ -59,7 +59,7 @@ final class ActivityMeter {
       s3 = s3 - 2 * s1 + s0;
       s1 -= s0;
       ring[head] = y;
-      head = (head + 1) % n;
+      head = head + 1 == n ? 0 : head + 1; // no integer division per sample (5 meters per grid sample)
       s0 += y;
       s1 += (n - 1) * y;
       s3 += (double) (n - 1) * (n - 1) * y;
@@ -73,6 +73,11 @@ final class ActivityMeter {
       size++;
     }
     if (++sinceRecompute >= n) recompute();
+  }
+
+  /** Whether the window is full (from then on the residuals are defined). */
+  boolean full() {
+    return size == ring.length;
   }
 
   /** RMS residual about the fitted line, degrees; NaN until the window is full. */
@@ -137,8 +142,7 @@ final class ActivityMeter {
     sinceRecompute = 0;
     double newRef = ring[head] + reference;
     s0 = s1 = s2 = s3 = 0;
-    for (int i = 0; i < size; i++) {
-      int k = (head + i) % ring.length;
+    for (int i = 0, k = head; i < size; i++, k = k + 1 == ring.length ? 0 : k + 1) {
       double y = ring[k] + reference - newRef;
       ring[k] = y;
       s0 += y;

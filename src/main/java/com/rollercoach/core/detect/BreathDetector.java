@@ -72,6 +72,7 @@ final class BreathDetector {
   private final RunningMedian rateMedian;
   private final int delay;
   private final double[] dz;
+  private int fedPos; // == fed % dz.length
   private final double[] dzT;
   private final boolean[] dzShift;
   private final double[] held;
@@ -133,12 +134,14 @@ final class BreathDetector {
       shift = false;
       shiftSign = 0;
     }
-    int i = (int) (fed % dz.length);
+    // fed % length and (fed − delay) % length = (fed + 1) % length, kept as an int position: two
+    // long divisions per grid sample were a few per cent of the pipeline
+    int i = fedPos;
     long out = fed - delay;
     double result = Double.NaN;
     if (out >= 0) {
       // the oldest entry leaves the delay line (its slot is reused below)
-      int o = (int) (out % dz.length);
+      int o = i + 1 == dz.length ? 0 : i + 1;
       z += dzShift[o] ? heldStep(o) : dz[o];
       result = zigzag(dzT[o] - GROUP_DELAY_S, z);
     }
@@ -148,6 +151,7 @@ final class BreathDetector {
     if (shift) shiftSamples++;
     if (shift) held[i] = heldStep;
     fed++;
+    fedPos = i + 1 == dz.length ? 0 : i + 1;
     return result;
   }
 

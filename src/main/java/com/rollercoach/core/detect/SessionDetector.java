@@ -157,7 +157,9 @@ public final class SessionDetector {
     sNow = sCm;
     history.add(tS, sCm, speed, shock);
 
-    for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
+    // the per-axis meters stand in only until the roll meter's window is full (the axis, once
+    // known, stays known): after that nobody reads them, so they are not fed
+    if (!rollActivity.full()) for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
     // "on" is judged on the quadratic residual (a warming gyro's drifting bias bends an empty
     // roller's angle like breathing); "quiet" on the linear one, which keeps more of a shallow
     // breather's rocking, so a calm person is not taken for an empty roller

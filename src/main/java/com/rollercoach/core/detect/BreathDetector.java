@@ -373,6 +373,10 @@ final class BreathDetector {
     /** Current median bin and how many values lie in bins below it. */
     private int m;
     private int below;
+    private int next;
+    /** The median's value for bin {@link #medianBin}: exp only when the median moves to another bin. */
+    private double medianValue;
+    private int medianBin = -1;
 
     RunningMedian(int size) {
       window = new int[Math.max(1, size)];
@@ -380,7 +384,8 @@ final class BreathDetector {
 
     void add(double x) {
       int b = bin(x);
-      int slot = (int) (added % window.length);
+      int slot = next; // == added % length, without a long division per grid sample
+      next = next + 1 == window.length ? 0 : next + 1;
       if (added >= window.length) {
         int old = window[slot];
         counts[old]--;
@@ -405,7 +410,11 @@ final class BreathDetector {
     /** The median so far (NaN before the first value). */
     double median() {
       if (added == 0) return Double.NaN;
-      return m == 0 ? 0 : LO * Math.exp((m - 0.5) * STEP);
+      if (m != medianBin) {
+        medianValue = m == 0 ? 0 : LO * Math.exp((m - 0.5) * STEP);
+        medianBin = m;
+      }
+      return medianValue;
     }
 
     private static int bin(double x) {

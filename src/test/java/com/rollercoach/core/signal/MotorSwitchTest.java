@@ -64,4 +64,45 @@ class MotorSwitchTest {
   void aJoltWithoutAMotorIsNotASwitch() {
     assertTrue(Double.isNaN(run(0, 0)));
   }
+
+  /**
+   * A gentle get-off (seed 7000026 pauser, 1000 Hz): one jolt, then the roller rolls away within the
+   * second after it, its rumble filling part of the window and gone by its end. Not steady like a
+   * motor: the get-off stays a body's jolt, so the hold before it stays a hold.
+   */
+  @Test
+  void aRollAwayAfterAJoltIsNotAMotor() {
+    for (double rate : new double[] {26, 200, 1000}) {
+      MotorSwitch m = new MotorSwitch();
+      double found = Double.NaN;
+      for (int i = 0; i < 4 * rate; i++) {
+        double t = i / rate;
+        // a 0.55 s rumble of 0.3 g peak from 0.7 s after the jolt, across the middle of the window
+        // [2.5, 3.5] s: its two halves carry about the same energy, its last quarter none
+        double rumble = t >= 2.7 && t < 3.25 ? 0.3 * Math.sin(Math.PI * (t - 2.7) / 0.55) : 0;
+        double a = rumble * Math.sin(2 * Math.PI * 37 * t);
+        double jolt = t >= 2 && t < 2.3 ? 0.5 * Math.sin(2 * Math.PI * 6 * (t - 2)) : 0;
+        double r = m.update(t, a + jolt, 0, 1, i == (int) (2 * rate));
+        if (!Double.isNaN(r)) found = r;
+      }
+      assertTrue(Double.isNaN(found), "at " + rate + " Hz");
+    }
+  }
+
+  /** A motor switched on is still recognised at the lowest rates, where it is aliased. */
+  @Test
+  void aSteadyMotorIsRecognisedAt26Hz() {
+    MotorSwitch m = new MotorSwitch();
+    double found = Double.NaN;
+    double rate = 26;
+    for (int i = 0; i < 4 * rate; i++) {
+      double t = i / rate;
+      double a = t < 2 ? 0 : 0.4;
+      double p = 2 * Math.PI * 45 * t; // aliased to 7 Hz at 26 Hz
+      double jolt = t >= 2 && t < 2.3 ? 0.5 * Math.sin(2 * Math.PI * 6 * (t - 2)) : 0;
+      double r = m.update(t, a * Math.cos(p) + jolt, 0, 1 + a * Math.sin(p), i == (int) (2 * rate));
+      if (!Double.isNaN(r)) found = r;
+    }
+    assertEquals(2.0, found, 1e-9);
+  }
 }

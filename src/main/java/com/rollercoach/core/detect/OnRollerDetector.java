@@ -90,6 +90,8 @@ final class OnRollerDetector {
   private double lastMovingS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
   private double floorDeg = Double.NaN;
+  private double motorFloorDeg = Double.NaN;
+  private boolean blockMotor;
   private double blockSum;
   private int blockCount;
   private double blockStartS = Double.NaN;
@@ -188,12 +190,14 @@ final class OnRollerDetector {
 
   /** The "someone is on" line: the physical minimum, or {@link #ON_FLOOR_RATIO} × the floor. */
   double onLineDeg() {
-    return Double.isNaN(floorDeg) ? ON_DEG : Math.max(ON_DEG, ON_FLOOR_RATIO * floorDeg);
+    double floor = currentFloorDeg();
+    return Double.isNaN(floor) ? ON_DEG : Math.max(ON_DEG, ON_FLOOR_RATIO * floor);
   }
 
   /** The "quiet" line: the physical minimum, or {@link #QUIET_FLOOR_RATIO} × the floor. */
   double quietLineDeg() {
-    return Double.isNaN(floorDeg) ? QUIET_DEG : Math.max(QUIET_DEG, QUIET_FLOOR_RATIO * floorDeg);
+    double floor = currentFloorDeg();
+    return Double.isNaN(floor) ? QUIET_DEG : Math.max(QUIET_DEG, QUIET_FLOOR_RATIO * floor);
   }
 
   /**
@@ -213,22 +217,45 @@ final class OnRollerDetector {
   }
 
   private void learnFloor(double t, double activityDeg) {
-    if (on || motorRunning || !(activityDeg > 0)) {
+    if (on || !(activityDeg > 0) || (!Double.isNaN(blockStartS) && blockMotor != motorRunning)) {
       blockCount = 0;
       blockSum = 0;
       blockStartS = Double.NaN;
-      return;
+      if (on || !(activityDeg > 0)) return;
     }
-    if (Double.isNaN(blockStartS)) blockStartS = t;
+    if (Double.isNaN(blockStartS)) {
+      blockStartS = t;
+      blockMotor = motorRunning;
+    }
     blockSum += activityDeg;
     blockCount++;
     if (t - blockStartS >= FLOOR_BLOCK_S) {
       double mean = blockSum / blockCount;
-      floorDeg = Math.min(FLOOR_MAX_DEG, Double.isNaN(floorDeg) ? mean : Math.min(floorDeg, mean));
+      if (blockMotor) {
+        motorFloorDeg =
+            Math.min(FLOOR_MAX_DEG, Double.isNaN(motorFloorDeg) ? mean : Math.min(motorFloorDeg, mean));
+      } else {
+        floorDeg = Math.min(FLOOR_MAX_DEG, Double.isNaN(floorDeg) ? mean : Math.min(floorDeg, mean));
+      }
       blockCount = 0;
       blockSum = 0;
       blockStartS = Double.NaN;
     }
+  }
+
+  /**
+   * The floor for the roller as it is now: a running motor's aliased residue in the rocking residual
+   * is a property of the roller, not a person (an empty vibrating roller at 52 Hz read 0.0251° against
+   * the 0.025° line and became "on" 6 s before anybody got on), so it has its own floor, learned the
+   * same way while the motor runs and nobody is on, and forgotten when the motor is switched.
+   */
+  private double currentFloorDeg() {
+    return motorRunning ? motorFloorDeg : floorDeg;
+  }
+
+  /** The motor was switched on or off, or to another speed: its residue is learned again. */
+  void motorSwitched() {
+    motorFloorDeg = Double.NaN;
   }
 
   /**

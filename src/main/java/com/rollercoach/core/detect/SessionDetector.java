@@ -249,6 +249,7 @@ public final class SessionDetector {
    */
   public void motorSwitched(double shockS) {
     onRoller.forgetShock(shockS);
+    onRoller.motorSwitched();
     heartbeat.relearn(); // the motor's line changes the heartbeat band's floor
     motorDamping.reset(); // a new speed (or none) is a new free level, not a load
     motorLoad.reset();

@@ -117,6 +117,95 @@ final class ByteRowParser {
     }
   }
 
+  /** Which {@code out} slot each field fills (−1: not needed), made for {@link #slotColumns}. */
+  private int[] slotOfField;
+  private int[] slotColumns;
+  private boolean slotsUsable;
+
+  /**
+   * The usual data row in one pass: a line wholly in the buffer and ended by {@code \n}, whose needed
+   * fields are plain decimals (what {@link #parseDouble}'s exact fast path takes), parsed while its
+   * commas and its end are found. {@link #nextRow} + {@link #parseRow} pass over every byte three
+   * times (the line end, the commas, the digits), which was most of the parse thread's time in
+   * `analyze` (C1 code, JFR, docs/benchmarks.md round 6). Anything else — a comment, a blank or
+   * {@code \r}-ended line, a line not yet buffered, an exponent, more than 18 digits, a short row,
+   * garbage — returns false with nothing consumed, and the caller reads that line as before, so every
+   * value and every error is the one {@link #parseRow} gives.
+   */
+  boolean fastRow(int[] columns, int maxIndex, double[] out) {
+    if (slotColumns != columns) makeSlots(columns, maxIndex);
+    if (!slotsUsable) return false;
+    int[] slots = slotOfField;
+    byte[] b = buf;
+    int lim = limit;
+    int i = pos;
+    if (i >= lim) return false;
+    byte c = b[i];
+    if (c == '#' || c == '\n' || c == '\r') return false; // a comment or a blank line
+    int field = 0;
+    while (true) {
+      int slot = field <= maxIndex ? slots[field] : -1;
+      if (slot < 0) {
+        while (i < lim && (c = b[i]) != ',' && c != '\n' && c != '\r') i++;
+        if (i >= lim) return false;
+      } else {
+        boolean negative = false;
+        if (i >= lim) return false;
+        if ((c = b[i]) == '-' || c == '+') {
+          negative = c == '-';
+          i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int fraction = -1; // digits after the point, -1 before the point
+        while (true) {
+          if (i >= lim) return false;
+          c = b[i];
+          if (c >= '0' && c <= '9') {
+            m = m * 10 + (c - '0');
+            if (fraction >= 0) fraction++;
+            if (++digits > 18) return false;
+          } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+          } else {
+            break;
+          }
+          i++;
+        }
+        if (c != ',' && c != '\n' && c != '\r') return false;
+        if (digits == 0 || m > (1L << 53) || fraction > 22) return false;
+        double v = fraction > 0 ? m / POW10[fraction] : (double) m;
+        out[slot] = negative ? -v : v;
+      }
+      if (c == ',') {
+        field++;
+        i++;
+        continue;
+      }
+      if (c == '\r' || field < maxIndex) return false; // \r\n, a lone \r, a short row: as before
+      lineStart = pos;
+      lineEnd = i;
+      lineNumber++;
+      pos = i + 1;
+      return true;
+    }
+  }
+
+  private void makeSlots(int[] columns, int maxIndex) {
+    slotColumns = columns;
+    slotOfField = new int[maxIndex + 1];
+    java.util.Arrays.fill(slotOfField, -1);
+    slotsUsable = true;
+    for (int k = 0; k < columns.length; k++) {
+      int f = columns[k];
+      if (f < 0 || f > maxIndex || slotOfField[f] >= 0) {
+        slotsUsable = false; // a field read twice (or out of range): only the general path
+        return;
+      }
+      slotOfField[f] = k;
+    }
+  }
+
   private double number(int from, int to, int column) {
     try {
       // NaN and ±Infinity (Java's spelling, or an overflow) are returned as such: the edge rules

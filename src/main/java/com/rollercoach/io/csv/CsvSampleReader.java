@@ -105,14 +105,18 @@ public final class CsvSampleReader implements SampleFile {
     long duplicates = 0;
     long firstDuplicateLine = 0;
     long firstBadLine = 0;
-    while (rows.nextRow()) {
-      try {
-        rows.parseRow(order, maxIndex, values);
-      } catch (CsvFormatException e) {
-        if (!rows.currentIsLast()) throw e;
-        warnings.add(
-            name + ":" + e.line() + ": last line is incomplete (" + e.reason() + "), ignored");
-        break;
+    while (true) {
+      // the usual row in one pass; any other line (and every error) the general way
+      if (!rows.fastRow(order, maxIndex, values)) {
+        if (!rows.nextRow()) break;
+        try {
+          rows.parseRow(order, maxIndex, values);
+        } catch (CsvFormatException e) {
+          if (!rows.currentIsLast()) throw e;
+          warnings.add(
+              name + ":" + e.line() + ": last line is incomplete (" + e.reason() + "), ignored");
+          break;
+        }
       }
       rowCount++;
       double t = values[0];

@@ -160,4 +160,96 @@ class ByteRowParserTest {
     }
     assertTrue(errors > 0);
   }
+
+  /** One row's outcome: its line number and values, or the error it raised. */
+  private static String rowOutcome(ByteRowParser p, int[] columns, int maxIndex, boolean fast) {
+    double[] out = new double[columns.length];
+    if (!fast || !p.fastRow(columns, maxIndex, out)) {
+      if (!p.nextRow()) return null;
+      try {
+        p.parseRow(columns, maxIndex, out);
+      } catch (CsvFormatException e) {
+        return p.lineNumber() + ": error " + e.getMessage();
+      }
+    }
+    StringBuilder sb = new StringBuilder(p.lineNumber() + ":");
+    for (double v : out) sb.append(' ').append(Double.doubleToRawLongBits(v));
+    return sb.toString();
+  }
+
+  /**
+   * The one-pass row reader gives, line for line, the values (bit for bit), line numbers and errors
+   * of the general path, on rows mixing everything a logger writes and a few things it should not,
+   * delivered a few bytes at a time.
+   */
+  @Test
+  void theOnePassRowIsTheGeneralPathsRowOnEveryKindOfLine() {
+    Random r = new Random(7);
+    String[] odd = {"1e-3", "-2.5E+2", " 1.5", "1.5 ", "", "-", "+", ".", "nan", "-inf", "0x10", "1,5",
+        "12345678901234567890", "0.000000000000000000000001", "9007199254740993", "-0.0", "+.5", "5.",
+        "\"1.0\"", "1.0.0", "--1", "é"};
+    StringBuilder text = new StringBuilder();
+    for (int row = 0; row < 4000; row++) {
+      int kind = r.nextInt(20);
+      if (kind == 0) text.append("# comment ").append(row);
+      else if (kind == 1) text.append(r.nextBoolean() ? "" : "   ");
+      else {
+        int fields = kind == 2 ? r.nextInt(4) : 4 + r.nextInt(3);
+        for (int f = 0; f < fields; f++) {
+          if (f > 0) text.append(',');
+          if (r.nextInt(15) == 0) {
+            text.append(odd[r.nextInt(odd.length)]);
+          } else {
+            double x = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(10) - 4);
+            text.append(String.format(java.util.Locale.ROOT, "%." + r.nextInt(12) + "f", x));
+          }
+        }
+      }
+      text.append(switch (r.nextInt(10)) {
+        case 0 -> "\r\n";
+        case 1 -> "\r";
+        default -> "\n";
+      });
+    }
+    text.append("1.0,2.0,3.0,4"); // a last line without a terminator
+    int[][] layouts = {{0, 1, 2, 3}, {3, 1, 0}, {0, 2}};
+    for (int[] columns : layouts) {
+      int maxIndex = 0;
+      for (int c : columns) maxIndex = Math.max(maxIndex, c);
+      for (long seed = -1; seed < 3; seed++) {
+        // seed −1: the whole text at once, so most lines are buffered and take the one-pass way
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        ByteRowParser general = new ByteRowParser(
+            seed < 0 ? new ByteArrayInputStream(bytes) : trickle(text.toString(), seed), "t");
+        ByteRowParser onePass = new ByteRowParser(
+            seed < 0 ? new ByteArrayInputStream(bytes) : trickle(text.toString(), seed + 100), "t");
+        int rows = 0;
+        while (true) {
+          String want = rowOutcome(general, columns, maxIndex, false);
+          String got = rowOutcome(onePass, columns, maxIndex, true);
+          assertEquals(want, got, "row " + rows + " of layout " + java.util.Arrays.toString(columns));
+          if (want == null) break;
+          rows++; // after an error both are past the broken line: the comparison goes on
+        }
+        assertTrue(rows > 3000, "rows compared: " + rows);
+      }
+    }
+  }
+
+  /** Whole lines in a big buffer take the one-pass way (the test above would pass without it). */
+  @Test
+  void plainRowsTakeTheOnePassWay() {
+    String text = "1.5,-2.25,3,0.000001\n-0.0,1.,+.5,7\n";
+    ByteRowParser p = new ByteRowParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t");
+    double[] out = new double[4];
+    assertFalse(p.fastRow(new int[] {0, 1, 2, 3}, 3, out), "nothing buffered yet: the general way");
+    assertTrue(p.nextRow());
+    p.parseRow(new int[] {0, 1, 2, 3}, 3, out);
+    assertTrue(p.fastRow(new int[] {0, 1, 2, 3}, 3, out));
+    assertEquals(2, p.lineNumber());
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(out[0]));
+    assertEquals(1.0, out[1]);
+    assertEquals(0.5, out[2]);
+    assertEquals(7.0, out[3]);
+  }
 }

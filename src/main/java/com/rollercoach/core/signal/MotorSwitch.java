@@ -35,6 +35,7 @@ public final class MotorSwitch {
   private final double[] t = new double[CAPACITY];
   private final double[] e = new double[CAPACITY];
   private long n;
+  private int head;
   static final double HP_TAU_S = 0.05;
   private final double[] low = {Double.NaN, Double.NaN, Double.NaN};
   private double prevT = Double.NaN;
@@ -68,7 +69,9 @@ public final class MotorSwitch {
     double dy = ay - low[1];
     double dz = az - low[2];
     double d2 = dx * dx + dy * dy + dz * dz;
-    int i = (int) (n++ % CAPACITY);
+    int i = head; // == n % CAPACITY, without a long division per raw sample (C1 keeps it)
+    head = head + 1 == CAPACITY ? 0 : head + 1;
+    n++;
     t[i] = tS;
     e[i] = d2;
     level2 = Double.isNaN(level2) ? d2 : level2 + Math.min(1, Math.max(0, dt) / LEVEL_TAU_S) * (d2 - level2);

@@ -159,9 +159,9 @@ public final class RollAngleTracker {
     boolean vibrating = vibrating();
     Smoother accelRef = vibrating ? accelSlow : accelLp;
     Smoother phiRef = vibrating ? phiSlow : phiLp;
-    double lx = accelRef.get(0);
-    double ly = accelRef.get(1);
-    double lz = accelRef.get(2);
+    double lx = accelRef.x();
+    double ly = accelRef.y();
+    double lz = accelRef.z();
     double norm = Math.sqrt(lx * lx + ly * ly + lz * lz);
     if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
       double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
@@ -171,9 +171,9 @@ public final class RollAngleTracker {
         // θ through the same low-pass as the accelerometer: the filters' delays cancel
         double lagged =
             gyroTheta
-                - axis[0] * (phi[0] - phiRef.get(0))
-                - axis[1] * (phi[1] - phiRef.get(1))
-                - axis[2] * (phi[2] - phiRef.get(2));
+                - axis[0] * (phi[0] - phiRef.x())
+                - axis[1] * (phi[1] - phiRef.y())
+                - axis[2] * (phi[2] - phiRef.z());
         if (!haveReference) {
           accelOffset = accelTheta - lagged;
           haveReference = true;
@@ -199,9 +199,9 @@ public final class RollAngleTracker {
   private void trackOscillation(double dtS, boolean gap, double rateRadS) {
     // after a gap the filter restarted from one raw sample: the roller's shaking did not change
     if (gap || rateRadS * ACCEL_LP_TAU_S > 0.1) return;
-    double lx = accelLp.get(0);
-    double ly = accelLp.get(1);
-    double lz = accelLp.get(2);
+    double lx = accelLp.x();
+    double ly = accelLp.y();
+    double lz = accelLp.z();
     double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
     double k = dtS <= 0 ? 0 : oscillationGain.of(dtS);
     oscillationMs += k * (dev * dev - oscillationMs);

@@ -146,12 +146,12 @@ public final class RollSignal {
     if (primed && !(dt > 0)) return; // the delivery clock keeps time rising; defensive
     lpRate.update(x.gxDps(), x.gyDps(), x.gzDps(), dt);
     lpAccel.update(x.axG(), x.ayG(), x.azG(), dt);
-    double lgx = lpRate.get(0);
-    double lgy = lpRate.get(1);
-    double lgz = lpRate.get(2);
+    double lgx = lpRate.x();
+    double lgy = lpRate.y();
+    double lgz = lpRate.z();
     // bias learning on low-passed rates and specific force: works while a motor shakes the roller
     boolean still =
-        bias.update(lgx, lgy, lgz, lpAccel.get(0), lpAccel.get(1), lpAccel.get(2), dt);
+        bias.update(lgx, lgy, lgz, lpAccel.x(), lpAccel.y(), lpAccel.z(), dt);
     double wx = x.gxDps() - bias.bias(0);
     double wy = x.gyDps() - bias.bias(1);
     double wz = x.gzDps() - bias.bias(2);
@@ -241,9 +241,9 @@ public final class RollSignal {
 
   /** Whether the rotation (bias-corrected, °/s) is mostly about a horizontal axis (see above). */
   private boolean mostlyHorizontal(double cx, double cy, double cz, double rate) {
-    double gx = lpAccel.get(0);
-    double gy = lpAccel.get(1);
-    double gz = lpAccel.get(2);
+    double gx = lpAccel.x();
+    double gy = lpAccel.y();
+    double gz = lpAccel.z();
     double g = Math.sqrt(gx * gx + gy * gy + gz * gz);
     if (!(g > 0.5) || !(rate > 0)) return true; // no usable gravity: do not judge
     return Math.abs(cx * gx + cy * gy + cz * gz) / (g * rate) <= AXIS_MAX_VERTICAL_SHARE;
@@ -267,9 +267,9 @@ public final class RollSignal {
     lowAccel[0] = gx - (wy * gz - wz * gy);
     lowAccel[1] = gy - (wz * gx - wx * gz);
     lowAccel[2] = gz - (wx * gy - wy * gx);
-    double dx = shockLp.get(0) - lowAccel[0];
-    double dy = shockLp.get(1) - lowAccel[1];
-    double dz = shockLp.get(2) - lowAccel[2];
+    double dx = shockLp.x() - lowAccel[0];
+    double dy = shockLp.y() - lowAccel[1];
+    double dz = shockLp.z() - lowAccel[2];
     double d2 = dx * dx + dy * dy + dz * dz;
     if (Double.isNaN(shockBaseline)) shockBaseline = d2;
     if (d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * shockBaseline) shockPending = true;

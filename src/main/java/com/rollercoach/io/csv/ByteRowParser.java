@@ -123,14 +123,14 @@ final class ByteRowParser {
   private boolean slotsUsable;
 
   /**
-   * The usual data row in one pass: a line wholly in the buffer and ended by {@code \n}, whose needed
-   * fields are plain decimals (what {@link #parseDouble}'s exact fast path takes), parsed while its
-   * commas and its end are found. {@link #nextRow} + {@link #parseRow} pass over every byte three
-   * times (the line end, the commas, the digits), which was most of the parse thread's time in
-   * `analyze` (C1 code, JFR, docs/benchmarks.md round 6). Anything else — a comment, a blank or
-   * {@code \r}-ended line, a line not yet buffered, an exponent, more than 18 digits, a short row,
-   * garbage — returns false with nothing consumed, and the caller reads that line as before, so every
-   * value and every error is the one {@link #parseRow} gives.
+   * The usual data row in one pass over the line: a line wholly in the buffer and ended by {@code \n}
+   * whose needed fields are numbers: its commas and its end are found in one scan, each needed field
+   * parsed as soon as it ends ({@link #parseDouble}, the same function {@link #parseRow} uses).
+   * {@link #nextRow} + {@link #parseRow} scan every byte twice before parsing (the line end, then the
+   * commas), which was most of the parse thread's time in `analyze` (C1 code, JFR, docs/benchmarks.md
+   * round 6). Anything else — a comment, a blank or {@code \r}-ended line, a line not yet buffered, a
+   * short row, a field that is not a number — returns false with nothing consumed, and the caller reads
+   * that line as before, so every value and every error is the one {@link #parseRow} gives.
    */
   boolean fastRow(int[] columns, int maxIndex, double[] out) {
     if (slotColumns != columns) makeSlots(columns, maxIndex);
@@ -144,38 +144,16 @@ final class ByteRowParser {
     if (c == '#' || c == '\n' || c == '\r') return false; // a comment or a blank line
     int field = 0;
     while (true) {
+      int from = i;
+      while (i < lim && (c = b[i]) != ',' && c != '\n' && c != '\r') i++;
+      if (i >= lim) return false;
       int slot = field <= maxIndex ? slots[field] : -1;
-      if (slot < 0) {
-        while (i < lim && (c = b[i]) != ',' && c != '\n' && c != '\r') i++;
-        if (i >= lim) return false;
-      } else {
-        boolean negative = false;
-        if (i >= lim) return false;
-        if ((c = b[i]) == '-' || c == '+') {
-          negative = c == '-';
-          i++;
+      if (slot >= 0) {
+        try {
+          out[slot] = parseDouble(b, from, i);
+        } catch (NumberFormatException e) {
+          return false; // not a number: the general path reads it (a logger's "nan") or reports it
         }
-        long m = 0;
-        int digits = 0;
-        int fraction = -1; // digits after the point, -1 before the point
-        while (true) {
-          if (i >= lim) return false;
-          c = b[i];
-          if (c >= '0' && c <= '9') {
-            m = m * 10 + (c - '0');
-            if (fraction >= 0) fraction++;
-            if (++digits > 18) return false;
-          } else if (c == '.' && fraction < 0) {
-            fraction = 0;
-          } else {
-            break;
-          }
-          i++;
-        }
-        if (c != ',' && c != '\n' && c != '\r') return false;
-        if (digits == 0 || m > (1L << 53) || fraction > 22) return false;
-        double v = fraction > 0 ? m / POW10[fraction] : (double) m;
-        out[slot] = negative ? -v : v;
       }
       if (c == ',') {
         field++;

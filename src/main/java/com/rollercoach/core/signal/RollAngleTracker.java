@@ -101,6 +101,8 @@ public final class RollAngleTracker {
   private double oscillationMs;
   private double elapsedS;
   private double recoverUntilS = Double.NEGATIVE_INFINITY;
+  /** The latest ordinary sample interval: the filters' step across a gap. */
+  private double periodS;
 
   /**
    * Advances by one sample.
@@ -119,14 +121,15 @@ public final class RollAngleTracker {
     trackGravity(ax, ay, az, dtS, still && currentAxis == null);
     elapsedS += dtS;
     boolean gap = dtS > SNAP_GAP_S;
-    if (gap) {
-      accelLp.reset(ax, ay, az);
-      accelSlow.reset(ax, ay, az);
-      recoverUntilS = elapsedS + RECOVER_S;
-    } else {
-      accelLp.update(ax, ay, az, dtS);
-      accelSlow.update(ax, ay, az, dtS);
-    }
+    // Across a gap the filters go on from their state as if one ordinary period had passed: the
+    // stretch nobody measured adds nothing, so the first sample after it weighs as any other, and
+    // a motor's shaking in that one raw sample cannot become the gravity reference (reset onto it,
+    // a 0.24 g shake is up to 14° of gravity angle, pulled in at RECOVER_TAU_S: cm of s per loss).
+    double filterDt = gap ? periodS : dtS;
+    if (gap) recoverUntilS = elapsedS + RECOVER_S;
+    else if (dtS > 0) periodS = dtS;
+    accelLp.update(ax, ay, az, filterDt);
+    accelSlow.update(ax, ay, az, filterDt);
     double rx = Math.toRadians(wx);
     double ry = Math.toRadians(wy);
     double rz = Math.toRadians(wz);
@@ -136,13 +139,10 @@ public final class RollAngleTracker {
       phi[2] += 0.5 * (lastRate[2] + rz) * dtS;
     }
     primed = true;
-    if (gap) {
-      phiLp.reset(phi[0], phi[1], phi[2]);
-      phiSlow.reset(phi[0], phi[1], phi[2]);
-    } else {
-      phiLp.update(phi[0], phi[1], phi[2], dtS);
-      phiSlow.update(phi[0], phi[1], phi[2], dtS);
-    }
+    // through the same filters on the same clock, so the gyro's guess over the gap and gravity's
+    // actual turn reach the comparison at the same pace and the delays still cancel
+    phiLp.update(phi[0], phi[1], phi[2], filterDt);
+    phiSlow.update(phi[0], phi[1], phi[2], filterDt);
     trackOscillation(dtS, gap, Math.sqrt(rx * rx + ry * ry + rz * rz));
     lastRate[0] = rx;
     lastRate[1] = ry;

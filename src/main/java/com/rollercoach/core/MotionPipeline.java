@@ -46,9 +46,9 @@ public final class MotionPipeline implements SampleSink {
             new RollSignal.Listener() {
               @Override
               public void grid(
-                  double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg,
-                  boolean shock) {
-                detector.accept(tS, sCm, thetaDeg, rollPhiDeg, phiDeg, shock);
+                  double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
+                  double[] phiDeg, boolean shock) {
+                detector.accept(tS, sCm, thetaDeg, rockingDeg, rollPhiDeg, phiDeg, shock);
               }
 
               @Override

@@ -141,9 +141,19 @@ public final class SessionDetector {
     this.listener = listener;
   }
 
-  /** One grid sample from {@link RollSignal}. */
+  /** One grid sample whose rocking angle is θ itself (no bias estimate moved: tests, replays of θ). */
   public void accept(
       double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg, boolean shock) {
+    accept(tS, sCm, thetaDeg, thetaDeg, rollPhiDeg, phiDeg, shock);
+  }
+
+  /**
+   * One grid sample from {@link RollSignal}: breaths are read from {@code rockingDeg}, θ with the
+   * gyro bias estimate held (see {@link RollSignal.Listener#grid}).
+   */
+  public void accept(
+      double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg, double[] phiDeg,
+      boolean shock) {
     if (!Double.isNaN(now)) {
       double dt = tS - now;
       double k = Math.min(1, dt / SPEED_TAU_S);
@@ -234,7 +244,7 @@ public final class SessionDetector {
       case NONE -> {}
     }
 
-    double turn = breaths.update(tS, thetaDeg);
+    double turn = breaths.update(tS, rockingDeg);
     if (onRoller.settled()) {
       trackRest();
       feedSegmenter();

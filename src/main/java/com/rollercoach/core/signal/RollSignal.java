@@ -62,6 +62,9 @@ public final class RollSignal {
      *
      * @param sCm contact position along the back, s = r·θ (0 until the axis is known)
      * @param thetaDeg roll angle, degrees, fused with gravity (0 until the axis is known)
+     * @param rockingDeg the same angle with the gyro bias estimate held at its first value ({@link
+     *     BiasEstimateEcho}): the estimate converging during a still is not the roller turning, so
+     *     this is the angle small rocking (breathing) is read from; 0 until the axis is known
      * @param rollPhiDeg roll angle from the raw gyro alone (a·Φ), degrees, NaN until the axis is
      *     known; it includes the bias as a ramp, for detectors that detrend
      * @param phiDeg the raw gyro's integrated rate vector Φ = ∫ω dt, degrees, bias included (reused
@@ -69,7 +72,8 @@ public final class RollSignal {
      * @param shock whether an accelerometer shock happened since the previous grid sample
      */
     void grid(
-        double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg, boolean shock);
+        double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg, double[] phiDeg,
+        boolean shock);
 
     /** Samples were missing between two times. */
     void gap(double fromS, double toS);
@@ -89,6 +93,7 @@ public final class RollSignal {
   private final GyroBiasTracker bias = new GyroBiasTracker();
   private final RollAxisEstimator axis;
   private final RollAngleTracker angle = new RollAngleTracker();
+  private final BiasEstimateEcho echo = new BiasEstimateEcho();
   private final GyroSaturation saturation = new GyroSaturation();
   private final MotorSwitch motorSwitch = new MotorSwitch();
   private final DeliveryClock clock = new DeliveryClock(this::process);
@@ -113,6 +118,7 @@ public final class RollSignal {
   private double prevT;
   private double prevS;
   private double prevTheta;
+  private double prevRocking;
   private double prevRollPhi;
   private double typicalDt = Double.NaN;
   private double nextGridT;
@@ -175,6 +181,7 @@ public final class RollSignal {
     integrateRaw(lgx, lgy, lgz, dt);
     System.arraycopy(rawPhi, 0, curPhi, 0, 3);
     double thetaDeg = Double.isNaN(theta) ? 0 : Math.toDegrees(theta);
+    double rockingDeg = thetaDeg - echo.update(bias, a, dt, angle.accelUsed());
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
     double rollPhi = a == null ? Double.NaN : a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
 
@@ -201,6 +208,7 @@ public final class RollSignal {
           nextGridT,
           lerp(prevS, s, f),
           lerp(prevTheta, thetaDeg, f),
+          lerp(prevRocking, rockingDeg, f),
           Double.isNaN(prevRollPhi) ? rollPhi : lerp(prevRollPhi, rollPhi, f),
           phiDeg,
           shockPending);
@@ -210,6 +218,7 @@ public final class RollSignal {
     prevT = t;
     prevS = s;
     prevTheta = thetaDeg;
+    prevRocking = rockingDeg;
     prevRollPhi = rollPhi;
     System.arraycopy(curPhi, 0, prevPhi, 0, 3);
     lastS = s;

@@ -21,7 +21,9 @@ class SignalMechanismsTest {
     double lastS;
 
     @Override
-    public void grid(double tS, double sCm, double thetaDeg, double rollPhiDeg, double[] phiDeg, boolean shock) {
+    public void grid(
+        double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg, double[] phiDeg,
+        boolean shock) {
       grid++;
       lastS = sCm;
       if (shock) {

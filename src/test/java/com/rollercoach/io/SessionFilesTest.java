@@ -224,6 +224,22 @@ class SessionFilesTest {
   }
 
   @Test
+  void aNominal25HzSensorOnASlowClockWithMillisecondStampsIsAccepted() throws IOException {
+    // 25 Hz on a clock 1.5 % slow, stamped to the millisecond: steps of 41 and 40 ms, median 41 ms
+    StringBuilder ms = new StringBuilder("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n");
+    for (int i = 0; i < 400; i++) {
+      ms.append(String.format(java.util.Locale.ROOT, "%.3f", Math.rint(i * 40.6) / 1000)).append(",0,0,1,0,0,0\n");
+    }
+    Path f = Files.writeString(dir.resolve("ms25.csv"), ms);
+    assertEquals(400, play(SessionFiles.open(f)).size());
+    // and a true 20 Hz one is still refused
+    StringBuilder slow = new StringBuilder("t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n");
+    for (int i = 0; i < 400; i++) slow.append(i * 0.05).append(",0,0,1,0,0,0\n");
+    Path s = Files.writeString(dir.resolve("twenty.csv"), slow);
+    assertTrue(refusal(s).contains("20.0 samples per second is too slow"), refusal(s));
+  }
+
+  @Test
   void tooLowARateAndUnitsThatContradictGravity() throws IOException {
     StringBuilder slow = new StringBuilder("Time (s),Acceleration x (m/s^2),Acceleration y (m/s^2),"
         + "Acceleration z (m/s^2),Gyroscope x (rad/s),Gyroscope y (rad/s),Gyroscope z (rad/s)\n");

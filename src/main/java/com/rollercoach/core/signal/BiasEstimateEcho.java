@@ -26,6 +26,10 @@ final class BiasEstimateEcho {
   private final double[] first = new double[3];
   private boolean haveFirst;
   private double echoDeg;
+  /** e^(−dt/τ) for the two pulls the rocking angle has (an exponential per sample was measurable). */
+  private final DtGain ordinary = new DtGain(dt -> Math.exp(-dt / RollAngleTracker.TAU_S));
+  private final DtGain underLine =
+      new DtGain(dt -> Math.exp(-dt / RollAngleTracker.ROCKING_VIBRATION_TAU_S));
 
   /**
    * Advances by one sample, after the angle tracker has.
@@ -33,11 +37,20 @@ final class BiasEstimateEcho {
    * @param bias the tracker whose estimate θ used this sample
    * @param axis the roll axis θ is measured about, null while unknown (nothing to echo then)
    * @param dtS time since the previous sample
-   * @param gravityUsed whether gravity held θ this sample ({@link RollAngleTracker#accelUsed()})
+   * @param gravityUsed whether gravity pulled the angle this sample ({@link
+   *     RollAngleTracker#rockingGravityUsed()})
+   * @param tauS the time constant of that pull ({@link RollAngleTracker#rockingTauS()})
+   * @param restart the pull just changed ({@link RollAngleTracker#rockingRestarted()}): the echo
+   *     starts again from the estimate as it is now. Its steady value −a·δ·τ would otherwise swing
+   *     with τ (a tenfold τ turns a stale first estimate into a creep of its own)
    * @return the echo e in degrees: θ − e is θ without the estimate's convergence
    */
-  double update(GyroBiasTracker bias, double[] axis, double dtS, boolean gravityUsed) {
+  double update(
+      GyroBiasTracker bias, double[] axis, double dtS, boolean gravityUsed, double tauS,
+      boolean restart) {
+    if (restart) haveFirst = false;
     if (!haveFirst) {
+      echoDeg = 0;
       if (!bias.estimated()) return 0;
       for (int i = 0; i < 3; i++) first[i] = bias.bias(i);
       haveFirst = true;
@@ -49,7 +62,12 @@ final class BiasEstimateEcho {
             + axis[2] * (bias.bias(2) - first[2]);
     if (!gravityUsed) return echoDeg -= delta * dtS;
     // e(t+dt) = e·k − δ·τ·(1 − k), k = exp(−dt/τ): exact for δ constant over the step
-    double k = Math.exp(-dtS / RollAngleTracker.TAU_S);
-    return echoDeg = echoDeg * k - delta * RollAngleTracker.TAU_S * (1 - k);
+    double k =
+        tauS == RollAngleTracker.TAU_S
+            ? ordinary.of(dtS)
+            : tauS == RollAngleTracker.ROCKING_VIBRATION_TAU_S
+                ? underLine.of(dtS)
+                : Math.exp(-dtS / tauS);
+    return echoDeg = echoDeg * k - delta * tauS * (1 - k);
   }
 }

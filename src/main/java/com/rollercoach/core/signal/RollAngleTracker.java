@@ -73,6 +73,15 @@ public final class RollAngleTracker {
   static final double RECOVER_TAU_S = 0.15;
   /** Low-pass of the specific force kept as the resting gravity reference. */
   static final double GRAVITY_TAU_S = 0.3;
+  /** Below this rate the roller rests (or only rocks): the norm's swing there is not a stroke's. */
+  static final double ROCKING_REST_DPS = 10.0;
+  /** The rocking angle's pull to gravity while a motor's line is in the accelerometer. */
+  static final double ROCKING_VIBRATION_TAU_S = 20.0;
+  /**
+   * How long the line must be there (or gone) before the rocking angle changes its pull: a motor
+   * runs for minutes, a jolt's ringing lasts under 1.5 s.
+   */
+  static final double ROCKING_SWITCH_S = 3.0;
 
   private final double[] phi = new double[3]; // ∫ω dt, rad
   private final double[] phiOrigin = new double[3]; // Φ when the axis became known: θ = 0 there
@@ -90,6 +99,18 @@ public final class RollAngleTracker {
   private boolean haveStillGravity;
   private boolean snapNext;
   private boolean accelUsed;
+  private double rockingTheta = Double.NaN;
+  private double rockingCorrection;
+  /** The rocking angle has its own pull (a motor's line has been seen); θ's otherwise. */
+  private boolean rockingOwn;
+  private boolean rockingVibrating;
+  private double rockingDisagreeS;
+  private boolean rockingGravityUsed;
+  private boolean rockingRestarted;
+  private boolean biasEstimated;
+  /** Mean and variance of the short-filtered norm, taken only while the roller turns slowly. */
+  private double restNormMean = Double.NaN;
+  private double restNormVar;
   private final Smoother accelLp = new Smoother(ACCEL_LP_TAU_S);
   private final DtGain oscillationGain = new DtGain(dt -> -Math.expm1(-dt / OSCILLATION_TAU_S));
   /** Φ through the accelerometer's low-pass: a·(Φ − Φ_lp) is how far the filtered θ lags θ. */
@@ -147,14 +168,14 @@ public final class RollAngleTracker {
     lastRate[0] = rx;
     lastRate[1] = ry;
     lastRate[2] = rz;
-    if (currentAxis == null) return theta = Double.NaN;
+    if (currentAxis == null) return theta = rockingTheta = Double.NaN;
     if (currentAxis != axis) setAxis(currentAxis);
 
-    double gyroTheta =
+    double base =
         axis[0] * (phi[0] - phiOrigin[0])
             + axis[1] * (phi[1] - phiOrigin[1])
-            + axis[2] * (phi[2] - phiOrigin[2])
-            + correction;
+            + axis[2] * (phi[2] - phiOrigin[2]);
+    double gyroTheta = base + correction;
     accelUsed = false;
     boolean vibrating = vibrating();
     Smoother accelRef = vibrating ? accelSlow : accelLp;
@@ -163,31 +184,123 @@ public final class RollAngleTracker {
     double ly = accelRef.y();
     double lz = accelRef.z();
     double norm = Math.sqrt(lx * lx + ly * ly + lz * lz);
-    if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G) {
-      double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
-      double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
-      if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
-        double accelTheta = -Atan2.of(c2, c1);
-        // θ through the same low-pass as the accelerometer: the filters' delays cancel
-        double lagged =
-            gyroTheta
-                - axis[0] * (phi[0] - phiRef.x())
-                - axis[1] * (phi[1] - phiRef.y())
-                - axis[2] * (phi[2] - phiRef.z());
-        if (!haveReference) {
-          accelOffset = accelTheta - lagged;
-          haveReference = true;
-        }
-        double error = wrap(accelTheta - accelOffset - lagged);
-        double tau = elapsedS < recoverUntilS ? RECOVER_TAU_S : TAU_S;
-        double gain = snapNext ? 1.0 : Math.min(1.0, dtS / tau);
-        snapNext = false;
-        correction += gain * error;
-        gyroTheta += gain * error;
-        accelUsed = true;
+    double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
+    double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
+    boolean inPlane = c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G;
+    double accelTheta = inPlane ? -Atan2.of(c2, c1) : Double.NaN;
+    // how far θ through the accelerometer's low-pass lags θ, per axis: the filters' delays cancel
+    double lag0 = axis[0] * (phi[0] - phiRef.x());
+    double lag1 = axis[1] * (phi[1] - phiRef.y());
+    double lag2 = axis[2] * (phi[2] - phiRef.z());
+    if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G && inPlane) {
+      double lagged = gyroTheta - lag0 - lag1 - lag2;
+      if (!haveReference) {
+        accelOffset = accelTheta - lagged;
+        haveReference = true;
       }
+      double error = wrap(accelTheta - accelOffset - lagged);
+      double tau = elapsedS < recoverUntilS ? RECOVER_TAU_S : TAU_S;
+      double gain = snapNext ? 1.0 : Math.min(1.0, dtS / tau);
+      snapNext = false;
+      correction += gain * error;
+      gyroTheta += gain * error;
+      accelUsed = true;
     }
-    return theta = gyroTheta;
+    theta = gyroTheta;
+    updateRocking(base, accelTheta, lag0 + lag1 + lag2, dtS, biasEstimated && lineAtRest());
+    return theta;
+  }
+
+  /**
+   * The rocking angle: θ itself, until the accelerometer has carried a running motor's line ({@link
+   * #lineAtRest}, with a bias estimate) for {@value #ROCKING_SWITCH_S} s; from then on it has its own pull to gravity, with τ = {@value
+   * #ROCKING_VIBRATION_TAU_S} s and no per-sample gate while the line lasts (the gate would sample
+   * the line's phases), the ordinary τ and gate after it.
+   */
+  private void updateRocking(
+      double base, double accelTheta, double lag, double dtS, boolean vibrating) {
+    rockingRestarted = false;
+    if (vibrating != rockingVibrating) {
+      rockingDisagreeS += dtS;
+      if (rockingDisagreeS >= ROCKING_SWITCH_S) {
+        if (!rockingOwn) rockingCorrection = correction;
+        rockingOwn = true;
+        rockingVibrating = vibrating;
+        rockingRestarted = true;
+        rockingDisagreeS = 0;
+      }
+    } else {
+      rockingDisagreeS = 0;
+    }
+    if (!rockingOwn) {
+      rockingTheta = theta;
+      rockingGravityUsed = accelUsed;
+      return;
+    }
+    double rock = base + rockingCorrection;
+    rockingGravityUsed = false;
+    boolean gateOpen = rockingVibrating || accelUsed;
+    if (haveReference && !Double.isNaN(accelTheta) && gateOpen) {
+      double error = wrap(accelTheta - accelOffset - (rock - lag));
+      double gain = Math.min(1.0, dtS / rockingTauS());
+      rockingCorrection += gain * error;
+      rock += gain * error;
+      rockingGravityUsed = true;
+    }
+    rockingTheta = rock;
+  }
+
+  /**
+   * The roll angle small rocking (breathing) is read from, radians: θ itself, except while a
+   * vibrating roller's motor line has been in the accelerometer for a while. A line aliased below a
+   * few hertz (a 25–52 Hz sensor under a 25–70 Hz motor) rotates the specific force by up to tens of
+   * degrees at a rate no low-pass that keeps rolling can cut, and θ's τ = {@value #TAU_S} s pull
+   * passes a fifth of it at 0.5 Hz: tenths of a degree at a steady rate inside the breathing band,
+   * counted as breaths (+25 and +91 in simulated holds whose raw gyro angle carried under a tenth
+   * of that). Here gravity pulls with τ = {@value #ROCKING_VIBRATION_TAU_S} s instead, ten times
+   * less of the line, still holding the angle over a hold's minute. θ itself (s, passes, dwells)
+   * keeps its pull: the position needs it over strokes, the breath count does not.
+   */
+  public double rockingTheta() {
+    return rockingTheta;
+  }
+
+  /**
+   * Whether the gyro bias has been estimated, for the coming samples. The rocking angle takes its
+   * long pull only then: without an estimate the gyro alone drifts by the whole bias (degrees per
+   * second; a motor running from before anybody got on can keep the tracker from ever reading
+   * still), which only the ordinary pull holds.
+   */
+  public void biasEstimated(boolean estimated) {
+    biasEstimated = estimated;
+  }
+
+  /**
+   * Whether the short-filtered specific force swings about its own mean by more than half the
+   * gate while the roller turns slower than {@value #ROCKING_REST_DPS} °/s: a motor's line, which
+   * stays when the roller rests. Not {@link #vibrating()}: that is the RMS about 1 g on every
+   * slow-enough sample, which a miscalibrated accelerometer reaches at rest (its norm is 1.04 g
+   * in some orientations) and brisk strokes reach by themselves (round 7: a `noisy-gyro` session
+   * switched the rocking angle at every stroke).
+   */
+  boolean lineAtRest() {
+    double half = MAX_ACCEL_ERROR_G / 2;
+    return restNormVar > half * half;
+  }
+
+  /** The time constant of the rocking angle's pull to gravity now (s). */
+  public double rockingTauS() {
+    return rockingOwn && rockingVibrating ? ROCKING_VIBRATION_TAU_S : TAU_S;
+  }
+
+  /** Whether gravity pulled the rocking angle on the latest sample. */
+  public boolean rockingGravityUsed() {
+    return rockingGravityUsed;
+  }
+
+  /** Whether the rocking angle changed its pull on the latest sample (a motor's line came or went). */
+  public boolean rockingRestarted() {
+    return rockingRestarted;
   }
 
   /**
@@ -205,6 +318,13 @@ public final class RollAngleTracker {
     double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
     double k = dtS <= 0 ? 0 : oscillationGain.of(dtS);
     oscillationMs += k * (dev * dev - oscillationMs);
+    if (rateRadS < Math.toRadians(ROCKING_REST_DPS)) {
+      double n = dev + 1;
+      if (Double.isNaN(restNormMean)) restNormMean = n;
+      double d = n - restNormMean;
+      restNormMean += k * d;
+      restNormVar += k * (d * d - restNormVar);
+    }
   }
 
   /**

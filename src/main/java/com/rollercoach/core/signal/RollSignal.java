@@ -172,6 +172,7 @@ public final class RollSignal {
       }
     }
     if (saturation.update(x.gxDps(), x.gyDps(), x.gzDps())) angle.markSaturated();
+    angle.biasEstimated(bias.estimated());
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     boolean hadShock = shockPending;
     trackShock(x, wx, wy, wz, dt);
@@ -181,7 +182,14 @@ public final class RollSignal {
     integrateRaw(lgx, lgy, lgz, dt);
     System.arraycopy(rawPhi, 0, curPhi, 0, 3);
     double thetaDeg = Double.isNaN(theta) ? 0 : Math.toDegrees(theta);
-    double rockingDeg = thetaDeg - echo.update(bias, a, dt, angle.accelUsed());
+    double rocking = angle.rockingTheta();
+    double rockingDeg =
+        Double.isNaN(rocking)
+            ? 0
+            : Math.toDegrees(rocking)
+                - echo.update(
+                    bias, a, dt, angle.rockingGravityUsed(), angle.rockingTauS(),
+                    angle.rockingRestarted());
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
     double rollPhi = a == null ? Double.NaN : a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
 

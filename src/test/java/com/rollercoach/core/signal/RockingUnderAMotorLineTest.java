@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.sample.ImuSample;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +21,14 @@ class RockingUnderAMotorLineTest {
   private static final double LINE_G = 0.15;
 
   private static List<double[]> run(double motorFromS, boolean line) {
-    List<double[]> grid = new ArrayList<>();
-    RollSignal signal =
-        new RollSignal(
-            15,
-            new double[] {0, 1, 0},
-            new RollSignal.Listener() {
-              @Override
-              public void grid(
-                  double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
-                  double[] phiDeg, boolean shock) {
-                grid.add(new double[] {tS, thetaDeg, rockingDeg});
-              }
-
-              @Override
-              public void gap(double fromS, double toS) {}
-            });
+    AngleRecorder recorder = new AngleRecorder();
+    List<double[]> grid = recorder.rows;
+    RollSignal signal = recorder.signalAboutY();
     for (int i = 0; i <= 90 * HZ; i++) {
       double t = i / HZ;
-      double w = 2 * Math.PI * BREATH_HZ;
-      double theta = Math.toRadians(BREATH_DEG * Math.sin(w * t));
-      double rate = BREATH_DEG * w * Math.cos(w * t);
+      double[] breath = AngleRecorder.breathing(t, BREATH_HZ, BREATH_DEG);
+      double theta = breath[0];
+      double rate = breath[1];
       // gravity seen from a sensor turned by θ about y, plus the aliased rotating force in x-z
       double ax = -Math.sin(theta);
       double az = Math.cos(theta);

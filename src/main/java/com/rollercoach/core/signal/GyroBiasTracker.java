@@ -18,6 +18,16 @@ package com.rollercoach.core.signal;
  *       steady-rate test alone would miss). The first estimate is the mean rate over that still window.
  *   <li>Time is handled by the sample timestamps (dt), not a fixed sample rate, so jitter, drops and
  *       rates from 25 to 1000 Hz need no configuration.
+ *   <li>A vibrating roller whose motor runs from before anybody lies on it, sampled at 25–52 Hz, shows
+ *       the motor aliased to a steady line of tenths of a g and °/s at 0.5–3 Hz, in every sample:
+ *       neither steadiness test ever passes and the bias was never learnt (round 7: the breath
+ *       counter's long pull needs an estimate). So a first estimate may also come from a slower
+ *       look: rate and specific force through a further {@value #SLOW_TAU_S} s two-pole low-pass
+ *       (a 0.66 Hz line cut 18-fold, 1.2 Hz 57-fold), sampled every {@value #SLOW_STEP_S} s; when
+ *       {@value #SLOW_SNAPSHOTS} snapshots in a row agree within {@value #SLOW_RATE_DPS} °/s and
+ *       {@value #SLOW_ACCEL_G} g, the roller rested over those seconds (the slowest roll turns
+ *       gravity by 0.13 g per step) and the mean of the rate snapshots is the estimate. It is
+ *       only a first estimate: tracking goes on by the per-sample tests, as before.
  * </ul>
  */
 public final class GyroBiasTracker {
@@ -31,6 +41,13 @@ public final class GyroBiasTracker {
   static final double TIMEOUT_S = 3.0;
   /** Fusion's tracking low-pass cutoff. */
   static final double CUTOFF_HZ = 0.02;
+  /** The slower look for a first estimate under a steady line (see the class comment). */
+  static final double SLOW_TAU_S = 1.0;
+  static final double SLOW_STEP_S = 2.0;
+  static final int SLOW_SNAPSHOTS = 4;
+  static final double SLOW_RATE_DPS = 0.5;
+  static final double SLOW_ACCEL_G = 0.05;
+
   /** Time constant of the recent averages the steadiness tests compare with. */
   private static final double STEADY_TAU_S = 0.5;
   /**
@@ -47,6 +64,12 @@ public final class GyroBiasTracker {
   private final double[] windowSum = new double[3];
   private final DtGain trackGain = new DtGain(dt -> 1 - Math.exp(-2 * Math.PI * CUTOFF_HZ * dt));
   private double windowS;
+  private final Smoother slowRate = new Smoother(SLOW_TAU_S);
+  private final Smoother slowAccel = new Smoother(SLOW_TAU_S);
+  private final double[][] snapRate = new double[SLOW_SNAPSHOTS][3];
+  private final double[][] snapAccel = new double[SLOW_SNAPSHOTS][3];
+  private int snaps;
+  private double sinceSnapS;
   private double stillS;
   private boolean estimated;
   private boolean primed;
@@ -70,6 +93,7 @@ public final class GyroBiasTracker {
       System.arraycopy(accelAvg, 0, accelSmooth, 0, 3);
       return false;
     }
+    if (!estimated && slowFirstEstimate(gx, gy, gz, ax, ay, az, dtS)) return false;
     double k = Math.min(1.0, dtS / STEADY_TAU_S);
     double ks = Math.min(1.0, dtS / SMOOTH_TAU_S);
     smooth(rateSmooth, gx, gy, gz, ks);
@@ -105,6 +129,51 @@ public final class GyroBiasTracker {
       bias[2] += alpha * (gz - bias[2]);
     }
     return true;
+  }
+
+  /**
+   * The slower look for a first estimate (class comment). Returns whether it has just made one; the
+   * sample itself is then not judged still (the per-sample tests take over from the next one).
+   */
+  private boolean slowFirstEstimate(
+      double gx, double gy, double gz, double ax, double ay, double az, double dtS) {
+    slowRate.update(gx, gy, gz, dtS);
+    slowAccel.update(ax, ay, az, dtS);
+    if (dtS > TIMEOUT_S) snaps = 0; // a gap: what rested before it says nothing now
+    sinceSnapS += dtS;
+    if (sinceSnapS < SLOW_STEP_S) return false;
+    sinceSnapS = 0;
+    int i = snaps % SLOW_SNAPSHOTS;
+    snapRate[i][0] = slowRate.x();
+    snapRate[i][1] = slowRate.y();
+    snapRate[i][2] = slowRate.z();
+    snapAccel[i][0] = slowAccel.x();
+    snapAccel[i][1] = slowAccel.y();
+    snapAccel[i][2] = slowAccel.z();
+    snaps++;
+    if (snaps < SLOW_SNAPSHOTS) return false;
+    for (int axis = 0; axis < 3; axis++) {
+      if (spread(snapRate, axis) >= SLOW_RATE_DPS || spread(snapAccel, axis) >= SLOW_ACCEL_G) {
+        return false;
+      }
+    }
+    for (int axis = 0; axis < 3; axis++) {
+      double sum = 0;
+      for (double[] r : snapRate) sum += r[axis];
+      bias[axis] = sum / SLOW_SNAPSHOTS;
+    }
+    estimated = true;
+    return true;
+  }
+
+  private static double spread(double[][] snaps, int axis) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] v : snaps) {
+      lo = Math.min(lo, v[axis]);
+      hi = Math.max(hi, v[axis]);
+    }
+    return hi - lo;
   }
 
   private static void smooth(double[] v, double x, double y, double z, double k) {

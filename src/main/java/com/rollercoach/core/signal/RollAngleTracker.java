@@ -357,6 +357,19 @@ public final class RollAngleTracker {
     return theta;
   }
 
+  /**
+   * The gyro bias estimate about the roll axis has just stepped by {@code stepDps} (its first
+   * estimate arriving after the axis is known: a roller that never rested before rolling, or a
+   * motor's line that hid every rest until then). Held by gravity with a bias error e, θ sits
+   * τ·e off gravity's angle; the step changes that to τ·(e − step), and θ would creep there over
+   * a few τ — centimetres of s in the middle of a still, which the still detector took for
+   * movement and split a dwell (round 7). The reference is moved by the same amount instead, so
+   * θ stays where it is (an offset of s is nothing: positions are relative).
+   */
+  public void biasStepped(double stepDps) {
+    if (haveReference) accelOffset -= TAU_S * Math.toRadians(stepDps);
+  }
+
   /** Whether the latest sample's accelerometer reading was used as a gravity reference. */
   public boolean accelUsed() {
     return accelUsed;

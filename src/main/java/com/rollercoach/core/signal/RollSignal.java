@@ -115,6 +115,8 @@ public final class RollSignal {
   private final double[] prevRawPhi = new double[3];
   private final double[] prevRaw = new double[3];
   private boolean primed;
+  /** Whether the bias tracker had an estimate at the previous sample. */
+  private boolean biasKnown;
   private double prevT;
   private double prevS;
   private double prevTheta;
@@ -158,6 +160,13 @@ public final class RollSignal {
     // bias learning on low-passed rates and specific force: works while a motor shakes the roller
     boolean still =
         bias.update(lgx, lgy, lgz, lpAccel.x(), lpAccel.y(), lpAccel.z(), dt);
+    if (!biasKnown && bias.estimated()) {
+      biasKnown = true;
+      double[] a0 = axis.axis();
+      if (a0 != null) {
+        angle.biasStepped(a0[0] * bias.bias(0) + a0[1] * bias.bias(1) + a0[2] * bias.bias(2));
+      }
+    }
     double wx = x.gxDps() - bias.bias(0);
     double wy = x.gyDps() - bias.bias(1);
     double wz = x.gzDps() - bias.bias(2);

@@ -165,4 +165,35 @@ class RollAngleTrackerTest {
     // the filters on the shaken reading moved it by 12° (1.6 cm)
     assertTrue(worst < Math.toRadians(1.5), "θ moved by " + Math.toDegrees(worst) + "°");
   }
+
+  /**
+   * The bias becomes known only while the roller rests, its axis long known (a motor's line hid
+   * every rest until then): θ, held 2 s × 5 °/s off gravity by the uncorrected bias, must stay
+   * where it is rather than creep 10° (1.3 cm of s) in the middle of a still.
+   */
+  @Test
+  void aFirstBiasEstimateInTheMiddleOfAStillDoesNotMoveTheAngle() {
+    assertTrue(creepAfterFirstEstimate(true) < 0.5, "with: " + creepAfterFirstEstimate(true));
+    assertTrue(creepAfterFirstEstimate(false) > 8, "without: " + creepAfterFirstEstimate(false));
+  }
+
+  /** Degrees θ moves over the 15 s after the estimate arrives (at 30 s of rest). */
+  private static double creepAfterFirstEstimate(boolean told) {
+    RollAngleTracker tracker = new RollAngleTracker();
+    double[] axis = {0, 1, 0};
+    double dt = 0.01;
+    double at = Double.NaN;
+    double last = Double.NaN;
+    for (int i = 0; i <= 4500; i++) {
+      double t = i * dt;
+      boolean known = t >= 30;
+      if (known && Double.isNaN(at)) {
+        if (told) tracker.biasStepped(5);
+        at = tracker.theta();
+      }
+      double rate = known ? 0 : 5; // what is left of the bias after the estimate
+      last = tracker.update(0, rate, 0, 0, 0, 1, i == 0 ? 0 : dt, axis, true);
+    }
+    return Math.toDegrees(Math.abs(last - at));
+  }
 }

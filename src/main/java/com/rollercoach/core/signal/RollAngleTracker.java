@@ -75,6 +75,24 @@ public final class RollAngleTracker {
   static final double GRAVITY_TAU_S = 0.3;
   /** Below this rate the roller rests (or only rocks): the norm's swing there is not a stroke's. */
   static final double ROCKING_REST_DPS = 10.0;
+  /**
+   * A swing of the filtered norm about its mean this large (RMS, g), kept up while the roller has
+   * rested for {@value #REST_MIN_S} s, is a motor's line. At rest nothing else swings the norm: a
+   * MEMS accelerometer's noise through this filter is under 1 mg (0.3 mg/√Hz for the noisiest
+   * part simulated), breathing turns gravity without changing its size, and the heartbeat's recoil
+   * is milli-g. 0.02 g of line swings gravity's angle by ~1.6° RMS, of which θ's 2 s pull passes
+   * ~0.3° at 0.5 Hz: a shallow breath's size. (Half the gate, 0.05 g, the level {@link #vibrating()}
+   * uses, missed a damped 0.03 g line that still added 2–5 breaths; round 7.)
+   */
+  static final double REST_LINE_G = 0.02;
+  /**
+   * How long the roller must have turned slower than {@value #ROCKING_REST_DPS} °/s before the
+   * norm's swing counts: a stroke's slow turnarounds (under a second) with a miscalibrated part
+   * swing it too, and counting them read lines in sessions without a motor.
+   */
+  static final double REST_MIN_S = 2.0;
+  /** Averaging of θ's correction the rocking angle starts from: a 0.66 Hz line's swing cut 6-fold. */
+  static final double CORRECTION_AVG_S = 1.5;
   /** The rocking angle's pull to gravity while a motor's line is in the accelerometer. */
   static final double ROCKING_VIBRATION_TAU_S = 20.0;
   /**
@@ -111,6 +129,9 @@ public final class RollAngleTracker {
   /** Mean and variance of the short-filtered norm, taken only while the roller turns slowly. */
   private double restNormMean = Double.NaN;
   private double restNormVar;
+  private double restS;
+  /** θ's gravity correction averaged over {@value #CORRECTION_AVG_S} s (rad). */
+  private double correctionAvg;
   private final Smoother accelLp = new Smoother(ACCEL_LP_TAU_S);
   private final DtGain oscillationGain = new DtGain(dt -> -Math.expm1(-dt / OSCILLATION_TAU_S));
   /** Φ through the accelerometer's low-pass: a·(Φ − Φ_lp) is how far the filtered θ lags θ. */
@@ -220,10 +241,13 @@ public final class RollAngleTracker {
   private void updateRocking(
       double base, double accelTheta, double lag, double dtS, boolean vibrating) {
     rockingRestarted = false;
+    correctionAvg += Math.min(1.0, dtS / CORRECTION_AVG_S) * (correction - correctionAvg);
     if (vibrating != rockingVibrating) {
       rockingDisagreeS += dtS;
       if (rockingDisagreeS >= ROCKING_SWITCH_S) {
-        if (!rockingOwn) rockingCorrection = correction;
+        // from θ's correction averaged over the last seconds, not its value now: under the line it
+        // swings with it, and an instant's swing would linger in the rocking angle for τ = 20 s
+        if (!rockingOwn) rockingCorrection = correctionAvg;
         rockingOwn = true;
         rockingVibrating = vibrating;
         rockingRestarted = true;
@@ -276,16 +300,16 @@ public final class RollAngleTracker {
   }
 
   /**
-   * Whether the short-filtered specific force swings about its own mean by more than half the
-   * gate while the roller turns slower than {@value #ROCKING_REST_DPS} °/s: a motor's line, which
-   * stays when the roller rests. Not {@link #vibrating()}: that is the RMS about 1 g on every
+   * Whether the short-filtered specific force swings about its own mean by more than {@value
+   * #REST_LINE_G} g RMS while the roller has rested (turned slower than {@value #ROCKING_REST_DPS}
+   * °/s for {@value #REST_MIN_S} s): a motor's line, which stays when the roller rests. Not {@link
+   * #vibrating()}: that is the RMS about 1 g on every
    * slow-enough sample, which a miscalibrated accelerometer reaches at rest (its norm is 1.04 g
    * in some orientations) and brisk strokes reach by themselves (round 7: a `noisy-gyro` session
    * switched the rocking angle at every stroke).
    */
   boolean lineAtRest() {
-    double half = MAX_ACCEL_ERROR_G / 2;
-    return restNormVar > half * half;
+    return restNormVar > REST_LINE_G * REST_LINE_G;
   }
 
   /** The time constant of the rocking angle's pull to gravity now (s). */
@@ -310,6 +334,7 @@ public final class RollAngleTracker {
    * clipping gyro, not the roller shaking.
    */
   private void trackOscillation(double dtS, boolean gap, double rateRadS) {
+    restS = rateRadS < Math.toRadians(ROCKING_REST_DPS) ? restS + dtS : 0;
     // after a gap the filter restarted from one raw sample: the roller's shaking did not change
     if (gap || rateRadS * ACCEL_LP_TAU_S > 0.1) return;
     double lx = accelLp.x();
@@ -318,7 +343,7 @@ public final class RollAngleTracker {
     double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
     double k = dtS <= 0 ? 0 : oscillationGain.of(dtS);
     oscillationMs += k * (dev * dev - oscillationMs);
-    if (rateRadS < Math.toRadians(ROCKING_REST_DPS)) {
+    if (restS >= REST_MIN_S) {
       double n = dev + 1;
       if (Double.isNaN(restNormMean)) restNormMean = n;
       double d = n - restNormMean;

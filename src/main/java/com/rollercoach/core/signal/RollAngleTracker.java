@@ -234,22 +234,24 @@ public final class RollAngleTracker {
 
   /**
    * The rocking angle: θ itself, until the accelerometer has carried a running motor's line ({@link
-   * #lineAtRest}, with a bias estimate) for {@value #ROCKING_SWITCH_S} s; from then on it has its own pull to gravity, with τ = {@value
-   * #ROCKING_VIBRATION_TAU_S} s and no per-sample gate while the line lasts (the gate would sample
-   * the line's phases), the ordinary τ and gate after it.
+   * #lineAtRest}, with a bias estimate) for {@value #ROCKING_SWITCH_S} s; from then on it has its
+   * own pull to gravity, with τ = {@value #ROCKING_VIBRATION_TAU_S} s and no per-sample gate while
+   * the line lasts (the gate would sample the line's phases), the ordinary τ and gate after it.
+   *
+   * @param lineNow whether a line is there now (before the {@value #ROCKING_SWITCH_S} s wait)
    */
   private void updateRocking(
-      double base, double accelTheta, double lag, double dtS, boolean vibrating) {
+      double base, double accelTheta, double lag, double dtS, boolean lineNow) {
     rockingRestarted = false;
     correctionAvg += Math.min(1.0, dtS / CORRECTION_AVG_S) * (correction - correctionAvg);
-    if (vibrating != rockingVibrating) {
+    if (lineNow != rockingVibrating) {
       rockingDisagreeS += dtS;
       if (rockingDisagreeS >= ROCKING_SWITCH_S) {
         // from θ's correction averaged over the last seconds, not its value now: under the line it
         // swings with it, and an instant's swing would linger in the rocking angle for τ = 20 s
         if (!rockingOwn) rockingCorrection = correctionAvg;
         rockingOwn = true;
-        rockingVibrating = vibrating;
+        rockingVibrating = lineNow;
         rockingRestarted = true;
         rockingDisagreeS = 0;
       }

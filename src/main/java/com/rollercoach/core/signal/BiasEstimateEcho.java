@@ -12,7 +12,7 @@ package com.rollercoach.core.signal;
  * as fast as the breathing itself, so the first breaths of the hold had no turning points and were
  * not counted. The estimator converging is not the roller turning.
  *
- * <p>How: θ integrates the rate minus the estimate. Write the estimate as b₀ + δ(t), b₀ the first one:
+ * <p>How: θ integrates the rate minus the estimate. Write the estimate as b₀ + δ(t), b₀ the one when the echo (re)started:
  * θ = θ₀ + e with θ₀ the angle the same filter gives with b₀ throughout, and, the filter being linear
  * in its input, e' = −a·δ − e/τ while gravity holds θ. This class runs that model, exactly discretised
  * for δ constant over a step (gaps included): e is smooth, it moves only while the estimate moves (in
@@ -28,7 +28,7 @@ final class BiasEstimateEcho {
   private double echoDeg;
   /** e^(−dt/τ) for the two pulls the rocking angle has (an exponential per sample was measurable). */
   private final DtGain ordinary = new DtGain(dt -> Math.exp(-dt / RollAngleTracker.TAU_S));
-  private final DtGain underLine =
+  private final DtGain longPull =
       new DtGain(dt -> Math.exp(-dt / RollAngleTracker.ROCKING_VIBRATION_TAU_S));
 
   /**
@@ -39,14 +39,15 @@ final class BiasEstimateEcho {
    * @param dtS time since the previous sample
    * @param gravityUsed whether gravity pulled the angle this sample ({@link
    *     RollAngleTracker#rockingGravityUsed()})
-   * @param tauS the time constant of that pull ({@link RollAngleTracker#rockingTauS()})
+   * @param underLine whether that pull is the long one a motor's line calls for ({@link
+   *     RollAngleTracker#rockingUnderLine()}), else θ's ordinary one
    * @param restart the pull just changed ({@link RollAngleTracker#rockingRestarted()}): the echo
    *     starts again from the estimate as it is now. Its steady value −a·δ·τ would otherwise swing
    *     with τ (a tenfold τ turns a stale first estimate into a creep of its own)
    * @return the echo e in degrees: θ − e is θ without the estimate's convergence
    */
   double update(
-      GyroBiasTracker bias, double[] axis, double dtS, boolean gravityUsed, double tauS,
+      GyroBiasTracker bias, double[] axis, double dtS, boolean gravityUsed, boolean underLine,
       boolean restart) {
     if (restart) haveFirst = false;
     if (!haveFirst) {
@@ -62,12 +63,8 @@ final class BiasEstimateEcho {
             + axis[2] * (bias.bias(2) - first[2]);
     if (!gravityUsed) return echoDeg -= delta * dtS;
     // e(t+dt) = e·k − δ·τ·(1 − k), k = exp(−dt/τ): exact for δ constant over the step
-    double k =
-        tauS == RollAngleTracker.TAU_S
-            ? ordinary.of(dtS)
-            : tauS == RollAngleTracker.ROCKING_VIBRATION_TAU_S
-                ? underLine.of(dtS)
-                : Math.exp(-dtS / tauS);
+    double tauS = underLine ? RollAngleTracker.ROCKING_VIBRATION_TAU_S : RollAngleTracker.TAU_S;
+    double k = underLine ? longPull.of(dtS) : ordinary.of(dtS);
     return echoDeg = echoDeg * k - delta * tauS * (1 - k);
   }
 }

@@ -314,9 +314,14 @@ public final class RollAngleTracker {
     return restNormVar > REST_LINE_G * REST_LINE_G;
   }
 
+  /** Whether the rocking angle's pull to gravity is the long one a motor's line calls for, now. */
+  public boolean rockingUnderLine() {
+    return rockingOwn && rockingVibrating;
+  }
+
   /** The time constant of the rocking angle's pull to gravity now (s). */
-  public double rockingTauS() {
-    return rockingOwn && rockingVibrating ? ROCKING_VIBRATION_TAU_S : TAU_S;
+  private double rockingTauS() {
+    return rockingUnderLine() ? ROCKING_VIBRATION_TAU_S : TAU_S;
   }
 
   /** Whether gravity pulled the rocking angle on the latest sample. */

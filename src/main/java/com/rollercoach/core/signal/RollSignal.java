@@ -62,9 +62,10 @@ public final class RollSignal {
      *
      * @param sCm contact position along the back, s = r·θ (0 until the axis is known)
      * @param thetaDeg roll angle, degrees, fused with gravity (0 until the axis is known)
-     * @param rockingDeg the same angle with the gyro bias estimate held at its first value ({@link
-     *     BiasEstimateEcho}): the estimate converging during a still is not the roller turning, so
-     *     this is the angle small rocking (breathing) is read from; 0 until the axis is known
+     * @param rockingDeg the angle small rocking (breathing) is read from, degrees: {@link
+     *     RollAngleTracker#rockingTheta()} (θ, or under a motor's line θ with a long pull to
+     *     gravity) minus the echo of the bias estimate's own updates ({@link BiasEstimateEcho}: the
+     *     estimate converging during a still is not the roller turning); 0 until the axis is known
      * @param rollPhiDeg roll angle from the raw gyro alone (a·Φ), degrees, NaN until the axis is
      *     known; it includes the bias as a ramp, for detectors that detrend
      * @param phiDeg the raw gyro's integrated rate vector Φ = ∫ω dt, degrees, bias included (reused
@@ -197,7 +198,7 @@ public final class RollSignal {
             ? 0
             : Math.toDegrees(rocking)
                 - echo.update(
-                    bias, a, dt, angle.rockingGravityUsed(), angle.rockingTauS(),
+                    bias, a, dt, angle.rockingGravityUsed(), angle.rockingUnderLine(),
                     angle.rockingRestarted());
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
     double rollPhi = a == null ? Double.NaN : a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];

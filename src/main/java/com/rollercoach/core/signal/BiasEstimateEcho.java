@@ -12,9 +12,9 @@ package com.rollercoach.core.signal;
  * as fast as the breathing itself, so the first breaths of the hold had no turning points and were
  * not counted. The estimator converging is not the roller turning.
  *
- * <p>How: θ integrates the rate minus the estimate. Write the estimate as b₀ + δ(t), b₀ the one when the echo (re)started:
- * θ = θ₀ + e with θ₀ the angle the same filter gives with b₀ throughout, and, the filter being linear
- * in its input, e' = −a·δ − e/τ while gravity holds θ. This class runs that model, exactly discretised
+ * <p>How: θ integrates the rate minus the estimate. Write the estimate as b₀ + δ(t), b₀ the one when
+ * the echo (re)started: θ = θ₀ + e with θ₀ the angle the same filter gives with b₀ throughout, and,
+ * the filter being linear in its input, e' = −a·δ − e/τ while gravity holds θ. This class runs that model, exactly discretised
  * for δ constant over a step (gaps included): e is smooth, it moves only while the estimate moves (in
  * stills) and it leans on the ordinary τ only. It does not mirror the tracker's fast recovery after a
  * gap: e's steady value −a·δ·τ (degrees, once a warming gyro has moved far from b₀) would then be

@@ -329,6 +329,73 @@ final class BreathDetector {
   }
 
   /**
+   * The inhale onsets of a still segment that began at {@code startS}: those strictly inside
+   * (startS, toS), with the two edges of the segment judged by the filters' physics and the
+   * breathing's own timing.
+   *
+   * <ul>
+   *   <li><b>The start.</b> The stroke (or hip drop) that stopped at {@code startS} leaves a
+   *       turning point there whose polarity is an accident of the stroke's direction. An onset-
+   *       polarity turning point within {@value #EDGE_WINDOW_S} s of the start is an inhale that
+   *       began in the still only if the inhale it starts is a whole one: its end (the next turning
+   *       point) less the segment's median inhale duration lies at or after the start. A person who
+   *       stops mid-inhale leaves a short, partial inhale edge, which is not counted; one who starts
+   *       breathing in as the roller stops leaves a whole one, which is. (A fixed margin after the
+   *       start dropped both.) Until the next turning point is confirmed it is not counted. Its
+   *       onset is placed one median inhale before that end when that is later than the stop (the
+   *       roller lay still, or exhaled unseen, before the inhale turned it).
+   *   <li><b>The end</b> ({@code ended}: {@code toS} is where getting off began). Turning points are
+   *       placed back by the filters' group delay, so whatever starts at {@code toS} — getting off —
+   *       turns the filtered angle at a time placed up to {@link #GROUP_DELAY_S} before it (the
+   *       filters are causal: nothing of it can land earlier). Turning points there are not counted.
+   * </ul>
+   *
+   * An inhale that began in the last second or so before getting off is not confirmed (getting off is
+   * cut out as a shift before the angle turned back far enough) and is not counted: guessing it from
+   * the median exhale was tried and was right about as often as wrong, because exhales and pauses vary
+   * by more than that last second (docs/benchmarks.md, round 8).
+   */
+  double[] onsetsInStill(double startS, double toS, boolean ended) {
+    double[][] tp = turningPoints(startS, ended ? toS - GROUP_DELAY_S : toS);
+    boolean atTrough = inhaleStartsAtTrough(tp);
+    double inhale = medianInhale(tp, atTrough);
+    double[] out = new double[tp.length];
+    int n = 0;
+    for (int k = 0; k < tp.length; k++) {
+      if ((tp[k][2] == 1) == atTrough) continue;
+      double onset = tp[k][0];
+      if (onset <= startS + EDGE_WINDOW_S) {
+        // a stop's turning point counts only if a whole inhale followed (undecided until then)
+        if (k + 1 == tp.length) continue;
+        double began = tp[k + 1][0] - inhale;
+        if (began < startS) continue;
+        // the roller may lie still a while before the inhale turns it: it began one inhale before
+        // its end, not at the stop
+        onset = Math.max(onset, began);
+      }
+      out[n++] = onset;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Turning points within this long of a still's start may be the stroke's own stop (its filtered
+   * turning point lands up to a few tenths of a second after the stop); a breath later than this has
+   * a turning point of its own.
+   */
+  static final double EDGE_WINDOW_S = 1.0;
+
+  /** Median duration of the inhale edges among turning points; NaN if there is none. */
+  private static double medianInhale(double[][] tp, boolean inhaleAtTrough) {
+    double[] d = new double[tp.length];
+    int m = 0;
+    for (int k = 1; k < tp.length; k++) {
+      if ((tp[k - 1][2] == 1) != inhaleAtTrough) d[m++] = tp[k][0] - tp[k - 1][0];
+    }
+    return m == 0 ? Double.NaN : median(d, m);
+  }
+
+  /**
    * Whether inhales start at θ troughs (θ rising while breathing in): rising edges shorter on
    * average than falling ones means inhale = rising.
    */

@@ -43,9 +43,6 @@ public final class SessionDetector {
   static final double ACTIVITY_WINDOW_S = 6.0;
   /** A still segment at least this long that no pass follows is the extension hold. */
   static final double HOLD_MIN_S = 20.0;
-  /** Turning points this close to a hold's start belong to the stroke that stopped there. */
-  static final double BREATH_START_MARGIN_S = 1.0;
-  static final double BREATH_END_MARGIN_S = 0.3;
   private static final double SPEED_TAU_S = 0.1;
   private static final int MAX_PENDING = 64;
   /**
@@ -375,7 +372,7 @@ public final class SessionDetector {
    * merged; a breath once announced is not taken back).
    */
   private void countBreathsLive() {
-    double[] on = breaths.onsets(still.startS() + BREATH_START_MARGIN_S, now);
+    double[] on = breaths.onsetsInStill(still.startS(), now, false);
     for (int k = breathsInStill; k < on.length; k++) {
       breathsInStill++;
       listener.onEvent(new MotionEvent.BreathDetected(now, on[k]));
@@ -437,8 +434,10 @@ public final class SessionDetector {
                   ? MotionEvent.StillKind.HOLD
                   : MotionEvent.StillKind.NEITHER));
       if (seg.durationS() >= HOLD_MIN_S) {
-        int n = breaths.countOnsets(seg.startS() + BREATH_START_MARGIN_S, seg.endS() - BREATH_END_MARGIN_S);
-        double rate = breathingRate(seg);
+        // with the end known, turning points that getting off put before it are left out
+        double[] on = breaths.onsetsInStill(seg.startS(), seg.endS(), true);
+        int n = on.length;
+        double rate = n < 2 ? Double.NaN : 60.0 * (n - 1) / (on[n - 1] - on[0]);
         anyHold = true;
         listener.onEvent(
             new MotionEvent.HoldFound(
@@ -464,14 +463,6 @@ public final class SessionDetector {
         return;
       }
     }
-  }
-
-  private double breathingRate(StillSegment seg) {
-    double from = seg.startS() + BREATH_START_MARGIN_S;
-    double to = seg.endS() - BREATH_END_MARGIN_S;
-    double[] on = breaths.onsets(from, to);
-    if (on.length < 2) return Double.NaN;
-    return 60.0 * (on.length - 1) / (on[on.length - 1] - on[0]);
   }
 
   /** Called by the segmenter for every pass (segmenter numbering). */

@@ -230,7 +230,27 @@ public final class AccuracyTally {
     long over = outcomes.stream().filter(o -> o.detectedPasses() > o.truePasses()).count();
     long under = outcomes.stream().filter(o -> o.detectedPasses() < o.truePasses()).count();
     d.put("pass count", over + " sessions over, " + under + " under");
+    d.put("breaths per hold", breathHistogram());
     return d;
+  }
+
+  /**
+   * How the found holds' breath counts are off, value by value ("-1: 12, 0: 230, +1: 10"): the ±1
+   * target hides whether a change moved holds from exact to one off, which the edges of a hold decide.
+   */
+  String breathHistogram() {
+    java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
+    int missed = 0;
+    for (SessionOutcome o : outcomes)
+      for (Integer e : o.breathErrors()) {
+        if (e == null) missed++;
+        else h.merge(e, 1, Integer::sum);
+      }
+    if (h.isEmpty() && missed == 0) return "n/a";
+    StringBuilder sb = new StringBuilder();
+    h.forEach((e, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%+d: %d", e, n).replace("+0", "0")));
+    if (missed > 0) sb.append(sb.length() == 0 ? "" : ", ").append("missed: ").append(missed);
+    return sb.toString();
   }
 
   private String signed(java.util.function.Function<SessionOutcome, List<Double>> which) {

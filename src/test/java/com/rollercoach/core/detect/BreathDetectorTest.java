@@ -138,4 +138,75 @@ class BreathDetectorTest {
     for (double x : new double[] {100, 100}) m.add(x);
     assertEquals(100, m.median(), 6);
   }
+
+  // --- a hold's edges: the stroke that stops at its start, the getting off at its end ---
+
+  private static final double STOP_S = 5.0;
+
+  /** Minimum-jerk ramp of {@code sizeDeg} from {@code atS} over {@code durS} (a stroke, getting off). */
+  private static double ramp(double t, double atS, double durS, double sizeDeg) {
+    double u = Math.min(1, Math.max(0, (t - atS) / durS));
+    return sizeDeg * u * u * u * (10 - 15 * u + 6 * u * u);
+  }
+
+  /**
+   * A falling stroke of 20° over 1.5 s that stops at {@link #STOP_S}, breathing (θ rising on inhale,
+   * onsets at {@code firstOnsetS} + k·period, before and after), and getting off from {@code offS}:
+   * the roller turned 25° up in 0.4 s as the person rolls off it.
+   */
+  private static BreathDetector hold(double firstOnsetS, double offS) {
+    double lag = ((firstOnsetS % PERIOD_S) + PERIOD_S) % PERIOD_S;
+    return feed(offS + 4, t -> ramp(t, STOP_S - 1.5, 1.5, -20) + breathing(t + PERIOD_S - lag, 1.0) + ramp(t, offS, 0.4, 25));
+  }
+
+  private static int trueOnsets(double firstOnsetS, double fromS, double toS) {
+    int n = 0;
+    for (double t = firstOnsetS - 10 * PERIOD_S; t < toS; t += PERIOD_S) if (t > fromS) n++;
+    return n;
+  }
+
+  @Test
+  void anInhaleThatBeginsAsTheRollerStopsIsCounted() {
+    // the stroke's stop is a trough, and a whole inhale follows it: the person began breathing in
+    // at the stop (a fixed one-second margin after the start dropped this breath)
+    double first = STOP_S + 0.1;
+    double off = first + 9 * PERIOD_S + 3.5; // mid-exhale: nothing about to begin at the end
+    double[] on = hold(first, off).onsetsInStill(STOP_S, off, true);
+    assertEquals(trueOnsets(first, STOP_S, off), on.length);
+    assertEquals(first, on[0], 0.5);
+  }
+
+  @Test
+  void aStopMidInhaleIsNotAnOnset() {
+    // the same trough at the stop, but the inhale began 1.2 s before it: only half an inhale follows
+    double first = STOP_S - 1.2;
+    double off = first + 9 * PERIOD_S + 3.5;
+    double[] on = hold(first, off).onsetsInStill(STOP_S, off, true);
+    assertEquals(trueOnsets(first, STOP_S, off), on.length);
+    assertEquals(first + PERIOD_S, on[0], 0.5);
+  }
+
+  @Test
+  void anInhaleAfterTheRollerLayStillIsPlacedWhereItBegan() {
+    // the stop falls in the breath's pause: the roller lies still 2 s, then the inhale begins; its
+    // onset is when it began, not the stop
+    double first = STOP_S + 2.0;
+    double off = first + 9 * PERIOD_S + 3.5;
+    double[] on = hold(first, off).onsetsInStill(STOP_S, off, true);
+    assertEquals(trueOnsets(first, STOP_S, off), on.length);
+    assertEquals(first, on[0], 0.5);
+  }
+
+  @Test
+  void gettingOffMidExhaleIsNotAnOnset() {
+    // getting off turns θ up (the inhale's direction) late in an exhale: the filtered angle turns at
+    // a trough placed up to the group delay before the get-off, which is no breath (a 0.3 s margin
+    // before the end counted it from 1.6 s into the 3.6 s exhale on)
+    double first = STOP_S + 3.0;
+    for (double intoExhale : new double[] {0.6, 1.8, 2.6, 3.2}) {
+      double off = first + 8 * PERIOD_S + 0.4 * PERIOD_S + intoExhale;
+      double[] on = hold(first, off).onsetsInStill(STOP_S, off, true);
+      assertEquals(trueOnsets(first, STOP_S, off), on.length, "off " + intoExhale + " s into the exhale");
+    }
+  }
 }

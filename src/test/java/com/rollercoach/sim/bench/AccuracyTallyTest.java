@@ -54,6 +54,8 @@ class AccuracyTallyTest {
     assertEquals(2.0, tally.medianAbsHoldDurationErrorS(), 1e-12);
     // breaths: A's hold within ±1, B's hold missed → 1 of 2
     assertEquals(0.5, tally.breathsWithinOneRate(), 1e-12);
+    // and as a histogram: A's hold one short, B's missed
+    assertEquals("-1: 1, missed: 1", tally.breathHistogram());
 
     List<AccuracyTally.Metric> metrics = tally.metrics();
     assertEquals(9, metrics.size());
@@ -78,6 +80,7 @@ class AccuracyTallyTest {
                 24,
                 List.of(new Interval(100, 160)),
                 List.of(new Detections.Hold(new Interval(300, 360), 9)))));
+    assertEquals("0: 1", tally.breathHistogram());
     assertTrue(tally.metrics().stream().allMatch(AccuracyTally.Metric::met));
     assertFalse(AccuracyReport.render(tally, "h", 5).contains("FAIL"));
   }

@@ -75,6 +75,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   @Override
   public synchronized void event(MotionEvent e, LiveSession.Coaching c) {
     lastPassSpeed = c.lastPassSpeedCmS();
+    coaching = c; // the coach's view with this event in it (a breath's number)
     event(e);
   }
 

@@ -133,6 +133,10 @@ public final class LiveCueEngine {
       holdsFound = Math.max(holdsFound, h.hold().durationS());
     } else if (event instanceof MotionEvent.GotOff) {
       nextTickS = Double.NaN;
+    } else if (event instanceof MotionEvent.BreathDetected) {
+      // the count the next state brings (the detector's breaths in the still), known now: a display
+      // showing the breath as it is announced says "breath 1" for the first, not the count before it
+      breaths++;
     }
   }
 

@@ -150,6 +150,23 @@ class LiveCueEngineTest {
   }
 
   @Test
+  void aBreathAnnouncedInTheHoldIsCountedWithItsEvent() {
+    // a display reading the count as the breath is announced (the console's "breath N" line) must
+    // see it with that breath, not the count the state brought one sample before it
+    double t = rollSlowly(20);
+    double since = t + 2.5;
+    hipDrop(t + 1, since);
+    for (double x = since + 8; x <= since + 20; x += 0.05) engine.onState(still(x, since, 11.5, 20, 2));
+    assertEquals(StillMode.HOLD, engine.stillMode());
+    assertEquals(2, engine.breathsInHold());
+    engine.onEvent(new MotionEvent.BreathDetected(since + 20, since + 18));
+    assertEquals(3, engine.breathsInHold());
+    // and the next state, which carries the detector's count of 3, agrees
+    engine.onState(still(since + 20.05, since, 11.5, 20, 3));
+    assertEquals(3, engine.breathsInHold());
+  }
+
+  @Test
   void stillSegmentBeforeEnoughRollsIsADwellWithTimersAtOneAndTwoMinutes() {
     double t = rollSlowly(6);
     double since = t + 1;

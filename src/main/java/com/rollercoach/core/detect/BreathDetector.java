@@ -311,24 +311,6 @@ final class BreathDetector {
   }
 
   /**
-   * Inhale onsets strictly inside (fromS, toS), with the polarity judged from the edges inside that
-   * interval.
-   */
-  int countOnsets(double fromS, double toS) {
-    return onsets(fromS, toS).length;
-  }
-
-  /** Times of the inhale onsets in (fromS, toS), polarity from the same interval. */
-  double[] onsets(double fromS, double toS) {
-    double[][] tp = turningPoints(fromS, toS);
-    boolean atTrough = inhaleStartsAtTrough(tp);
-    double[] out = new double[tp.length];
-    int n = 0;
-    for (double[] p : tp) if ((p[2] == 1) != atTrough) out[n++] = p[0];
-    return Arrays.copyOf(out, n);
-  }
-
-  /**
    * The inhale onsets of a still segment that began at {@code startS}: those strictly inside
    * (startS, toS), with the two edges of the segment judged by the filters' physics and the
    * breathing's own timing.

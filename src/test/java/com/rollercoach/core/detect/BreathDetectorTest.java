@@ -51,7 +51,7 @@ class BreathDetectorTest {
   @Test
   void countsPlainBreathsAtTheirOnsets() {
     BreathDetector b = feed(66, t -> breathing(t, 1.0));
-    double[] on = b.onsets(3, 63);
+    double[] on = b.onsetsInStill(3, 63, false);
     assertEquals(trueOnsets(3, 63), on.length);
     // the onsets are placed when they happened (the filters' group delay taken off), within 0.5 s
     for (double o : on) {
@@ -64,7 +64,7 @@ class BreathDetectorTest {
   void shallowAndDeepBreathersAreEachJudgedAgainstTheirOwnSize() {
     for (double depth : new double[] {0.08, 0.3, 3.0}) {
       BreathDetector b = feed(66, t -> breathing(t, depth) + 0.1 * depth * Math.sin(2 * Math.PI * 0.9 * t));
-      assertEquals(trueOnsets(3, 63), b.countOnsets(3, 63), "depth " + depth);
+      assertEquals(trueOnsets(3, 63), b.onsetsInStill(3, 63, false).length, "depth " + depth);
     }
   }
 
@@ -77,7 +77,7 @@ class BreathDetectorTest {
         t -> breathing(t, 0.5) + step(t, 15.5, 1.5, 6) + step(t, 27.5, 1.5, 6)
             + step(t, 36.7, 1.2, -5) + step(t, 51.5, 1.5, 6);
     BreathDetector b = feed(66, theta);
-    assertEquals(trueOnsets(3, 63), b.countOnsets(3, 63));
+    assertEquals(trueOnsets(3, 63), b.onsetsInStill(3, 63, false).length);
     // the steps were recognised by their rate (each ≥ 1.2 s; plain breathing flags none after start-up)
     BreathDetector plain = feed(66, t -> breathing(t, 0.5));
     assertTrue(b.shiftSamples - plain.shiftSamples >= 4 * 1.0 * HZ, "shift samples " + b.shiftSamples);
@@ -88,7 +88,7 @@ class BreathDetectorTest {
     // a step right at a breath's turn still leaves the filters' ringing (~10 % of the step)
     DoubleUnaryOperator theta =
         t -> breathing(t, 0.5) + step(t, 14.5, 1.5, 6) + step(t, 31.0, 1.5, -6) + step(t, 44.0, 1.2, 5);
-    assertEquals(trueOnsets(3, 63), feed(66, theta).countOnsets(3, 63), 1);
+    assertEquals(trueOnsets(3, 63), feed(66, theta).onsetsInStill(3, 63, false).length, 1);
   }
 
   @Test
@@ -108,7 +108,7 @@ class BreathDetectorTest {
     // breaths at 6, 12, 18, 24 (sigh), then 33, 39, ... : the sigh shifts the later ones by 3 s
     List<Double> truth = new ArrayList<>(List.of(6.0, 12.0, 18.0, 24.0));
     for (double t = 33; t < 63; t += PERIOD_S) truth.add(t);
-    assertEquals(truth.stream().filter(t -> t > 3 && t < 61).count(), b.countOnsets(3, 61));
+    assertEquals(truth.stream().filter(t -> t > 3 && t < 61).count(), b.onsetsInStill(3, 61, false).length);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
@@ -239,18 +240,17 @@ public final class AccuracyTally {
    * target hides whether a change moved holds from exact to one off, which the edges of a hold decide.
    */
   String breathHistogram() {
-    java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
+    TreeMap<Integer, Integer> h = new TreeMap<>();
     int missed = 0;
     for (SessionOutcome o : outcomes)
       for (Integer e : o.breathErrors()) {
         if (e == null) missed++;
         else h.merge(e, 1, Integer::sum);
       }
-    if (h.isEmpty() && missed == 0) return "n/a";
-    StringBuilder sb = new StringBuilder();
-    h.forEach((e, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%+d: %d", e, n).replace("+0", "0")));
-    if (missed > 0) sb.append(sb.length() == 0 ? "" : ", ").append("missed: ").append(missed);
-    return sb.toString();
+    List<String> parts = new ArrayList<>();
+    h.forEach((e, n) -> parts.add((e == 0 ? "0" : String.format(Locale.ROOT, "%+d", e)) + ": " + n));
+    if (missed > 0) parts.add("missed: " + missed);
+    return parts.isEmpty() ? "n/a" : String.join(", ", parts);
   }
 
   private String signed(java.util.function.Function<SessionOutcome, List<Double>> which) {

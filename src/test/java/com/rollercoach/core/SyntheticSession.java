@@ -33,6 +33,7 @@ public final class SyntheticSession {
   private double motorOnS = Double.POSITIVE_INFINITY;
   private double motorG;
   private double motorHz;
+  private double motorLoadedHz = Double.NaN;
 
   public SyntheticSession rate(double hz) {
     rateHz = hz;
@@ -84,6 +85,15 @@ public final class SyntheticSession {
    */
   public SyntheticSession motorLoadedAmplitude(double fraction) {
     this.motorLoadedFraction = fraction;
+    return this;
+  }
+
+  /**
+   * A body on the roller slows the motor to {@code hz} (real massage rollers lose a few per cent of
+   * their speed under a back); by default the speed does not change.
+   */
+  public SyntheticSession motorLoadedHz(double hz) {
+    this.motorLoadedHz = hz;
     return this;
   }
 
@@ -165,6 +175,7 @@ public final class SyntheticSession {
     double gSigma = gyroNoise * Math.sqrt(rateHz / 2);
     double aSigma = accelNoise * Math.sqrt(rateHz / 2);
     double h = 1e-4;
+    double motorPhase = 0;
     for (double time = 0; time <= t; time += dt) {
       double theta = thetaAt(time);
       double rateDps = Math.toDegrees((thetaAt(time + h) - thetaAt(time - h)) / (2 * h));
@@ -172,8 +183,10 @@ public final class SyntheticSession {
       double shock = shockAt(time);
       if (time >= motorOnS) {
         if (time < motorOnS + 0.25) shock += 0.5 * Math.sin(2 * Math.PI * 6 * (time - motorOnS));
-        double p = 2 * Math.PI * motorHz * (time - motorOnS);
-        double g = motorG * (loadedAt(time) ? motorLoadedFraction : 1);
+        boolean loaded = loadedAt(time);
+        motorPhase += 2 * Math.PI * (loaded && !Double.isNaN(motorLoadedHz) ? motorLoadedHz : motorHz) * dt;
+        double p = motorPhase;
+        double g = motorG * (loaded ? motorLoadedFraction : 1);
         up = new double[] {up[0] + g * Math.cos(p), up[1], up[2] + g * Math.sin(p)};
       }
       sink.accept(

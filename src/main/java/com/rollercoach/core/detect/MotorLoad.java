@@ -9,7 +9,9 @@ package com.rollercoach.core.detect;
  * the empty roller never reads quiet.
  *
  * <p>Fed once per grid sample (only while somebody is taken to be on) with the motor's RMS level
- * (the specific force's high-frequency residual, see {@code MotorSwitch#levelG}), whether the roller
+ * (the specific force's residual about the gyro-turned gravity at every frequency, see {@code
+ * RestShaking}: a motor aliased by a slow sensor moves its line as a load slows it, so a high-pass
+ * could read the freed motor 10× above the loaded one, or below it), whether the roller
  * is at rest and whether a shock flag is set. Only clean samples count: at rest (rolling swings
  * gravity through the sensor and adds to the residual) and {@value #SETTLE_AFTER_SHOCK_S} s past any
  * shock (a jolt's ring). The loaded reference is the level {@value #REF_DELAY_S} s ago, so a step is

@@ -34,6 +34,8 @@ public final class MotorSwitch {
 
   private final double[] t = new double[CAPACITY];
   private final double[] e = new double[CAPACITY];
+  /** The same samples' residual at every frequency ({@link RestShaking#residual2()}). */
+  private final double[] eAll = new double[CAPACITY];
   private long n;
   private int head;
   static final double HP_TAU_S = 0.05;
@@ -41,19 +43,16 @@ public final class MotorSwitch {
   private double prevT = Double.NaN;
   private double candidateS = Double.NaN;
   private boolean burst;
-  /**
-   * The running mean of the residual's energy over {@value #LEVEL_TAU_S} s: the steady shaking's
-   * level, for telling a loaded motor from an unloaded one (see {@code MotorLoad}).
-   */
-  static final double LEVEL_TAU_S = 0.25;
-  private double level2 = Double.NaN;
 
   /**
    * One raw sample: its time, specific force (g) and whether a shock starts here.
    *
+   * @param allBand2 the sample's squared residual at every frequency above ≈ 0.3 Hz ({@link
+   *     RestShaking#residual2()}, g²; NaN when not known)
    * @return the time of a shock now recognised as a motor switch, NaN if none
    */
-  public double update(double tS, double ax, double ay, double az, boolean shockStarts) {
+  public double update(
+      double tS, double ax, double ay, double az, double allBand2, boolean shockStarts) {
     if (Double.isNaN(low[0])) {
       low[0] = ax;
       low[1] = ay;
@@ -61,6 +60,14 @@ public final class MotorSwitch {
     }
     double dt = Double.isNaN(prevT) ? 0 : tS - prevT;
     prevT = tS;
+    if (dt > RollAngleTracker.SNAP_GAP_S) {
+      // across a gap the high-pass restarts on this sample (its residual is zero), which says
+      // nothing about the shaking: no energy is recorded for it
+      low[0] = ax;
+      low[1] = ay;
+      low[2] = az;
+      return Double.NaN;
+    }
     double k = Math.min(1, Math.max(0, dt) / HP_TAU_S);
     low[0] += k * (ax - low[0]);
     low[1] += k * (ay - low[1]);
@@ -74,7 +81,7 @@ public final class MotorSwitch {
     n++;
     t[i] = tS;
     e[i] = d2;
-    level2 = Double.isNaN(level2) ? d2 : level2 + Math.min(1, Math.max(0, dt) / LEVEL_TAU_S) * (d2 - level2);
+    eAll[i] = allBand2;
     if (shockStarts) {
       if (Double.isNaN(candidateS)) candidateS = tS;
       else if (tS > candidateS + SETTLE_S) burst = true;
@@ -87,12 +94,13 @@ public final class MotorSwitch {
     boolean anotherJolt = burst;
     burst = false;
     if (anotherJolt) return Double.NaN;
-    double before = mean(shock - WINDOW_S - 0.25, shock - 0.25);
-    double after = mean(shock + SETTLE_S, shock + SETTLE_S + WINDOW_S);
+    double before = mean(e, shock - WINDOW_S - 0.25, shock - 0.25);
+    double after = mean(e, shock + SETTLE_S, shock + SETTLE_S + WINDOW_S);
     if (Double.isNaN(before) || Double.isNaN(after)) return Double.NaN;
     double loud = Math.max(before, after);
     double quiet = Math.min(before, after);
     boolean motor = loud >= MIN_MOTOR_G * MIN_MOTOR_G && loud >= RATIO * quiet;
+    if (motor && aliasedOnQuietSide(shock, after >= before)) return Double.NaN;
     // a motor shakes steadily: both halves of its loud window carry about the same energy, where
     // the ring of another jolt fills only part of it
     double from = after >= before ? shock + SETTLE_S : shock - WINDOW_S - 0.25;
@@ -101,7 +109,7 @@ public final class MotorSwitch {
     double loudest = 0;
     int parts = 0;
     for (int q = 0; q < STEADY_PARTS; q++) {
-      double m = mean(from + q * part, from + (q + 1) * part);
+      double m = mean(e, from + q * part, from + (q + 1) * part);
       if (Double.isNaN(m)) continue; // no sample in it (a rate below 4 Hz): judged on the others
       quietest = Math.min(quietest, m);
       loudest = Math.max(loudest, m);
@@ -111,18 +119,33 @@ public final class MotorSwitch {
     return motor && steady ? shock : Double.NaN;
   }
 
-  /** The steady shaking's RMS level now, g (NaN before the first sample). */
-  public double levelG() {
-    return Math.sqrt(level2);
+  /**
+   * Whether a motor was running on the quiet side all along, aliased under the high-pass: a 25–52 Hz
+   * sensor sees a 25–70 Hz motor anywhere between 0 and half its rate, and a load that slows the
+   * motor by a few per cent moves that line. A 52 Hz sensor read a loaded motor at 0.04 g above 3 Hz
+   * and the freed one at 0.33 g, 68× the energy, so getting off looked like switching the motor on
+   * and the get-off's shock was forgotten (seed 21000130, `vibration-after-off`). At every frequency
+   * the same samples read 0.18 and 0.65 g: the motor ran on both sides. So when the quiet side shakes
+   * by {@link #MIN_MOTOR_G} g or more at every frequency and the all-band energies differ by less
+   * than {@link #RATIO}×, it was not a switch. (A switch-on's quiet side at every frequency is the
+   * roller at rest or rolling, ≲ 0.03 g: its translation r·α and the sensor's ω²d, α·d.)
+   */
+  private boolean aliasedOnQuietSide(double shock, boolean louderAfter) {
+    double before = mean(eAll, shock - WINDOW_S - 0.25, shock - 0.25);
+    double after = mean(eAll, shock + SETTLE_S, shock + SETTLE_S + WINDOW_S);
+    if (Double.isNaN(before) || Double.isNaN(after)) return false;
+    double quiet = louderAfter ? before : after;
+    double loud = louderAfter ? after : before;
+    return quiet >= MIN_MOTOR_G * MIN_MOTOR_G && loud < RATIO * quiet;
   }
 
-  private double mean(double fromS, double toS) {
+  private double mean(double[] e, double fromS, double toS) {
     double sum = 0;
     int count = 0;
     for (long k = n - 1; k >= Math.max(0, n - CAPACITY); k--) {
       int i = (int) (k % CAPACITY);
       if (t[i] < fromS) break;
-      if (t[i] <= toS) {
+      if (t[i] <= toS && !Double.isNaN(e[i])) {
         sum += e[i];
         count++;
       }

@@ -85,7 +85,12 @@ public final class RollSignal {
      */
     default void motorSwitched(double shockS) {}
 
-    /** The motor's steady shaking (RMS g of the high-frequency specific force), once per grid sample, just before it. */
+    /**
+     * A vibrating roller's shaking, once per grid sample, just before it: RMS g of the specific force
+     * about the gyro-turned gravity, above ≈ 0.3 Hz ({@link RestShaking}), so a motor line aliased
+     * to any frequency counts; the roller's own acceleration counts too, so it is the motor's only
+     * while the roller rests.
+     */
     default void motorLevel(double levelG) {}
   }
 
@@ -97,6 +102,7 @@ public final class RollSignal {
   private final BiasEstimateEcho echo = new BiasEstimateEcho();
   private final GyroSaturation saturation = new GyroSaturation();
   private final MotorSwitch motorSwitch = new MotorSwitch();
+  private final RestShaking restShaking = new RestShaking();
   private final DeliveryClock clock = new DeliveryClock(this::process);
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
@@ -186,7 +192,10 @@ public final class RollSignal {
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     boolean hadShock = shockPending;
     trackShock(x, wx, wy, wz, dt);
-    double switched = motorSwitch.update(t, x.axG(), x.ayG(), x.azG(), shockPending && !hadShock);
+    restShaking.update(x.axG(), x.ayG(), x.azG(), wx, wy, wz, dt);
+    double switched =
+        motorSwitch.update(
+            t, x.axG(), x.ayG(), x.azG(), restShaking.residual2(), shockPending && !hadShock);
 
     double[] a = axis.axis();
     integrateRaw(lgx, lgy, lgz, dt);
@@ -221,7 +230,7 @@ public final class RollSignal {
       double f = dt > 0 ? (nextGridT - prevT) / dt : 1;
       if (f < 0) f = 0;
       for (int i = 0; i < 3; i++) phiDeg[i] = prevPhi[i] + f * (curPhi[i] - prevPhi[i]);
-      listener.motorLevel(motorSwitch.levelG());
+      listener.motorLevel(restShaking.levelG());
       listener.grid(
           nextGridT,
           lerp(prevS, s, f),

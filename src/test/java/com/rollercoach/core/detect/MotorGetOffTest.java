@@ -55,4 +55,29 @@ class MotorGetOffTest {
     assertEquals(1, off.size());
     assertTrue(off.get(0).atS() >= GET_OFF_S + 5, "found by the quiet rocking at " + off.get(0).atS());
   }
+
+  /**
+   * A 52 Hz sensor under a 55 Hz motor that a body slows to 51.2 Hz: the line, aliased, sits at 3 Hz
+   * on the free roller and at 0.8 Hz under the body, so above the 3 Hz high-pass the shaking grows
+   * ~50× when the body leaves (as if the motor were switched on there) and looked the same loaded
+   * as off. The data end 6 s after getting off, before the quiet rocking can tell.
+   */
+  @Test
+  void aMotorAliasedBelowTheHighPassStillShowsTheLoadLeaving() {
+    SyntheticSession s =
+        new SyntheticSession().rate(52).idle(10).getOn().strokes(6, 15, 5.0).rest(40).getOff().idle(6)
+            .motorOnAt(5, 0.4, 55).motorLoadedHz(51.2).motorLoadedAmplitude(0.4);
+    List<MotionEvent> events = new ArrayList<>();
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
+    s.play(p);
+    p.end();
+    List<MotionEvent.GotOff> off = gotOff(events);
+    assertEquals(1, off.size());
+    assertEquals(GET_OFF_S, off.get(0).offS(), 1.0, "off where getting off began");
+    AnalysisCollector c = new AnalysisCollector();
+    events.forEach(c::onEvent);
+    SessionAnalysis a = c.analysis(0, GET_OFF_S + 6);
+    assertEquals(6, a.passes().size(), "the roll-away is no pass");
+    assertEquals(1, a.holds().size(), "the rest before getting off is a hold");
+  }
 }

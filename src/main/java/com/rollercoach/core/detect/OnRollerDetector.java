@@ -71,6 +71,11 @@ final class OnRollerDetector {
   static final double ON_LATENCY_S = 0.3;
   /** At the end of the data, a shock this recent is taken as the start of getting off. */
   static final double END_SHOCK_S = 12.0;
+  /**
+   * A motor counts as present once its shaking has lasted this long without a break: a body's jolt
+   * rings for under 1.5 s (and lifts the shaking level meanwhile); a motor runs for minutes.
+   */
+  static final double MOTOR_PRESENT_S = 2.0;
 
   enum Change {
     NONE,
@@ -97,6 +102,9 @@ final class OnRollerDetector {
   private double blockStartS = Double.NaN;
   private boolean motorRunning;
   private boolean motorDamped;
+  private double motorRunningSinceS = Double.NaN;
+  /** The latest time a motor was present (running for {@value #MOTOR_PRESENT_S} s on end). */
+  private double motorPresentS = Double.NEGATIVE_INFINITY;
 
   OnRollerDetector(GridHistory history, double windowS) {
     this.history = history;
@@ -133,6 +141,9 @@ final class OnRollerDetector {
     double speed = Math.abs(history.v(i));
     if (history.shock(i)) lastShockS = t;
     if (speed > MOVING_CM_S) lastMovingS = t;
+    if (!motorRunning) motorRunningSinceS = Double.NaN;
+    else if (Double.isNaN(motorRunningSinceS)) motorRunningSinceS = t;
+    else if (t - motorRunningSinceS >= MOTOR_PRESENT_S) motorPresentS = t;
     if (speed < REST_CM_S) {
       if (Double.isNaN(restSinceS)) restSinceS = t;
     } else {
@@ -341,7 +352,11 @@ final class OnRollerDetector {
     boolean movingRecent = lastMovingS > settledS && now - lastMovingS <= TRANSIENT_LOOKBACK_S;
     // A shock that moved nothing (a finger on a vibrating roller's button, switching the motor off
     // after getting off) is not where getting off began: the last motion burst is, when recent.
-    boolean knock = shockRecent && movingRecent && !movedNear(lastShockS);
+    // Only a roller with a motor has a button: on one whose motor never ran about then, a jolt that
+    // barely moved the roller is somebody lifting off gently after resting a few seconds, and the
+    // last stroke before that rest was theirs (seed 22000073: it was taken for the getting off).
+    boolean buttonPossible = motorPresentS >= lastShockS - MOTOR_PRESENT_S;
+    boolean knock = shockRecent && movingRecent && buttonPossible && !movedNear(lastShockS);
     double anchor = shockRecent && !knock ? lastShockS : lastMovingS;
     long i = history.indexAt(anchor);
     long lo = history.oldest();

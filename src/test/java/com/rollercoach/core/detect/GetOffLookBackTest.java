@@ -17,13 +17,22 @@ class GetOffLookBackTest {
 
   /** Runs the timeline; returns the off time found (NaN if none). */
   private static double offTime(double knockS, double joltS, boolean shove) {
+    return offTime(knockS, joltS, shove, 20, 45);
+  }
+
+  /**
+   * @param strokesEndS the strokes (from 5 s) end here
+   * @param motorUntilS a vibrating roller's motor runs from the start until here (0: no motor)
+   */
+  private static double offTime(
+      double knockS, double joltS, boolean shove, double strokesEndS, double motorUntilS) {
     GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
     OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
     double s = 0;
     for (int i = 0; i < 60 * HZ; i++) {
       double t = i / HZ;
       double v = 0;
-      if (t >= 5 && t < 20) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10; // strokes of 30 cm
+      if (t >= 5 && t < strokesEndS) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10; // strokes of 30 cm
       if (shove && t >= 40 && t < 42) v = 8;
       s += v / HZ;
       boolean shock = Math.abs(t - 2) < 0.01 || Math.abs(t - knockS) < 0.01 || Math.abs(t - joltS) < 0.01;
@@ -31,6 +40,7 @@ class GetOffLookBackTest {
       // empty until the get-on shock at 2 s (the detector learns the sensor's floor meanwhile)
       double activity = t < 2 ? QUIET : ON;
       double quiet = t < 2 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
+      d.motorRunning(t < motorUntilS);
       if (d.update(activity, quiet, false, false) == OnRollerDetector.Change.OFF) return d.offS();
     }
     return Double.NaN;
@@ -40,6 +50,15 @@ class GetOffLookBackTest {
   void aKnockThatMovesNothingIsNotWhereGettingOffBegan() {
     double off = offTime(45.0, Double.NaN, true);
     assertEquals(40.0, off, 0.1, "off at the start of the shove, not at the knock (45 s)");
+  }
+
+  @Test
+  void withoutAMotorAJoltThatMovesNothingIsAGentleGetOff() {
+    // strokes until 38 s, a rest with breathing, then lifting off at 43 s without shoving the
+    // roller: no button to knock, so the last stroke was the person's and getting off began at 43 s
+    assertEquals(43.0, offTime(43.0, Double.NaN, false, 38, 0), 0.1);
+    // the same timeline on a roller whose motor ran until 43 s: a knock on its button
+    assertEquals(35.0, offTime(43.0, Double.NaN, false, 38, 43), 0.1, "the last stroke's start");
   }
 
   @Test

@@ -143,6 +143,14 @@ public final class RollAngleTracker {
   private double oscillationMs;
   private double elapsedS;
   private double recoverUntilS = Double.NEGATIVE_INFINITY;
+  /**
+   * How much of the fast pull's {@value #RECOVER_S} s is left after the gyro's rail left θ short of
+   * the turn: counted only on samples where gravity is a good reference, so it is not spent while a
+   * get-off shakes the roller past the gate. (A gap keeps a window of wall time: the sample after
+   * one is an ordinary sample, and under a vibrating roller's aliased line a pull spread over the
+   * gate's openings picked the line's phases — a dwell split in two, seed 22000157.)
+   */
+  private double recoverLeftS;
   /** The latest ordinary sample interval: the filters' step across a gap. */
   private double periodS;
 
@@ -220,7 +228,13 @@ public final class RollAngleTracker {
         haveReference = true;
       }
       double error = wrap(accelTheta - accelOffset - lagged);
-      double tau = elapsedS < recoverUntilS ? RECOVER_TAU_S : TAU_S;
+      // after the rail, counted while gravity can correct θ: a get-off that clips the gyro shakes
+      // the roller past the gate for a second, and a window of wall time had run out by then, so
+      // the travel lost at the rail came back through τ = 2 s: centimetres per second of "motion"
+      // for seconds on an empty roller (seed 22000127, `noisy-gyro`), hiding the get-off
+      boolean recovering = elapsedS < recoverUntilS || recoverLeftS > 0;
+      if (recoverLeftS > 0) recoverLeftS -= dtS;
+      double tau = recovering ? RECOVER_TAU_S : TAU_S;
       double gain = snapNext ? 1.0 : Math.min(1.0, dtS / tau);
       snapNext = false;
       correction += gain * error;
@@ -370,13 +384,14 @@ public final class RollAngleTracker {
 
   /**
    * The gyro is clipped at its rail for the coming sample ({@link GyroSaturation}): the integrated
-   * angle falls short of the turn while it is. As after a gap, θ is pulled for the next {@value
-   * #RECOVER_S} s to the low-passed gravity angle with the fast time constant, so the travel lost
-   * at the rail comes back from gravity once the accelerometer is a good reference again (during
-   * the fastest part of the stroke its specific force is off 1 g and it is skipped anyway).
+   * angle falls short of the turn while it is. As after a gap, θ is pulled to the low-passed
+   * gravity angle with the fast time constant for {@value #RECOVER_S} s — here seconds in which
+   * gravity is a good reference, however long the roller shakes past the gate first — so the
+   * travel lost at the rail comes back from gravity (during the fastest part of the stroke its
+   * specific force is off 1 g and it is skipped anyway).
    */
   public void markSaturated() {
-    recoverUntilS = elapsedS + RECOVER_S;
+    recoverLeftS = RECOVER_S;
   }
 
   /** Copies Φ = ∫ω dt (radians, sensor frame, bias-corrected) into {@code out}. */

@@ -120,7 +120,7 @@ final class OnRollerDetector {
     on = false;
     settled = false;
     boolean leaving = lastShockS > settledS && now - lastShockS <= END_SHOCK_S;
-    offS = leaving ? getOffStart(now) : now;
+    offS = leaving ? getOffStart(now, false) : now;
     return offS;
   }
 
@@ -183,7 +183,7 @@ final class OnRollerDetector {
     if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
       on = false;
       settled = false;
-      offS = getOffStart(t);
+      offS = getOffStart(t, unloaded);
       return Change.OFF;
     }
     return Change.NONE;
@@ -347,7 +347,13 @@ final class OnRollerDetector {
     return first;
   }
 
-  private double getOffStart(double now) {
+  /**
+   * @param unloaded the running motor shakes freely now ({@link MotorLoad}): its shaking stepped up
+   *     from the loaded level, so a shock before that was the load leaving, not a finger on the
+   *     button (switching the motor off silences it; switching it on starts it from nothing, which
+   *     MotorLoad's upper bound excludes)
+   */
+  private double getOffStart(double now, boolean unloaded) {
     boolean shockRecent = lastShockS > settledS && now - lastShockS <= TRANSIENT_LOOKBACK_S;
     boolean movingRecent = lastMovingS > settledS && now - lastMovingS <= TRANSIENT_LOOKBACK_S;
     // A shock that moved nothing (a finger on a vibrating roller's button, switching the motor off
@@ -356,7 +362,8 @@ final class OnRollerDetector {
     // barely moved the roller is somebody lifting off gently after resting a few seconds, and the
     // last stroke before that rest was theirs (seed 22000073: it was taken for the getting off).
     boolean buttonPossible = motorPresentS >= lastShockS - MOTOR_PRESENT_S;
-    boolean knock = shockRecent && movingRecent && buttonPossible && !movedNear(lastShockS);
+    boolean knock =
+        shockRecent && movingRecent && buttonPossible && !unloaded && !movedNear(lastShockS);
     double anchor = shockRecent && !knock ? lastShockS : lastMovingS;
     long i = history.indexAt(anchor);
     long lo = history.oldest();

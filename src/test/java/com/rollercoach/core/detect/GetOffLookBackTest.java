@@ -17,15 +17,17 @@ class GetOffLookBackTest {
 
   /** Runs the timeline; returns the off time found (NaN if none). */
   private static double offTime(double knockS, double joltS, boolean shove) {
-    return offTime(knockS, joltS, shove, 20, 45);
+    return offTime(knockS, joltS, shove, 20, 45, Double.POSITIVE_INFINITY);
   }
 
   /**
    * @param strokesEndS the strokes (from 5 s) end here
    * @param motorUntilS a vibrating roller's motor runs from the start until here (0: no motor)
+   * @param unloadedFromS from here the motor's shaking shows the load gone ({@link MotorLoad})
    */
   private static double offTime(
-      double knockS, double joltS, boolean shove, double strokesEndS, double motorUntilS) {
+      double knockS, double joltS, boolean shove, double strokesEndS, double motorUntilS,
+      double unloadedFromS) {
     GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
     OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
     double s = 0;
@@ -41,7 +43,9 @@ class GetOffLookBackTest {
       double activity = t < 2 ? QUIET : ON;
       double quiet = t < 2 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
       d.motorRunning(t < motorUntilS);
-      if (d.update(activity, quiet, false, false) == OnRollerDetector.Change.OFF) return d.offS();
+      if (d.update(activity, quiet, false, t >= unloadedFromS) == OnRollerDetector.Change.OFF) {
+        return d.offS();
+      }
     }
     return Double.NaN;
   }
@@ -56,9 +60,17 @@ class GetOffLookBackTest {
   void withoutAMotorAJoltThatMovesNothingIsAGentleGetOff() {
     // strokes until 38 s, a rest with breathing, then lifting off at 43 s without shoving the
     // roller: no button to knock, so the last stroke was the person's and getting off began at 43 s
-    assertEquals(43.0, offTime(43.0, Double.NaN, false, 38, 0), 0.1);
+    double none = Double.POSITIVE_INFINITY;
+    assertEquals(43.0, offTime(43.0, Double.NaN, false, 38, 0, none), 0.1);
     // the same timeline on a roller whose motor ran until 43 s: a knock on its button
-    assertEquals(35.0, offTime(43.0, Double.NaN, false, 38, 43), 0.1, "the last stroke's start");
+    assertEquals(35.0, offTime(43.0, Double.NaN, false, 38, 43, none), 0.1, "the last stroke's start");
+  }
+
+  @Test
+  void aJoltAfterWhichTheMotorShakesFreelyIsTheLoadLeaving() {
+    // the motor runs throughout and shakes 2× harder from the jolt at 43 s on (seen at rest 2.5 s
+    // later): the jolt was the load leaving, not a finger switching the motor
+    assertEquals(43.0, offTime(43.0, Double.NaN, false, 38, 60, 45.5), 0.1);
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class RestShaking {
    */
   static final double LEVEL_TAU_S = 0.25;
 
-  private final double[] gravity = {Double.NaN, Double.NaN, Double.NaN};
+  private final TurnedGravity gravity = new TurnedGravity(GRAVITY_TAU_S);
   private double level2 = Double.NaN;
   private double residual2 = Double.NaN;
 
@@ -37,33 +37,14 @@ public final class RestShaking {
    */
   public void update(
       double ax, double ay, double az, double wx, double wy, double wz, double dtS) {
-    if (Double.isNaN(gravity[0]) || !(dtS > 0) || dtS > RollAngleTracker.SNAP_GAP_S) {
-      gravity[0] = ax;
-      gravity[1] = ay;
-      gravity[2] = az;
+    if (!gravity.known() || !(dtS > 0) || dtS > RollAngleTracker.SNAP_GAP_S) {
+      gravity.reset(ax, ay, az);
       residual2 = Double.NaN;
       return;
     }
-    // the roller turning by ω·dt turns gravity, seen from the sensor, by −ω·dt: dg = −ω × g dt
-    double rx = Math.toRadians(wx) * dtS;
-    double ry = Math.toRadians(wy) * dtS;
-    double rz = Math.toRadians(wz) * dtS;
-    double gx = gravity[0];
-    double gy = gravity[1];
-    double gz = gravity[2];
-    gx -= ry * gravity[2] - rz * gravity[1];
-    gy -= rz * gravity[0] - rx * gravity[2];
-    gz -= rx * gravity[1] - ry * gravity[0];
-    double dx = ax - gx;
-    double dy = ay - gy;
-    double dz = az - gz;
-    double d2 = dx * dx + dy * dy + dz * dz;
+    double d2 = gravity.update(ax, ay, az, wx, wy, wz, dtS);
     residual2 = d2;
     level2 = Double.isNaN(level2) ? d2 : level2 + Math.min(1, dtS / LEVEL_TAU_S) * (d2 - level2);
-    double k = Math.min(1, dtS / GRAVITY_TAU_S);
-    gravity[0] = gx + k * dx;
-    gravity[1] = gy + k * dy;
-    gravity[2] = gz + k * dz;
   }
 
   /** The latest sample's squared residual, g² (NaN on the first sample and after a gap). */

@@ -114,7 +114,8 @@ public final class RollSignal {
    * helps).
    */
   private final Smoother shockLp = new Smoother(0.01);
-  private final double[] lowAccel = new double[3];
+  /** Shock = specific force minus gravity turned by the gyro, relaxing with {@value #SHOCK_LP_TAU_S} s. */
+  private final TurnedGravity shockGravity = new TurnedGravity(SHOCK_LP_TAU_S);
   private final double[] phiDeg = new double[3];
   private final double[] prevPhi = new double[3];
   private final double[] curPhi = new double[3];
@@ -254,12 +255,6 @@ public final class RollSignal {
   }
 
   /**
-   * Shock = specific force minus a gravity estimate that the gyro turns with the roller (dg/dt = −ω×g
-   * in the sensor frame) and that relaxes to the measurement with a 0.1 s time constant. Turning the
-   * estimate with the gyro keeps brisk rolling, which swings gravity through the sensor frame at up
-   * to 1 g/s, from looking like a shock.
-   */
-  /**
    * Integrates the raw (not bias-corrected) rate. Detectors that look for small rocking detrend this
    * over a few seconds, which removes any constant bias exactly, whereas the bias-corrected integral
    * bends whenever the bias estimate is updated.
@@ -285,35 +280,23 @@ public final class RollSignal {
     return Math.abs(cx * gx + cy * gy + cz * gz) / (g * rate) <= AXIS_MAX_VERTICAL_SHARE;
   }
 
+  /**
+   * Shock = specific force minus a gravity estimate that the gyro turns with the roller (dg/dt = −ω×g
+   * in the sensor frame) and that relaxes to the measurement with a 0.1 s time constant ({@link TurnedGravity}), both taken after the 16 Hz low-pass. Turning the
+   * estimate with the gyro keeps brisk rolling, which swings gravity through the sensor frame at up
+   * to 1 g/s, from looking like a shock.
+   */
   private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
     if (dt == 0 || dt > RollAngleTracker.SNAP_GAP_S) { // across a gap the turned estimate is a guess
       shockLp.reset(x.axG(), x.ayG(), x.azG());
-      lowAccel[0] = x.axG();
-      lowAccel[1] = x.ayG();
-      lowAccel[2] = x.azG();
+      shockGravity.reset(x.axG(), x.ayG(), x.azG());
       return;
     }
     shockLp.update(x.axG(), x.ayG(), x.azG(), dt);
-    double wx = Math.toRadians(wxDps) * dt;
-    double wy = Math.toRadians(wyDps) * dt;
-    double wz = Math.toRadians(wzDps) * dt;
-    double gx = lowAccel[0];
-    double gy = lowAccel[1];
-    double gz = lowAccel[2];
-    lowAccel[0] = gx - (wy * gz - wz * gy);
-    lowAccel[1] = gy - (wz * gx - wx * gz);
-    lowAccel[2] = gz - (wx * gy - wy * gx);
-    double dx = shockLp.x() - lowAccel[0];
-    double dy = shockLp.y() - lowAccel[1];
-    double dz = shockLp.z() - lowAccel[2];
-    double d2 = dx * dx + dy * dy + dz * dz;
+    double d2 = shockGravity.update(shockLp.x(), shockLp.y(), shockLp.z(), wxDps, wyDps, wzDps, dt);
     if (Double.isNaN(shockBaseline)) shockBaseline = d2;
     if (d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * shockBaseline) shockPending = true;
     shockBaseline += Math.min(1, dt / SHOCK_BASELINE_S) * (d2 - shockBaseline);
-    double k = Math.min(1, dt / SHOCK_LP_TAU_S);
-    lowAccel[0] += k * dx;
-    lowAccel[1] += k * dy;
-    lowAccel[2] += k * dz;
   }
 
   private static double lerp(double a, double b, double f) {

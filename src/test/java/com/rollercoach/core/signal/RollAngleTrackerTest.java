@@ -65,46 +65,6 @@ class RollAngleTrackerTest {
   }
 
   /**
-   * A get-off that clips a ±250 °/s gyro: the roller turns 150° in 0.5 s (peak 470 °/s) and the
-   * gyro integrates only what is under the rail; the roller shakes from the turn's start until 1 s
-   * after it (the specific force 1.3 g, past the gravity gate), then rests. The travel lost at the rail comes back from gravity
-   * with the fast pull once gravity can be used again — not through τ = 2 s over seconds, which read
-   * as the empty roller rolling on at centimetres per second.
-   */
-  static double afterClippedTurn(boolean markSaturation) {
-    RollAngleTracker tracker = new RollAngleTracker();
-    GyroSaturation rail = new GyroSaturation();
-    double dt = 0.005;
-    double turnDeg = 150;
-    double theta = 0;
-    double trueDeg = 0;
-    for (int i = 0; i <= (int) (4.2 / dt); i++) {
-      double t = i * dt;
-      double rate = 0; // °/s, true
-      if (t >= 1 && t < 1.5) rate = turnDeg * Math.PI / 2 / 0.5 * Math.sin(Math.PI * (t - 1) / 0.5);
-      trueDeg += rate * dt;
-      double measured = Math.max(-250, Math.min(250, rate));
-      double[] g = up(Math.toRadians(trueDeg));
-      double shake = t >= 1 && t < 2.5 ? 1.3 : 1.0;
-      double wx = AXIS[0] * measured;
-      double wy = AXIS[1] * measured;
-      double wz = AXIS[2] * measured;
-      if (rail.update(wx, wy, wz) && markSaturation) tracker.markSaturated();
-      theta =
-          tracker.update(wx, wy, wz, shake * g[0], shake * g[1], shake * g[2], i == 0 ? 0 : dt, AXIS, false);
-      if (t >= 3.4 && t < 3.4 + dt) return Math.toDegrees(theta) - trueDeg; // 0.9 s after the shaking
-    }
-    return Double.NaN;
-  }
-
-  @Test
-  void travelLostAtTheRailComesBackOnceGravityCanBeUsedAgain() {
-    double withoutRecovery = afterClippedTurn(false);
-    assertTrue(Math.abs(withoutRecovery) > 5, "the clipped turn is short by degrees: " + withoutRecovery);
-    assertEquals(0, afterClippedTurn(true), 1.0, "recovered within 0.9 s of the shaking's end");
-  }
-
-  /**
    * A vibrating roller's motor aliased by a 26 Hz sensor into a steady 1.8 Hz line of 0.3 g,
    * turning in the plane of gravity (the eccentric mass spins about the roller's axis), while a
    * person breathes on the roller (0.3° of rocking at 12/min). Gated per sample, the gravity angle

@@ -15,9 +15,8 @@ public final class AccuracyReport {
     sb.append(String.format(Locale.ROOT, row, "metric", "value", "target", "", "detail"));
     for (AccuracyTally.Metric m : tally.metrics()) {
       String value = m.known() ? String.format(Locale.ROOT, "%.3g", m.value()) + pad(m.unit()) : "n/a";
-      sb.append(
-          String.format(
-              Locale.ROOT, row, m.name(), value, m.target(), m.met() ? "PASS" : "FAIL", m.note()));
+      String verdict = !m.met() ? "FAIL" : m.known() ? "PASS" : "n/a";
+      sb.append(String.format(Locale.ROOT, row, m.name(), value, m.target(), verdict, m.note()));
     }
     if (tally.outcomes().stream().map(SessionOutcome::setup).distinct().count() > 1) {
       sb.append("\nby setup (passes = exact count share; breaths = holds within +-1; p50/p95/max = live"

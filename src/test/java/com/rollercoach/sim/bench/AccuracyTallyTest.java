@@ -99,4 +99,27 @@ class AccuracyTallyTest {
     assertTrue(tally.passCountExactRate() >= 0.98, "overall pass count meets its target");
     assertEquals(List.of("vibration (passes)"), tally.setupsMissing());
   }
+
+  @Test
+  void aMetricWithNothingToJudgeIsNotAMiss() {
+    // sessions drawn with a hold and no dwell, detected exactly: there is no dwell to score
+    AccuracyTally tally = new AccuracyTally();
+    SessionTruth t = truth(24, List.of(), List.of(hold(300, 360, 9)));
+    tally.add(
+        SessionOutcome.compare(
+            "h", t, Detections.of(24, List.of(), List.of(new Detections.Hold(new Interval(300, 360), 9)))));
+    AccuracyTally.Metric dwell = tally.metrics().get(1);
+    assertFalse(dwell.known());
+    assertTrue(dwell.met(), "no dwell anywhere is not a missed dwell target");
+    assertTrue(tally.metrics().stream().allMatch(AccuracyTally.Metric::met));
+    String table = AccuracyReport.render(tally, "h", 5);
+    assertFalse(table.contains("FAIL"), table);
+    assertTrue(table.contains("n/a"), table);
+    // a dwell invented where there was none still fails: F1 0
+    AccuracyTally invented = new AccuracyTally();
+    invented.add(
+        SessionOutcome.compare(
+            "i", t, Detections.of(24, List.of(new Interval(100, 160)), List.of(new Detections.Hold(new Interval(300, 360), 9)))));
+    assertFalse(invented.metrics().get(1).met());
+  }
 }

@@ -160,8 +160,14 @@ public final class RollSignal {
     if (!Double.isFinite(t)) return;
     double dt = primed ? t - prevT : 0;
     if (primed && !(dt > 0)) return; // the delivery clock keeps time rising; defensive
-    lpRate.update(x.gxDps(), x.gyDps(), x.gzDps(), dt);
-    lpAccel.update(x.axG(), x.ayG(), x.azG(), dt);
+    // Across a gap the low-passes go on as if one ordinary period had passed (as RollAngleTracker's
+    // do): stepped by the whole gap they would jump onto the one sample after it, its noise and
+    // all, and the raw angle bridges the gap with that rate — on an empty 1000 Hz roller a 0.18 s
+    // loss put a 0.03° kink in the rocking residual, which read as somebody getting on (seed
+    // 11000049, ble-stalls)
+    double filterDt = dt > RollAngleTracker.SNAP_GAP_S && !Double.isNaN(typicalDt) ? typicalDt : dt;
+    lpRate.update(x.gxDps(), x.gyDps(), x.gzDps(), filterDt);
+    lpAccel.update(x.axG(), x.ayG(), x.azG(), filterDt);
     double lgx = lpRate.x();
     double lgy = lpRate.y();
     double lgz = lpRate.z();

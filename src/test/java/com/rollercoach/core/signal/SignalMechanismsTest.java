@@ -121,4 +121,40 @@ class SignalMechanismsTest {
     assertTrue(dot > Math.cos(Math.toRadians(2)), "axis within 2°: " + java.util.Arrays.toString(a));
     assertFalse(Double.isNaN(p.lastS));
   }
+
+  /**
+   * An empty roller at 1000 Hz loses 0.18 s of samples, and the first sample after the loss carries
+   * a noise spike of 5 °/s on the roll axis. The raw roll angle must keep following the bias's ramp
+   * across the loss: bridged with that one sample (the low-pass jumps onto it: 1° here) it
+   * kinks by a breath's size, which read as somebody getting on.
+   */
+  @Test
+  void aLossIsBridgedWithTheRateBeforeItNotWithTheOneSampleAfterIt() {
+    double[] axis = {0, 1, 0};
+    double biasDps = 0.5;
+    double[] phiAt = new double[2]; // raw roll angle at 1 s and at 3 s
+    RollSignal signal =
+        new RollSignal(
+            15,
+            axis,
+            new RollSignal.Listener() {
+              @Override
+              public void grid(
+                  double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
+                  double[] phiDeg, boolean shock) {
+                if (Math.abs(tS - 1) < 1e-6) phiAt[0] = rollPhiDeg;
+                if (Math.abs(tS - 3) < 1e-6) phiAt[1] = rollPhiDeg;
+              }
+
+              @Override
+              public void gap(double fromS, double toS) {}
+            });
+    for (int i = 0; i <= 4000; i++) {
+      double t = i * 0.001;
+      if (t > 2.0 && t < 2.18) continue; // lost
+      double spike = Math.abs(t - 2.18) < 1e-9 ? 5 : 0;
+      signal.accept(new ImuSample(t, 0, 0, 1, 0, biasDps + spike, 0));
+    }
+    assertEquals(biasDps * 2, phiAt[1] - phiAt[0], 0.02, "the bias's ramp, 1° over 2 s");
+  }
 }

@@ -126,6 +126,7 @@ public final class BinaryStreamDecoder implements StreamDecoder {
     double hostElapsed = haveSample ? hostTimeS - lastSampleHostS : Double.NaN;
     long stepUs = unwrapper.step(imu.timeUs(), hostElapsed);
     double t = unwrapper.extendedUs() * 1e-6 + epochOffsetS;
+    boolean clockReset = false;
     // A device clock that stalled or went back (a reset) — or a step too small to survive the
     // addition to epochOffsetS in floating point — must not stop time: sinks need it strictly rising.
     if (haveSample && (stepUs <= 0 || !(t > lastSampleS))) {
@@ -137,8 +138,13 @@ public final class BinaryStreamDecoder implements StreamDecoder {
       clock.reset();
       lostFrames -= pendingGap; // a restart renumbers frames: a sequence jump here is not a loss
       pendingGap = 0;
+      clockReset = true;
     }
-    long lost = haveSample ? lostBefore(t - lastSampleS) : pendingGap;
+    // Across a reset the time since the last sample is the host's, not the device's: no whole
+    // sequence wraps are inferred from it (the host's pace between reads, against a fuzzed HELLO's
+    // 1 µs period, made 10^13 "lost" frames, and a different count for the same bytes read in
+    // other pieces).
+    long lost = !haveSample ? pendingGap : clockReset ? 0 : lostBefore(t - lastSampleS);
     lostFrames += lost - pendingGap;
     pendingGap = 0;
     if (lost > 0) {

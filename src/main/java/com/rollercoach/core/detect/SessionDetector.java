@@ -74,6 +74,19 @@ public final class SessionDetector {
   private double bandAngle;
   private double lastRollPhi = Double.NaN;
   private long bandSamples;
+  /**
+   * The roll angle's wander about a parabola over {@value #DRIFT_WINDOW_S} s, a second "quiet"
+   * measure. A cheap gyro warming up drifts its bias by a degree per second within minutes
+   * (`--seed 22000135 --setup warmup-bias`: 0.018 °/s²), which bends the raw angle by a parabola;
+   * its residual about the 6 s line is 1.34 × that rate (0.024°), over the 0.016° quiet line, so an
+   * empty roller between two sets never read quiet and the sets merged. A parabola removes the
+   * drift; over 12 s it cannot follow breathing (two to six breaths), so a calm person's rocking
+   * stays in this residual and the measure does not call them gone. The quiet rocking is the
+   * smaller of the two; it needs 12 s of stillness after a get-off, within the 15 s the get-off's
+   * transient is looked back for.
+   */
+  private final ActivityMeter driftActivity = new ActivityMeter((int) (DRIFT_WINDOW_S * GRID_HZ));
+  static final double DRIFT_WINDOW_S = 12.0;
   private final ActivityMeter[] axisActivity = {
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
     new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ)),
@@ -174,6 +187,7 @@ public final class SessionDetector {
     double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
       rollActivity.add(rollPhiDeg);
+      driftActivity.add(rollPhiDeg);
       // the increments are filtered and summed up again (a gyro bias is a constant increment, which
       // the filters pass unchanged); the residual starts once the filters have forgotten their start
       bandAngle +=
@@ -182,6 +196,8 @@ public final class SessionDetector {
       if (++bandSamples > BAND_SETTLE_S * GRID_HZ) bandActivity.add(bandAngle);
       activity = rollActivity.residualRms();
       quietActivity = rollActivity.linearResidualRms();
+      double drift = driftActivity.residualRms();
+      if (drift < quietActivity) quietActivity = drift; // NaN until its window is full: not taken
       double band = bandActivity.residualRms();
       if (!Double.isNaN(band)) {
         activity = Math.min(activity, band);

@@ -182,7 +182,8 @@ public final class SessionDetector {
     if (!rollActivity.full()) for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
     // "on" is judged on the quadratic residual (a warming gyro's drifting bias bends an empty
     // roller's angle like breathing); "quiet" on the linear one, which keeps more of a shallow
-    // breather's rocking, so a calm person is not taken for an empty roller
+    // breather's rocking, so a calm person is not taken for an empty roller — or on the residual
+    // about the 12 s parabola where that is smaller (the drift again; see driftActivity)
     double activity;
     double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {

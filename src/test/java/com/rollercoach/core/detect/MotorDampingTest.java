@@ -28,7 +28,7 @@ class MotorDampingTest {
   }
 
   private static List<MotionEvent.GotOn> gotOn(List<MotionEvent> events) {
-    return events.stream().filter(e -> e instanceof MotionEvent.GotOn).map(e -> (MotionEvent.GotOn) e).toList();
+    return EventsOfKind.of(events, MotionEvent.GotOn.class);
   }
 
   @Test

@@ -27,7 +27,7 @@ class MotorGetOffTest {
   }
 
   private static List<MotionEvent.GotOff> gotOff(List<MotionEvent> events) {
-    return events.stream().filter(e -> e instanceof MotionEvent.GotOff).map(e -> (MotionEvent.GotOff) e).toList();
+    return EventsOfKind.of(events, MotionEvent.GotOff.class);
   }
 
   @Test

@@ -47,7 +47,7 @@ class WarmingGyroQuietTest {
   }
 
   private static List<MotionEvent.GotOff> offs(List<MotionEvent> events) {
-    return events.stream().filter(e -> e instanceof MotionEvent.GotOff).map(e -> (MotionEvent.GotOff) e).toList();
+    return EventsOfKind.of(events, MotionEvent.GotOff.class);
   }
 
   @Test

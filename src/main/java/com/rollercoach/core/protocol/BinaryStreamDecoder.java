@@ -140,11 +140,12 @@ public final class BinaryStreamDecoder implements StreamDecoder {
       pendingGap = 0;
       clockReset = true;
     }
-    // Across a reset the time since the last sample is the host's, not the device's: no whole
-    // sequence wraps are inferred from it (the host's pace between reads, against a fuzzed HELLO's
-    // 1 µs period, made 10^13 "lost" frames, and a different count for the same bytes read in
-    // other pieces).
-    long lost = !haveSample ? pendingGap : clockReset ? 0 : lostBefore(t - lastSampleS);
+    // Whole sequence wraps are inferred from the device's own elapsed time, its counter's step in
+    // exact microseconds, not from the emitted times: those carry the offset a reset added, whose
+    // rounding flipped a wrap (two fuzzed inputs counted 2·10^14 lost frames read whole and one wrap
+    // more read in pieces). Across a reset the time since the last sample is the host's: no wraps
+    // are inferred from it (the host's pace between reads made 10^13 "lost" frames).
+    long lost = !haveSample ? pendingGap : clockReset ? 0 : lostBefore(stepUs * 1e-6);
     lostFrames += lost - pendingGap;
     pendingGap = 0;
     if (lost > 0) {

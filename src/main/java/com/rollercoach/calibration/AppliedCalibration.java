@@ -71,7 +71,7 @@ public final class AppliedCalibration {
    */
   public PipelineConfig config(PipelineConfig base) {
     if (calibration == null) return base;
-    return new PipelineConfig(calibration.rollerDiameterCm(), Optional.of(calibration.rollAxis().toArray()));
+    return calibration.pipelineConfig();
   }
 
   /** One line for summaries and logs. */

@@ -93,7 +93,7 @@ public final class CalibrationBench {
         distanceError(test, AppliedCalibration.none(), PipelineConfig.defaults().withRollerDiameterCm(LABEL_DIAMETER_CM));
     // The sensor's own errors alone: uncalibrated, but told the true loaded diameter.
     double rawKnownErr =
-        distanceError(test, AppliedCalibration.none(), PipelineConfig.defaults().withRollerDiameterCm(loadedDiameter));
+        distanceError(test, AppliedCalibration.none(), PipelineConfig.defaults().withDiameterUnderLoadCm(loadedDiameter));
     if (procedure.result().isEmpty()) {
       return new Outcome(false, procedure.state().message(), 0, 0, 0, 0, 0, rawErr, rawKnownErr, Double.NaN);
     }

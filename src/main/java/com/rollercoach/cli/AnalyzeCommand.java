@@ -36,7 +36,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--roller-diameter-cm",
       paramLabel = "D",
-      description = "Loaded roller diameter in cm (default: the file's roller_diameter_cm, else 15)")
+      description = "Roller diameter in cm as on its label; its flattening under a back is allowed for (default: the file's roller_diameter_cm, else 15)")
   Double rollerDiameterCm;
 
   @Option(names = "--json", description = "Print one JSON object instead of the readable summary")

@@ -41,7 +41,7 @@ public final class MotionPipeline implements SampleSink {
     this.detector = new SessionDetector(listener);
     this.signal =
         new RollSignal(
-            config.rollerDiameterCm(),
+            config.rollingDiameterCm(),
             config.rollAxis().orElse(null),
             new RollSignal.Listener() {
               @Override

@@ -339,7 +339,7 @@ public final class LiveSession implements SampleSink {
           .number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM));
       config = applied.config(base);
       if (setup.diameterCm() != null) config = config.withRollerDiameterCm(setup.diameterCm());
-      engine = new LiveCueEngine(setup.prescription(), config.rollerDiameterCm(), this::cue)
+      engine = new LiveCueEngine(setup.prescription(), config.rollingDiameterCm(), this::cue)
           .withMetronome(setup.metronome());
       pipeline = new MotionPipeline(config, this::event);
       SampleSink counted = new SampleSink() {

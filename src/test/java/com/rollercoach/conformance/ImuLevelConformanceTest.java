@@ -14,6 +14,7 @@ import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.signal.RollingRadius;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as the person got off counted as a pass (which also turned the hold into a dwell).
  */
 class ImuLevelConformanceTest {
+  /** The label's diameter: what the pipeline is told. */
   private static final double ROLLER_DIAMETER_CM = 15;
+  /** The diameter it rolls with under a body, flattened (RollingRadius): what the IMU turns by. */
+  private static final double LOADED_DIAMETER_CM =
+      ROLLER_DIAMETER_CM * (1 - RollingRadius.FOAM_FLATTENING);
   private static final double LEAD_IN_S = 12;
   private static final double T0_S = 5000;
 
@@ -65,7 +70,7 @@ class ImuLevelConformanceTest {
     double traceEnd = traceEndS;
     JsonNode expected = new ObjectMapper().readTree(resource("/definitions/passes-" + name + ".json"));
 
-    IndependentImu imu = new IndependentImu(seed, rateHz, ROLLER_DIAMETER_CM);
+    IndependentImu imu = new IndependentImu(seed, rateHz, LOADED_DIAMETER_CM);
     List<ImuSample> samples =
         imu.render(
             T0_S,
@@ -98,7 +103,7 @@ class ImuLevelConformanceTest {
   @ParameterizedTest(name = "{0} Hz, seed {1}, sensor {2} cm off the axis")
   @MethodSource("sessions")
   void scriptedSession(double rateHz, long seed, double sensorOffsetCm) {
-    IndependentImu imu = new IndependentImu(seed, rateHz, ROLLER_DIAMETER_CM, sensorOffsetCm);
+    IndependentImu imu = new IndependentImu(seed, rateHz, LOADED_DIAMETER_CM, sensorOffsetCm);
     double strokeS = 3; // 15 cm in 3 s: 5 cm/s
     DoubleUnaryOperator strokes8 = strokes(8, 15, strokeS);
     DoubleUnaryOperator strokes6 = strokes(6, 15, strokeS);

@@ -14,7 +14,8 @@ import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
  * @param imu the sensor error model
  * @param rollAxis the roller's axis in sensor coordinates, unit vector; its sign makes the
  *     calibration's distance roll (rolling away from the start mark) a positive rotation
- * @param rollerDiameterCm effective rolling diameter, cm: s = (d/2)·θ
+ * @param rollerDiameterCm rolling diameter, cm: under load when measured ("distance-roll",
+ *     "circumference"), a label's when "entered" (see {@link #pipelineConfig()})
  * @param diameterMethod how the diameter was found: "distance-roll", "circumference" or "entered"
  * @param sensorOffsetCm distance of the sensor from the roller axis, cm (typed by the user, or
  *     estimated from the distance roll); NaN when unknown
@@ -115,8 +116,13 @@ public record DeviceCalibration(
     return towardHead == 0 ? null : rollAxis.scalarMultiply(towardHead);
   }
 
-  /** The pipeline settings this calibration implies: its diameter and its roll axis. */
+  /**
+   * The pipeline settings this calibration implies: its diameter and its roll axis. A distance roll
+   * or a tape is done pressing on the roller or lying on it (calibration/README.md), so it measures
+   * the diameter under load; a typed-in one is a label's.
+   */
   public PipelineConfig pipelineConfig() {
-    return new PipelineConfig(rollerDiameterCm, Optional.of(rollAxis.toArray()));
+    return new PipelineConfig(
+        rollerDiameterCm, Optional.of(rollAxis.toArray()), !"entered".equals(diameterMethod));
   }
 }

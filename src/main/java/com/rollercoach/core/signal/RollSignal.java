@@ -136,6 +136,11 @@ public final class RollSignal {
   private double lastS;
   private double lastTheta;
 
+  /**
+   * @param rollerDiameterCm the diameter the roller rolls with under a back (a label's flattened by
+   *     {@link RollingRadius}: see {@code PipelineConfig#rollingDiameterCm}): s = (d/2)·θ
+   * @param knownAxis the roll axis in sensor coordinates when a calibration knows it, else null
+   */
   public RollSignal(double rollerDiameterCm, double[] knownAxis, Listener listener) {
     this.radiusCm = rollerDiameterCm / 2;
     this.axis = knownAxis != null ? new RollAxisEstimator(knownAxis) : new RollAxisEstimator();

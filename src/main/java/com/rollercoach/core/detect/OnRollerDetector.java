@@ -93,6 +93,8 @@ final class OnRollerDetector {
   private double offS = Double.NaN;
   private double lastShockS = Double.NEGATIVE_INFINITY;
   private double lastMovingS = Double.NEGATIVE_INFINITY;
+  /** The latest sample the roller was not at rest ({@link #REST_CM_S}), however slowly it moved. */
+  private double lastStirS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
   private double floorDeg = Double.NaN;
   private double motorFloorDeg = Double.NaN;
@@ -141,6 +143,7 @@ final class OnRollerDetector {
     double speed = Math.abs(history.v(i));
     if (history.shock(i)) lastShockS = t;
     if (speed > MOVING_CM_S) lastMovingS = t;
+    if (speed >= REST_CM_S) lastStirS = t;
     if (!motorRunning) motorRunningSinceS = Double.NaN;
     else if (Double.isNaN(motorRunningSinceS)) motorRunningSinceS = t;
     else if (t - motorRunningSinceS >= MOTOR_PRESENT_S) motorPresentS = t;
@@ -364,7 +367,13 @@ final class OnRollerDetector {
     boolean buttonPossible = motorPresentS >= lastShockS - MOTOR_PRESENT_S;
     boolean knock =
         shockRecent && movingRecent && buttonPossible && !unloaded && !movedNear(lastShockS);
-    double anchor = shockRecent && !knock ? lastShockS : lastMovingS;
+    // The motor's step up decides a get-off that no jolt marked: the weight eased off, and the roller
+    // crept under it at under MOVING_CM_S (seed 23000140: 1 cm/s at most). That creep, the last time
+    // the roller was not at rest before the freed shell shook at rest, is where getting off ended;
+    // the last brisk motion is an earlier stroke, and walking back from it made the person's last
+    // stroke the roll-away.
+    double lastMotion = unloaded && !shockRecent && lastStirS > settledS ? lastStirS : lastMovingS;
+    double anchor = shockRecent && !knock ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
     long lo = history.oldest();
     if (anchor == lastShockS && !knock) i = firstShockOfBurst(i, lo);

@@ -83,4 +83,28 @@ class GetOffLookBackTest {
     // lifting off cleanly after a long rest: nothing moved for 20 s, the jolt is all there is
     assertEquals(46.0, offTime(Double.NaN, 46.0, false), 0.1);
   }
+
+  @Test
+  void onAVibratingRollerAGentleCreepNoJoltMarkedIsWhereGettingOffEnded() {
+    // the motor runs throughout; strokes until 38 s, a rest, then the weight eases off with the
+    // roller creeping 0.7 cm/s (between "at rest" and "moving") from 41 to 42 s and no jolt; the
+    // freed shell shakes harder, seen at rest from 43.5 s: the creep was getting off, and the last
+    // stroke (35-38 s) was the person's, not the roll-away
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    double off = Double.NaN;
+    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
+      if (t >= 41 && t < 42) v = 0.7;
+      s += v / HZ;
+      history.add(t, s, v, Math.abs(t - 2) < 0.01);
+      d.motorRunning(true);
+      double activity = t < 2 ? QUIET : ON;
+      if (d.update(activity, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
+    }
+    assertEquals(41.0, off, 0.1, "the creep's start, not the last stroke's (35 s)");
+  }
 }

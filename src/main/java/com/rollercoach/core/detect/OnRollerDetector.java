@@ -95,6 +95,8 @@ final class OnRollerDetector {
   private double lastMovingS = Double.NEGATIVE_INFINITY;
   /** The latest sample the roller was not at rest ({@link #REST_CM_S}), however slowly it moved. */
   private double lastStirS = Double.NEGATIVE_INFINITY;
+  /** The latest sample the roller moved faster than a body rolls it. */
+  private double lastPushS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
   private double floorDeg = Double.NaN;
   private double motorFloorDeg = Double.NaN;
@@ -114,14 +116,18 @@ final class OnRollerDetector {
   }
 
   /**
-   * The data ended while somebody was on the roller. If a shock since they settled is recent, they
-   * were most likely getting off: the off time is placed as for a detected get-off; else it is now.
+   * The data ended while somebody was on the roller. If a shock since they settled is recent, or the
+   * roller was pushed faster than a body rolls it ({@link SessionDetector#PUSH_CM_S}: rolled away as
+   * they got up, seed 24000127, whose get-off jolt no flag marked and whose recording stopped 3 s
+   * later), they were most likely getting off: the off time is placed as for a detected get-off;
+   * else it is now.
    */
   double offAtEnd() {
     double now = history.t(history.newest());
     on = false;
     settled = false;
-    boolean leaving = lastShockS > settledS && now - lastShockS <= END_SHOCK_S;
+    boolean pushed = lastPushS > settledS && now - lastPushS <= END_SHOCK_S;
+    boolean leaving = pushed || lastShockS > settledS && now - lastShockS <= END_SHOCK_S;
     offS = leaving ? getOffStart(now, false) : now;
     return offS;
   }
@@ -144,6 +150,7 @@ final class OnRollerDetector {
     if (history.shock(i)) lastShockS = t;
     if (speed > MOVING_CM_S) lastMovingS = t;
     if (speed >= REST_CM_S) lastStirS = t;
+    if (speed > SessionDetector.PUSH_CM_S) lastPushS = t;
     if (!motorRunning) motorRunningSinceS = Double.NaN;
     else if (Double.isNaN(motorRunningSinceS)) motorRunningSinceS = t;
     else if (t - motorRunningSinceS >= MOTOR_PRESENT_S) motorPresentS = t;
@@ -341,11 +348,27 @@ final class OnRollerDetector {
     return false;
   }
 
-  /** Going back from a shock, the first shock of its burst (shocks less than 2 s apart). */
+  /**
+   * Going back from a shock, the first shock of its burst: shocks less than {@value
+   * #SHOCK_BURST_GAP_S} s apart with the roller never resting {@value #SETTLE_REST_S} s between
+   * them. A roller that came to rest in between was not being got off: on a vibrating roller a
+   * lone flag in the middle of the last stroke (the motor's shaking beating with the rolling), 1.9 s
+   * before the get-off's jolts with a 0.6 s rest between, made that stroke the start of getting off
+   * (seed 22000101).
+   */
   private long firstShockOfBurst(long i, long lo) {
     long first = i;
+    double restEndS = Double.NaN; // going back: where the rest run being walked through ended
     for (long k = i - 1; k >= lo && history.t(first) - history.t(k) < SHOCK_BURST_GAP_S; k--) {
-      if (history.shock(k)) first = k;
+      if (history.shock(k)) {
+        first = k;
+        restEndS = Double.NaN;
+      } else if (Math.abs(history.v(k)) < REST_CM_S) {
+        if (Double.isNaN(restEndS)) restEndS = history.t(k);
+        if (restEndS - history.t(k) >= SETTLE_REST_S) break;
+      } else {
+        restEndS = Double.NaN;
+      }
     }
     return first;
   }

@@ -107,4 +107,32 @@ class GetOffLookBackTest {
     }
     assertEquals(41.0, off, 0.1, "the creep's start, not the last stroke's (35 s)");
   }
+
+  @Test
+  void aLoneFlagInTheLastStrokeBeforeARestIsNotPartOfTheGetOffsBurst() {
+    // strokes until 39.4 s with a lone shock flag in the middle of the last one (38.5 s), a 0.6 s
+    // rest, then the get-off: a jolt at 40 s with the shove: getting off began at 40 s, not back
+    // through the last stroke from the lone flag
+    assertEquals(40.0, offTime(38.5, 40.0, true, 39.4, 60, Double.POSITIVE_INFINITY), 0.1);
+  }
+
+  @Test
+  void dataEndingAfterAPushNoFlagMarkedEndsWithTheGetOff() {
+    // strokes, a rest (the hold) from 20 s, then the roller sent away at 30 cm/s from 45 to 46 s
+    // with no shock flagged, and the recording stops at 49 s, before the roller could read quiet:
+    // nobody rolls a back over a roller at that speed, so getting off began at 45 s, not at the end
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    for (int i = 0; i < 49 * HZ; i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 20) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
+      if (t >= 45 && t < 46) v = 30;
+      s += v / HZ;
+      history.add(t, s, v, Math.abs(t - 2) < 0.01);
+      d.update(t < 2 ? QUIET : ON, ON, true, false);
+    }
+    assertEquals(45.0, d.offAtEnd(), 0.1, "where the push began, not where the data ends");
+  }
 }

@@ -46,6 +46,7 @@ final class MotorLoad {
   private double fast = Double.NaN;
   private double ref = Double.NaN;
   private double refSteadyS;
+  private double loadSeenS = Double.NEGATIVE_INFINITY;
 
   MotorLoad(double gridHz) {
     gridDt = 1 / gridHz;
@@ -63,6 +64,15 @@ final class MotorLoad {
     ref = Double.NaN;
     refSteadyS = 0;
     prevT = Double.NaN;
+    loadSeenS = Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * The latest clean sample at which the shaking still showed the load (a steady reference, not
+   * stepped up from it): a person was on then, whatever jolted the roller before.
+   */
+  double loadSeenS() {
+    return loadSeenS;
   }
 
   /**
@@ -93,6 +103,7 @@ final class MotorLoad {
     if (!clean || tS - cleanSinceS < CLEAN_MIN_S) return false;
     if (Double.isNaN(ref) || ref < MIN_MOTOR_G || refSteadyS < REF_MIN_S) return false;
     double ratio = fast / ref;
+    if (ratio < UNLOAD_RATIO) loadSeenS = tS;
     return ratio >= UNLOAD_RATIO && ratio <= SWITCH_RATIO;
   }
 

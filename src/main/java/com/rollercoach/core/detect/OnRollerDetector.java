@@ -62,6 +62,8 @@ final class OnRollerDetector {
   static final double SETTLE_MAX_S = 3.0;
   static final double TRANSIENT_LOOKBACK_S = 15.0;
   static final double GET_OFF_LEAD_S = 3.0;
+  /** The speed's lag behind the position: three time constants of its smoothing (0.1 s). */
+  static final double DEPARTURE_LAG_S = 0.3;
   static final double SHOCK_BURST_GAP_S = 2.0;
   /** A knock's flags span its ringing: from a grid step before it to this long after it. */
   static final double FORGET_BEFORE_S = 0.05;
@@ -109,6 +111,7 @@ final class OnRollerDetector {
   private double motorRunningSinceS = Double.NaN;
   /** The latest time a motor was present (running for {@value #MOTOR_PRESENT_S} s on end). */
   private double motorPresentS = Double.NEGATIVE_INFINITY;
+  private double loadSeenS = Double.NEGATIVE_INFINITY;
 
   OnRollerDetector(GridHistory history, double windowS) {
     this.history = history;
@@ -227,6 +230,14 @@ final class OnRollerDetector {
    */
   void motorRunning(boolean running) {
     motorRunning = running;
+  }
+
+  /**
+   * The latest time a running motor's shaking showed the roller loaded ({@link MotorLoad#loadSeenS}):
+   * a shock before it was not the person getting off.
+   */
+  void loadSeenAt(double tS) {
+    loadSeenS = tS;
   }
 
   /**
@@ -380,7 +391,12 @@ final class OnRollerDetector {
    *     MotorLoad's upper bound excludes)
    */
   private double getOffStart(double now, boolean unloaded) {
-    boolean shockRecent = lastShockS > settledS && now - lastShockS <= TRANSIENT_LOOKBACK_S;
+    // a shock after which the motor's shaking still showed the load at rest is not the get-off (a
+    // lone flag mid-stroke 9 s before a get-off that no flag marked, seed 24000169)
+    boolean shockRecent =
+        lastShockS > settledS
+            && now - lastShockS <= TRANSIENT_LOOKBACK_S
+            && !(unloaded && lastShockS < loadSeenS);
     boolean movingRecent = lastMovingS > settledS && now - lastMovingS <= TRANSIENT_LOOKBACK_S;
     // A shock that moved nothing (a finger on a vibrating roller's button, switching the motor off
     // after getting off) is not where getting off began: the last motion burst is, when recent.
@@ -406,15 +422,40 @@ final class OnRollerDetector {
     double limit = anchor - GET_OFF_LEAD_S;
     long moving = i;
     double restStart = Double.NaN;
+    boolean fromRest = false;
     for (long k = i; k > lo && history.t(k - 1) >= limit; k--) {
       if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
         moving = k - 1;
         restStart = Double.NaN;
       } else {
         if (Double.isNaN(restStart)) restStart = history.t(k - 1);
-        if (restStart - history.t(k - 1) >= SETTLE_REST_S) break;
+        if (restStart - history.t(k - 1) >= SETTLE_REST_S) {
+          fromRest = true;
+          break;
+        }
       }
     }
+    // set off from a rest: back to where the position left it (cut at the lead limit, mid-motion,
+    // there is no such place)
+    if (fromRest) moving = departure(moving);
     return Math.max(history.t(moving), settledS);
+  }
+
+  /**
+   * Where the roller, at rest before, began the movement whose smoothed speed first reached {@link
+   * #REST_CM_S} at {@code moving}: the speed lags the position by the smoothing's time constant, so by then the
+   * contact had already moved a few millimetres, which the last stroke then took for its own travel
+   * (a 4.9 cm slide into the hold read 5.04 cm, seed 24000160). Within {@value #DEPARTURE_LAG_S} s
+   * before, the position's extreme against the movement's direction is where it set off.
+   */
+  private long departure(long moving) {
+    double dir = Math.signum(history.v(moving));
+    if (dir == 0) return moving;
+    long best = moving;
+    double limit = history.t(moving) - DEPARTURE_LAG_S;
+    for (long k = moving - 1; k >= history.oldest() && history.t(k) >= limit; k--) {
+      if ((history.s(k) - history.s(best)) * dir < 0) best = k;
+    }
+    return best;
   }
 }

@@ -220,6 +220,7 @@ public final class SessionDetector {
     boolean unloaded =
         onRoller.settled()
             && motorLoad.update(tS, motorLevelG, Math.abs(speed) < OnRollerDetector.REST_CM_S, shock);
+    onRoller.loadSeenAt(motorLoad.loadSeenS());
     if (!onRoller.on() && !Double.isNaN(emptyMotorG)) {
       boolean free = motorLevelG * MotorLoad.UNLOAD_RATIO > emptyMotorG;
       if (free) dampedSinceS = Double.NaN;

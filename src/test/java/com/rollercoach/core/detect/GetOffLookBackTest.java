@@ -135,4 +135,52 @@ class GetOffLookBackTest {
     }
     assertEquals(45.0, d.offAtEnd(), 0.1, "where the push began, not where the data ends");
   }
+
+  @Test
+  void gettingOffBeganWhereThePositionSetOffNotWhereTheSmoothedSpeedCaughtUp() {
+    // a rest from 20 s, then sitting up shoves the roller from 40 s, accelerating (s = 2·(t−40)² cm)
+    // with a jolt at 40.8 s; the speed the detector keeps is smoothed (τ = 0.1 s, as SessionDetector's),
+    // so it reaches 0.5 cm/s only at ≈ 40.2 s, when the contact had moved 0.1 cm already
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    double prevS = 0;
+    double speed = 0;
+    double off = Double.NaN;
+    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
+      double t = i / HZ;
+      if (t >= 5 && t < 20) s += (((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10) / HZ;
+      double shove = t >= 40 ? 2 * Math.pow(Math.min(t, 41.5) - 40, 2) : 0;
+      double pos = s + shove;
+      speed += Math.min(1, 1 / HZ / 0.1) * ((pos - prevS) * HZ - speed);
+      prevS = pos;
+      history.add(t, pos, speed, Math.abs(t - 2) < 0.01 || Math.abs(t - 40.8) < 0.01);
+      double quiet = t >= 47 ? QUIET : ON;
+      if (d.update(t < 2 ? QUIET : ON, quiet, false, false) == OnRollerDetector.Change.OFF) off = d.offS();
+    }
+    assertEquals(40.0, off, 0.05);
+  }
+
+  @Test
+  void aShockAfterWhichTheMotorStillShowedTheLoadIsNotTheGetOff() {
+    // as the creep above, with a lone shock flag in a stroke at 33 s; resting from 38 s, the motor's
+    // shaking still showed the load (at 40.5 s): the person was on after that flag, so getting off
+    // is the creep at 41 s, not a walk back from the flag through the strokes
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    double off = Double.NaN;
+    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
+      if (t >= 41 && t < 42) v = 0.7;
+      s += v / HZ;
+      history.add(t, s, v, Math.abs(t - 2) < 0.01 || Math.abs(t - 33) < 0.01);
+      d.motorRunning(true);
+      if (t >= 40.5) d.loadSeenAt(40.5);
+      if (d.update(t < 2 ? QUIET : ON, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
+    }
+    assertEquals(41.0, off, 0.1);
+  }
 }

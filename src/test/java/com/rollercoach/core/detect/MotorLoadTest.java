@@ -57,4 +57,17 @@ class MotorLoadTest {
     feed(off, u, 20, 0.004, true, false); // motor off: the accelerometer's noise
     assertTrue(Double.isNaN(feed(off, u, 20, 0.4, true, true)), "switched on: from no motor, no load reference");
   }
+
+  @Test
+  void theLastCleanLoadedSampleIsKnownAndAStepUpDoesNotMoveIt() {
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    assertTrue(m.loadSeenS() < 0, "nothing seen yet");
+    feed(m, t, 20, 0.15, true, false);
+    double loadedEnd = t[0];
+    assertTrue(loadedEnd - m.loadSeenS() < 0.05, "loaded at rest until the last sample: " + m.loadSeenS());
+    feed(m, t, 1.0, 0.3, false, true); // the get-off's shove
+    feed(m, t, 5, 0.45, true, false); // the freed motor
+    assertTrue(m.loadSeenS() < loadedEnd, "the freed shell is no load: " + m.loadSeenS());
+  }
 }

@@ -406,12 +406,13 @@ final class OnRollerDetector {
     boolean buttonPossible = motorPresentS >= lastShockS - MOTOR_PRESENT_S;
     boolean knock =
         shockRecent && movingRecent && buttonPossible && !unloaded && !movedNear(lastShockS);
-    // The motor's step up decides a get-off that no jolt marked: the weight eased off, and the roller
-    // crept under it at under MOVING_CM_S (seed 23000140: 1 cm/s at most). That creep, the last time
-    // the roller was not at rest before the freed shell shook at rest, is where getting off ended;
-    // the last brisk motion is an earlier stroke, and walking back from it made the person's last
-    // stroke the roll-away.
-    double lastMotion = unloaded && !shockRecent && lastStirS > settledS ? lastStirS : lastMovingS;
+    // The motor's step up decides a get-off that no jolt marked. If its shaking still showed the load
+    // after the last brisk motion, that motion was the person's last stroke: the weight eased off
+    // later, the roller creeping under it at under MOVING_CM_S (seed 23000140: 1 cm/s at most), and
+    // that creep — the last time the roller was not at rest — is where getting off ended. (Without
+    // that evidence the brisk motion is the get-off, and a wobble after it is not: seed 24000156.)
+    boolean creptOff = unloaded && !shockRecent && lastStirS > settledS && loadSeenS > lastMovingS;
+    double lastMotion = creptOff ? lastStirS : lastMovingS;
     double anchor = shockRecent && !knock ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
     long lo = history.oldest();

@@ -102,6 +102,7 @@ class GetOffLookBackTest {
       s += v / HZ;
       history.add(t, s, v, Math.abs(t - 2) < 0.01);
       d.motorRunning(true);
+      if (t >= 40.5) d.loadSeenAt(40.5); // at rest after the strokes, the shaking still showed the load
       double activity = t < 2 ? QUIET : ON;
       if (d.update(activity, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
     }
@@ -180,6 +181,31 @@ class GetOffLookBackTest {
       d.motorRunning(true);
       if (t >= 40.5) d.loadSeenAt(40.5);
       if (d.update(t < 2 ? QUIET : ON, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
+    }
+    assertEquals(41.0, off, 0.1);
+  }
+
+  @Test
+  void onAVibratingRollerAWobbleAfterTheRollAwayIsNotWhereGettingOffEnded() {
+    // the motor runs throughout, the load last seen at 40.5 s in the hold; getting off rolls the
+    // roller away briskly at 41-42 s (no jolt flagged), it rests, then wobbles slowly at 42.6 s
+    // (a slow sensor's noise across a gap); the shell shakes freely from 44 s: the brisk roll-away
+    // came after the load was last seen, so it is the get-off, not the wobble
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    double off = Double.NaN;
+    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
+      if (t >= 41 && t < 42) v = 8;
+      if (t >= 42.6 && t < 42.8) v = -0.7;
+      s += v / HZ;
+      history.add(t, s, v, Math.abs(t - 2) < 0.01);
+      d.motorRunning(true);
+      if (t >= 40.5) d.loadSeenAt(40.5);
+      if (d.update(t < 2 ? QUIET : ON, ON, false, t >= 44) == OnRollerDetector.Change.OFF) off = d.offS();
     }
     assertEquals(41.0, off, 0.1);
   }

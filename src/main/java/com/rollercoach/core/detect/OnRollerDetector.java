@@ -412,7 +412,11 @@ final class OnRollerDetector {
     // that creep — the last time the roller was not at rest — is where getting off ended. (Without
     // that evidence the brisk motion is the get-off, and a wobble after it is not: seed 24000156.)
     boolean creptOff = unloaded && !shockRecent && lastStirS > settledS && loadSeenS > lastMovingS;
-    double lastMotion = creptOff ? lastStirS : lastMovingS;
+    // A push faster than a body rolls the roller is getting off (or the empty roller sent away):
+    // whatever moves after it is the empty roller settling — a bounce, a slow sensor's spike — and
+    // walking back from that made the roll-away a pass (seed 22000099).
+    boolean pushed = lastPushS > settledS && now - lastPushS <= TRANSIENT_LOOKBACK_S;
+    double lastMotion = creptOff ? lastStirS : pushed ? lastPushS : lastMovingS;
     double anchor = shockRecent && !knock ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
     long lo = history.oldest();

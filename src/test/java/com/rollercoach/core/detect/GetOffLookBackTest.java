@@ -209,4 +209,28 @@ class GetOffLookBackTest {
     }
     assertEquals(41.0, off, 0.1);
   }
+
+  @Test
+  void whatMovesAfterAPushIsTheEmptyRollerNotWhereGettingOffBegan() {
+    // a hold from 38 s; getting off shoves the roller (41-41.5 s) and sends it away at 30 cm/s
+    // (41.5-42.5 s), no jolt flagged; at 44 s the empty roller twitches (a bounce, a sensor spike):
+    // getting off began at 41 s, and the roll-away is not a stroke of the person's
+    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+    double s = 0;
+    double off = Double.NaN;
+    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
+      double t = i / HZ;
+      double v = 0;
+      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
+      if (t >= 41 && t < 41.5) v = 3;
+      if (t >= 41.5 && t < 42.5) v = 30;
+      if (t >= 44 && t < 44.04) v = 3;
+      s += v / HZ;
+      history.add(t, s, v, Math.abs(t - 2) < 0.01);
+      double quiet = t >= 47 ? QUIET : ON;
+      if (d.update(t < 2 ? QUIET : ON, quiet, false, false) == OnRollerDetector.Change.OFF) off = d.offS();
+    }
+    assertEquals(41.0, off, 0.1);
+  }
 }

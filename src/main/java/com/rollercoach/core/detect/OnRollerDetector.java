@@ -456,11 +456,18 @@ final class OnRollerDetector {
   private long departure(long moving) {
     double dir = Math.signum(history.v(moving));
     if (dir == 0) return moving;
-    long best = moving;
+    long extreme = moving;
     double limit = history.t(moving) - DEPARTURE_LAG_S;
+    long first = moving;
     for (long k = moving - 1; k >= history.oldest() && history.t(k) >= limit; k--) {
-      if ((history.s(k) - history.s(best)) * dir < 0) best = k;
+      if ((history.s(k) - history.s(extreme)) * dir < 0) extreme = k;
+      first = k;
     }
-    return best;
+    // the latest sample still at that extreme, within the noise the pass segmenter ties at: breathing
+    // in the rest before wanders by as much, and its own extreme may lie a few tenths earlier
+    for (long k = moving; k >= first; k--) {
+      if ((history.s(k) - history.s(extreme)) * dir <= SessionDetector.MEASURED_TIE_CM) return k;
+    }
+    return extreme;
   }
 }

@@ -1,6 +1,7 @@
 package com.rollercoach.core.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +160,10 @@ class GetOffLookBackTest {
       double quiet = t >= 47 ? QUIET : ON;
       if (d.update(t < 2 ? QUIET : ON, quiet, false, false) == OnRollerDetector.Change.OFF) off = d.offS();
     }
-    assertEquals(40.0, off, 0.05);
+    // by the off time the contact has moved no more than the pass segmenter's tie (0.05 cm, i.e.
+    // 40.16 s); where the smoothed speed caught up, it had moved 0.1 cm
+    double moved = 2 * Math.pow(Math.max(0, off - 40), 2);
+    assertTrue(off >= 39.95 && moved <= SessionDetector.MEASURED_TIE_CM, "off at " + off + ", moved " + moved);
   }
 
   @Test

@@ -3,6 +3,8 @@ package com.rollercoach.core.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,26 +89,11 @@ class GetOffLookBackTest {
 
   @Test
   void onAVibratingRollerAGentleCreepNoJoltMarkedIsWhereGettingOffEnded() {
-    // the motor runs throughout; strokes until 38 s, a rest, then the weight eases off with the
-    // roller creeping 0.7 cm/s (between "at rest" and "moving") from 41 to 42 s and no jolt; the
-    // freed shell shakes harder, seen at rest from 43.5 s: the creep was getting off, and the last
-    // stroke (35-38 s) was the person's, not the roll-away
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    double off = Double.NaN;
-    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
-      if (t >= 41 && t < 42) v = 0.7;
-      s += v / HZ;
-      history.add(t, s, v, Math.abs(t - 2) < 0.01);
-      d.motorRunning(true);
-      if (t >= 40.5) d.loadSeenAt(40.5); // at rest after the strokes, the shaking still showed the load
-      double activity = t < 2 ? QUIET : ON;
-      if (d.update(activity, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
-    }
+    // the motor runs throughout; strokes until 38 s, a rest in which the shaking still showed the
+    // load (40.5 s), then the weight eases off with the roller creeping 0.7 cm/s (between "at rest"
+    // and "moving") from 41 to 42 s and no jolt; the freed shell shakes harder, seen at rest from
+    // 43.5 s: the creep was getting off, and the last stroke (35-38 s) was the person's
+    double off = new Timeline().motor(40.5, 43.5).move(41, 42, 0.7).offTime();
     assertEquals(41.0, off, 0.1, "the creep's start, not the last stroke's (35 s)");
   }
 
@@ -120,22 +107,10 @@ class GetOffLookBackTest {
 
   @Test
   void dataEndingAfterAPushNoFlagMarkedEndsWithTheGetOff() {
-    // strokes, a rest (the hold) from 20 s, then the roller sent away at 30 cm/s from 45 to 46 s
+    // strokes, a rest (the hold) from 38 s, then the roller sent away at 30 cm/s from 45 to 46 s
     // with no shock flagged, and the recording stops at 49 s, before the roller could read quiet:
     // nobody rolls a back over a roller at that speed, so getting off began at 45 s, not at the end
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    for (int i = 0; i < 49 * HZ; i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < 20) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
-      if (t >= 45 && t < 46) v = 30;
-      s += v / HZ;
-      history.add(t, s, v, Math.abs(t - 2) < 0.01);
-      d.update(t < 2 ? QUIET : ON, ON, true, false);
-    }
-    assertEquals(45.0, d.offAtEnd(), 0.1, "where the push began, not where the data ends");
+    assertEquals(45.0, new Timeline().move(45, 46, 30).offAtEnd(49), 0.1, "where the push began");
   }
 
   @Test
@@ -168,25 +143,10 @@ class GetOffLookBackTest {
 
   @Test
   void aShockAfterWhichTheMotorStillShowedTheLoadIsNotTheGetOff() {
-    // as the creep above, with a lone shock flag in a stroke at 33 s; resting from 38 s, the motor's
-    // shaking still showed the load (at 40.5 s): the person was on after that flag, so getting off
-    // is the creep at 41 s, not a walk back from the flag through the strokes
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    double off = Double.NaN;
-    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
-      if (t >= 41 && t < 42) v = 0.7;
-      s += v / HZ;
-      history.add(t, s, v, Math.abs(t - 2) < 0.01 || Math.abs(t - 33) < 0.01);
-      d.motorRunning(true);
-      if (t >= 40.5) d.loadSeenAt(40.5);
-      if (d.update(t < 2 ? QUIET : ON, ON, false, t >= 43.5) == OnRollerDetector.Change.OFF) off = d.offS();
-    }
-    assertEquals(41.0, off, 0.1);
+    // as the creep above, with a lone shock flag in a stroke at 33 s: the person was on after that
+    // flag (the load seen at 40.5 s), so getting off is the creep at 41 s, not a walk back from the
+    // flag through the strokes
+    assertEquals(41.0, new Timeline().motor(40.5, 43.5).move(41, 42, 0.7).shock(33).offTime(), 0.1);
   }
 
   @Test
@@ -195,22 +155,7 @@ class GetOffLookBackTest {
     // roller away briskly at 41-42 s (no jolt flagged), it rests, then wobbles slowly at 42.6 s
     // (a slow sensor's noise across a gap); the shell shakes freely from 44 s: the brisk roll-away
     // came after the load was last seen, so it is the get-off, not the wobble
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    double off = Double.NaN;
-    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
-      if (t >= 41 && t < 42) v = 8;
-      if (t >= 42.6 && t < 42.8) v = -0.7;
-      s += v / HZ;
-      history.add(t, s, v, Math.abs(t - 2) < 0.01);
-      d.motorRunning(true);
-      if (t >= 40.5) d.loadSeenAt(40.5);
-      if (d.update(t < 2 ? QUIET : ON, ON, false, t >= 44) == OnRollerDetector.Change.OFF) off = d.offS();
-    }
+    double off = new Timeline().motor(40.5, 44).move(41, 42, 8).move(42.6, 42.8, -0.7).offTime();
     assertEquals(41.0, off, 0.1);
   }
 
@@ -219,22 +164,78 @@ class GetOffLookBackTest {
     // a hold from 38 s; getting off shoves the roller (41-41.5 s) and sends it away at 30 cm/s
     // (41.5-42.5 s), no jolt flagged; at 44 s the empty roller twitches (a bounce, a sensor spike):
     // getting off began at 41 s, and the roll-away is not a stroke of the person's
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    double off = Double.NaN;
-    for (int i = 0; i < 60 * HZ && Double.isNaN(off); i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < 38) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10;
-      if (t >= 41 && t < 41.5) v = 3;
-      if (t >= 41.5 && t < 42.5) v = 30;
-      if (t >= 44 && t < 44.04) v = 3;
-      s += v / HZ;
-      history.add(t, s, v, Math.abs(t - 2) < 0.01);
-      double quiet = t >= 47 ? QUIET : ON;
-      if (d.update(t < 2 ? QUIET : ON, quiet, false, false) == OnRollerDetector.Change.OFF) off = d.offS();
-    }
+    double off =
+        new Timeline().quietFrom(47).move(41, 41.5, 3).move(41.5, 42.5, 30).move(44, 44.04, 3).offTime();
     assertEquals(41.0, off, 0.1);
+  }
+
+  /**
+   * A hand-made timeline at 50 Hz: empty until the get-on shock at 2 s, strokes of 30 cm from 5 s
+   * to 38 s, then what a test adds (movements, shock flags, a running motor's evidence); the rocking
+   * reads as somebody on throughout unless a quiet time is given.
+   */
+  private static final class Timeline {
+    private final List<double[]> moves = new ArrayList<>();
+    private final List<Double> shocks = new ArrayList<>(List.of(2.0));
+    private boolean motor;
+    private double loadSeenS = Double.NaN;
+    private double unloadedFromS = Double.POSITIVE_INFINITY;
+    private double quietFromS = Double.POSITIVE_INFINITY;
+
+    /** A motor runs throughout; its shaking showed the load at {@code loadSeenS}, freed from the other. */
+    Timeline motor(double loadSeenS, double unloadedFromS) {
+      this.motor = true;
+      this.loadSeenS = loadSeenS;
+      this.unloadedFromS = unloadedFromS;
+      return this;
+    }
+
+    /** The roller moves at {@code cmS} from {@code fromS} to {@code toS}. */
+    Timeline move(double fromS, double toS, double cmS) {
+      moves.add(new double[] {fromS, toS, cmS});
+      return this;
+    }
+
+    Timeline shock(double atS) {
+      shocks.add(atS);
+      return this;
+    }
+
+    /** The rocking reads quiet from then on. */
+    Timeline quietFrom(double tS) {
+      quietFromS = tS;
+      return this;
+    }
+
+    /** Runs it; the off time found, NaN if none. */
+    double offTime() {
+      return run(60, true);
+    }
+
+    /** Runs it until {@code endS} and ends the data there; the off time placed. */
+    double offAtEnd(double endS) {
+      return run(endS, false);
+    }
+
+    private double run(double endS, boolean stopAtOff) {
+      GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+      OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+      double s = 0;
+      for (int i = 0; i < endS * HZ; i++) {
+        double t = i / HZ;
+        double v = t >= 5 && t < 38 ? (((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10) : 0;
+        for (double[] m : moves) if (t >= m[0] && t < m[1]) v = m[2];
+        boolean shock = false;
+        for (double at : shocks) shock |= Math.abs(t - at) < 0.01;
+        s += v / HZ;
+        history.add(t, s, v, shock);
+        d.motorRunning(motor);
+        if (t >= loadSeenS) d.loadSeenAt(loadSeenS);
+        double quiet = t >= quietFromS ? QUIET : ON;
+        boolean off = d.update(t < 2 ? QUIET : ON, quiet, false, t >= unloadedFromS) == OnRollerDetector.Change.OFF;
+        if (off && stopAtOff) return d.offS();
+      }
+      return stopAtOff ? Double.NaN : d.offAtEnd();
+    }
   }
 }

@@ -111,6 +111,7 @@ final class OnRollerDetector {
   private double motorRunningSinceS = Double.NaN;
   /** The latest time a motor was present (running for {@value #MOTOR_PRESENT_S} s on end). */
   private double motorPresentS = Double.NEGATIVE_INFINITY;
+  /** The latest clean sample a running motor's shaking showed the roller loaded at ({@link #loadSeenAt}). */
   private double loadSeenS = Double.NEGATIVE_INFINITY;
 
   OnRollerDetector(GridHistory history, double windowS) {
@@ -448,10 +449,11 @@ final class OnRollerDetector {
 
   /**
    * Where the roller, at rest before, began the movement whose smoothed speed first reached {@link
-   * #REST_CM_S} at {@code moving}: the speed lags the position by the smoothing's time constant, so by then the
-   * contact had already moved a few millimetres, which the last stroke then took for its own travel
-   * (a 4.9 cm slide into the hold read 5.04 cm, seed 24000160). Within {@value #DEPARTURE_LAG_S} s
-   * before, the position's extreme against the movement's direction is where it set off.
+   * #REST_CM_S} at {@code moving}: the speed lags the position by the smoothing's time constant, so
+   * by then the contact had already moved a few millimetres, which the last stroke then took for its
+   * own travel (a 4.9 cm slide into the hold read 5.04 cm, seed 24000160). It set off at the latest
+   * sample within {@value #DEPARTURE_LAG_S} s before that is still at the position's extreme against
+   * the movement's direction, within the pass segmenter's tie.
    */
   private long departure(long moving) {
     double dir = Math.signum(history.v(moving));

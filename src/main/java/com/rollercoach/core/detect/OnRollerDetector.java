@@ -111,7 +111,10 @@ final class OnRollerDetector {
   private double motorRunningSinceS = Double.NaN;
   /** The latest time a motor was present (running for {@value #MOTOR_PRESENT_S} s on end). */
   private double motorPresentS = Double.NEGATIVE_INFINITY;
-  /** The latest clean sample a running motor's shaking showed the roller loaded at ({@link #loadSeenAt}). */
+  /**
+   * The latest clean sample at which a running motor's shaking showed the roller loaded ({@link
+   * #loadSeenAt}).
+   */
   private double loadSeenS = Double.NEGATIVE_INFINITY;
 
   OnRollerDetector(GridHistory history, double windowS) {
@@ -130,8 +133,8 @@ final class OnRollerDetector {
     double now = history.t(history.newest());
     on = false;
     settled = false;
-    boolean pushed = lastPushS > settledS && now - lastPushS <= END_SHOCK_S;
-    boolean leaving = pushed || lastShockS > settledS && now - lastShockS <= END_SHOCK_S;
+    boolean leaving =
+        sinceSettled(lastPushS, now, END_SHOCK_S) || sinceSettled(lastShockS, now, END_SHOCK_S);
     offS = leaving ? getOffStart(now, false) : now;
     return offS;
   }
@@ -194,7 +197,7 @@ final class OnRollerDetector {
     // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple.
     boolean quiet = unloaded || (quietDeg < quietLineDeg() && !bodySeen);
     double lastTransient = Math.max(lastShockS, lastMovingS);
-    if (quiet && t - lastTransient <= TRANSIENT_LOOKBACK_S && lastTransient > settledS) {
+    if (quiet && sinceSettled(lastTransient, t, TRANSIENT_LOOKBACK_S)) {
       on = false;
       settled = false;
       offS = getOffStart(t, unloaded);
@@ -395,10 +398,8 @@ final class OnRollerDetector {
     // a shock after which the motor's shaking still showed the load at rest is not the get-off (a
     // lone flag mid-stroke 9 s before a get-off that no flag marked, seed 24000169)
     boolean shockRecent =
-        lastShockS > settledS
-            && now - lastShockS <= TRANSIENT_LOOKBACK_S
-            && !(unloaded && lastShockS < loadSeenS);
-    boolean movingRecent = lastMovingS > settledS && now - lastMovingS <= TRANSIENT_LOOKBACK_S;
+        sinceSettled(lastShockS, now, TRANSIENT_LOOKBACK_S) && !(unloaded && lastShockS < loadSeenS);
+    boolean movingRecent = sinceSettled(lastMovingS, now, TRANSIENT_LOOKBACK_S);
     // A shock that moved nothing (a finger on a vibrating roller's button, switching the motor off
     // after getting off) is not where getting off began: the last motion burst is, when recent.
     // Only a roller with a motor has a button: on one whose motor never ran about then, a jolt that
@@ -416,7 +417,7 @@ final class OnRollerDetector {
     // A push faster than a body rolls the roller is getting off (or the empty roller sent away):
     // whatever moves after it is the empty roller settling — a bounce, a slow sensor's spike — and
     // walking back from that made the roll-away a pass (seed 22000099).
-    boolean pushed = lastPushS > settledS && now - lastPushS <= TRANSIENT_LOOKBACK_S;
+    boolean pushed = sinceSettled(lastPushS, now, TRANSIENT_LOOKBACK_S);
     double lastMotion = creptOff ? lastStirS : pushed ? lastPushS : lastMovingS;
     double anchor = shockRecent && !knock ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
@@ -445,6 +446,11 @@ final class OnRollerDetector {
     // there is no such place)
     if (fromRest) moving = departure(moving);
     return Math.max(history.t(moving), settledS);
+  }
+
+  /** Whether {@code eventS} came after the person settled and at most {@code windowS} before now. */
+  private boolean sinceSettled(double eventS, double now, double windowS) {
+    return eventS > settledS && now - eventS <= windowS;
   }
 
   /**

@@ -293,9 +293,10 @@ public final class RollSignal {
 
   /**
    * Shock = specific force minus a gravity estimate that the gyro turns with the roller (dg/dt = −ω×g
-   * in the sensor frame) and that relaxes to the measurement with a 0.1 s time constant ({@link TurnedGravity}), both taken after the 16 Hz low-pass. Turning the
-   * estimate with the gyro keeps brisk rolling, which swings gravity through the sensor frame at up
-   * to 1 g/s, from looking like a shock.
+   * in the sensor frame) and that relaxes to the measurement with a 0.1 s time constant ({@link
+   * TurnedGravity}), both taken after the 16 Hz low-pass. Turning the estimate with the gyro keeps
+   * brisk rolling, which swings gravity through the sensor frame at up to 1 g/s, from looking like a
+   * shock.
    */
   private void trackShock(ImuSample x, double wxDps, double wyDps, double wzDps, double dt) {
     if (dt == 0 || dt > RollAngleTracker.SNAP_GAP_S) { // across a gap the turned estimate is a guess

@@ -31,26 +31,18 @@ class GetOffLookBackTest {
   private static double offTime(
       double knockS, double joltS, boolean shove, double strokesEndS, double motorUntilS,
       double unloadedFromS) {
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    double s = 0;
-    for (int i = 0; i < 60 * HZ; i++) {
-      double t = i / HZ;
-      double v = 0;
-      if (t >= 5 && t < strokesEndS) v = ((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10; // strokes of 30 cm
-      if (shove && t >= 40 && t < 42) v = 8;
-      s += v / HZ;
-      boolean shock = Math.abs(t - 2) < 0.01 || Math.abs(t - knockS) < 0.01 || Math.abs(t - joltS) < 0.01;
-      history.add(t, s, v, shock);
-      // empty until the get-on shock at 2 s (the detector learns the sensor's floor meanwhile)
-      double activity = t < 2 ? QUIET : ON;
-      double quiet = t < 2 || t >= 47 ? QUIET : ON; // the 6 s activity window drains slowly
-      d.motorRunning(t < motorUntilS);
-      if (d.update(activity, quiet, false, t >= unloadedFromS) == OnRollerDetector.Change.OFF) {
-        return d.offS();
-      }
-    }
-    return Double.NaN;
+    // empty until the get-on shock at 2 s (the detector learns the sensor's floor meanwhile); the
+    // 6 s activity window drains slowly, so the rocking reads quiet only from 47 s
+    Timeline timeline =
+        new Timeline()
+            .strokesUntil(strokesEndS)
+            .motorUntil(motorUntilS)
+            .unloadedFrom(unloadedFromS)
+            .quietFrom(47);
+    if (!Double.isNaN(knockS)) timeline.shock(knockS);
+    if (!Double.isNaN(joltS)) timeline.shock(joltS);
+    if (shove) timeline.move(40, 42, 8);
+    return timeline.offTime();
   }
 
   @Test
@@ -171,22 +163,40 @@ class GetOffLookBackTest {
 
   /**
    * A hand-made timeline at 50 Hz: empty until the get-on shock at 2 s, strokes of 30 cm from 5 s
-   * to 38 s, then what a test adds (movements, shock flags, a running motor's evidence); the rocking
-   * reads as somebody on throughout unless a quiet time is given.
+   * (to 38 s unless told), then what a test adds (movements, shock flags, a running motor's
+   * evidence); the rocking reads as somebody on throughout unless a quiet time is given.
    */
   private static final class Timeline {
     private final List<double[]> moves = new ArrayList<>();
     private final List<Double> shocks = new ArrayList<>(List.of(2.0));
-    private boolean motor;
+    private double strokesEndS = 38;
+    private double motorUntilS;
     private double loadSeenS = Double.NaN;
     private double unloadedFromS = Double.POSITIVE_INFINITY;
     private double quietFromS = Double.POSITIVE_INFINITY;
 
     /** A motor runs throughout; its shaking showed the load at {@code loadSeenS}, freed from the other. */
     Timeline motor(double loadSeenS, double unloadedFromS) {
-      this.motor = true;
+      this.motorUntilS = Double.POSITIVE_INFINITY;
       this.loadSeenS = loadSeenS;
       this.unloadedFromS = unloadedFromS;
+      return this;
+    }
+
+    /** A motor runs from the start until {@code tS} (0: no motor), with no evidence of the load. */
+    Timeline motorUntil(double tS) {
+      motorUntilS = tS;
+      return this;
+    }
+
+    /** From {@code tS} the motor's shaking shows the load gone ({@link MotorLoad}). */
+    Timeline unloadedFrom(double tS) {
+      unloadedFromS = tS;
+      return this;
+    }
+
+    Timeline strokesUntil(double tS) {
+      strokesEndS = tS;
       return this;
     }
 
@@ -223,13 +233,13 @@ class GetOffLookBackTest {
       double s = 0;
       for (int i = 0; i < endS * HZ; i++) {
         double t = i / HZ;
-        double v = t >= 5 && t < 38 ? (((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10) : 0;
+        double v = t >= 5 && t < strokesEndS ? (((int) ((t - 5) / 3) % 2 == 0) ? 10 : -10) : 0;
         for (double[] m : moves) if (t >= m[0] && t < m[1]) v = m[2];
         boolean shock = false;
         for (double at : shocks) shock |= Math.abs(t - at) < 0.01;
         s += v / HZ;
         history.add(t, s, v, shock);
-        d.motorRunning(motor);
+        d.motorRunning(t < motorUntilS);
         if (t >= loadSeenS) d.loadSeenAt(loadSeenS);
         double quiet = t >= quietFromS ? QUIET : ON;
         boolean off = d.update(t < 2 ? QUIET : ON, quiet, false, t >= unloadedFromS) == OnRollerDetector.Change.OFF;

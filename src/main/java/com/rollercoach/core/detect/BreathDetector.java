@@ -31,6 +31,10 @@ import java.util.Arrays;
  *       of {@value #RELATIVE_SWING} of the hold's own typical swing (the duration-weighted median
  *       swing between its turning points, see {@link #medianSwing}), never below that floor. A shallow breather's 0.1° breaths and a deep
  *       breather's 3° ones are judged each against their own size.
+ *   <li><b>Sway as large and as slow as the breathing</b> does the opposite: on its slope a
+ *       shallow breath's opposite half only stalls the angle and leaves no turning point. Such an
+ *       edge outlasts its kind by a whole breath period and its rate dips between two humps; the
+ *       breath it hides is counted from that ({@link #hiddenOnsets}).
  * </ul>
  *
  * <p>Which turning point starts an inhale depends on how the sensor sits in the roller, so the
@@ -65,6 +69,25 @@ final class BreathDetector {
    */
   static final double RATE_FLOOR_DEG_S = 0.01;
   static final int CAPACITY = 1024;
+  /**
+   * How long the angle is kept for looking inside an edge (s): longer than any hold's edge. An edge
+   * that began before this is taken as it is.
+   */
+  static final double HISTORY_S = 180.0;
+  /**
+   * An edge counts as hiding a breath only when it outlasts its kind's median by at least this
+   * share of the median breath period: a hidden breath adds a whole period (± the breathing's own
+   * ~10–20 % variation), an ordinary edge none, so half a period is the midpoint. A sigh's inhale on
+   * top of an inhale lengthens an edge by a fraction of an inhale, not by a period.
+   */
+  static final double HIDDEN_CYCLE = 0.5;
+  /**
+   * Within such an edge, the rate must fall between two humps to at most this share of the smaller
+   * one: the hidden breath's opposite half turned the roller against the sway, which only stalled it.
+   */
+  static final double HIDDEN_DIP = 0.5;
+  /** Half-width of the central difference the rate inside an edge is read with (s). */
+  static final double RATE_HALF_WIDTH_S = 0.25;
 
   private final double gridHz;
   private final Biquad lp1;
@@ -92,6 +115,10 @@ final class BreathDetector {
   private double runV;
   private boolean primed;
   private double lastY = Double.NaN;
+  /** The angle the turning points are found on (after shift removal), for {@link #HISTORY_S} s. */
+  private final double[] histT;
+  private final double[] histZ;
+  private long histCount;
 
   BreathDetector(double gridHz) {
     this.gridHz = gridHz;
@@ -103,6 +130,9 @@ final class BreathDetector {
     dzT = new double[delay + 1];
     dzShift = new boolean[delay + 1];
     held = new double[delay + 1];
+    int hist = (int) Math.ceil(HISTORY_S * gridHz);
+    histT = new double[hist];
+    histZ = new double[hist];
   }
 
   /** DC group delay of the two low-pass biquads (s): √2/ω_c each. */
@@ -143,6 +173,9 @@ final class BreathDetector {
       // the oldest entry leaves the delay line (its slot is reused below)
       int o = i + 1 == dz.length ? 0 : i + 1;
       z += dzShift[o] ? heldStep(o) : dz[o];
+      int h = (int) (histCount++ % histT.length);
+      histT[h] = dzT[o] - GROUP_DELAY_S;
+      histZ[h] = z;
       result = zigzag(dzT[o] - GROUP_DELAY_S, z);
     }
     dz[i] = step;
@@ -357,7 +390,116 @@ final class BreathDetector {
       }
       out[n++] = onset;
     }
-    return Arrays.copyOf(out, n);
+    out = Arrays.copyOf(out, n);
+    double[] hidden = hiddenOnsets(tp, atTrough, inhale, startS);
+    if (hidden.length == 0) return out;
+    double[] all = Arrays.copyOf(out, n + hidden.length);
+    System.arraycopy(hidden, 0, all, n, hidden.length);
+    Arrays.sort(all);
+    return all;
+  }
+
+  /**
+   * Inhale onsets that left no turning point of their own. A shallow breath on the slope of a
+   * postural sway as large and as slow as itself only stalls the angle: under a rising sway the
+   * exhale between two inhales is a plateau, not a fall, and the rise from one turning point to the
+   * next holds two inhales (under a falling sway, the fall holds two exhales). Breathing is
+   * quasi-periodic, so such an edge outlasts its kind's median by a whole breath period ({@link
+   * #HIDDEN_CYCLE}); and its rate shows the hidden half as a dip between two humps ({@link
+   * #HIDDEN_DIP}). Both must hold: a long edge without a dip is a slow breath or a pause, a dip in
+   * an edge of ordinary length is a sigh's second inhale or a wiggle. The onset is placed half an
+   * exhale after the dip in a rising edge of the inhale's sign (the dip is the middle of the hidden
+   * exhale), half an inhale before it in an edge of the exhale's sign.
+   */
+  private double[] hiddenOnsets(double[][] tp, boolean atTrough, double inhale, double startS) {
+    if (tp.length < 4 || Double.isNaN(inhale)) return new double[0];
+    double exhale = medianInhale(tp, !atTrough);
+    double period = inhale + exhale;
+    if (!(period > 0)) return new double[0];
+    double[] found = new double[4];
+    int n = 0;
+    for (int k = 0; k + 1 < tp.length; k++) {
+      // an edge from the stroke's own stop holds the settling too: its length is not a breath's
+      if (tp[k][0] <= startS + EDGE_WINDOW_S) continue;
+      boolean inhaleEdge = (tp[k][2] == 1) != atTrough;
+      double expected = inhaleEdge ? inhale : exhale;
+      double d = tp[k + 1][0] - tp[k][0];
+      if (d - expected < HIDDEN_CYCLE * period) continue;
+      int most = (int) Math.max(1, Math.round((d - expected) / period));
+      double dir = tp[k + 1][1] > tp[k][1] ? 1 : -1;
+      double[] dips = rateDips(tp[k][0], tp[k + 1][0], dir, most, period);
+      for (double dip : dips) {
+        double onset = inhaleEdge ? dip + exhale / 2 : dip - inhale / 2;
+        onset = Math.max(tp[k][0], Math.min(tp[k + 1][0], onset));
+        if (n == found.length) found = Arrays.copyOf(found, 2 * n);
+        found[n++] = onset;
+      }
+    }
+    return Arrays.copyOf(found, n);
+  }
+
+  /**
+   * Times inside (fromS, toS) where the angle's rate, signed along the edge ({@code dir}), dips
+   * between two humps to at most {@link #HIDDEN_DIP} of the smaller one; the deepest {@code most},
+   * at least {@link #HIDDEN_CYCLE} of a breath period ({@code periodS}) apart.
+   * Empty when the edge is no longer in the history.
+   */
+  private double[] rateDips(double fromS, double toS, double dir, int most, double periodS) {
+    long oldest = Math.max(0, histCount - histT.length);
+    long last = histCount - 1;
+    long first = last;
+    while (first > oldest && histT[(int) ((first - 1) % histT.length)] >= fromS) first--;
+    if (first <= oldest && histT[(int) (oldest % histT.length)] > fromS) return new double[0];
+    while (last > first && histT[(int) (last % histT.length)] > toS) last--;
+    int w = (int) Math.max(1, Math.round(RATE_HALF_WIDTH_S * gridHz));
+    int m = (int) (last - first + 1) - 2 * w;
+    if (m < 3) return new double[0];
+    // the rate along the edge, bounded by the turning points at its ends, where it is zero
+    double[] rt = new double[m + 2];
+    double[] r = new double[m + 2];
+    rt[0] = fromS;
+    rt[m + 1] = toS;
+    for (int i = 0; i < m; i++) {
+      int a = (int) ((first + i) % histT.length);
+      int b = (int) ((first + i + 2 * w) % histT.length);
+      int c = (int) ((first + i + w) % histT.length);
+      rt[i + 1] = histT[c];
+      r[i + 1] = dir * (histZ[b] - histZ[a]) / (histT[b] - histT[a]);
+    }
+    // the rate's humps and dips, turns of at least a quarter of the highest hump: every dip the test
+    // below can accept next to a hump of at least half the highest one is among them
+    double top = 0;
+    for (double x : r) top = Math.max(top, x);
+    if (!(top > 0)) return new double[0];
+    int e = rezigzag(rt, r, m + 2, HIDDEN_DIP * top / 2);
+    // a dip counts between two humps (local maxima) when it is at most HIDDEN_DIP of the smaller
+    double[] dips = new double[e];
+    double[] depth = new double[e];
+    int nd = 0;
+    for (int i = 1; i + 1 < e; i++) {
+      if (!(r[i] < r[i - 1] && r[i] < r[i + 1])) continue;
+      double hump = Math.min(r[i - 1], r[i + 1]);
+      if (hump > 0 && r[i] <= HIDDEN_DIP * hump) {
+        dips[nd] = rt[i];
+        depth[nd++] = r[i] / hump;
+      }
+    }
+    // each hidden breath takes a period: the deepest dips first, none within half a period of
+    // another (a wiggle on one dip's flank is not a breath of its own)
+    double[] kept = new double[Math.min(nd, most)];
+    int nk = 0;
+    boolean[] used = new boolean[nd];
+    while (nk < kept.length) {
+      int best = -1;
+      for (int i = 0; i < nd; i++) if (!used[i] && (best < 0 || depth[i] < depth[best])) best = i;
+      if (best < 0) break;
+      used[best] = true;
+      boolean apart = true;
+      for (int j = 0; j < nk; j++) if (Math.abs(kept[j] - dips[best]) < HIDDEN_CYCLE * periodS) apart = false;
+      if (apart) kept[nk++] = dips[best];
+    }
+    Arrays.sort(kept, 0, nk);
+    return Arrays.copyOf(kept, nk);
   }
 
   /**

@@ -112,6 +112,58 @@ class BreathDetectorTest {
   }
 
   @Test
+  void aShallowBreathOnASwaysSlopeIsCounted() {
+    // 0.15° breaths under a 0.35° sway at 0.02 Hz: where its slope is steepest it turns the roller
+    // nearly as fast as an exhale does (0.044 against 0.065 °/s at most), so some exhales are plateaus
+    // and the rise from one trough to the next peak holds two inhales
+    DoubleUnaryOperator theta = t -> breathing(t, 0.15) + 0.35 * Math.sin(2 * Math.PI * 0.02 * t);
+    BreathDetector b = feed(96, theta);
+    double[] on = b.onsetsInStill(3, 93, false);
+    assertEquals(trueOnsets(3, 93), on.length);
+    for (double o : on) {
+      double nearest = Math.rint(o / PERIOD_S) * PERIOD_S;
+      assertEquals(nearest, o, 1.5, "onset at " + o);
+    }
+  }
+
+  @Test
+  void aLongPauseIsNotAHiddenBreath() {
+    // after the exhale that ends at 30 s the person pauses 4 s before the next inhale: the inhale's
+    // edge outlasts the others by more than half a period, as an edge hiding a breath does, but its
+    // rate has one hump, not two (a pause of 5 s or more makes the next inhale read as a weight
+    // shift against the 10 s rate median; that is another matter)
+    DoubleUnaryOperator theta = t -> t < 30 ? breathing(t, 0.5) : t < 34 ? 0 : breathing(t - 4, 0.5);
+    BreathDetector b = feed(66, theta);
+    assertEquals(9, b.onsetsInStill(3, 63, false).length); // 6, 12, 18, 24, 34, 40, 46, 52, 58
+  }
+
+  @Test
+  void aSlowInhaleThatFaltersIsOneBreath() {
+    // the breath at 30 s is drawn in over 6 s in two pushes, its rate falling to 60 % in between,
+    // then let out over 4 s: its inhale edge outlasts the others by more than half a period and its
+    // rate has two humps, but no breath's opposite half stalled it in between
+    double inhaleS = 6;
+    int steps = 6000;
+    double[] slow = new double[steps + 1];
+    for (int i = 1; i <= steps; i++) {
+      double u = inhaleS * (i - 0.5) / steps;
+      double rate = Math.sin(Math.PI * u / inhaleS) * (1 - 0.5 * Math.exp(-Math.pow((u - 3) / 0.7, 2)));
+      slow[i] = slow[i - 1] + rate * inhaleS / steps;
+    }
+    double depth = 0.5;
+    DoubleUnaryOperator theta =
+        t -> {
+          if (t < 30) return breathing(t, depth);
+          if (t >= 40) return breathing(t - 4, depth);
+          double u = t - 30;
+          if (u < inhaleS) return depth * slow[(int) (u / inhaleS * steps)] / slow[steps];
+          return depth * 0.5 * (1 + Math.cos(Math.PI * (u - inhaleS) / 4));
+        };
+    BreathDetector b = feed(66, theta);
+    assertEquals(9, b.onsetsInStill(3, 63, false).length); // 6, 12, 18, 24, 30, 40, 46, 52, 58
+  }
+
+  @Test
   void zigzagOverExtremesDropsSwingsBelowTheHysteresis() {
     double[] t = {0, 1, 2, 3, 4, 5, 6};
     double[] v = {0, 1, 0.9, 1.2, 0, 0.05, -0.1};

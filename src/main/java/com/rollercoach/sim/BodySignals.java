@@ -70,7 +70,8 @@ public final class BodySignals {
   /**
    * As {@link #draw(Person, SessionScript, RandomGenerator)}; with {@code sighs}, every 30–90 s one
    * breath is a sigh: 2–3 times as deep and half as long again (an inhale on top of an inhale, which
-   * people do a few times a minute at rest).
+   * people do a few times a minute at rest), followed by a pause of half a breath to 1.2 breaths
+   * before the next inhale (post-sigh apnea).
    */
   public static BodySignals draw(Person p, SessionScript script, RandomGenerator rnd, boolean sighs) {
     List<double[]> breaths = new ArrayList<>();
@@ -83,14 +84,18 @@ public final class BodySignals {
       double depthDeg = deep ? p.holdBreathDeg() : p.restBreathDeg();
       double period = 60 / rate * clamp(1 + 0.12 * rnd.nextGaussian(), 0.7, 1.4);
       double depth = Math.toRadians(depthDeg) * clamp(1 + 0.2 * rnd.nextGaussian(), 0.5, 1.6);
+      double pause = 0;
       if (t >= nextSigh) {
         depth *= between(rnd, 2, 3);
+        // the breathing pauses after a sigh (post-sigh apnea): here half a breath to a breath and
+        // a bit, at the exhaled level, so the rate of the angle stays at zero for seconds
+        pause = period * between(rnd, 0.5, 1.2);
         period *= 1.5;
         nextSigh = t + between(rnd, 30, 90);
       }
       double inhale = period * between(rnd, 0.35, 0.45);
       breaths.add(new double[] {t, period, inhale, sign * depth});
-      t += period;
+      t += period + pause;
     }
     return new BodySignals(
         script.loadPeriods(), breaths, Math.toRadians(p.heartDeg()), p.heartRateHz(), rnd);

@@ -35,7 +35,7 @@ public enum Condition {
   /** The sensor sits near the shell, 70–95 % of the radius from the axis. */
   SENSOR_OFF_AXIS("sensor 70-95 % of the radius off the axis"),
   /** Very shallow or very deep breathers, with sighs. */
-  BREATHERS("shallow (0.1-0.2 deg) or deep (1.5-3 deg) breathing, sighs every 30-90 s"),
+  BREATHERS("shallow (0.1-0.2 deg) or deep (1.5-3 deg) breathing, sighs every 30-90 s, each followed by a pause"),
   /** Weight shifts of 0.5–1.2 cm inside holds and dwells (staying in the 3 cm band). */
   WEIGHT_SHIFTS("weight shifts of 0.5-1.2 cm inside holds and long dwells"),
   /** An analog gyro 3.3x noisier than the noisiest MEMS part of the others (see {@link ImuModel}). */

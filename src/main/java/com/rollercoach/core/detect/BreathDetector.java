@@ -70,6 +70,19 @@ final class BreathDetector {
   static final double RATE_FLOOR_DEG_S = 0.01;
   static final int CAPACITY = 1024;
   /**
+   * The running median rate forgets the breathing during a pause: after 5 s or more without
+   * breathing (after a sigh, or a breath held at the top) it is the noise floor's, and the next
+   * inhale, at the breathing's ordinary rate, was taken for a weight shift and cut out (a breath
+   * lost). The typical rate is therefore never below this share of the breathing's own: the median
+   * mean rate of the latest {@link #SWING_MEMORY} swings between turning points. A raised-cosine
+   * inhale peaks at about twice its swing's mean rate, so at this share it stays 4× the typical
+   * rate, below {@link #SHIFT_ENTER}; a weight shift (degrees in a second or two) is still many
+   * times it.
+   */
+  static final double PAUSE_SHARE = 0.5;
+  /** Swings the breathing's own rate is taken from: a few breaths, robust to one odd swing. */
+  static final int SWING_MEMORY = 5;
+  /**
    * How long the angle is kept for looking inside an edge (s): longer than any hold's edge. An edge
    * that began before this is taken as it is.
    */
@@ -112,6 +125,10 @@ final class BreathDetector {
   private int shiftSign;
   /** Grid samples taken as a shift or stroke so far (for tests and diagnostics). */
   long shiftSamples;
+  /** Mean rates of the latest {@link #SWING_MEMORY} swings between turning points, a ring. */
+  private final double[] swingRates = new double[SWING_MEMORY];
+  private int swingPos;
+  private int swings;
   private final double[] extT = new double[CAPACITY];
   private final double[] extV = new double[CAPACITY];
   private final boolean[] extPeak = new boolean[CAPACITY];
@@ -156,7 +173,8 @@ final class BreathDetector {
     if (Double.isNaN(prev)) return Double.NaN;
     double step = y - prev;
     double rate = Math.abs(step) * gridHz;
-    double typical = Math.max(RATE_FLOOR_DEG_S, rateMedian.median());
+    double typical =
+        Math.max(Math.max(RATE_FLOOR_DEG_S, rateMedian.median()), PAUSE_SHARE * swingRate());
     rateMedian.add(rate);
     int sign = step > 0 ? 1 : -1;
     boolean shift;
@@ -232,6 +250,15 @@ final class BreathDetector {
       extT[i] = runT;
       extV[i] = runV;
       extPeak[i] = direction > 0;
+      if (extCount >= 2) {
+        int p = (int) ((extCount - 2) % CAPACITY);
+        double dt = runT - extT[p];
+        if (dt > 0) {
+          swingRates[swingPos] = Math.abs(runV - extV[p]) / dt;
+          swingPos = swingPos + 1 == swingRates.length ? 0 : swingPos + 1;
+          if (swings < swingRates.length) swings++;
+        }
+      }
       double turn = runT;
       direction = -direction;
       runT = tS;
@@ -239,6 +266,14 @@ final class BreathDetector {
       return turn;
     }
     return Double.NaN;
+  }
+
+  /** Median mean rate of the latest swings between turning points (degrees/s); 0 before any. */
+  private double swingRate() {
+    if (swings == 0) return 0;
+    double[] s = Arrays.copyOf(swingRates, swings);
+    Arrays.sort(s);
+    return swings % 2 == 1 ? s[swings / 2] : (s[swings / 2 - 1] + s[swings / 2]) / 2;
   }
 
   /** The turning points in (fromS, toS) re-found with the hold's own hysteresis: [t, v, peak?1:0]. */

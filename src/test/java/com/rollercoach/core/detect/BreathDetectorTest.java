@@ -47,13 +47,17 @@ class BreathDetectorTest {
 
   @Test
   void countsPlainBreathsAtTheirOnsets() {
-    BreathDetector b = feed(66, t -> breathing(t, 1.0));
-    double[] on = b.onsetsInStill(3, 63, false);
-    assertEquals(trueOnsets(3, 63), on.length);
     // the onsets are placed when they happened (the filters' group delay taken off), within 0.5 s
+    assertOnsetsEveryPeriod(feed(66, t -> breathing(t, 1.0)), 3, 63, 0.5);
+  }
+
+  /** Exactly the true onsets inside (from, to) are found, each within {@code toleranceS} of one. */
+  private static void assertOnsetsEveryPeriod(BreathDetector b, double from, double to, double toleranceS) {
+    double[] on = b.onsetsInStill(from, to, false);
+    assertEquals(trueOnsets(from, to), on.length);
     for (double o : on) {
       double nearest = Math.rint(o / PERIOD_S) * PERIOD_S;
-      assertEquals(nearest, o, 0.5, "onset at " + o);
+      assertEquals(nearest, o, toleranceS, "onset at " + o);
     }
   }
 
@@ -114,13 +118,7 @@ class BreathDetectorTest {
     // nearly as fast as an exhale does (0.044 against 0.065 °/s at most), so some exhales are plateaus
     // and the rise from one trough to the next peak holds two inhales
     DoubleUnaryOperator theta = t -> breathing(t, 0.15) + 0.35 * Math.sin(2 * Math.PI * 0.02 * t);
-    BreathDetector b = feed(96, theta);
-    double[] on = b.onsetsInStill(3, 93, false);
-    assertEquals(trueOnsets(3, 93), on.length);
-    for (double o : on) {
-      double nearest = Math.rint(o / PERIOD_S) * PERIOD_S;
-      assertEquals(nearest, o, 1.5, "onset at " + o);
-    }
+    assertOnsetsEveryPeriod(feed(96, theta), 3, 93, 1.5);
   }
 
   @Test
@@ -158,6 +156,23 @@ class BreathDetectorTest {
     if (u < 0 || u >= periodS) return 0;
     if (u < inhale) return depthDeg * 0.5 * (1 - Math.cos(Math.PI * u / inhale));
     return depthDeg * 0.5 * (1 + Math.cos(Math.PI * (u - inhale) / (periodS - inhale)));
+  }
+
+  @Test
+  void theInhaleAfterALongPauseIsABreathNotAWeightShift() {
+    // 6 s without breathing after the exhale that ends at 30 s: the 10 s rate median falls to the
+    // noise floor, and the next inhale turns the roller at the breathing's ordinary rate
+    for (double pause : new double[] {5, 6, 8}) {
+      DoubleUnaryOperator theta =
+          t -> t < 30 ? breathing(t, 0.5) : t < 30 + pause ? 0 : breathing(t - pause, 0.5);
+      BreathDetector b = feed(66, theta);
+      long truth =
+          java.util.stream.DoubleStream.iterate(6, t -> t < 63, t -> t + PERIOD_S)
+              .map(t -> t < 30 ? t : t + pause)
+              .filter(t -> t < 63)
+              .count();
+      assertEquals(truth, b.onsetsInStill(3, 63, false).length, "pause " + pause);
+    }
   }
 
   @Test

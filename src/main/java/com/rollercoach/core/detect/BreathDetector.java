@@ -555,6 +555,31 @@ final class BreathDetector {
    */
   static final double EDGE_WINDOW_S = 1.0;
 
+  /**
+   * The {@code count} onsets of {@code current} that are new against the first {@code announced}
+   * of {@code done}: those farthest from any announced onset (an onset's time may move a little as
+   * the still's medians change; a hidden breath appears between announced ones), in time order.
+   */
+  static double[] unannounced(double[] current, double[] done, int announced, int count) {
+    int n = current.length;
+    double[] distance = new double[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      double d = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < announced; j++) d = Math.min(d, Math.abs(current[i] - done[j]));
+      distance[i] = d;
+      order[i] = i;
+    }
+    // farthest first; among equals the later (a new breath is more likely the latest)
+    Arrays.sort(
+        order,
+        (a, b) -> distance[a] != distance[b] ? Double.compare(distance[b], distance[a]) : b - a);
+    double[] out = new double[Math.min(count, n)];
+    for (int k = 0; k < out.length; k++) out[k] = current[order[k]];
+    Arrays.sort(out);
+    return out;
+  }
+
   /** Median duration of the inhale edges among turning points; NaN if there is none. */
   private static double medianInhale(double[][] tp, boolean inhaleAtTrough) {
     double[] d = new double[tp.length];

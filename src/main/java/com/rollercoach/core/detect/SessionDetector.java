@@ -3,6 +3,7 @@ package com.rollercoach.core.detect;
 import com.rollercoach.core.signal.Biquad;
 import com.rollercoach.core.signal.RollSignal;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -145,6 +146,8 @@ public final class SessionDetector {
   private int passCount;
   private boolean anyHold;
   private int breathsInStill;
+  /** Onsets of the running still's breaths announced so far (the first {@link #breathsInStill}). */
+  private double[] announcedOnsets = new double[16];
   private boolean segmenterOpen;
 
   public SessionDetector(MotionListener listener) {
@@ -391,9 +394,17 @@ public final class SessionDetector {
    */
   private void countBreathsLive() {
     double[] on = breaths.onsetsInStill(still.startS(), now, false);
-    for (int k = breathsInStill; k < on.length; k++) {
-      breathsInStill++;
-      listener.onEvent(new MotionEvent.BreathDetected(now, on[k]));
+    if (on.length <= breathsInStill) return;
+    // a breath hidden under sway is found once its edge ends, before onsets already announced:
+    // the new ones are those farthest from any announced, not the last in time
+    double[] fresh =
+        BreathDetector.unannounced(on, announcedOnsets, breathsInStill, on.length - breathsInStill);
+    for (double onset : fresh) {
+      if (breathsInStill == announcedOnsets.length) {
+        announcedOnsets = Arrays.copyOf(announcedOnsets, 2 * breathsInStill);
+      }
+      announcedOnsets[breathsInStill++] = onset;
+      listener.onEvent(new MotionEvent.BreathDetected(now, onset));
     }
   }
 

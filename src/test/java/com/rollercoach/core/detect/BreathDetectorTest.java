@@ -202,6 +202,19 @@ class BreathDetectorTest {
   }
 
   @Test
+  void aHiddenBreathFoundLateIsTheOneAnnouncedNotTheLatest() {
+    // announced live: 6.1, 12.0, 18.2; now 6.0 and 18.3 moved a little, a hidden breath at 15.0
+    // was found inside an edge, and 24.1 is the latest
+    double[] done = {6.1, 12.0, 18.2, 0, 0};
+    double[] now = {6.0, 12.0, 15.0, 18.3, 24.1};
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {15.0, 24.1}, BreathDetector.unannounced(now, done, 3, 2));
+    // nothing announced yet: the first ones in time order
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {6.0, 12.0}, BreathDetector.unannounced(new double[] {6.0, 12.0}, done, 0, 2));
+  }
+
+  @Test
   void zigzagOverExtremesDropsSwingsBelowTheHysteresis() {
     double[] t = {0, 1, 2, 3, 4, 5, 6};
     double[] v = {0, 1, 0.9, 1.2, 0, 0.05, -0.1};

@@ -99,12 +99,6 @@ final class BreathDetector {
    * one: the hidden breath's opposite half turned the roller against the sway, which only stalled it.
    */
   static final double HIDDEN_DIP = 0.5;
-  /**
-   * Each of the two humps around such a dip must turn the roller at least this share of the
-   * breathing's own peak rate: two breaths' halves each made one, whereas a pause (after a sigh)
-   * on the slope of a sway shows the sway's slower swell alone.
-   */
-  static final double HIDDEN_HUMP = 0.5;
   /** Half-width of the central difference the rate inside an edge is read with (s). */
   static final double RATE_HALF_WIDTH_S = 0.25;
 
@@ -468,10 +462,7 @@ final class BreathDetector {
       if (d - expected < HIDDEN_CYCLE * period) continue;
       int most = (int) Math.max(1, Math.round((d - expected) / period));
       double dir = tp[k + 1][1] > tp[k][1] ? 1 : -1;
-      // a raised-cosine edge of swing A over T peaks at (π/2)·A/T: the breathing's own rate
-      double swing = medianInhaleSwing(tp, inhaleEdge == atTrough);
-      double breathRate = Math.PI / 2 * swing / expected;
-      double[] dips = rateDips(tp[k][0], tp[k + 1][0], dir, most, period, HIDDEN_HUMP * breathRate);
+      double[] dips = rateDips(tp[k][0], tp[k + 1][0], dir, most, period);
       for (double dip : dips) {
         double onset = inhaleEdge ? dip + exhale / 2 : dip - inhale / 2;
         onset = Math.max(tp[k][0], Math.min(tp[k + 1][0], onset));
@@ -485,12 +476,10 @@ final class BreathDetector {
   /**
    * Times inside (fromS, toS) where the angle's rate, signed along the edge ({@code dir}), dips
    * between two humps to at most {@link #HIDDEN_DIP} of the smaller one; the deepest {@code most},
-   * at least {@link #HIDDEN_CYCLE} of a breath period ({@code periodS}) apart; each hump at least
-   * {@code minHump} (degrees/s).
+   * at least {@link #HIDDEN_CYCLE} of a breath period ({@code periodS}) apart.
    * Empty when the edge is no longer in the history.
    */
-  private double[] rateDips(
-      double fromS, double toS, double dir, int most, double periodS, double minHump) {
+  private double[] rateDips(double fromS, double toS, double dir, int most, double periodS) {
     long oldest = Math.max(0, histCount - histT.length);
     long last = histCount - 1;
     long first = last;
@@ -525,7 +514,7 @@ final class BreathDetector {
     for (int i = 1; i + 1 < e; i++) {
       if (!(r[i] < r[i - 1] && r[i] < r[i + 1])) continue;
       double hump = Math.min(r[i - 1], r[i + 1]);
-      if (hump >= minHump && hump > 0 && r[i] <= HIDDEN_DIP * hump) {
+      if (hump > 0 && r[i] <= HIDDEN_DIP * hump) {
         dips[nd] = rt[i];
         depth[nd++] = r[i] / hump;
       }
@@ -586,16 +575,6 @@ final class BreathDetector {
     int m = 0;
     for (int k = 1; k < tp.length; k++) {
       if ((tp[k - 1][2] == 1) != inhaleAtTrough) d[m++] = tp[k][0] - tp[k - 1][0];
-    }
-    return m == 0 ? Double.NaN : median(d, m);
-  }
-
-  /** Median swing (degrees) of the inhale edges among turning points; NaN if there is none. */
-  private static double medianInhaleSwing(double[][] tp, boolean inhaleAtTrough) {
-    double[] d = new double[tp.length];
-    int m = 0;
-    for (int k = 1; k < tp.length; k++) {
-      if ((tp[k - 1][2] == 1) != inhaleAtTrough) d[m++] = Math.abs(tp[k][1] - tp[k - 1][1]);
     }
     return m == 0 ? Double.NaN : median(d, m);
   }

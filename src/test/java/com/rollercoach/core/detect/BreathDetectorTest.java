@@ -132,24 +132,6 @@ class BreathDetectorTest {
     assertEquals(9, b.onsetsInStill(3, 63, false).length); // 6, 12, 18, 24, 34, 40, 46, 52, 58
   }
 
-  @Test
-  void thePauseAfterASighOnASwayIsNotAHiddenBreath() {
-    // 0.15° breaths every 6 s, a 0.4° sigh of 9 s at 30 s, then 5 s without breathing (post-sigh
-    // apnea) at the exhaled level, all on a 0.05° sway at 0.08 Hz: the sigh's exhale edge runs on
-    // through the pause, a period too long, and the sway swells in it, but only to a fraction of
-    // the breathing's own rate
-    DoubleUnaryOperator theta =
-        t -> {
-          double sway = 0.05 * Math.sin(2 * Math.PI * 0.08 * t);
-          if (t < 30) return sway + breathing(t, 0.15);
-          if (t < 39) return sway + breath(t - 30, 9, 0.4);
-          if (t < 44) return sway;
-          return sway + breathing(t - 44, 0.15);
-        };
-    BreathDetector b = feed(90, theta);
-    assertEquals(13, b.onsetsInStill(3, 87, false).length); // 6, 12, 18, 24, 30 (sigh), 44, ..., 86
-  }
-
   /** One raised-cosine breath of {@code periodS} (inhale 40 %) and {@code depthDeg}, u s after its onset. */
   private static double breath(double u, double periodS, double depthDeg) {
     double inhale = 0.4 * periodS;

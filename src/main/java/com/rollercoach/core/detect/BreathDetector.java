@@ -123,6 +123,8 @@ final class BreathDetector {
   private final double[] swingRates = new double[SWING_MEMORY];
   private int swingPos;
   private int swings;
+  /** Their median (degrees/s), 0 before any: updated with each swing, read every sample. */
+  private double swingRate;
   private final double[] extT = new double[CAPACITY];
   private final double[] extV = new double[CAPACITY];
   private final boolean[] extPeak = new boolean[CAPACITY];
@@ -168,7 +170,7 @@ final class BreathDetector {
     double step = y - prev;
     double rate = Math.abs(step) * gridHz;
     double typical =
-        Math.max(Math.max(RATE_FLOOR_DEG_S, rateMedian.median()), PAUSE_SHARE * swingRate());
+        Math.max(Math.max(RATE_FLOOR_DEG_S, rateMedian.median()), PAUSE_SHARE * swingRate);
     rateMedian.add(rate);
     int sign = step > 0 ? 1 : -1;
     boolean shift;
@@ -251,6 +253,7 @@ final class BreathDetector {
           swingRates[swingPos] = Math.abs(runV - extV[p]) / dt;
           swingPos = swingPos + 1 == swingRates.length ? 0 : swingPos + 1;
           if (swings < swingRates.length) swings++;
+          swingRate = medianSwingRate();
         }
       }
       double turn = runT;
@@ -262,9 +265,8 @@ final class BreathDetector {
     return Double.NaN;
   }
 
-  /** Median mean rate of the latest swings between turning points (degrees/s); 0 before any. */
-  private double swingRate() {
-    if (swings == 0) return 0;
+  /** Median mean rate of the latest swings between turning points (degrees/s). */
+  private double medianSwingRate() {
     double[] s = Arrays.copyOf(swingRates, swings);
     Arrays.sort(s);
     return swings % 2 == 1 ? s[swings / 2] : (s[swings / 2 - 1] + s[swings / 2]) / 2;

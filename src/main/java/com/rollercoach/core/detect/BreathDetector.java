@@ -445,8 +445,9 @@ final class BreathDetector {
    * #HIDDEN_CYCLE}); and its rate shows the hidden half as a dip between two humps ({@link
    * #HIDDEN_DIP}). Both must hold: a long edge without a dip is a slow breath or a pause, a dip in
    * an edge of ordinary length is a sigh's second inhale or a wiggle. The onset is placed half an
-   * exhale after the dip in a rising edge of the inhale's sign (the dip is the middle of the hidden
-   * exhale), half an inhale before it in an edge of the exhale's sign.
+   * exhale after the dip in an edge of the inhale's sign (the dip is the middle of the hidden
+   * exhale), half an inhale before it in an edge of the exhale's sign (the middle of the hidden
+   * inhale).
    */
   private double[] hiddenOnsets(double[][] tp, boolean atTrough, double inhale, double startS) {
     if (tp.length < 4 || Double.isNaN(inhale)) return new double[0];
@@ -532,7 +533,9 @@ final class BreathDetector {
       if (best < 0) break;
       used[best] = true;
       boolean apart = true;
-      for (int j = 0; j < nk; j++) if (Math.abs(kept[j] - dips[best]) < HIDDEN_CYCLE * periodS) apart = false;
+      for (int j = 0; j < nk; j++) {
+        if (Math.abs(kept[j] - dips[best]) < HIDDEN_CYCLE * periodS) apart = false;
+      }
       if (apart) kept[nk++] = dips[best];
     }
     Arrays.sort(kept, 0, nk);

@@ -78,6 +78,13 @@ final class OnRollerDetector {
    * rings for under 1.5 s (and lifts the shaking level meanwhile); a motor runs for minutes.
    */
   static final double MOTOR_PRESENT_S = 2.0;
+  /**
+   * A running motor's shaking that showed the load this recently ({@link MotorLoad#loadSeenS}, a
+   * clean sample at rest within its damped level) keeps a quiet angle from reading as an empty
+   * shell. Short: after a get-off the shaking steps up at once, and where the motor's evidence is
+   * never clean (an aliased wobble) the quiet angle decides again within this.
+   */
+  static final double LOAD_SHOWN_S = 2.0;
 
   enum Change {
     NONE,
@@ -194,8 +201,11 @@ final class OnRollerDetector {
       }
       return Change.NONE;
     }
-    // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple.
-    boolean quiet = unloaded || (quietDeg < quietLineDeg() && !bodySeen);
+    // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple,
+    // and a running motor that showed the load a moment ago: a person who pauses breathing on a
+    // vibrating roller (after a sigh) keeps it damped, whatever the angle does
+    boolean loadShown = motorRunning && t - loadSeenS <= LOAD_SHOWN_S;
+    boolean quiet = unloaded || (quietDeg < quietLineDeg() && !bodySeen && !loadShown);
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && sinceSettled(lastTransient, t, TRANSIENT_LOOKBACK_S)) {
       on = false;

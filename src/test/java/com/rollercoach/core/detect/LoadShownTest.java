@@ -3,7 +3,6 @@ package com.rollercoach.core.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * as a hold cut in two on a roller whose motor ran from before the get-on (seed 1000004, mixed).
  */
 class LoadShownTest {
-  private static final double HZ = 50;
+  private static final double HZ = OnRollerRig.HZ;
 
   /**
    * A running motor throughout, a person on from 20 s, breathing until 80 s, dropping the hips at
@@ -22,28 +21,19 @@ class LoadShownTest {
    * @param loadSeenUntilS the motor's shaking shows the load on every sample up to this time
    */
   private static double firstOff(double loadSeenUntilS) {
-    SplittableRandom rnd = new SplittableRandom(5);
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    ActivityMeter meter = new ActivityMeter((int) (SessionDetector.ACTIVITY_WINDOW_S * HZ));
-    double sigma = 0.005 * Math.sqrt(HZ / 2);
-    double noise = 0;
-    double s = 0;
+    OnRollerRig rig = new OnRollerRig(5);
+    OnRollerDetector d = rig.detector;
     boolean wasOn = false;
     for (int i = 0; i < 200 * HZ; i++) {
       double t = i / HZ;
-      noise += rnd.nextGaussian() * sigma / HZ;
       boolean breathing = t >= 20 && t < 80;
       double rocking = breathing ? 0.15 * Math.sin(2 * Math.PI * t / 5) : 0;
       double v = t >= 20 && t < 21 ? 8 : t >= 78 && t < 79 ? -4 : 0; // get-on shove, hip drop
-      s += v / HZ;
-      history.add(t, s, v, false);
-      meter.add(noise + rocking + s / 3);
-      double r = meter.residualRms();
+      double r = rig.step(t, v, rocking);
       if (Double.isNaN(r)) continue;
       d.motorRunning(true);
       if (t >= 20 && t <= loadSeenUntilS) d.loadSeenAt(t);
-      OnRollerDetector.Change c = d.update(r, meter.linearResidualRms(), false, false);
+      OnRollerDetector.Change c = d.update(r, rig.meter.linearResidualRms(), false, false);
       if (c == OnRollerDetector.Change.ON) wasOn = true;
       if (c == OnRollerDetector.Change.OFF && wasOn) return t;
     }

@@ -3,7 +3,6 @@ package com.rollercoach.core.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,20 +12,14 @@ import org.junit.jupiter.api.Test;
  * it runs and nobody is on, it lifts the "on" line, and a person's breathing still crosses it.
  */
 class MotorFloorTest {
-  private static final double HZ = 50;
+  private static final double HZ = OnRollerRig.HZ;
 
   /** Empty with the motor off until 20 s, motor on from then, a person on at {@code personAtS}. */
   private static double firstOn(double personAtS, double residueDeg, boolean tellSwitch) {
-    SplittableRandom rnd = new SplittableRandom(11);
-    GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
-    OnRollerDetector d = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
-    ActivityMeter meter = new ActivityMeter((int) (SessionDetector.ACTIVITY_WINDOW_S * HZ));
-    double sigma = 0.005 * Math.sqrt(HZ / 2);
-    double noise = 0;
-    double s = 0;
+    OnRollerRig rig = new OnRollerRig(11);
+    OnRollerDetector d = rig.detector;
     for (int i = 0; i < 200 * HZ; i++) {
       double t = i / HZ;
-      noise += rnd.nextGaussian() * sigma / HZ;
       boolean motor = t >= 20;
       if (tellSwitch && i == (int) (20 * HZ)) d.motorSwitched();
       // the motor's aliased line, wandering in amplitude as aliased lines do (beating with the
@@ -36,14 +29,11 @@ class MotorFloorTest {
       boolean person = t >= personAtS;
       double breathing = person ? 0.15 * Math.sin(2 * Math.PI * t / 5) : 0;
       boolean shove = t >= personAtS && t < personAtS + 1;
-      double v = shove ? 8 : 0;
-      s += v / HZ;
-      history.add(t, s, v, false);
-      meter.add(noise + line + breathing + s / 3);
-      double r = meter.residualRms();
+      double r = rig.step(t, shove ? 8 : 0, line + breathing);
       if (Double.isNaN(r)) continue;
       d.motorRunning(motor);
-      if (d.update(r, meter.linearResidualRms(), false, false) == OnRollerDetector.Change.ON) return t;
+      OnRollerDetector.Change c = d.update(r, rig.meter.linearResidualRms(), false, false);
+      if (c == OnRollerDetector.Change.ON) return t;
     }
     return Double.NaN;
   }

@@ -1,0 +1,36 @@
+package com.rollercoach.core.detect;
+
+import java.util.SplittableRandom;
+
+/**
+ * A roller on the detector grid for {@link OnRollerDetector} tests: the grid history, the detector,
+ * the rocking meter, and a gyro's angle noise (a random walk of 0.005 °/s/√Hz, a good MEMS part).
+ */
+final class OnRollerRig {
+  static final double HZ = 50;
+  final GridHistory history = new GridHistory((int) (SessionDetector.HISTORY_S * HZ));
+  final OnRollerDetector detector = new OnRollerDetector(history, SessionDetector.ACTIVITY_WINDOW_S);
+  final ActivityMeter meter = new ActivityMeter((int) (SessionDetector.ACTIVITY_WINDOW_S * HZ));
+  private final SplittableRandom rnd;
+  private final double sigma = 0.005 * Math.sqrt(HZ / 2);
+  private double noise;
+  private double s;
+
+  OnRollerRig(long seed) {
+    rnd = new SplittableRandom(seed);
+  }
+
+  /**
+   * One grid sample: the roller moving at {@code vCmS}, its angle carrying {@code angleDeg} (a motor's
+   * line, breathing) besides the noise and the travel.
+   *
+   * @return the meter's rocking residual (NaN until its window is full)
+   */
+  double step(double t, double vCmS, double angleDeg) {
+    noise += rnd.nextGaussian() * sigma / HZ;
+    s += vCmS / HZ;
+    history.add(t, s, vCmS, false);
+    meter.add(noise + angleDeg + s / 3);
+    return meter.residualRms();
+  }
+}

@@ -137,7 +137,9 @@ final class BreathDetector {
   /** The angle the turning points are found on (after shift removal), for {@link #HISTORY_S} s. */
   private final double[] histT;
   private final double[] histZ;
+  /** Samples written to the history so far, and the slot of the next one (== histCount % length). */
   private long histCount;
+  private int histPos;
 
   BreathDetector(double gridHz) {
     this.gridHz = gridHz;
@@ -193,9 +195,11 @@ final class BreathDetector {
       // the oldest entry leaves the delay line (its slot is reused below)
       int o = i + 1 == dz.length ? 0 : i + 1;
       z += dzShift[o] ? heldStep(o) : dz[o];
-      int h = (int) (histCount++ % histT.length);
-      histT[h] = dzT[o] - GROUP_DELAY_S;
-      histZ[h] = z;
+      // an int position that wraps by comparison, as the delay line's: no long division per sample
+      histT[histPos] = dzT[o] - GROUP_DELAY_S;
+      histZ[histPos] = z;
+      histPos = histPos + 1 == histT.length ? 0 : histPos + 1;
+      histCount++;
       result = zigzag(dzT[o] - GROUP_DELAY_S, z);
     }
     dz[i] = step;
@@ -253,7 +257,7 @@ final class BreathDetector {
           swingRates[swingPos] = Math.abs(runV - extV[p]) / dt;
           swingPos = swingPos + 1 == swingRates.length ? 0 : swingPos + 1;
           if (swings < swingRates.length) swings++;
-          swingRate = medianSwingRate();
+          swingRate = median(swingRates, swings);
         }
       }
       double turn = runT;
@@ -263,13 +267,6 @@ final class BreathDetector {
       return turn;
     }
     return Double.NaN;
-  }
-
-  /** Median mean rate of the latest swings between turning points (degrees/s). */
-  private double medianSwingRate() {
-    double[] s = Arrays.copyOf(swingRates, swings);
-    Arrays.sort(s);
-    return swings % 2 == 1 ? s[swings / 2] : (s[swings / 2 - 1] + s[swings / 2]) / 2;
   }
 
   /** The turning points in (fromS, toS) re-found with the hold's own hysteresis: [t, v, peak?1:0]. */

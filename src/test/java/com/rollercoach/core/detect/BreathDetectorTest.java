@@ -283,6 +283,26 @@ class BreathDetectorTest {
   }
 
   @Test
+  void theRollerSettlingAfterTheStopIsNotABreath() {
+    // after the stop the roller rocks back by 0.2° and forth again (edges of 0.9 s, well under this
+    // person's 2.4 s inhales), then 0.3° breaths begin 4 s after the stop. Judged like any edge,
+    // the rock-back was a breath of its own (seed 25000093, breathers: +1)
+    double first = STOP_S + 4.0;
+    double off = first + 9 * PERIOD_S + 3.5;
+    double lag = first % PERIOD_S;
+    double settle = STOP_S + 1.0;
+    DoubleUnaryOperator theta =
+        t ->
+            ramp(t, STOP_S - 1.5, 1.5, -20)
+                + (t > settle && t < settle + 2.7 ? 0.1 * Math.sin(Math.PI * (t - settle) / 0.9) : 0)
+                + (t >= first ? breathing(t + PERIOD_S - lag, 0.3) : 0)
+                + ramp(t, off, 0.4, 25);
+    double[] on = feed(off + 4, theta).onsetsInStill(STOP_S, off, true);
+    assertEquals(trueOnsets(first, STOP_S, off), on.length);
+    assertEquals(first, on[0], 0.5);
+  }
+
+  @Test
   void gettingOffMidExhaleIsNotAnOnset() {
     // getting off turns θ up (the inhale's direction) late in an exhale: the filtered angle turns at
     // a trough placed up to the group delay before the get-off, which is no breath (a 0.3 s margin

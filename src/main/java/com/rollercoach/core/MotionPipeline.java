@@ -62,6 +62,11 @@ public final class MotionPipeline implements SampleSink {
               }
 
               @Override
+              public void noiseReference(double pitchPhiDeg) {
+                detector.noiseReference(pitchPhiDeg);
+              }
+
+              @Override
               public void gap(double fromS, double toS) {
                 if (toS != sourceGapToS) {
                   listener.onEvent(new MotionEvent.DataGap(toS, fromS, toS, "no samples"));

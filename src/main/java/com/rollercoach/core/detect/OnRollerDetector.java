@@ -108,6 +108,7 @@ final class OnRollerDetector {
   private double lastPushS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
   private double floorDeg = Double.NaN;
+  private final NoiseFloor noiseFloor = new NoiseFloor(FLOOR_MAX_DEG);
   private double motorFloorDeg = Double.NaN;
   private boolean blockMotor;
   private double blockSum;
@@ -179,7 +180,7 @@ final class OnRollerDetector {
       // nobody is taken to be on before the sensor has shown its floor: a noisy gyro's first
       // residual alone would otherwise read as a person
       // (a running motor's residue is no sensor floor: there the motor's damping is the evidence)
-      boolean floorKnown = !Double.isNaN(floorDeg) || motorRunning;
+      boolean floorKnown = !Double.isNaN(floorDeg) || !Double.isNaN(noiseFloor.deg()) || motorRunning;
       if ((floorKnown && activityDeg > onLineDeg()) || motorDamped) {
         on = true;
         settled = false;
@@ -296,7 +297,38 @@ final class OnRollerDetector {
    * same way while the motor runs and nobody is on, and forgotten when the motor is switched.
    */
   private double currentFloorDeg() {
-    return motorRunning ? motorFloorDeg : floorDeg;
+    if (motorRunning) return motorFloorDeg;
+    // never below half the sensor's concurrent noise median (NoiseFloor): the lowest empty mean
+    // falls the longer the roller is empty
+    double noise = noiseFloor.deg();
+    if (Double.isNaN(floorDeg)) return noise;
+    return Double.isNaN(noise) ? floorDeg : Math.max(floorDeg, noise);
+  }
+
+  /**
+   * Whether the roller rests (slower than {@value #REST_CM_S} cm/s) and no motor runs: only then can
+   * the noise reference teach the floor ({@link NoiseFloor}; a stroke turns the roller about a
+   * slightly wrong axis estimate, which leaks into the other axis, and a motor's wobble turns the
+   * shell about every axis).
+   */
+  boolean noiseUsable() {
+    return !Double.isNaN(restSinceS) && !motorRunning;
+  }
+
+  /** Whether the noise floor wants a value of the reference's residual now ({@link NoiseFloor#due}). */
+  boolean noiseDue() {
+    long i = history.newest();
+    return i >= history.oldest() && noiseFloor.due(history.t(i));
+  }
+
+  /**
+   * The rocking residual of the gyro's angle about the axis a roller on a floor cannot turn about,
+   * now, while {@link #noiseUsable()} (NaN: nothing learned).
+   */
+  void noiseResidual(double residualDeg) {
+    long i = history.newest();
+    if (i < history.oldest()) return;
+    noiseFloor.add(history.t(i), residualDeg);
   }
 
   /** The motor was switched on or off, or to another speed: its residue is learned again. */

@@ -56,25 +56,19 @@ public final class SessionDetector {
 
   private final MotionListener listener;
   private final GridHistory history = new GridHistory((int) (HISTORY_S * GRID_HZ));
-  private final ActivityMeter rollActivity = new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ));
   /**
-   * The same residuals of the roll angle low-passed to the breathing band (two 0.7 Hz biquads, as
-   * the breath counter); the rocking is taken as the smaller of the two. A vibrating roller's motor
-   * sampled below twice its speed aliases into a steady line at 1–3 Hz that an empty roller shows
-   * for as long as the motor runs (a 0.25° line at 1.6 Hz under a 25 Hz sensor: the idle between two
-   * sets never read quiet, and the empty roller read "someone on"); the filter removes it. What it
-   * also removes from a body — the heartbeat's ripple — is judged on its own against the sensor's
-   * noise floor ({@link HeartbeatPresence}); breathing and the gyro's random walk are below 0.7 Hz
-   * and pass. The unfiltered residual stays the measure where it is smaller: right after a shove the
-   * filter's own lag and ringing would keep the low-passed one up for seconds longer.
+   * The roll angle's rocking, as is and in the breathing band ({@link RockingResidual}): a calm
+   * person's breathing, or an empty roller's gyro noise.
    */
-  private final ActivityMeter bandActivity = new ActivityMeter((int) (ACTIVITY_WINDOW_S * GRID_HZ));
-  private final Biquad bandLp1 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
-  private final Biquad bandLp2 = Biquad.lowPass(BreathDetector.LOW_PASS_HZ, GRID_HZ);
-  private static final double BAND_SETTLE_S = 3;
-  private double bandAngle;
-  private double lastRollPhi = Double.NaN;
-  private long bandSamples;
+  private final RockingResidual roll = new RockingResidual(GRID_HZ);
+  /**
+   * The same measure of the gyro's angle about the axis across the roll axis and gravity, about
+   * which a roller on a floor cannot turn: the sensor's own noise, measured alongside
+   * ({@link OnRollerDetector#noiseResidual}).
+   */
+  private final RockingResidual pitch = new RockingResidual(GRID_HZ);
+  private double pitchPhiDeg = Double.NaN;
+  private boolean pitchFed;
   /**
    * The roll angle's wander about a parabola over {@value #DRIFT_WINDOW_S} s, a second "quiet"
    * measure. A cheap gyro warming up drifts its bias by a degree per second within minutes
@@ -182,7 +176,7 @@ public final class SessionDetector {
 
     // the per-axis meters stand in only until the roll meter's window is full (the axis, once
     // known, stays known): after that nobody reads them, so they are not fed
-    if (!rollActivity.full()) for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
+    if (!roll.whole().full()) for (int i = 0; i < 3; i++) axisActivity[i].add(phiDeg[i]);
     // "on" is judged on the quadratic residual (a warming gyro's drifting bias bends an empty
     // roller's angle like breathing); "quiet" on the linear one, which keeps more of a shallow
     // breather's rocking, so a calm person is not taken for an empty roller — or on the residual
@@ -190,22 +184,14 @@ public final class SessionDetector {
     double activity;
     double quietActivity;
     if (!Double.isNaN(rollPhiDeg)) {
-      rollActivity.add(rollPhiDeg);
+      roll.add(rollPhiDeg);
       driftActivity.add(rollPhiDeg);
-      // the increments are filtered and summed up again (a gyro bias is a constant increment, which
-      // the filters pass unchanged); the residual starts once the filters have forgotten their start
-      bandAngle +=
-          Double.isNaN(lastRollPhi) ? rollPhiDeg : bandLp2.apply(bandLp1.apply(rollPhiDeg - lastRollPhi));
-      lastRollPhi = rollPhiDeg;
-      if (++bandSamples > BAND_SETTLE_S * GRID_HZ) bandActivity.add(bandAngle);
-      activity = rollActivity.residualRms();
-      quietActivity = rollActivity.linearResidualRms();
+      activity = roll.residualDeg();
+      quietActivity = roll.whole().linearResidualRms();
       double drift = driftActivity.residualRms();
       if (drift < quietActivity) quietActivity = drift; // NaN until its window is full: not taken
-      double band = bandActivity.residualRms();
-      if (!Double.isNaN(band)) {
-        activity = Math.min(activity, band);
-        quietActivity = Math.min(quietActivity, bandActivity.linearResidualRms());
+      if (!Double.isNaN(roll.band().residualRms())) {
+        quietActivity = Math.min(quietActivity, roll.band().linearResidualRms());
       }
     } else {
       activity = Double.NaN;
@@ -239,6 +225,12 @@ public final class SessionDetector {
     }
     if (!onRoller.on() && tS < emptyUntilS) activity = 0;
     heartbeat.add(rollPhiDeg, phiDeg);
+    // measured only over rests, from the start of each (its windows fill before it serves)
+    boolean usable = onRoller.noiseUsable() && !Double.isNaN(pitchPhiDeg);
+    if (usable && !pitchFed) pitch.reset();
+    if (usable) pitch.add(pitchPhiDeg);
+    pitchFed = usable;
+    if (usable && onRoller.noiseDue()) onRoller.noiseResidual(pitch.settledResidualDeg());
     onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G);
     if (onRoller.on()) motorDamping.reset();
     else onRoller.motorDamped(motorDamping.update(tS, motorLevelG));
@@ -286,6 +278,11 @@ public final class SessionDetector {
       for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
       if (!stillSuspect) releaseDeferred();
     }
+  }
+
+  /** The gyro's angle about the axis it cannot turn about, for the next grid sample (see {@link #pitch}). */
+  public void noiseReference(double pitchDeg) {
+    pitchPhiDeg = pitchDeg;
   }
 
   /** The motor's steady shaking level for the next grid sample (see {@link MotorLoad}). */

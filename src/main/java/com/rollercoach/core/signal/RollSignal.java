@@ -46,6 +46,8 @@ public final class RollSignal {
    * rolling (all ≤ 2 Hz) pass.
    */
   static final double RATE_LP_TAU_S = 0.08;
+  /** The noise reference's axis is found again every this many grid samples (0.2 s). */
+  static final int PITCH_AXIS_EVERY = 10;
   /**
    * Rotation samples count for the roll axis only while mostly perpendicular to gravity: a roller
    * turns about a (near) horizontal axis; turns about the vertical (the roller yawing as somebody
@@ -92,6 +94,15 @@ public final class RollSignal {
      * while the roller rests.
      */
     default void motorLevel(double levelG) {}
+
+    /**
+     * The gyro's angle about the axis across the roll axis and gravity, once per grid sample, just
+     * before it: degrees, integrated from the low-passed raw rates like {@code rollPhiDeg} (bias
+     * included, NaN until the roll axis is known). A roller lying on a floor cannot turn about that
+     * axis (it would lift one end), so this angle is the gyro's own noise, measured at the same
+     * time, the same way and at the same rate as the roll angle, whoever lies on the roller.
+     */
+    default void noiseReference(double pitchPhiDeg) {}
   }
 
   private final double radiusCm;
@@ -130,6 +141,12 @@ public final class RollSignal {
   private double prevTheta;
   private double prevRocking;
   private double prevRollPhi;
+  /** ∫ (e · ω_lp) dt about e = roll axis × gravity, degrees (see {@link Listener#noiseReference}). */
+  private double pitchPhi;
+  /** Φ at the previous grid sample, for the reference's increments; NaN after a restart. */
+  private final double[] gridPhi = {Double.NaN, Double.NaN, Double.NaN};
+  private final double[] pitchAxis = {Double.NaN, 0, 0};
+  private int pitchAxisAge;
   private double typicalDt = Double.NaN;
   private double nextGridT;
   private boolean shockPending;
@@ -243,6 +260,7 @@ public final class RollSignal {
       if (f < 0) f = 0;
       for (int i = 0; i < 3; i++) phiDeg[i] = prevPhi[i] + f * (curPhi[i] - prevPhi[i]);
       listener.motorLevel(restShaking.levelG());
+      listener.noiseReference(integratePitch(a));
       listener.grid(
           nextGridT,
           lerp(prevS, s, f),
@@ -279,6 +297,44 @@ public final class RollSignal {
     prevRaw[0] = gx;
     prevRaw[1] = gy;
     prevRaw[2] = gz;
+  }
+
+  /**
+   * The gyro's angle about the axis across the roll axis and gravity (the gravity direction from the
+   * low-passed specific force), summed from the grid's increments of Φ (the integrated low-passed
+   * raw rates: {@link #phiDeg}): at the grid's rate, not the input's, as the detectors read it. NaN
+   * until the roll axis is known, or while gravity is unusable or along the roll axis.
+   */
+  private double integratePitch(double[] a) {
+    double dx = phiDeg[0] - gridPhi[0];
+    double dy = phiDeg[1] - gridPhi[1];
+    double dz = phiDeg[2] - gridPhi[2];
+    gridPhi[0] = phiDeg[0];
+    gridPhi[1] = phiDeg[1];
+    gridPhi[2] = phiDeg[2];
+    if (a == null) return Double.NaN;
+    // the axis moves with gravity only as the roller turns, and the reference serves only while it
+    // rests: found again every PITCH_AXIS_EVERY grid samples, not at each
+    if (--pitchAxisAge <= 0) {
+      pitchAxisAge = PITCH_AXIS_EVERY;
+      double fx = lpAccel.x();
+      double fy = lpAccel.y();
+      double fz = lpAccel.z();
+      double ex = a[1] * fz - a[2] * fy;
+      double ey = a[2] * fx - a[0] * fz;
+      double ez = a[0] * fy - a[1] * fx;
+      double norm = Math.sqrt(ex * ex + ey * ey + ez * ez);
+      if (norm > 0.5) {
+        pitchAxis[0] = ex / norm;
+        pitchAxis[1] = ey / norm;
+        pitchAxis[2] = ez / norm;
+      } else {
+        pitchAxis[0] = Double.NaN; // no usable gravity, or the roller stands on end
+      }
+    }
+    if (Double.isNaN(pitchAxis[0])) return Double.NaN;
+    if (!Double.isNaN(dx)) pitchPhi += pitchAxis[0] * dx + pitchAxis[1] * dy + pitchAxis[2] * dz;
+    return pitchPhi;
   }
 
   /** Whether the rotation (bias-corrected, °/s) is mostly about a horizontal axis (see above). */

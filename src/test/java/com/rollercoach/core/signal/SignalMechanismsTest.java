@@ -157,4 +157,51 @@ class SignalMechanismsTest {
     }
     assertEquals(biasDps * 2, phiAt[1] - phiAt[0], 0.02, "the bias's ramp, 1° over 2 s");
   }
+  @Test
+  void rollingDoesNotTurnTheNoiseReferenceButATurnAboutItDoes() {
+    // strokes of ±30° about a known axis (y) at up to 50 °/s: the angle about roll axis × gravity
+    // stays still; the same roller pitched by 2° (one end lifted) turns it by 2°
+    for (boolean pitched : new boolean[] {false, true}) {
+      double[] last = {Double.NaN, Double.NaN};
+      double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+      RollSignal signal =
+          new RollSignal(
+              15,
+              new double[] {0, 1, 0},
+              new RollSignal.Listener() {
+                @Override
+                public void noiseReference(double pitchPhiDeg) {
+                  last[0] = pitchPhiDeg;
+                }
+
+                @Override
+                public void grid(
+                    double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
+                    double[] phiDeg, boolean shock) {
+                  if (tS > 2 && !Double.isNaN(last[0])) {
+                    range[0] = Math.min(range[0], last[0]);
+                    range[1] = Math.max(range[1], last[0]);
+                  }
+                }
+
+                @Override
+                public void gap(double fromS, double toS) {}
+              });
+      double dt = 0.01;
+      for (int i = 0; i < 2000; i++) {
+        double t = i * dt;
+        double w = 2 * Math.PI * 0.25;
+        double theta = Math.toRadians(30) * Math.sin(w * t);
+        double rate = 30 * w * Math.cos(w * t);
+        // the pitch: a turn of 2° about x over 1 s at t = 10 s
+        double pitchRate = pitched && t >= 10 && t < 11 ? 2.0 : 0;
+        signal.accept(
+            new ImuSample(t, -Math.sin(theta), 0, Math.cos(theta), pitchRate * Math.cos(theta), rate,
+                pitchRate * Math.sin(theta)));
+      }
+      double swing = range[1] - range[0];
+      if (pitched) assertEquals(2.0, swing, 0.3, "a pitch of 2° reads as one");
+      else assertTrue(swing < 0.1, "rolling turned the reference by " + swing + "°");
+    }
+  }
 }

@@ -11,9 +11,11 @@ import com.rollercoach.core.signal.Biquad;
  * unchanged). A vibrating roller's motor sampled below twice its speed aliases into a steady line at
  * 1–3 Hz that an empty roller shows for as long as the motor runs (a 0.25° line at 1.6 Hz under a
  * 25 Hz sensor: the idle between two sets never read quiet, and the empty roller read "someone
- * on"); the filter removes it. Breathing and the gyro's random walk are below 0.7 Hz and pass. The
- * unfiltered residual stays the measure where it is smaller: right after a shove the filter's own
- * lag and ringing would keep the low-passed one up for seconds longer.
+ * on"); the filter removes it. What it also removes from a body, the heartbeat's ripple, is judged
+ * on its own against the sensor's noise floor ({@link HeartbeatPresence}). Breathing and the gyro's
+ * random walk are below 0.7 Hz and pass. The unfiltered residual stays the measure where it is
+ * smaller: right after a shove the filter's own lag and ringing would keep the low-passed one up
+ * for seconds longer.
  */
 final class RockingResidual {
   /** The band's residual starts once the filters have forgotten their start. */

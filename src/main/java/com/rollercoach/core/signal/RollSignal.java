@@ -143,7 +143,7 @@ public final class RollSignal {
   private double prevRollPhi;
   /** ∫ (e · ω_lp) dt about e = roll axis × gravity, degrees (see {@link Listener#noiseReference}). */
   private double pitchPhi;
-  /** Φ at the previous grid sample, for the reference's increments; NaN after a restart. */
+  /** Φ at the previous grid sample, for the reference's increments (NaN before the first). */
   private final double[] gridPhi = {Double.NaN, Double.NaN, Double.NaN};
   private final double[] pitchAxis = {Double.NaN, 0, 0};
   private int pitchAxisAge;

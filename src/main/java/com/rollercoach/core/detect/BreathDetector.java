@@ -618,7 +618,7 @@ final class BreathDetector {
     return median(rise, rises) <= median(fall, falls);
   }
 
-  private static double median(double[] x, int n) {
+  static double median(double[] x, int n) {
     double[] s = Arrays.copyOf(x, n);
     Arrays.sort(s);
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;

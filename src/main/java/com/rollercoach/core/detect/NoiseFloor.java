@@ -1,7 +1,5 @@
 package com.rollercoach.core.detect;
 
-import java.util.Arrays;
-
 /**
  * The gyro's own noise as a floor for the on/off lines, from the rocking residual of the angle about
  * the axis across the roll axis and gravity ({@link RockingResidual} of {@code
@@ -24,14 +22,13 @@ import java.util.Arrays;
  * every axis).
  */
 final class NoiseFloor {
-  /** Five minutes of resting roller. */
+  /** Five minutes of resting roller, one value a second. */
   static final int BLOCKS = 300;
-  /** The floor as a share of the median: where the lowest means of an empty spell lie. */
+  /** The floor as a share of the median: where the lowest 1 s means of an empty spell lie. */
   static final double MEDIAN_SHARE = 0.5;
 
   private final double capDeg;
-  private final double[] means = new double[BLOCKS];
-  private final double[] scratch = new double[BLOCKS];
+  private final double[] values = new double[BLOCKS];
   private int count;
   private int next;
   private double lastS = Double.NaN;
@@ -58,17 +55,13 @@ final class NoiseFloor {
   void add(double tS, double residualDeg) {
     if (!(residualDeg > 0)) return;
     lastS = tS;
-    means[next] = residualDeg;
+    values[next] = residualDeg;
     next = next + 1 == BLOCKS ? 0 : next + 1;
     if (count < BLOCKS) count++;
-    System.arraycopy(means, 0, scratch, 0, count);
-    Arrays.sort(scratch, 0, count);
-    double median =
-        count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
-    floorDeg = Math.min(capDeg, MEDIAN_SHARE * median);
+    floorDeg = Math.min(capDeg, MEDIAN_SHARE * BreathDetector.median(values, count));
   }
 
-  /** The floor, degrees; NaN until a block was measured. */
+  /** The floor, degrees; NaN until a value was taken. */
   double deg() {
     return floorDeg;
   }

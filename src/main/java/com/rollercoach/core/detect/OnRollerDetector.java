@@ -315,20 +315,20 @@ final class OnRollerDetector {
     return !Double.isNaN(restSinceS) && !motorRunning;
   }
 
-  /** Whether the noise floor wants a value of the reference's residual now ({@link NoiseFloor#due}). */
-  boolean noiseDue() {
-    long i = history.newest();
-    return i >= history.oldest() && noiseFloor.due(history.t(i));
+  /**
+   * Whether the noise floor wants a value of the reference's residual at {@code tS} ({@link
+   * NoiseFloor#due}).
+   */
+  boolean noiseDue(double tS) {
+    return noiseFloor.due(tS);
   }
 
   /**
    * The rocking residual of the gyro's angle about the axis a roller on a floor cannot turn about,
-   * now, while {@link #noiseUsable()} (NaN: nothing learned).
+   * at {@code tS}, while {@link #noiseUsable()} (NaN: nothing learned).
    */
-  void noiseResidual(double residualDeg) {
-    long i = history.newest();
-    if (i < history.oldest()) return;
-    noiseFloor.add(history.t(i), residualDeg);
+  void noiseResidual(double tS, double residualDeg) {
+    noiseFloor.add(tS, residualDeg);
   }
 
   /** The motor was switched on or off, or to another speed: its residue is learned again. */

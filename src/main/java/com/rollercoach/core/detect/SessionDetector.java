@@ -230,7 +230,7 @@ public final class SessionDetector {
     if (usable && !pitchFed) pitch.reset();
     if (usable) pitch.add(pitchPhiDeg);
     pitchFed = usable;
-    if (usable && onRoller.noiseDue()) onRoller.noiseResidual(pitch.settledResidualDeg());
+    if (usable && onRoller.noiseDue(tS)) onRoller.noiseResidual(tS, pitch.settledResidualDeg());
     onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G);
     if (onRoller.on()) motorDamping.reset();
     else onRoller.motorDamped(motorDamping.update(tS, motorLevelG));

@@ -36,7 +36,7 @@ class NoiseFloorTest {
       else if (t < 72) rollDeg = 0.2; // a person breathing, and the shoves
       else if (t < 92) rollDeg = 0.005; // empty, the quiet side of the wander
       else rollDeg = 0.03; // empty, the loud side
-      if (d.noiseUsable() && d.noiseDue()) d.noiseResidual(noiseDeg);
+      if (d.noiseUsable() && d.noiseDue(t)) d.noiseResidual(t, noiseDeg);
       OnRollerDetector.Change c = d.update(rollDeg, rollDeg, false, false);
       if (c == OnRollerDetector.Change.OFF) off = true;
       if (off && c == OnRollerDetector.Change.ON) return t;

@@ -42,6 +42,11 @@ final class MotorDamping {
     return t - dampedSinceS >= SessionDetector.DAMPED_CONFIRM_S;
   }
 
+  /** Since when the shaking has stayed damped under the free level (NaN: it has not). */
+  double dampedSinceS() {
+    return dampedSinceS;
+  }
+
   /** Forgets the free level (somebody on, a motor switched, no motor). */
   void reset() {
     freeG = Double.NaN;

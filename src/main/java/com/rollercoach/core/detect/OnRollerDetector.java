@@ -116,6 +116,8 @@ final class OnRollerDetector {
   private double blockStartS = Double.NaN;
   private boolean motorRunning;
   private boolean motorDamped;
+  /** Since when the shaking has been damped (NaN: it is not). */
+  private double dampedSinceS = Double.NaN;
   private double motorRunningSinceS = Double.NaN;
   /** The latest time a motor was present (running for {@value #MOTOR_PRESENT_S} s on end). */
   private double motorPresentS = Double.NEGATIVE_INFINITY;
@@ -185,6 +187,11 @@ final class OnRollerDetector {
         on = true;
         settled = false;
         onS = firstTransientSince(t - windowS);
+        // a body damps the shaking as it lies back: with no transient seen (a slow sensor's roller
+        // turns little while its axis is unknown), that is when it got on, not just now
+        if (motorDamped && dampedSinceS < onS) onS = dampedSinceS;
+        // nobody gets on before they got off: the window looked back into the last on period
+        if (offS > onS) onS = offS;
         return Change.ON;
       }
       return Change.NONE;
@@ -192,12 +199,14 @@ final class OnRollerDetector {
     if (!settled) {
       // Settled: the roller has rested a moment after the get-on jostle (after its last shock), or
       // the person went straight into rolling: SETTLE_MAX_S after the last shock (or after getting on).
+      // Both are read from the history since the jostle, not only from now: getting on is
+      // sometimes recognised seconds late (a slow sensor's motor starting at the same time, see
+      // MotorStart), and the person may have rested and rolled meanwhile.
       double jostleEnd = Math.max(onS, lastShockS);
-      boolean rested = !Double.isNaN(restSinceS) && t - restSinceS >= SETTLE_REST_S;
-      boolean calm = rested && restSinceS >= jostleEnd;
-      if (calm || t - jostleEnd >= SETTLE_MAX_S) {
+      double restS = firstRestSince(jostleEnd);
+      if (!Double.isNaN(restS) || t - jostleEnd >= SETTLE_MAX_S) {
         settled = true;
-        settledS = calm ? restSinceS : t;
+        settledS = Double.isNaN(restS) ? jostleEnd + SETTLE_MAX_S : restS;
         return Change.SETTLED;
       }
       return Change.NONE;
@@ -258,9 +267,12 @@ final class OnRollerDetector {
   /**
    * A running motor's shaking stepped down as a load damped it ({@link MotorDamping}): somebody got
    * on, whatever the rocking residual says.
+   *
+   * @param sinceS when the damping began (NaN: it has not)
    */
-  void motorDamped(boolean damped) {
+  void motorDamped(boolean damped, double sinceS) {
     motorDamped = damped;
+    dampedSinceS = sinceS;
   }
 
   private void learnFloor(double t, double activityDeg) {
@@ -488,6 +500,29 @@ final class OnRollerDetector {
     // there is no such place)
     if (fromRest) moving = departure(moving);
     return Math.max(history.t(moving), settledS);
+  }
+
+  /**
+   * The start of the first rest of the roller ({@value #SETTLE_REST_S} s below {@value #REST_CM_S}
+   * cm/s) that began at or after {@code fromS} and within {@value #SETTLE_MAX_S} s of it; NaN if
+   * none yet.
+   */
+  private double firstRestSince(double fromS) {
+    double restStart = Double.NaN;
+    // from the sample before: a rest already under way at fromS is not one that began after it
+    for (long k = Math.max(history.oldest(), history.indexAt(fromS) - 1); k <= history.newest(); k++) {
+      double tk = history.t(k);
+      if (Math.abs(history.v(k)) >= REST_CM_S) {
+        restStart = Double.NaN;
+        continue;
+      }
+      if (Double.isNaN(restStart)) {
+        if (tk - fromS >= SETTLE_MAX_S) return Double.NaN;
+        restStart = tk;
+      }
+      if (restStart >= fromS && tk - restStart >= SETTLE_REST_S) return restStart;
+    }
+    return Double.NaN;
   }
 
   /** Whether {@code eventS} came after the person settled and at most {@code windowS} before now. */

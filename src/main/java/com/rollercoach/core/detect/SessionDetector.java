@@ -105,6 +105,11 @@ public final class SessionDetector {
    * empty until a load damps it again (its rocking is the motor's, not a breather's).
    */
   private double emptyMotorG = Double.NaN;
+  /** A motor switched on while the roller was empty (see {@link MotorStart}). */
+  private final MotorStart motorStart = new MotorStart();
+  /** Where a motor's switch knock lies about the rise of its shaking (see forgetSwitchKnock). */
+  static final double KNOCK_BEFORE_RISE_S = 1.0;
+  static final double KNOCK_AFTER_RISE_S = 0.5;
   private double emptyUntilS = Double.NEGATIVE_INFINITY;
   private double dampedSinceS = Double.NaN;
   /**
@@ -210,6 +215,26 @@ public final class SessionDetector {
         onRoller.settled()
             && motorLoad.update(tS, motorLevelG, Math.abs(speed) < OnRollerDetector.REST_CM_S, shock);
     onRoller.loadSeenAt(motorLoad.loadSeenS());
+    boolean shakingFellBack = false;
+    if (onRoller.on()) {
+      motorStart.reset();
+    } else {
+      MotorStart.Verdict verdict = motorStart.update(tS, motorLevelG, activity);
+      switch (verdict) {
+        // a motor starting or a body's jostle, or a motor shaking the empty roller: only a residual
+        // well above what the shaking showed is somebody
+        case UNDECIDED, STARTED, SHAKING -> {
+          if (verdict == MotorStart.Verdict.STARTED) forgetSwitchKnock(motorStart.roseS());
+          if (!(activity > motorStart.lineDeg())) activity = 0;
+        }
+        case STOPPED -> emptyUntilS = tS + ACTIVITY_WINDOW_S; // its shaking still fills the window
+        case FELL_BACK -> {
+          if (!(activity >= motorStart.peakDeg())) activity = motorStart.peakDeg();
+          shakingFellBack = true;
+        }
+        case NONE -> {}
+      }
+    }
     if (!onRoller.on() && !Double.isNaN(emptyMotorG)) {
       boolean free = motorLevelG * MotorLoad.UNLOAD_RATIO > emptyMotorG;
       if (free) dampedSinceS = Double.NaN;
@@ -231,9 +256,10 @@ public final class SessionDetector {
     if (usable) pitch.add(pitchPhiDeg);
     pitchFed = usable;
     if (usable && onRoller.noiseDue(tS)) onRoller.noiseResidual(tS, pitch.settledResidualDeg());
-    onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G);
+    // the shaking that just fell back is judged as it would have been while it lasted
+    onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G || shakingFellBack);
     if (onRoller.on()) motorDamping.reset();
-    else onRoller.motorDamped(motorDamping.update(tS, motorLevelG));
+    else onRoller.motorDamped(motorDamping.update(tS, motorLevelG), motorDamping.dampedSinceS());
     switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
       case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
       case SETTLED -> {
@@ -277,6 +303,23 @@ public final class SessionDetector {
       boolean stillSuspect = false;
       for (Pass d : deferred) stillSuspect |= mayBeGettingOff(d);
       if (!stillSuspect) releaseDeferred();
+    }
+  }
+
+  /**
+   * A motor found to have started on the empty roller at {@code roseS} ({@link MotorStart}): the
+   * knock of its switch, the latest shock from {@value #KNOCK_BEFORE_RISE_S} s before the shaking
+   * rose (the level's quarter-second mean lags the knock) to {@value #KNOCK_AFTER_RISE_S} s after,
+   * is forgotten as {@code MotorSwitch}'s switches are, so getting on is not dated from it.
+   */
+  private void forgetSwitchKnock(double roseS) {
+    for (long k = history.newest(); k >= history.oldest(); k--) {
+      double t = history.t(k);
+      if (t < roseS - KNOCK_BEFORE_RISE_S) return;
+      if (t <= roseS + KNOCK_AFTER_RISE_S && history.shock(k)) {
+        motorSwitched(t);
+        return;
+      }
     }
   }
 

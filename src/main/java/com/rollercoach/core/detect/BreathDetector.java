@@ -1,5 +1,6 @@
 package com.rollercoach.core.detect;
 
+import com.rollercoach.core.Median;
 import com.rollercoach.core.signal.Biquad;
 import java.util.Arrays;
 
@@ -257,7 +258,7 @@ final class BreathDetector {
           swingRates[swingPos] = Math.abs(runV - extV[p]) / dt;
           swingPos = swingPos + 1 == swingRates.length ? 0 : swingPos + 1;
           if (swings < swingRates.length) swings++;
-          swingRate = median(swingRates, swings);
+          swingRate = Median.of(swingRates, swings);
         }
       }
       double turn = runT;
@@ -596,7 +597,7 @@ final class BreathDetector {
     for (int k = 1; k < tp.length; k++) {
       if ((tp[k - 1][2] == 1) != inhaleAtTrough) d[m++] = tp[k][0] - tp[k - 1][0];
     }
-    return m == 0 ? Double.NaN : median(d, m);
+    return m == 0 ? Double.NaN : Median.of(d, m);
   }
 
   /**
@@ -615,13 +616,7 @@ final class BreathDetector {
     }
     if (rises == 0 || falls == 0) return true;
     // medians: one long edge (a breath lost on a drifting angle, a pause) must not decide it
-    return median(rise, rises) <= median(fall, falls);
-  }
-
-  static double median(double[] x, int n) {
-    double[] s = Arrays.copyOf(x, n);
-    Arrays.sort(s);
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    return Median.of(rise, rises) <= Median.of(fall, falls);
   }
 
   /** The filtered rocking angle after the latest sample (degrees), for displays. */

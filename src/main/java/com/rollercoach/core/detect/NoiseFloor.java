@@ -1,5 +1,7 @@
 package com.rollercoach.core.detect;
 
+import com.rollercoach.core.Median;
+
 /**
  * The gyro's own noise as a floor for the on/off lines, from the rocking residual of the angle about
  * the axis across the roll axis and gravity ({@link RockingResidual} of {@code
@@ -58,7 +60,7 @@ final class NoiseFloor {
     values[next] = residualDeg;
     next = next + 1 == BLOCKS ? 0 : next + 1;
     if (count < BLOCKS) count++;
-    floorDeg = Math.min(capDeg, MEDIAN_SHARE * BreathDetector.median(values, count));
+    floorDeg = Math.min(capDeg, MEDIAN_SHARE * Median.of(values, count));
   }
 
   /** The floor, degrees; NaN until a value was taken. */

@@ -1,5 +1,6 @@
 package com.rollercoach.core.detect;
 
+import com.rollercoach.core.Median;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -78,9 +79,8 @@ public final class RollingTime {
 
   /** The median of {@code values} (NaN ignored); NaN when none. */
   public static double median(double[] values) {
-    double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (v.length == 0) return Double.NaN;
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
+    return Median.of(v, v.length);
   }
 
   /**

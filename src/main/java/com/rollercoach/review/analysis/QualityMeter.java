@@ -1,8 +1,8 @@
 package com.rollercoach.review.analysis;
 
+import com.rollercoach.core.Median;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SessionMetadata;
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -36,7 +36,7 @@ final class QualityMeter {
       double dt = sample.tS() - lastT;
       if (intervals < RATE_WINDOW) {
         firstIntervals[intervals++] = dt;
-        if (intervals == RATE_WINDOW) period = median(firstIntervals, intervals);
+        if (intervals == RATE_WINDOW) period = Median.of(firstIntervals, intervals);
       }
       if (!Double.isNaN(period)) countGap(dt);
     }
@@ -58,7 +58,7 @@ final class QualityMeter {
   DataQuality result(SessionMetadata metadata) {
     if (Double.isNaN(period) && intervals > 0) {
       // Short recording: the window never filled, so gaps were not counted yet.
-      period = median(firstIntervals, intervals);
+      period = Median.of(firstIntervals, intervals);
       for (int i = 0; i < intervals; i++) countGap(firstIntervals[i]);
     }
     double rate = Double.isNaN(period) || period <= 0 ? 0 : 1 / period;
@@ -77,11 +77,5 @@ final class QualityMeter {
   private static OptionalLong count(SessionMetadata metadata, String key) {
     var n = metadata.number(key);
     return n.isPresent() ? OptionalLong.of((long) n.getAsDouble()) : OptionalLong.empty();
-  }
-
-  private static double median(double[] values, int n) {
-    double[] sorted = Arrays.copyOf(values, n);
-    Arrays.sort(sorted);
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -1,7 +1,7 @@
 package com.rollercoach.core.protocol.text;
 
+import com.rollercoach.core.Median;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +312,7 @@ final class LayoutGuesser {
     if (values.length < 2) return Double.NaN;
     double[] steps = new double[values.length - 1];
     for (int i = 1; i < values.length; i++) steps[i - 1] = values[i] - values[i - 1];
-    return median(steps);
+    return Median.of(steps, steps.length);
   }
 
   private static double medianMagnitude(double[][] xyz) {
@@ -320,21 +320,13 @@ final class LayoutGuesser {
     for (int i = 0; i < m.length; i++) {
       m[i] = Math.sqrt(xyz[i][0] * xyz[i][0] + xyz[i][1] * xyz[i][1] + xyz[i][2] * xyz[i][2]);
     }
-    return median(m);
+    return Median.of(m, m.length);
   }
 
   private static double maxAbs(double[][] xyz) {
     double max = 0;
     for (double[] v : xyz) for (double x : v) max = Math.max(max, Math.abs(x));
     return max;
-  }
-
-  private static double median(double[] values) {
-    if (values.length == 0) return Double.NaN;
-    double[] s = values.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 
   private static String fmt(double v) {

@@ -34,6 +34,7 @@ public final class SyntheticSession {
   private double motorG;
   private double motorHz;
   private double motorLoadedHz = Double.NaN;
+  private double motorWobbleDeg;
 
   public SyntheticSession rate(double hz) {
     rateHz = hz;
@@ -94,6 +95,15 @@ public final class SyntheticSession {
    */
   public SyntheticSession motorLoadedHz(double hz) {
     this.motorLoadedHz = hz;
+    return this;
+  }
+
+  /**
+   * The motor also wobbles the shell about its axis by {@code deg} (amplitude, damped under a body
+   * as the shaking is): what a slow sensor sees of it, aliased, is a slow swing of the angle.
+   */
+  public SyntheticSession motorWobble(double deg) {
+    this.motorWobbleDeg = deg;
     return this;
   }
 
@@ -188,6 +198,9 @@ public final class SyntheticSession {
         double p = motorPhase;
         double g = motorG * (loaded ? motorLoadedFraction : 1);
         up = new double[] {up[0] + g * Math.cos(p), up[1], up[2] + g * Math.sin(p)};
+        double hz = loaded && !Double.isNaN(motorLoadedHz) ? motorLoadedHz : motorHz;
+        rateDps +=
+            motorWobbleDeg * (loaded ? motorLoadedFraction : 1) * 2 * Math.PI * hz * Math.cos(p + 0.3);
       }
       sink.accept(
           new ImuSample(

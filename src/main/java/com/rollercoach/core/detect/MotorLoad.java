@@ -21,6 +21,13 @@ package com.rollercoach.core.detect;
  * lower bound lies below the smallest damping a body causes and far above a running motor's
  * second-to-second steadiness (a few per cent); above the upper bound it is the motor switched on,
  * not a load leaving.
+ *
+ * <p>The shaking can also <i>fall</i> as the load leaves: a slow sensor's alias of the freed, faster
+ * motor can sit near 0 Hz, where the level (taken about the gyro-turned gravity) hardly sees it
+ * (seed 28000100: 0.2 g loaded, 0.02–0.09 g freed, at 50 Hz). Nothing on the roller damps it more
+ * than the body that lay back onto it did, so a fall to under 1/{@value #STEADY} of a steady loaded
+ * level, lasting {@value #FALL_CONFIRM_S} s with the motor still running, is the load leaving too;
+ * from then on the level shows nothing about a load ({@link #fell()}).
  */
 final class MotorLoad {
   static final double UNLOAD_RATIO = 1.5;
@@ -34,6 +41,11 @@ final class MotorLoad {
   static final double REF_MIN_S = 4.0;
   static final double REF_TAU_S = 4.0;
   static final double STEADY = 2.0;
+  /**
+   * How long a fall must last, the motor still running: a small eccentric-mass motor switched off
+   * spins down within a second, passing through every level on the way.
+   */
+  static final double FALL_CONFIRM_S = 2.0;
 
   private final double gridDt;
   private final double[] delayedLevel;
@@ -47,6 +59,11 @@ final class MotorLoad {
   private double ref = Double.NaN;
   private double refSteadyS;
   private double loadSeenS = Double.NEGATIVE_INFINITY;
+  /** The shaking fell from a steady loaded level to under half of it: its level shows no load now. */
+  private boolean fell;
+  private double fallSinceS = Double.NaN;
+  /** The latest reference that had proved steady ({@value #REF_MIN_S} s), g (NaN: none yet). */
+  private double steadyRef = Double.NaN;
 
   MotorLoad(double gridHz) {
     gridDt = 1 / gridHz;
@@ -65,6 +82,19 @@ final class MotorLoad {
     refSteadyS = 0;
     prevT = Double.NaN;
     loadSeenS = Double.NEGATIVE_INFINITY;
+    fell = false;
+    fallSinceS = Double.NaN;
+    steadyRef = Double.NaN;
+  }
+
+  /**
+   * Whether the shaking fell, at rest, to under 1/{@value #STEADY} of a steady loaded level while the
+   * motor kept running: the load changed, and since nobody lies on a roller harder than when they
+   * lay back, it left. A freed motor speeds up; a slow sensor's alias of it then moves, and can move
+   * to where this level (every frequency above the gyro-turned gravity) reads less, not more.
+   */
+  boolean fell() {
+    return fell;
   }
 
   /**
@@ -78,7 +108,8 @@ final class MotorLoad {
   /**
    * One grid sample.
    *
-   * @return whether the shaking now shows the roller unloaded (a step up from a steady loaded level)
+   * @return whether the shaking now shows the roller unloaded (a step up from a steady loaded level,
+   *     or a fall from it, see {@link #fell()})
    */
   boolean update(double tS, double levelG, boolean atRest, boolean shock) {
     if (Double.isNaN(levelG)) return false;
@@ -89,6 +120,7 @@ final class MotorLoad {
     if (!clean) {
       cleanSinceS = Double.NaN;
       fast = Double.NaN;
+      fallSinceS = Double.NaN;
     } else {
       if (Double.isNaN(cleanSinceS)) cleanSinceS = tS;
       fast = Double.isNaN(fast) ? levelG : fast + Math.min(1, dt / FAST_TAU_S) * (levelG - fast);
@@ -101,6 +133,17 @@ final class MotorLoad {
     delayedClean[k] = clean;
     n++;
     if (!clean || tS - cleanSinceS < CLEAN_MIN_S) return false;
+    if (fell) return true;
+    if (fast * STEADY < steadyRef && fast >= MIN_MOTOR_G) {
+      // a motor switched off spins down through this band within a second; a freed one stays
+      if (Double.isNaN(fallSinceS)) fallSinceS = tS;
+      if (tS - fallSinceS >= FALL_CONFIRM_S) {
+        fell = true;
+        return true;
+      }
+      return false;
+    }
+    fallSinceS = Double.NaN;
     if (Double.isNaN(ref) || ref < MIN_MOTOR_G || refSteadyS < REF_MIN_S) return false;
     double ratio = fast / ref;
     if (ratio < UNLOAD_RATIO) loadSeenS = tS;
@@ -115,5 +158,6 @@ final class MotorLoad {
     }
     ref += Math.min(1, gridDt / REF_TAU_S) * (level - ref);
     refSteadyS += gridDt;
+    if (refSteadyS >= REF_MIN_S) steadyRef = ref;
   }
 }

@@ -111,6 +111,11 @@ public final class SessionDetector {
   static final double KNOCK_BEFORE_RISE_S = 1.0;
   static final double KNOCK_AFTER_RISE_S = 0.5;
   private double emptyUntilS = Double.NEGATIVE_INFINITY;
+  /**
+   * The last get-off was the motor's shaking falling as the load left ({@link MotorLoad#fell()}): a
+   * slow sensor's alias of the freed motor, whose swing of the empty shell is no body.
+   */
+  private boolean freedAliased;
   private double dampedSinceS = Double.NaN;
   /**
    * How long the shaking must stay damped before it is read: a motor switched off decays through
@@ -249,6 +254,9 @@ public final class SessionDetector {
       }
     }
     if (!onRoller.on() && tS < emptyUntilS) activity = 0;
+    // a freed motor whose alias reads low swings the empty shell by hundredths of a degree: only
+    // lying back onto it (degrees) is somebody
+    if (!onRoller.on() && freedAliased && !(activity > MotorStart.GET_ON_DEG)) activity = 0;
     heartbeat.add(rollPhiDeg, phiDeg);
     // measured only over rests, from the start of each (its windows fill before it serves)
     boolean usable = onRoller.noiseUsable() && !Double.isNaN(pitchPhiDeg);
@@ -261,7 +269,10 @@ public final class SessionDetector {
     if (onRoller.on()) motorDamping.reset();
     else onRoller.motorDamped(motorDamping.update(tS, motorLevelG), motorDamping.dampedSinceS());
     switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
-      case ON -> listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
+      case ON -> {
+        freedAliased = false;
+        listener.onEvent(new MotionEvent.GotOn(tS, onRoller.onS()));
+      }
       case SETTLED -> {
         motorLoad.reset();
         fedIndex = history.indexAt(onRoller.settledS());
@@ -271,9 +282,13 @@ public final class SessionDetector {
         still.arm();
       }
       case OFF -> {
-        if (unloaded) {
+        // a level that fell as the load left is an aliased line's, not the free shaking's size
+        if (unloaded && !motorLoad.fell()) {
           emptyMotorG = motorLevelG;
           dampedSinceS = Double.NaN;
+        } else if (unloaded) {
+          emptyUntilS = tS + ACTIVITY_WINDOW_S; // the rocking window still holds the roll-away
+          freedAliased = true;
         }
         gotOff(onRoller.offS());
       }
@@ -298,6 +313,7 @@ public final class SessionDetector {
     onRoller.motorSwitched();
     heartbeat.relearn(); // the motor's line changes the heartbeat band's floor
     motorDamping.reset(); // a new speed (or none) is a new free level, not a load
+    freedAliased = false;
     motorLoad.reset();
     if (!deferred.isEmpty()) {
       boolean stillSuspect = false;

@@ -80,4 +80,41 @@ class MotorGetOffTest {
     assertEquals(6, a.passes().size(), "the roll-away is no pass");
     assertEquals(1, a.holds().size(), "the rest before getting off is a hold");
   }
+
+  /**
+   * A 50 Hz sensor under a 50.05 Hz motor that a body slows to 46 Hz: loaded, the line aliases to
+   * 4 Hz and the shaking reads its size; freed, it aliases to 0.05 Hz, a slow swing of the shell that
+   * the shaking level hardly sees, so the level <i>falls</i> when the body leaves. Two sets with a
+   * minute's break: the fall is the first get-off (the empty roller, swinging, never reads quiet,
+   * and its low level once read as a body still damping it), and the level's rise as the second set
+   * begins is somebody getting on, not a load leaving (seed 28000100, whose second set was lost).
+   */
+  @Test
+  void anAliasedMotorWhoseFreedShakingReadsLowerStillShowsTheLoadLeaving() {
+    SyntheticSession s =
+        new SyntheticSession().rate(50).idle(10).getOn().strokes(6, 15, 5.0).rest(30).getOff().idle(60)
+            .getOn().strokes(6, 15, 5.0).rest(30).getOff().idle(20)
+            .motorOnAt(5, 0.6, 50.05).motorLoadedHz(46).motorLoadedAmplitude(0.5).motorWobble(0.001);
+    double firstOff = 10 + 1 + 2 + 6 * 3.0 + 30;
+    double secondOn = firstOff + 0.6 + 60;
+    double secondOff = secondOn + 1 + 2 + 6 * 3.0 + 30;
+    List<MotionEvent> events = new ArrayList<>();
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
+    s.play(p);
+    p.end();
+    List<MotionEvent.GotOff> off = gotOff(events);
+    List<MotionEvent.GotOn> on = EventsOfKind.of(events, MotionEvent.GotOn.class);
+    assertEquals(2, off.size(), "both get-offs: " + off);
+    assertEquals(firstOff, off.get(0).offS(), 1.0);
+    assertTrue(off.get(0).atS() < firstOff + 6, "known within seconds, at " + off.get(0).atS());
+    assertEquals(2, on.size(), "both get-ons: " + on);
+    assertEquals(secondOn, on.get(1).onS(), 1.0, "the second set's get-on");
+    assertEquals(secondOff, off.get(1).offS(), 1.0);
+    AnalysisCollector c = new AnalysisCollector();
+    events.forEach(c::onEvent);
+    SessionAnalysis a = c.analysis(0, s.durationS());
+    assertEquals(12, a.passes().size());
+    assertEquals(2, a.holds().size(), "the rest before each get-off is a hold");
+    assertEquals(0, a.dwells().size(), "the break is nobody's dwell");
+  }
 }

@@ -70,4 +70,38 @@ class MotorLoadTest {
     feed(m, t, 5, 0.45, true, false); // the freed motor
     assertTrue(m.loadSeenS() < loadedEnd, "the freed shell is no load: " + m.loadSeenS());
   }
+
+  @Test
+  void shakingThatFallsToUnderHalfItsLoadedLevelWhileTheMotorRunsIsTheLoadLeaving() {
+    // a slow sensor's alias of the freed, faster motor can read lower than the loaded one
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    assertTrue(Double.isNaN(feed(m, t, 30, 0.2, true, false)));
+    double loadedEnd = t[0];
+    assertFalse(m.fell());
+    assertTrue(Double.isNaN(feed(m, t, 1.0, 0.3, false, true)), "not while the roller is shoved");
+    double restS = t[0];
+    double at = feed(m, t, 6, 0.07, true, false);
+    assertFalse(Double.isNaN(at), "the fall shows the load gone");
+    // a clean second, the level's 0.3 s smoothing, and the fall lasting 2 s
+    assertTrue(at - restS <= 4, "within 4 s of the roller coming to rest: " + (at - restS));
+    assertTrue(at - restS >= MotorLoad.FALL_CONFIRM_S, "not before the fall has lasted: " + (at - restS));
+    assertTrue(m.fell());
+    feed(m, t, 20, 0.07, true, false);
+    assertTrue(m.loadSeenS() < loadedEnd, "the lower level is no load, however long it lasts: " + m.loadSeenS());
+  }
+
+  @Test
+  void aMotorSwitchedOffOrABriefDipIsNoFall() {
+    MotorLoad off = new MotorLoad(HZ);
+    double[] t = {0};
+    feed(off, t, 30, 0.2, true, false);
+    assertTrue(Double.isNaN(feed(off, t, 10, 0.004, true, true)), "switched off: silent, not freed");
+    assertFalse(off.fell());
+    MotorLoad dip = new MotorLoad(HZ);
+    double[] u = {0};
+    feed(dip, u, 30, 0.2, true, false);
+    assertTrue(Double.isNaN(feed(dip, u, 10, 0.12, true, false)), "a 40 % drop is within a load's damping");
+    assertFalse(dip.fell());
+  }
 }

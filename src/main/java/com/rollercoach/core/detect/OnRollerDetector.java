@@ -74,6 +74,13 @@ final class OnRollerDetector {
   /** At the end of the data, a shock this recent is taken as the start of getting off. */
   static final double END_SHOCK_S = 12.0;
   /**
+   * How long after a movement the rocking residual still holds it: its window, and the second the
+   * speed's smoothing takes to call the roller at rest before the angle stops (seen: 6.5 s).
+   */
+  static final double RESIDUAL_CLEAR_S = SessionDetector.ACTIVITY_WINDOW_S + 1;
+  /** How long a rest must show nobody before the data's end for the last movement to be a get-off. */
+  static final double END_EMPTY_MIN_S = 3.0;
+  /**
    * A motor counts as present once its shaking has lasted this long without a break: a body's jolt
    * rings for under 1.5 s (and lifts the shaking level meanwhile); a motor runs for minutes.
    */
@@ -107,6 +114,10 @@ final class OnRollerDetector {
   /** The latest sample the roller moved faster than a body rolls it. */
   private double lastPushS = Double.NEGATIVE_INFINITY;
   private double restSinceS = Double.NaN;
+  /** The highest rocking residual of the current rest, from {@value #RESIDUAL_CLEAR_S} s into it. */
+  private double restActivityMaxDeg;
+  /** Whether a body's ripple was seen in the current rest, from {@value #RESIDUAL_CLEAR_S} s into it. */
+  private boolean restBodySeen;
   private double floorDeg = Double.NaN;
   private final NoiseFloor noiseFloor = new NoiseFloor(FLOOR_MAX_DEG);
   private double motorFloorDeg = Double.NaN;
@@ -136,17 +147,35 @@ final class OnRollerDetector {
    * The data ended while somebody was on the roller. If a shock since they settled is recent, or the
    * roller was pushed faster than a body rolls it ({@link SessionDetector#PUSH_CM_S}: rolled away as
    * they got up, seed 24000127, whose get-off jolt no flag marked and whose recording stopped 3 s
-   * later), they were most likely getting off: the off time is placed as for a detected get-off;
-   * else it is now.
+   * later), or the rest since the last movement has shown nobody on the roller ({@link
+   * #emptiedAfterLastMove}), they were most likely getting off: the off time is placed as for a
+   * detected get-off; else it is now.
    */
   double offAtEnd() {
     double now = history.t(history.newest());
     on = false;
     settled = false;
     boolean leaving =
-        sinceSettled(lastPushS, now, END_SHOCK_S) || sinceSettled(lastShockS, now, END_SHOCK_S);
+        sinceSettled(lastPushS, now, END_SHOCK_S) || sinceSettled(lastShockS, now, END_SHOCK_S)
+            || emptiedAfterLastMove(now);
     offS = leaving ? getOffStart(now, false) : now;
     return offS;
+  }
+
+  /**
+   * Whether the roller, moved since the person settled and resting since, has shown nobody on it:
+   * from {@value #RESIDUAL_CLEAR_S} s into the rest (the rocking residual's memory of the movement)
+   * for at least {@value #END_EMPTY_MIN_S} s, the residual never above the "someone is on" line, no
+   * body's ripple, no running motor's evidence of load. A noisy gyro's empty roller may not read
+   * quiet for 15 s and more (its residual wanders with a 10–15 s correlation); a recording that stops
+   * within that after the get-off (seeds 26000154, 28000124: 8 and 14 s) otherwise kept the
+   * roll-away as a pass and the hold as a dwell.
+   */
+  private boolean emptiedAfterLastMove(double now) {
+    if (Double.isNaN(restSinceS) || !sinceSettled(lastMovingS, now, TRANSIENT_LOOKBACK_S)) return false;
+    if (now - (restSinceS + RESIDUAL_CLEAR_S) < END_EMPTY_MIN_S) return false;
+    if (motorRunning && now - loadSeenS <= LOAD_SHOWN_S) return false;
+    return restActivityMaxDeg < onLineDeg() && !restBodySeen;
   }
 
   /**
@@ -173,8 +202,14 @@ final class OnRollerDetector {
     else if (t - motorRunningSinceS >= MOTOR_PRESENT_S) motorPresentS = t;
     if (speed < REST_CM_S) {
       if (Double.isNaN(restSinceS)) restSinceS = t;
+      if (t - restSinceS >= RESIDUAL_CLEAR_S) {
+        restActivityMaxDeg = Math.max(restActivityMaxDeg, activityDeg);
+        restBodySeen |= bodySeen;
+      }
     } else {
       restSinceS = Double.NaN;
+      restActivityMaxDeg = 0;
+      restBodySeen = false;
     }
 
     learnFloor(t, activityDeg);

@@ -1,0 +1,56 @@
+package com.rollercoach.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The data end while somebody is taken to be on: the last movement was getting off when the rest
+ * after it showed nobody on the roller, however long a noisy gyro's empty residual takes to read
+ * quiet (seeds 26000154, 28000106, 28000124: recordings stopped 8–14 s after the get-off).
+ */
+class EndOfDataTest {
+  private static final double HZ = OnRollerRig.HZ;
+
+  /**
+   * On from 10 s (a shove), lying still with a residual of 0.3° to 40 s, a 12 cm roll at 10 cm/s
+   * (40–41.2 s, under a push's speed, no jolt), then a rest with the residual {@code afterDeg} until
+   * {@code endS}.
+   *
+   * @return the off time {@link OnRollerDetector#offAtEnd()} gives
+   */
+  private static double offAtEnd(double afterDeg, double endS) {
+    OnRollerRig rig = new OnRollerRig(3);
+    OnRollerDetector d = rig.detector;
+    for (int i = 0; i <= endS * HZ; i++) {
+      double t = i / HZ;
+      double v = (t >= 10 && t < 10.5) ? 8 : (t >= 40 && t < 41.2) ? 10 : 0;
+      rig.step(t, v, 0);
+      double r;
+      if (t < 10) r = 0.001;
+      else if (t < 41.2) r = v > 0 ? 5 : 0.3;
+      else if (t < 41.2 + SessionDetector.ACTIVITY_WINDOW_S) r = 5; // the window holds the roll
+      else r = afterDeg;
+      // a noisy gyro's empty roller: over the quiet line's 0.016°, under the "on" line's 0.025°
+      d.update(r, r, false, false);
+    }
+    return d.offAtEnd();
+  }
+
+  @Test
+  void aRestThatShowsNobodyBeforeTheDataEndMakesTheLastMovementTheGetOff() {
+    assertEquals(40.0, offAtEnd(0.02, 54), 0.3);
+  }
+
+  @Test
+  void aPersonStillRockingTheRollerWhenTheDataEndIsStillOnThen() {
+    // a shallow breather's 0.035° residual, over the "on" line: lying there when the data stop
+    assertEquals(54.0, offAtEnd(0.035, 54), 0.05);
+  }
+
+  @Test
+  void aRestTooShortToTellEndsTheSessionAtTheData() {
+    // 9 s after the roll, the residual has shown the rest for 2 s only
+    assertEquals(50.2, offAtEnd(0.02, 50.2), 0.05);
+  }
+}

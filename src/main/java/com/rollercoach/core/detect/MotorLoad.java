@@ -28,6 +28,10 @@ package com.rollercoach.core.detect;
  * than the body that lay back onto it did, so a fall to under 1/{@value #STEADY} of a steady loaded
  * level, lasting {@value #FALL_CONFIRM_S} s with the motor still running, is the load leaving too;
  * from then on the level shows nothing about a load ({@link #fell()}).
+ *
+ * <p>The load is <i>shown</i> ({@link #loadSeenS()}) only by a level within {@value #UNLOAD_RATIO}×
+ * of the loaded one either way, and a step up must also clear the loaded level's recent peak by
+ * {@value #PEAK_MARGIN}× (see there).
  */
 final class MotorLoad {
   static final double UNLOAD_RATIO = 1.5;
@@ -46,6 +50,18 @@ final class MotorLoad {
    * spins down within a second, passing through every level on the way.
    */
   static final double FALL_CONFIRM_S = 2.0;
+  /**
+   * A freed motor shakes harder than the loaded one did at any moment: a step must clear the loaded
+   * level's recent peak by this much too. A slow sensor's alias of a loaded motor can beat with its
+   * harmonics, the level swinging 2.5-fold every few seconds within the reference's steadiness
+   * (seeds 27000161 and 28000154 at 25-26 Hz: 0.12-0.30 g), and its highs read as the load leaving.
+   */
+  static final double PEAK_MARGIN = 1.2;
+  /**
+   * How fast the loaded peak is forgotten (s), by time, rolling included: a settling body's or a
+   * jolt's high level does not bar a get-off for long.
+   */
+  static final double PEAK_TAU_S = 20.0;
 
   private final double gridDt;
   private final double[] delayedLevel;
@@ -57,11 +73,17 @@ final class MotorLoad {
   private double prevT = Double.NaN;
   private double fast = Double.NaN;
   private double ref = Double.NaN;
+  /** The highest delayed clean level since the reference started, decaying towards it. */
+  private double refPeak = Double.NaN;
+  /** When {@link #refPeak} was last updated (s): it decays with time, rolling included. */
+  private double refPeakS = Double.NaN;
   private double refSteadyS;
   private double loadSeenS = Double.NEGATIVE_INFINITY;
   /** The shaking fell from a steady loaded level to under half of it: its level shows no load now. */
   private boolean fell;
   private double fallSinceS = Double.NaN;
+  /** {@link #loadSeenS} when the current clean stretch began. */
+  private double loadSeenBeforeCleanS = Double.NEGATIVE_INFINITY;
   /** The latest reference that had proved steady ({@value #REF_MIN_S} s), g (NaN: none yet). */
   private double steadyRef = Double.NaN;
 
@@ -79,11 +101,14 @@ final class MotorLoad {
     cleanSinceS = Double.NaN;
     fast = Double.NaN;
     ref = Double.NaN;
+    refPeak = Double.NaN;
+    refPeakS = Double.NaN;
     refSteadyS = 0;
     prevT = Double.NaN;
     loadSeenS = Double.NEGATIVE_INFINITY;
     fell = false;
     fallSinceS = Double.NaN;
+    loadSeenBeforeCleanS = Double.NEGATIVE_INFINITY;
     steadyRef = Double.NaN;
   }
 
@@ -122,13 +147,16 @@ final class MotorLoad {
       fast = Double.NaN;
       fallSinceS = Double.NaN;
     } else {
-      if (Double.isNaN(cleanSinceS)) cleanSinceS = tS;
+      if (Double.isNaN(cleanSinceS)) {
+        cleanSinceS = tS;
+        loadSeenBeforeCleanS = loadSeenS;
+      }
       fast = Double.isNaN(fast) ? levelG : fast + Math.min(1, dt / FAST_TAU_S) * (levelG - fast);
     }
     // the reference follows the level REF_DELAY_S late, from clean samples only
     int k = ring; // == n % length, without a long division per grid sample
     ring = ring + 1 == delayedLevel.length ? 0 : ring + 1;
-    if (n >= delayedLevel.length && delayedClean[k]) updateReference(delayedLevel[k]);
+    if (n >= delayedLevel.length && delayedClean[k]) updateReference(delayedLevel[k], tS);
     delayedLevel[k] = levelG;
     delayedClean[k] = clean;
     n++;
@@ -139,6 +167,8 @@ final class MotorLoad {
       if (Double.isNaN(fallSinceS)) fallSinceS = tS;
       if (tS - fallSinceS >= FALL_CONFIRM_S) {
         fell = true;
+        // what this rest showed before the fall was the freed motor still speeding up, not a load
+        loadSeenS = loadSeenBeforeCleanS;
         return true;
       }
       return false;
@@ -146,17 +176,28 @@ final class MotorLoad {
     fallSinceS = Double.NaN;
     if (Double.isNaN(ref) || ref < MIN_MOTOR_G || refSteadyS < REF_MIN_S) return false;
     double ratio = fast / ref;
-    if (ratio < UNLOAD_RATIO) loadSeenS = tS;
-    return ratio >= UNLOAD_RATIO && ratio <= SWITCH_RATIO;
+    // the load shown: the loaded level, within the band a step must leave (a level sinking towards
+    // a fall is no evidence of the load, seed 22000135)
+    if (ratio < UNLOAD_RATIO && ratio * UNLOAD_RATIO > 1) loadSeenS = tS;
+    return ratio >= UNLOAD_RATIO && ratio <= SWITCH_RATIO && fast >= PEAK_MARGIN * refPeak;
   }
 
-  private void updateReference(double level) {
+  private void updateReference(double level, double tS) {
     if (Double.isNaN(ref) || level > STEADY * ref || level * STEADY < ref) {
       ref = level; // a different level: start over, it has to prove steady
+      refPeak = level;
+      refPeakS = tS;
       refSteadyS = 0;
       return;
     }
     ref += Math.min(1, gridDt / REF_TAU_S) * (level - ref);
+    // the loaded level's peak: a level a step up from the reference is no loaded one (a freed motor
+    // seen at rest during the get-off, seed 23000149)
+    // (by the time since the last clean sample: a settling body's level seen before a minute of
+    // rolling, when nothing is clean, is long gone; seed 27000142)
+    double decayed = ref + (refPeak - ref) * Math.exp(-(tS - refPeakS) / PEAK_TAU_S);
+    refPeakS = tS;
+    refPeak = level < UNLOAD_RATIO * ref ? Math.max(level, decayed) : decayed;
     refSteadyS += gridDt;
     if (refSteadyS >= REF_MIN_S) steadyRef = ref;
   }

@@ -503,11 +503,17 @@ final class OnRollerDetector {
     // that creep — the last time the roller was not at rest — is where getting off ended. (Without
     // that evidence the brisk motion is the get-off, and a wobble after it is not: seed 24000156.)
     boolean creptOff = unloaded && !shockRecent && lastStirS > settledS && loadSeenS > lastMovingS;
+    // And if the roller did not stir at all after the shaking last showed the load, the weight was
+    // lifted straight off it: getting off began there, not at the last stroke before a rest (seed
+    // 28000145: a 4 s rest after the last stroke, then the motor's step up; the look-back from the
+    // stroke's end cut the stroke in half).
+    boolean liftedOff = unloaded && !shockRecent && loadSeenS > settledS && loadSeenS > lastStirS;
     // A push faster than a body rolls the roller is getting off (or the empty roller sent away):
     // whatever moves after it is the empty roller settling — a bounce, a slow sensor's spike — and
     // walking back from that made the roll-away a pass (seed 22000099).
     boolean pushed = sinceSettled(lastPushS, now, TRANSIENT_LOOKBACK_S);
-    double lastMotion = creptOff ? lastStirS : pushed ? lastPushS : lastMovingS;
+    double lastMotion =
+        liftedOff ? loadSeenS : creptOff ? lastStirS : pushed ? lastPushS : lastMovingS;
     double anchor = shockRecent && !knock ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
     long lo = history.oldest();

@@ -142,6 +142,16 @@ class GetOffLookBackTest {
   }
 
   @Test
+  void onAVibratingRollerAWeightLiftedStraightOffLeftWhereTheLoadWasLastSeen() {
+    // the motor runs throughout; strokes until 38 s, a 4 s rest in which the shaking showed the
+    // load until 41.8 s, then the shell shakes freely from 42.3 s with the roller never stirring and
+    // no jolt (seed 28000145): getting off began after the rest, and the last stroke (35-38 s) was
+    // the person's, not cut at the look-back's limit
+    double off = new Timeline().motor(41.8, 42.3).offTime();
+    assertEquals(41.8, off, 0.1);
+  }
+
+  @Test
   void onAVibratingRollerAWobbleAfterTheRollAwayIsNotWhereGettingOffEnded() {
     // the motor runs throughout, the load last seen at 40.5 s in the hold; getting off rolls the
     // roller away briskly at 41-42 s (no jolt flagged), it rests, then wobbles slowly at 42.6 s

@@ -104,4 +104,70 @@ class MotorLoadTest {
     assertTrue(Double.isNaN(feed(dip, u, 10, 0.12, true, false)), "a 40 % drop is within a load's damping");
     assertFalse(dip.fell());
   }
+
+  @Test
+  void aLevelWellBelowTheLoadedOneIsNoEvidenceOfTheLoad() {
+    // the shaking sinking towards a fall as the load leaves (seed 22000135: 0.25 g loaded, then
+    // 0.17, 0.14, 0.12 g as the freed motor's alias moved) showed the load until the fall was sure
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    feed(m, t, 30, 0.2, true, false);
+    double loadedEnd = t[0];
+    assertTrue(loadedEnd - m.loadSeenS() < 0.05, "loaded at rest: " + m.loadSeenS());
+    assertTrue(Double.isNaN(feed(m, t, 1.5, 0.12, true, false)), "not yet a fall");
+    // (the level's 0.3 s smoothing takes ~0.6 s to cross the band's edge)
+    assertTrue(m.loadSeenS() < loadedEnd + 0.8, "0.6 of the loaded level shows no load: " + m.loadSeenS());
+    feed(m, t, 10, 0.18, true, false);
+    assertTrue(t[0] - m.loadSeenS() < 0.05, "within 1.5x of it does: " + m.loadSeenS());
+  }
+
+  @Test
+  void aLoadedLevelBeatingTwoAndAHalfFoldIsNoLoadLeavingButAFreedMotorAboveItsPeaksIs() {
+    // a 25 Hz sensor's alias of a loaded motor beating with its harmonics: 0.12-0.30 g every 6 s
+    // (seed 27000161), its highs 1.5x the reference at the lows
+    MotorLoad m = new MotorLoad(HZ);
+    double t = 0;
+    double first = Double.NaN;
+    for (; t < 60; t += 1 / HZ) {
+      double level = 0.21 - 0.09 * Math.cos(2 * Math.PI * t / 6);
+      if (m.update(t, level, true, false) && Double.isNaN(first)) first = t;
+    }
+    assertTrue(Double.isNaN(first), "the beating loaded level read as a get-off at " + first);
+    double freedS = t;
+    for (; t < 66; t += 1 / HZ) {
+      if (m.update(t, 0.6, true, false) && Double.isNaN(first)) first = t;
+    }
+    assertFalse(Double.isNaN(first), "a freed motor at twice the loaded peak is the load leaving");
+    assertTrue(first - freedS < 2, "within 2 s: " + (first - freedS));
+  }
+
+  @Test
+  void aFreedLevelSeenAtRestDuringTheGetOffIsNoLoadedPeak() {
+    // a half second at rest as the person lifts off already shows the freed motor (seed 23000149);
+    // 4 s later it reaches the delayed reference, when the roller has come to rest after the shove
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    feed(m, t, 30, 0.33, true, false);
+    feed(m, t, 0.5, 0.62, true, false);
+    feed(m, t, 1.0, 0.7, false, true);
+    double restS = t[0];
+    double at = feed(m, t, 4, 0.7, true, true);
+    assertFalse(Double.isNaN(at), "the freed motor, 2.1x the loaded level, is the load leaving");
+    assertTrue(at - restS >= 2.5, "not before the shock's ring and a clean second: " + (at - restS));
+  }
+
+  @Test
+  void aSettlingBodysHighLevelIsForgottenOverTheRollingThatFollows() {
+    // the shaking still damping down as the person settles (0.63 g, clean), then a minute of
+    // rolling at 0.39 g (nothing clean), a rest, and the freed motor at 0.62 g (seed 27000142: 0.66)
+    MotorLoad m = new MotorLoad(HZ);
+    double[] t = {0};
+    feed(m, t, 3, 0.63, true, false);
+    feed(m, t, 6, 0.39, true, false);
+    feed(m, t, 60, 0.39, false, false);
+    feed(m, t, 6, 0.39, true, false);
+    feed(m, t, 1.0, 0.5, false, false);
+    double at = feed(m, t, 5, 0.62, true, false);
+    assertFalse(Double.isNaN(at), "the freed motor, 1.6x the loaded level, is the load leaving");
+  }
 }

@@ -123,8 +123,9 @@ final class MotorLoad {
   }
 
   /**
-   * The latest clean sample at which the shaking still showed the load (a steady reference, not
-   * stepped up from it): a person was on then, whatever jolted the roller before.
+   * The latest clean sample at which the shaking still showed the load (within {@value
+   * #UNLOAD_RATIO}× of a steady reference either way; none from a rest that ended in a fall): a
+   * person was on then, whatever jolted the roller before.
    */
   double loadSeenS() {
     return loadSeenS;
@@ -191,10 +192,10 @@ final class MotorLoad {
       return;
     }
     ref += Math.min(1, gridDt / REF_TAU_S) * (level - ref);
-    // the loaded level's peak: a level a step up from the reference is no loaded one (a freed motor
-    // seen at rest during the get-off, seed 23000149)
-    // (by the time since the last clean sample: a settling body's level seen before a minute of
-    // rolling, when nothing is clean, is long gone; seed 27000142)
+    // the loaded level's peak, decaying with the time since the last clean sample (a settling
+    // body's level seen before a minute of rolling, when nothing is clean, is long gone: seed
+    // 27000142); a level a step up from the reference is no loaded one (a freed motor seen at rest
+    // during the get-off, seed 23000149)
     double decayed = ref + (refPeak - ref) * Math.exp(-(tS - refPeakS) / PEAK_TAU_S);
     refPeakS = tS;
     refPeak = level < UNLOAD_RATIO * ref ? Math.max(level, decayed) : decayed;

@@ -141,6 +141,14 @@ public final class RollSignal {
   private double prevTheta;
   private double prevRocking;
   private double prevRollPhi;
+  /**
+   * ∫ a·dΦ, degrees: the roll angle summed from Φ's increments about the axis as estimated at each
+   * sample (NaN until the axis is known). Not a·Φ: Φ carries the bias as a ramp (tens of degrees
+   * within a minute), so a re-solved axis would step a·Φ by Δa·Φ — a vibrating roller's wobble
+   * re-solves it every 0.25 s before anyone rolls it, and those steps read as a person lying on it
+   * (seed 30000131).
+   */
+  private double rollPhiSum = Double.NaN;
   /** ∫ (e · ω_lp) dt about e = roll axis × gravity, degrees (see {@link Listener#noiseReference}). */
   private double pitchPhi;
   /** Φ at the previous grid sample, for the reference's increments (NaN before the first). */
@@ -239,7 +247,13 @@ public final class RollSignal {
                     bias, a, dt, angle.rockingGravityUsed(), angle.rockingUnderLine(),
                     angle.rockingRestarted());
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
-    double rollPhi = a == null ? Double.NaN : a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
+    if (a == null) rollPhiSum = Double.NaN;
+    else if (Double.isNaN(rollPhiSum)) rollPhiSum = a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
+    else {
+      rollPhiSum +=
+          a[0] * (curPhi[0] - prevPhi[0]) + a[1] * (curPhi[1] - prevPhi[1]) + a[2] * (curPhi[2] - prevPhi[2]);
+    }
+    double rollPhi = rollPhiSum;
 
     if (!primed) {
       primed = true;

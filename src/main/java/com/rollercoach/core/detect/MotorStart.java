@@ -127,7 +127,7 @@ final class MotorStart {
     if (lagCount < lagT.length) {
       lagT[lagHead] = tS;
       lagV[lagHead] = activityDeg;
-      lagHead = (lagHead + 1) % lagT.length;
+      lagHead = lagHead + 1 == lagT.length ? 0 : lagHead + 1; // no division per grid sample
       lagCount++;
     }
     if (tS - risenS < CONFIRM_S) {

@@ -2,6 +2,7 @@ package com.rollercoach.core.detect;
 
 import com.rollercoach.core.signal.Biquad;
 import com.rollercoach.core.signal.RollSignal;
+import com.rollercoach.core.signal.SlidingExtremes;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -97,6 +98,19 @@ public final class SessionDetector {
       new PassSegmenter(this::strokeIsPass).withTieTolerance(MEASURED_TIE_CM);
   private final RollCounter rolls = new RollCounter();
   private final MotorLoad motorLoad = new MotorLoad(GRID_HZ);
+  /**
+   * The shell is at rest for the motor's shaking level ({@link MotorLoad}'s clean samples) when its
+   * speed is under {@link OnRollerDetector#REST_CM_S}, or when its position stayed within {@value
+   * #SHELL_STILL_SPAN_CM} cm over the last {@value #SHELL_STILL_WINDOW_S} s: a slow sensor's alias of
+   * a motor's wobble jitters an empty roller's angle at about 1 Hz, a millimetre either way at up to
+   * 1 cm/s (seed 30000150), so by speed it was never at rest for the second the level needs, and a
+   * freed motor's step up went unseen. What moves it that little at 1 Hz accelerates it by A·ω² ≈
+   * 0.006 g, against a running motor's ≥ {@value MotorLoad#MIN_MOTOR_G} g; a stroke moves centimetres.
+   */
+  static final double SHELL_STILL_SPAN_CM = 0.3;
+  static final double SHELL_STILL_WINDOW_S = 1.0;
+  private final SlidingExtremes shellSpan =
+      new SlidingExtremes(SHELL_STILL_WINDOW_S, (int) (SHELL_STILL_WINDOW_S * GRID_HZ) + 8);
   private double motorLevelG = Double.NaN;
   /** Getting on a running roller: its free shaking damped by the body. */
   private final MotorDamping motorDamping = new MotorDamping();
@@ -216,9 +230,13 @@ public final class SessionDetector {
       }
     }
 
+    shellSpan.add(tS, sCm);
+    boolean shellAtRest =
+        Math.abs(speed) < OnRollerDetector.REST_CM_S
+            || shellSpan.max() - shellSpan.min() < SHELL_STILL_SPAN_CM;
     boolean unloaded =
         onRoller.settled()
-            && motorLoad.update(tS, motorLevelG, Math.abs(speed) < OnRollerDetector.REST_CM_S, shock);
+            && motorLoad.update(tS, motorLevelG, shellAtRest, shock);
     onRoller.loadSeenAt(motorLoad.loadSeenS());
     boolean shakingFellBack = false;
     if (onRoller.on()) {

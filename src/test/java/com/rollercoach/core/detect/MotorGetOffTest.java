@@ -19,15 +19,20 @@ class MotorGetOffTest {
     SyntheticSession s =
         new SyntheticSession().rate(200).idle(10).getOn().strokes(6, 15, 5.0).rest(40).getOff().idle(20)
             .motorOnAt(5, 0.4, 45).motorLoadedAmplitude(loadedFraction);
+    return play(s);
+  }
+
+  private static List<MotionEvent.GotOff> gotOff(List<MotionEvent> events) {
+    return EventsOfKind.of(events, MotionEvent.GotOff.class);
+  }
+
+  /** The events of a whole session through the pipeline (ended at the data's end). */
+  private static List<MotionEvent> play(SyntheticSession s) {
     List<MotionEvent> events = new ArrayList<>();
     MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
     s.play(p);
     p.end();
     return events;
-  }
-
-  private static List<MotionEvent.GotOff> gotOff(List<MotionEvent> events) {
-    return EventsOfKind.of(events, MotionEvent.GotOff.class);
   }
 
   @Test
@@ -67,10 +72,7 @@ class MotorGetOffTest {
     SyntheticSession s =
         new SyntheticSession().rate(52).idle(10).getOn().strokes(6, 15, 5.0).rest(40).getOff().idle(6)
             .motorOnAt(5, 0.4, 55).motorLoadedHz(51.2).motorLoadedAmplitude(0.4);
-    List<MotionEvent> events = new ArrayList<>();
-    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
-    s.play(p);
-    p.end();
+    List<MotionEvent> events = play(s);
     List<MotionEvent.GotOff> off = gotOff(events);
     assertEquals(1, off.size());
     assertEquals(GET_OFF_S, off.get(0).offS(), 1.0, "off where getting off began");
@@ -98,10 +100,7 @@ class MotorGetOffTest {
     double firstOff = 10 + 1 + 2 + 6 * 3.0 + 30;
     double secondOn = firstOff + 0.6 + 60;
     double secondOff = secondOn + 1 + 2 + 6 * 3.0 + 30;
-    List<MotionEvent> events = new ArrayList<>();
-    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
-    s.play(p);
-    p.end();
+    List<MotionEvent> events = play(s);
     List<MotionEvent.GotOff> off = gotOff(events);
     List<MotionEvent.GotOn> on = EventsOfKind.of(events, MotionEvent.GotOn.class);
     assertEquals(2, off.size(), "both get-offs: " + off);
@@ -134,10 +133,7 @@ class MotorGetOffTest {
             .motorOnAt(5, 0.5, 26.8).motorLoadedHz(25.4).motorLoadedAmplitude(0.4).motorWobble(0.03);
     double firstOff = 10 + 1 + 2 + 6 * 3.0 + 30;
     double secondOn = firstOff + 0.6 + 25;
-    List<MotionEvent> events = new ArrayList<>();
-    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), events::add);
-    s.play(p);
-    p.end();
+    List<MotionEvent> events = play(s);
     List<MotionEvent.GotOff> off = gotOff(events);
     List<MotionEvent.GotOn> on = EventsOfKind.of(events, MotionEvent.GotOn.class);
     assertEquals(2, off.size(), "both get-offs: " + off);

@@ -3,9 +3,9 @@ package com.rollercoach.core.signal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records each grid sample's time, θ and rocking angle (degrees) of a {@link RollSignal}. */
+/** Records each grid sample's time, θ, rocking angle and raw roll angle (degrees) of a {@link RollSignal}. */
 final class AngleRecorder implements RollSignal.Listener {
-  /** Rows of {t, θ, rocking}. */
+  /** Rows of {t, θ, rocking, rollPhi}. */
   final List<double[]> rows = new ArrayList<>();
 
   /** A signal stage with a known roll axis along the sensor's y, 15 cm roller, feeding this. */
@@ -26,7 +26,7 @@ final class AngleRecorder implements RollSignal.Listener {
   public void grid(
       double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg, double[] phiDeg,
       boolean shock) {
-    rows.add(new double[] {tS, thetaDeg, rockingDeg});
+    rows.add(new double[] {tS, thetaDeg, rockingDeg, rollPhiDeg});
   }
 
   @Override

@@ -3,7 +3,6 @@ package com.rollercoach.core.signal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.sample.ImuSample;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.fitting.PolynomialCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoints;
@@ -25,22 +24,8 @@ class RollAngleUnderAWobbleTest {
 
   @Test
   void aReSolvedAxisDoesNotStepTheRollAngle() {
-    List<double[]> grid = new ArrayList<>();
-    RollSignal signal =
-        new RollSignal(
-            15,
-            null,
-            new RollSignal.Listener() {
-              @Override
-              public void grid(
-                  double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
-                  double[] phiDeg, boolean shock) {
-                grid.add(new double[] {tS, rollPhiDeg});
-              }
-
-              @Override
-              public void gap(double fromS, double toS) {}
-            });
+    AngleRecorder recorder = new AngleRecorder();
+    RollSignal signal = new RollSignal(15, null, recorder); // the axis found from the data
     double w = WOBBLE_DEG * 2 * Math.PI * MOTOR_HZ; // °/s
     // °/s: over the 8 °/s the axis estimator takes for turning while the bias is not yet learned
     // (a shaking roller is never still enough to learn it), and Φ runs to hundreds of degrees
@@ -62,6 +47,7 @@ class RollAngleUnderAWobbleTest {
 
     // the first 6 s (the rocking window) after the axis is found, while its estimate still moves,
     // about a quadratic (the bias's ramp removed), as the detectors judge it
+    List<double[]> grid = recorder.rows.stream().map(r -> new double[] {r[0], r[3]}).toList();
     double found = grid.stream().filter(g -> !Double.isNaN(g[1])).mapToDouble(g -> g[0]).min().orElse(99);
     assertTrue(found < 20, "the axis was found from the bias and the wobble, at " + found + " s");
     WeightedObservedPoints points = new WeightedObservedPoints();

@@ -56,6 +56,13 @@ final class OnRollerDetector {
   static final double FLOOR_MAX_DEG = 0.0165;
   /** Roller speed below which it is at rest, cm/s along the back. */
   static final double REST_CM_S = 0.5;
+  /**
+   * The heartbeat's evidence must have been absent this long before a quiet roller is empty: over a
+   * noisy gyro its level flickers across its line from one grid sample to the next while a calm
+   * person holds still, and one flicker with the residual dipping under the quiet line read as a
+   * get-off in the hold (seed 29000092, 1000 Hz, 0.05 °/s/√Hz).
+   */
+  static final double BODY_GONE_S = 1.0;
   /** Roller speed above which it is being moved. */
   static final double MOVING_CM_S = 1.0;
   static final double SETTLE_REST_S = 0.5;
@@ -107,6 +114,7 @@ final class OnRollerDetector {
   private double onS = Double.NaN;
   private double settledS = Double.NaN;
   private double offS = Double.NaN;
+  private double lastBodyS = Double.NEGATIVE_INFINITY;
   private double lastShockS = Double.NEGATIVE_INFINITY;
   private double lastMovingS = Double.NEGATIVE_INFINITY;
   /** The latest sample the roller was not at rest ({@link #REST_CM_S}), however slowly it moved. */
@@ -192,6 +200,7 @@ final class OnRollerDetector {
   Change update(double activityDeg, double quietDeg, boolean bodySeen, boolean unloaded) {
     long i = history.newest();
     double t = history.t(i);
+    if (bodySeen) lastBodyS = t;
     double speed = Math.abs(history.v(i));
     if (history.shock(i)) lastShockS = t;
     if (speed > MOVING_CM_S) lastMovingS = t;
@@ -250,7 +259,8 @@ final class OnRollerDetector {
     // and a running motor that showed the load a moment ago: a person who pauses breathing on a
     // vibrating roller (after a sigh) keeps it damped, whatever the angle does
     boolean loadShown = motorRunning && t - loadSeenS <= LOAD_SHOWN_S;
-    boolean quiet = unloaded || (quietDeg < quietLineDeg() && !bodySeen && !loadShown);
+    boolean quiet =
+        unloaded || (quietDeg < quietLineDeg() && !(t - lastBodyS < BODY_GONE_S) && !loadShown);
     double lastTransient = Math.max(lastShockS, lastMovingS);
     if (quiet && sinceSettled(lastTransient, t, TRANSIENT_LOOKBACK_S)) {
       on = false;

@@ -68,8 +68,9 @@ public final class RollSignal {
      *     RollAngleTracker#rockingTheta()} (θ, or under a motor's line θ with a long pull to
      *     gravity) minus the echo of the bias estimate's own updates ({@link BiasEstimateEcho}: the
      *     estimate converging during a still is not the roller turning); 0 until the axis is known
-     * @param rollPhiDeg roll angle from the raw gyro alone (a·Φ), degrees, NaN until the axis is
-     *     known; it includes the bias as a ramp, for detectors that detrend
+     * @param rollPhiDeg roll angle from the raw gyro alone (∫a·dΦ about the axis as estimated at
+     *     each sample), degrees, NaN until the axis is known; it includes the bias as a ramp, for
+     *     detectors that detrend
      * @param phiDeg the raw gyro's integrated rate vector Φ = ∫ω dt, degrees, bias included (reused
      *     array: copy to keep)
      * @param shock whether an accelerometer shock happened since the previous grid sample
@@ -247,11 +248,15 @@ public final class RollSignal {
                     bias, a, dt, angle.rockingGravityUsed(), angle.rockingUnderLine(),
                     angle.rockingRestarted());
     double s = Double.isNaN(theta) ? 0 : radiusCm * theta;
-    if (a == null) rollPhiSum = Double.NaN;
-    else if (Double.isNaN(rollPhiSum)) rollPhiSum = a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
-    else {
+    if (a == null) {
+      rollPhiSum = Double.NaN;
+    } else if (Double.isNaN(rollPhiSum)) {
+      rollPhiSum = a[0] * curPhi[0] + a[1] * curPhi[1] + a[2] * curPhi[2];
+    } else {
       rollPhiSum +=
-          a[0] * (curPhi[0] - prevPhi[0]) + a[1] * (curPhi[1] - prevPhi[1]) + a[2] * (curPhi[2] - prevPhi[2]);
+          a[0] * (curPhi[0] - prevPhi[0])
+              + a[1] * (curPhi[1] - prevPhi[1])
+              + a[2] * (curPhi[2] - prevPhi[2]);
     }
     double rollPhi = rollPhiSum;
 

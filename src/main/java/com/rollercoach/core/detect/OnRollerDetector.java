@@ -124,8 +124,6 @@ final class OnRollerDetector {
   private double restSinceS = Double.NaN;
   /** The highest rocking residual of the current rest, from {@value #RESIDUAL_CLEAR_S} s into it. */
   private double restActivityMaxDeg;
-  /** Whether a body's ripple was seen in the current rest, from {@value #RESIDUAL_CLEAR_S} s into it. */
-  private boolean restBodySeen;
   private double floorDeg = Double.NaN;
   private final NoiseFloor noiseFloor = new NoiseFloor(FLOOR_MAX_DEG);
   private double motorFloorDeg = Double.NaN;
@@ -183,7 +181,8 @@ final class OnRollerDetector {
     if (Double.isNaN(restSinceS) || !sinceSettled(lastMovingS, now, TRANSIENT_LOOKBACK_S)) return false;
     if (now - (restSinceS + RESIDUAL_CLEAR_S) < END_EMPTY_MIN_S) return false;
     if (motorRunning && now - loadSeenS <= LOAD_SHOWN_S) return false;
-    return restActivityMaxDeg < onLineDeg() && !restBodySeen;
+    // no body's ripple from RESIDUAL_CLEAR_S s into the rest (the rest lasts until now)
+    return restActivityMaxDeg < onLineDeg() && !(lastBodyS - restSinceS >= RESIDUAL_CLEAR_S);
   }
 
   /**
@@ -213,12 +212,10 @@ final class OnRollerDetector {
       if (Double.isNaN(restSinceS)) restSinceS = t;
       if (t - restSinceS >= RESIDUAL_CLEAR_S) {
         restActivityMaxDeg = Math.max(restActivityMaxDeg, activityDeg);
-        restBodySeen |= bodySeen;
       }
     } else {
       restSinceS = Double.NaN;
       restActivityMaxDeg = 0;
-      restBodySeen = false;
     }
 
     learnFloor(t, activityDeg);

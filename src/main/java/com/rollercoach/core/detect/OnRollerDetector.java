@@ -117,6 +117,8 @@ final class OnRollerDetector {
   private double lastBodyS = Double.NEGATIVE_INFINITY;
   private double lastShockS = Double.NEGATIVE_INFINITY;
   private double lastMovingS = Double.NEGATIVE_INFINITY;
+  /** The first movement after the roller had not moved for a hold's length ({@link #leftAfterHold}). */
+  private double moveAfterHoldS = Double.NEGATIVE_INFINITY;
   /** The latest sample the roller was not at rest ({@link #REST_CM_S}), however slowly it moved. */
   private double lastStirS = Double.NEGATIVE_INFINITY;
   /** The latest sample the roller moved faster than a body rolls it. */
@@ -154,8 +156,9 @@ final class OnRollerDetector {
    * roller was pushed faster than a body rolls it ({@link SessionDetector#PUSH_CM_S}: rolled away as
    * they got up, seed 24000127, whose get-off jolt no flag marked and whose recording stopped 3 s
    * later), or the rest since the last movement has shown nobody on the roller ({@link
-   * #emptiedAfterLastMove}), they were most likely getting off: the off time is placed as for a
-   * detected get-off; else it is now.
+   * #emptiedAfterLastMove}), or that movement was one short burst after a hold ({@link
+   * #leftAfterHold}), they were most likely getting off: the off time is placed as for a detected
+   * get-off; else it is now.
    */
   double offAtEnd() {
     double now = history.t(history.newest());
@@ -163,9 +166,39 @@ final class OnRollerDetector {
     settled = false;
     boolean leaving =
         sinceSettled(lastPushS, now, END_SHOCK_S) || sinceSettled(lastShockS, now, END_SHOCK_S)
-            || emptiedAfterLastMove(now);
+            || emptiedAfterLastMove(now) || leftAfterHold(now);
     offS = leaving ? getOffStart(now, false) : now;
     return offS;
+  }
+
+  /**
+   * Whether the last movement was one short burst after a hold: the roller, unmoved for a hold's
+   * length ({@link SessionDetector#HOLD_MIN_S}), moved for at most {@value #GET_OFF_LEAD_S} s (the
+   * get-off look-back's lead), by less than a pass's travel, within {@value #END_SHOCK_S} s of the
+   * data's end, and nothing after. The
+   * exercise ends with the hold, and a recording is stopped once its wearer is up: a burst there is
+   * getting off, even when it moved too gently for a shock or a push and the data stopped before
+   * the rest could show the roller empty ({@link #emptiedAfterLastMove} needs {@value
+   * #RESIDUAL_CLEAR_S} + {@value #END_EMPTY_MIN_S} s). Seed 31000150: a 2 cm roll-away 3.8 s before
+   * the end joined the 4.6 cm hip drop into a pass. A burst that goes on rolling is longer than the
+   * lead; a weight shift this late in a hold, the data stopped with the person still lying there,
+   * would only end the hold a few seconds early.
+   */
+  private boolean leftAfterHold(double now) {
+    if (!sinceSettled(moveAfterHoldS, now, END_SHOCK_S) || lastMovingS - moveAfterHoldS > GET_OFF_LEAD_S) {
+      return false;
+    }
+    // too short to be a pass of its own: else it may as well be one last stroke (the person still
+    // lying there when the data stopped), which the definitions count
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (long k = Math.max(history.oldest(), history.indexAt(moveAfterHoldS - DEPARTURE_LAG_S));
+        k <= history.newest();
+        k++) {
+      lo = Math.min(lo, history.s(k));
+      hi = Math.max(hi, history.s(k));
+    }
+    return hi - lo < PassSegmenter.MIN_TRAVEL_CM;
   }
 
   /**
@@ -202,7 +235,10 @@ final class OnRollerDetector {
     if (bodySeen) lastBodyS = t;
     double speed = Math.abs(history.v(i));
     if (history.shock(i)) lastShockS = t;
-    if (speed > MOVING_CM_S) lastMovingS = t;
+    if (speed > MOVING_CM_S) {
+      if (t - lastMovingS >= SessionDetector.HOLD_MIN_S) moveAfterHoldS = t;
+      lastMovingS = t;
+    }
     if (speed >= REST_CM_S) lastStirS = t;
     if (speed > SessionDetector.PUSH_CM_S) lastPushS = t;
     if (!motorRunning) motorRunningSinceS = Double.NaN;

@@ -20,11 +20,16 @@ class EndOfDataTest {
    * @return the off time {@link OnRollerDetector#offAtEnd()} gives
    */
   private static double offAtEnd(double afterDeg, double endS) {
+    return offAtEnd(afterDeg, endS, 10);
+  }
+
+  /** As {@link #offAtEnd(double, double)}, the roll at {@code rollCmS} for 1.2 s. */
+  private static double offAtEnd(double afterDeg, double endS, double rollCmS) {
     OnRollerRig rig = new OnRollerRig(3);
     OnRollerDetector d = rig.detector;
     for (int i = 0; i <= endS * HZ; i++) {
       double t = i / HZ;
-      double v = (t >= 10 && t < 10.5) ? 8 : (t >= 40 && t < 41.2) ? 10 : 0;
+      double v = (t >= 10 && t < 10.5) ? 8 : (t >= 40 && t < 41.2) ? rollCmS : 0;
       rig.step(t, v, 0);
       double r;
       if (t < 10) r = 0.001;
@@ -52,5 +57,14 @@ class EndOfDataTest {
   void aRestTooShortToTellEndsTheSessionAtTheData() {
     // 9 s after the roll, the residual has shown the rest for 2 s only
     assertEquals(50.2, offAtEnd(0.02, 50.2), 0.05);
+  }
+
+  @Test
+  void aShortGentleBurstAfterAHoldIsGettingOffThoughTheDataStopSoonAfter() {
+    // seed 31000150: 30 s without moving, then 2.4 cm at 2 cm/s (no jolt, no push), the data ending
+    // 4 s later: too soon for the rest to show the roller empty, too little for a pass of its own
+    assertEquals(40.0, offAtEnd(0.02, 45.2, 2), 0.3);
+    // the same burst with the data going on past the look-back's 12 s: the rule no longer applies
+    assertEquals(55.0, offAtEnd(0.035, 55, 2), 0.05);
   }
 }

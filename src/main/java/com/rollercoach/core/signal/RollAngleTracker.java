@@ -32,6 +32,12 @@ package com.rollercoach.core.signal;
  * axis, and the roller's own translation r·α as it rolls along the floor. At foam-rolling speeds (≤
  * 1 rad/s) these are below 0.01 g for d ≤ 5 cm, i.e. under 0.6° of ψ error, averaged further by τ.
  *
+ * <p>An accelerometer's zero-g offset (MEMS parts: ±40–80 mg) is a vector fixed in the sensor, which
+ * turns gravity's angle by up to a few degrees, differently at each angle: the offset in the plane
+ * ⟂ a is fitted from gravity's circle as the roller turns ({@link GravityCircle}) and taken off
+ * before ψ is read; each new fit moves the reference by what it changes at the current angle, so θ
+ * does not jump.
+ *
  * <p>The accelerometer is a gravity reference only after a low-pass ({@link Smoother}, τ = {@value
  * #ACCEL_LP_TAU_S} s per stage): a vibrating roller's motor shakes it by up to a g at 25–70 Hz, grid
  * foam and jolts add more. The gyro's θ goes through the same filter before the two are compared, so
@@ -100,6 +106,8 @@ public final class RollAngleTracker {
    * runs for minutes, a jolt's ringing lasts under 1.5 s.
    */
   static final double ROCKING_SWITCH_S = 3.0;
+  /** How often the accelerometer's offset in the plane ({@link GravityCircle}) is fitted again. */
+  static final double CIRCLE_EVERY_S = 1.0;
 
   private final double[] phi = new double[3]; // ∫ω dt, rad
   private final double[] phiOrigin = new double[3]; // Φ when the axis became known: θ = 0 there
@@ -113,6 +121,10 @@ public final class RollAngleTracker {
   private double accelOffset; // θ_acc − θ̂ when the reference was set
   private double theta = Double.NaN;
   private final double[] lowAccel = new double[3];
+  /** The accelerometer's offset in the plane ⟂ a, taken off gravity before its angle is read. */
+  private final GravityCircle circle = new GravityCircle();
+  /** Time until the circle is fitted again (s): once a second is plenty for a constant offset. */
+  private double circleDueS;
   private final double[] stillGravity = new double[3];
   private boolean haveStillGravity;
   private boolean snapNext;
@@ -216,12 +228,26 @@ public final class RollAngleTracker {
     double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
     double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
     boolean inPlane = c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G;
-    double accelTheta = inPlane ? -Atan2.of(c2, c1) : Double.NaN;
+    boolean gravityClean = Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G && inPlane;
+    if (gravityClean && !vibrating) {
+      circle.add(c1, c2, Math.toDegrees(Math.sqrt(rx * rx + ry * ry + rz * rz)), dtS);
+    }
+    circleDueS -= dtS;
+    if (circleDueS <= 0) {
+      circleDueS = CIRCLE_EVERY_S;
+      double before = inPlane ? -Atan2.of(c2 - circle.b2(), c1 - circle.b1()) : Double.NaN;
+      // a new offset turns gravity's angle here too: the reference moves with it, so θ does not
+      // jump now (positions are relative) and only the angles elsewhere along the arc change
+      if (circle.solve() && haveReference && inPlane) {
+        accelOffset += wrap(-Atan2.of(c2 - circle.b2(), c1 - circle.b1()) - before);
+      }
+    }
+    double accelTheta = inPlane ? -Atan2.of(c2 - circle.b2(), c1 - circle.b1()) : Double.NaN;
     // how far θ through the accelerometer's low-pass lags θ, per axis: the filters' delays cancel
     double lag0 = axis[0] * (phi[0] - phiRef.x());
     double lag1 = axis[1] * (phi[1] - phiRef.y());
     double lag2 = axis[2] * (phi[2] - phiRef.z());
-    if (Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G && inPlane) {
+    if (gravityClean) {
       double lagged = gyroTheta - lag0 - lag1 - lag2;
       if (!haveReference) {
         accelOffset = accelTheta - lagged;
@@ -447,6 +473,7 @@ public final class RollAngleTracker {
       for (int i = 1; i < 3; i++) if (Math.abs(a[i]) < Math.abs(a[least])) least = i;
       ref[least] = 1;
       haveReference = false;
+      circle.restart();
     } else {
       System.arraycopy(e1, 0, ref, 0, 3);
     }

@@ -265,8 +265,12 @@ final class OnRollerDetector {
         settled = false;
         onS = firstTransientSince(t - windowS);
         // a body damps the shaking as it lies back: with no transient seen (a slow sensor's roller
-        // turns little while its axis is unknown), that is when it got on, not just now
-        if (motorDamped && dampedSinceS < onS) onS = dampedSinceS;
+        // turns little while its axis is unknown), that is when it got on, not just now — also when
+        // the rocking decided first, before the damping had lasted its confirmation (seed 32000167:
+        // a motor switched on 3 s before the get-on, its shaking damped 3-fold from 3045.2 s, "on"
+        // at 3047.2 s by the rocking, dated at the first stroke's first sample the unknown axis let
+        // show, and that stroke was lost)
+        if (dampedSinceS < onS) onS = dampedSinceS;
         // nobody gets on before they got off: the window looked back into the last on period
         if (offS > onS) onS = offS;
         return Change.ON;

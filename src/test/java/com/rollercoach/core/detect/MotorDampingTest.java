@@ -49,4 +49,30 @@ class MotorDampingTest {
     // 1.2 g, switched off at 20 s: the level's envelope falls e-fold in 0.5 s to the sensor's noise
     assertTrue(gotOn(run(t -> t < 20 ? 1.2 : Math.max(0.002, 1.2 * Math.exp(-(t - 20) / 0.5)), 40)).isEmpty());
   }
+
+  /**
+   * The body damps the motor from 20 s and rocks the roller from 20.3 s (lying back, then breathing),
+   * so the rocking decides "on" before the damping has lasted its confirmation; the roller's axis is
+   * not known yet (s stays 0), so no movement dates the get-on. It began where the damping did (seed
+   * 32000167: dated 2 s late, at the first sample the axis let show, its first stroke was lost).
+   */
+  @Test
+  void aGetOnTheRockingDecidesFirstIsDatedWhereTheDampingBegan() {
+    List<MotionEvent> events = new ArrayList<>();
+    SessionDetector d = new SessionDetector(events::add);
+    for (int i = 0; i < 30 * HZ; i++) {
+      double t = i / HZ;
+      double rock = 1e-4 * Math.sin(i);
+      if (t >= 20.3) {
+        double u = Math.min(1, t - 20.3);
+        rock += 2 * (1 - Math.cos(Math.PI * u)) / 2 + 0.3 * Math.sin(2 * Math.PI * 0.25 * (t - 20.3));
+      }
+      d.motorLevel(t < 20 ? 0.6 : 0.2);
+      d.accept(t, 0, 0, rock, new double[] {0, 0, 0}, false);
+    }
+    List<MotionEvent.GotOn> on = gotOn(events);
+    assertEquals(1, on.size(), "one get-on: " + on);
+    assertTrue(on.get(0).atS() < 20 + SessionDetector.DAMPED_CONFIRM_S, "the rocking decided: " + on);
+    assertEquals(20.0, on.get(0).onS(), 0.1, "dated where the damping began: " + on);
+  }
 }

@@ -19,11 +19,13 @@ package com.rollercoach.core.signal;
  * than {@value #MAX_RATE_DEG_S} °/s (a sensor 5 cm off the axis then feels under 6 mg of
  * centripetal acceleration), and of each rest only its first {@value #REST_WEIGHT_S} s (a minute's
  * hold adds no more than a moment of it, so the points spread along the arc the strokes cover).
- * The fit is trusted once its points span an arc: their spread across the circle's direction of
- * travel at least {@value #MIN_SPREAD} of the radius (about 50° of turning), and its offset within
- * {@value #MAX_OFFSET_G} g. Simulated offsets and sensitivity errors of the parts above (Monte
- * Carlo, 60–140° arcs): the angle's peak-to-peak error over the arc halves, to what the
- * sensitivity errors alone leave (docs/benchmarks.md, round 16).
+ * The fit is trusted once its points span an arc (their spread along its chord at least {@value
+ * #MIN_SPREAD} of the radius, about 50° of turning), lie on a circle (within {@value
+ * #MAX_RESIDUAL_G} g RMS) and give an offset within {@value #MAX_OFFSET_G} g. Simulated offsets
+ * and sensitivity errors of the parts above (Monte Carlo, 60–140° arcs): the median peak-to-peak
+ * error of the angle over the arc falls by 30–60 %, close to what the sensitivity errors alone
+ * leave; the fit is worse than none in 12–18 % of draws, where those errors' ellipse pulls the
+ * centre (docs/benchmarks.md, round 16).
  */
 final class GravityCircle {
   /** Faster turning is left out: a sensor d off the axis feels ω²·d, 6 mg at 60 °/s and 5 cm. */

@@ -366,6 +366,7 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     if (firstA >= na && firstG >= ng) return false;
     double firstRaw = Math.min(firstA < na ? at[firstA] : Double.POSITIVE_INFINITY,
         firstG < ng ? gt[firstG] : Double.POSITIVE_INFINITY);
+    boolean rebased = rebase;
     if (rebase) {
       rebase = false;
       if (lastOut > Double.NEGATIVE_INFINITY) {
@@ -374,7 +375,10 @@ public final class PhyphoxLiveSource implements AutoCloseable {
       }
     }
     if (pendingGapReason != null) {
-      if (lastOut > Double.NEGATIVE_INFINITY && firstRaw + offset - lastOut > 0.1) {
+      // a clock reset always lost samples (the restarted app's first ones are placed by wall time,
+      // which may be a few polls, under 0.1 s, after the last output); an outage only when the
+      // phone's own clock shows samples missing
+      if (lastOut > Double.NEGATIVE_INFINITY && (rebased || firstRaw + offset - lastOut > 0.1)) {
         sink.gap(lastOut, firstRaw + offset, pendingGapReason);
       }
       pendingGapReason = null;

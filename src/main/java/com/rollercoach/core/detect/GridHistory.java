@@ -79,6 +79,20 @@ final class GridHistory {
     return i;
   }
 
+  /** The lowest s from the sample at or before {@code fromS} (clamped to what is held) to the newest. */
+  double minSince(double fromS) {
+    double lo = Double.POSITIVE_INFINITY;
+    for (long k = indexAt(fromS); k <= newest(); k++) lo = Math.min(lo, s(k));
+    return lo;
+  }
+
+  /** The highest s from the sample at or before {@code fromS} (clamped to what is held) to the newest. */
+  double maxSince(double fromS) {
+    double hi = Double.NEGATIVE_INFINITY;
+    for (long k = indexAt(fromS); k <= newest(); k++) hi = Math.max(hi, s(k));
+    return hi;
+  }
+
   /** s at time {@code tS} (the newest sample at or before it). */
   double sAt(double tS) {
     return s(indexAt(tS));

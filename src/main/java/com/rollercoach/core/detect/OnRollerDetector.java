@@ -177,8 +177,9 @@ final class OnRollerDetector {
    * get-off look-back's lead), by less than a pass's travel, within {@value #END_SHOCK_S} s of the
    * data's end, and nothing after. The exercise ends with the hold, and a recording is stopped once
    * its wearer is up: a burst there is getting off, even when it moved too gently for a shock or a
-   * push and the data stopped before the rest could show the roller empty ({@link #emptiedAfterLastMove} needs {@value
-   * #RESIDUAL_CLEAR_S} + {@value #END_EMPTY_MIN_S} s). Seed 31000150: a 2 cm roll-away 3.8 s before
+   * push and the data stopped before the rest could show the roller empty ({@link
+   * #emptiedAfterLastMove} needs {@value #RESIDUAL_CLEAR_S} + {@value #END_EMPTY_MIN_S} s). Seed
+   * 31000150: a 2 cm roll-away 3.8 s before
    * the end joined the 4.6 cm hip drop into a pass. A burst that goes on rolling is longer than the
    * lead; a weight shift this late in a hold, the data stopped with the person still lying there,
    * would only end the hold a few seconds early.
@@ -190,15 +191,8 @@ final class OnRollerDetector {
     }
     // too short to be a pass of its own: else it may as well be one last stroke (the person still
     // lying there when the data stopped), which the definitions count
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (long k = Math.max(history.oldest(), history.indexAt(moveAfterHoldS - DEPARTURE_LAG_S));
-        k <= history.newest();
-        k++) {
-      lo = Math.min(lo, history.s(k));
-      hi = Math.max(hi, history.s(k));
-    }
-    return hi - lo < PassSegmenter.MIN_TRAVEL_CM;
+    double fromS = moveAfterHoldS - DEPARTURE_LAG_S;
+    return history.maxSince(fromS) - history.minSince(fromS) < PassSegmenter.MIN_TRAVEL_CM;
   }
 
   /**

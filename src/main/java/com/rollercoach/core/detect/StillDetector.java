@@ -142,12 +142,8 @@ final class StillDetector {
    * the first breath that rocks the other way.
    */
   private void bandSince(double fromS) {
-    lo = Double.POSITIVE_INFINITY;
-    hi = Double.NEGATIVE_INFINITY;
-    for (long k = history.indexAt(fromS); k <= history.newest(); k++) {
-      lo = Math.min(lo, history.s(k));
-      hi = Math.max(hi, history.s(k));
-    }
+    lo = history.minSince(fromS);
+    hi = history.maxSince(fromS);
   }
 
   /** Ends a running segment at {@code endS} (the person began getting off). */

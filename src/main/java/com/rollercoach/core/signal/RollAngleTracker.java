@@ -205,7 +205,8 @@ public final class RollAngleTracker {
     // actual turn reach the comparison at the same pace and the delays still cancel
     phiLp.update(phi[0], phi[1], phi[2], filterDt);
     phiSlow.update(phi[0], phi[1], phi[2], filterDt);
-    trackOscillation(dtS, gap, Math.sqrt(rx * rx + ry * ry + rz * rz));
+    double rateRadS = Math.sqrt(rx * rx + ry * ry + rz * rz);
+    trackOscillation(dtS, gap, rateRadS);
     lastRate[0] = rx;
     lastRate[1] = ry;
     lastRate[2] = rz;
@@ -230,19 +231,19 @@ public final class RollAngleTracker {
     boolean inPlane = c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G;
     boolean gravityClean = Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G && inPlane;
     if (gravityClean && !vibrating) {
-      circle.add(c1, c2, Math.toDegrees(Math.sqrt(rx * rx + ry * ry + rz * rz)), dtS);
+      circle.add(c1, c2, Math.toDegrees(rateRadS), dtS);
     }
     circleDueS -= dtS;
     if (circleDueS <= 0) {
       circleDueS = CIRCLE_EVERY_S;
-      double before = inPlane ? -Atan2.of(c2 - circle.b2(), c1 - circle.b1()) : Double.NaN;
+      double before = inPlane ? gravityAngle(c1, c2) : Double.NaN;
       // a new offset turns gravity's angle here too: the reference moves with it, so θ does not
       // jump now (positions are relative) and only the angles elsewhere along the arc change
       if (circle.solve() && haveReference && inPlane) {
-        accelOffset += wrap(-Atan2.of(c2 - circle.b2(), c1 - circle.b1()) - before);
+        accelOffset += wrap(gravityAngle(c1, c2) - before);
       }
     }
-    double accelTheta = inPlane ? -Atan2.of(c2 - circle.b2(), c1 - circle.b1()) : Double.NaN;
+    double accelTheta = inPlane ? gravityAngle(c1, c2) : Double.NaN;
     // how far θ through the accelerometer's low-pass lags θ, per axis: the filters' delays cancel
     double lag0 = axis[0] * (phi[0] - phiRef.x());
     double lag1 = axis[1] * (phi[1] - phiRef.y());
@@ -500,6 +501,11 @@ public final class RollAngleTracker {
         snapNext = true;
       }
     }
+  }
+
+  /** Gravity's angle ψ in the plane ⟂ a (radians, as θ counts), with the fitted offset taken off. */
+  private double gravityAngle(double c1, double c2) {
+    return -Atan2.of(c2 - circle.b2(), c1 - circle.b1());
   }
 
   /** Wraps an angle to (−π, π]. */

@@ -37,7 +37,7 @@ final class MotorLoad {
   static final double UNLOAD_RATIO = 1.5;
   static final double SWITCH_RATIO = 10.0;
   /** Below this RMS the motor is off (a MEMS accelerometer's noise is ~0.005 g RMS at 50 Hz). */
-  static final double MIN_MOTOR_G = 0.05;
+  static final double MIN_MOTOR_G = com.rollercoach.core.signal.RestShaking.MOTOR_MIN_G;
   static final double SETTLE_AFTER_SHOCK_S = 1.5;
   static final double FAST_TAU_S = 0.3;
   static final double CLEAN_MIN_S = 1.0;

@@ -19,6 +19,11 @@ package com.rollercoach.core.signal;
 public final class RestShaking {
   static final double GRAVITY_TAU_S = 0.5;
   /**
+   * At rest, shaking above this RMS is a running motor: a MEMS accelerometer's noise is ~0.005 g
+   * RMS at 50 Hz, a body's heartbeat recoil milli-g.
+   */
+  public static final double MOTOR_MIN_G = 0.05;
+  /**
    * The running mean square's averaging time: many periods of any line above 4 Hz, short enough
    * that a get-off's step shows within a second.
    */

@@ -32,6 +32,13 @@ package com.rollercoach.core.signal;
  * axis, and the roller's own translation r·α as it rolls along the floor. At foam-rolling speeds (≤
  * 1 rad/s) these are below 0.01 g for d ≤ 5 cm, i.e. under 0.6° of ψ error, averaged further by τ.
  *
+ * <p>The pull is proportional–integral (the same paper's integral term): the bias tracker learns
+ * only in stills, so after a set with a warming gyro its estimate is stale, and θ, held τ·e off
+ * gravity's angle by a bias error e, crept as the estimate converged in the hold. The integral
+ * ({@link #BIAS_GAIN}) learns e from gravity while the roller rolls, and takes in the estimate's
+ * moves towards it ({@link #biasNow}). The rocking angle keeps the proportional-only pull: the
+ * breath counter's own treatment of the estimate's convergence is {@link BiasEstimateEcho}.
+ *
  * <p>An accelerometer's zero-g offset (MEMS parts: ±40–80 mg) is a vector fixed in the sensor, which
  * turns gravity's angle by up to a few degrees, differently at each angle: the offset in the plane
  * ⟂ a is fitted from gravity's circle as the roller turns ({@link GravityCircle}) and taken off
@@ -108,12 +115,33 @@ public final class RollAngleTracker {
   static final double ROCKING_SWITCH_S = 3.0;
   /** How often the accelerometer's offset in the plane ({@link GravityCircle}) is fitted again. */
   static final double CIRCLE_EVERY_S = 1.0;
+  /**
+   * The integral gain of θ's pull to gravity (1/s²): 1/(10τ²). The loop s² + s/τ + k then has its
+   * poles at 0.11/τ and 0.89/τ: the integral learns a bias over ≈ 9τ = 18 s (ten strokes), and a
+   * gravity error (a jostle, the accelerometer's sensitivity ellipse) passes into it ten times
+   * less than into the proportional pull. The critically damped 1/(4τ²) learned in 4τ but took
+   * the error of the first gravity reading into the bias: a test roller's angle moved by 2° at a
+   * gap 6 s later (RollAngleTrackerTest, a loss under a running motor), and the accuracy
+   * benchmark was no better for it.
+   */
+  static final double BIAS_GAIN = 1 / (10 * TAU_S * TAU_S);
 
   private final double[] phi = new double[3]; // ∫ω dt, rad
   private final double[] phiOrigin = new double[3]; // Φ when the axis became known: θ = 0 there
   private final double[] lastRate = new double[3]; // rad/s
   private boolean primed;
-  private double correction; // rad, added to a·Φ
+  private double correction; // rad, added to a·Φ (the proportional-only pull: the rocking angle's)
+  /** θ's own correction (rad, added to a·Φ): the pull with an integral term. */
+  private double positionCorrection;
+  /** The rate θ adds about the axis (rad/s): the integral term, the bias the tracker has not seen. */
+  private double axisRate;
+  /** θ's gravity reference; {@link #accelOffset} is the rocking angle's (see {@link #biasStepped}). */
+  private double positionOffset;
+  private final double[] lastBias = new double[3];
+  /** ∫ axisRate dt (rad): what the integral term has added to θ, through the same filters as Φ. */
+  private double axisAngle;
+  private final Smoother axisAngleLp = new Smoother(ACCEL_LP_TAU_S);
+  private final Smoother axisAngleSlow = new Smoother(VIBRATION_LP_TAU_S);
   private double[] axis;
   private final double[] e1 = new double[3];
   private final double[] e2 = new double[3];
@@ -153,6 +181,17 @@ public final class RollAngleTracker {
   private final Smoother phiSlow = new Smoother(VIBRATION_LP_TAU_S);
   /** Mean square of the filtered norm's deviation from 1 g (g²). */
   private double oscillationMs;
+  /**
+   * Whether a rest ({@value #REST_MIN_S} s slower than {@value #ROCKING_REST_DPS} °/s) has shown a
+   * running motor: it shook ({@link RestShaking#MOTOR_MIN_G}), or the filtered specific force
+   * stayed off 1 g by more than the gate — a resting accelerometer reads 1 g within its
+   * calibration (≤ 0.07 g for the cheapest parts simulated), and only an alias near 0 Hz, which
+   * the shaking's gravity estimate follows, holds it further off. Never cleared: a motor runs
+   * through the strokes between rests, and a beating alias hides from both measures for seconds
+   * (seed 35000142: a rest 8 s long with 0.042 g of shaking and the norm 0.96 g, the motor on).
+   */
+  private boolean motorSeen;
+  private double shakingG = Double.NaN;
   private double elapsedS;
   private double recoverUntilS = Double.NEGATIVE_INFINITY;
   /**
@@ -205,6 +244,8 @@ public final class RollAngleTracker {
     // actual turn reach the comparison at the same pace and the delays still cancel
     phiLp.update(phi[0], phi[1], phi[2], filterDt);
     phiSlow.update(phi[0], phi[1], phi[2], filterDt);
+    axisAngleLp.update(axisAngle, 0, 0, filterDt);
+    axisAngleSlow.update(axisAngle, 0, 0, filterDt);
     double rateRadS = Math.sqrt(rx * rx + ry * ry + rz * rz);
     trackOscillation(dtS, gap, rateRadS);
     lastRate[0] = rx;
@@ -218,8 +259,14 @@ public final class RollAngleTracker {
             + axis[1] * (phi[1] - phiOrigin[1])
             + axis[2] * (phi[2] - phiOrigin[2]);
     double gyroTheta = base + correction;
+    double position = base + positionCorrection;
     accelUsed = false;
     boolean vibrating = vibrating();
+    if (restS >= REST_MIN_S
+        && (shakingG >= RestShaking.MOTOR_MIN_G
+            || oscillationMs > MAX_ACCEL_ERROR_G * MAX_ACCEL_ERROR_G)) {
+      motorSeen = true;
+    }
     Smoother accelRef = vibrating ? accelSlow : accelLp;
     Smoother phiRef = vibrating ? phiSlow : phiLp;
     double lx = accelRef.x();
@@ -240,7 +287,9 @@ public final class RollAngleTracker {
       // a new offset turns gravity's angle here too: the reference moves with it, so θ does not
       // jump now (positions are relative) and only the angles elsewhere along the arc change
       if (circle.solve() && haveReference && inPlane) {
-        accelOffset += wrap(gravityAngle(c1, c2) - before);
+        double moved = wrap(gravityAngle(c1, c2) - before);
+        accelOffset += moved;
+        positionOffset += moved;
       }
     }
     double accelTheta = inPlane ? gravityAngle(c1, c2) : Double.NaN;
@@ -248,10 +297,14 @@ public final class RollAngleTracker {
     double lag0 = axis[0] * (phi[0] - phiRef.x());
     double lag1 = axis[1] * (phi[1] - phiRef.y());
     double lag2 = axis[2] * (phi[2] - phiRef.z());
+    // θ turns by the integral term's rate too, and its filtered copy lags that as well
+    double positionLag =
+        lag0 + lag1 + lag2 + axisAngle - (vibrating ? axisAngleSlow : axisAngleLp).x();
     if (gravityClean) {
       double lagged = gyroTheta - lag0 - lag1 - lag2;
       if (!haveReference) {
         accelOffset = accelTheta - lagged;
+        positionOffset = accelTheta - (position - positionLag);
         haveReference = true;
       }
       double error = wrap(accelTheta - accelOffset - lagged);
@@ -263,12 +316,27 @@ public final class RollAngleTracker {
       if (recoverLeftS > 0) recoverLeftS -= dtS;
       double tau = recovering ? RECOVER_TAU_S : TAU_S;
       double gain = snapNext ? 1.0 : Math.min(1.0, dtS / tau);
+      double positionError =
+          wrap(accelTheta - positionOffset - (position - positionLag));
+      // the integral learns the bias only from errors a bias makes: not from the rail's or a gap's
+      // shortfall, nor from gravity shaken now, nor once a rest has shown a motor, which may still
+      // run: a slow sensor's alias near 0 Hz leaves a swing in the filtered gravity for tens of
+      // seconds and drops under vibrating()'s level for seconds at a time, and learning there put
+      // −1.6 °/s into the integral while a 50 Hz sensor rolled under a motor (seed 35000142)
+      if (!recovering && !snapNext && !vibrating && !motorSeen) {
+        axisRate += BIAS_GAIN * positionError * dtS;
+      }
       snapNext = false;
       correction += gain * error;
       gyroTheta += gain * error;
+      positionCorrection += gain * positionError;
+      position += gain * positionError;
       accelUsed = true;
     }
-    theta = gyroTheta;
+    positionCorrection += axisRate * dtS;
+    position += axisRate * dtS;
+    axisAngle += axisRate * dtS;
+    theta = position;
     updateRocking(base, accelTheta, lag0 + lag1 + lag2, dtS, biasEstimated && lineAtRest());
     return theta;
   }
@@ -300,7 +368,7 @@ public final class RollAngleTracker {
       rockingDisagreeS = 0;
     }
     if (!rockingOwn) {
-      rockingTheta = theta;
+      rockingTheta = base + correction;
       rockingGravityUsed = accelUsed;
       return;
     }
@@ -441,7 +509,39 @@ public final class RollAngleTracker {
    * θ stays where it is (an offset of s is nothing: positions are relative).
    */
   public void biasStepped(double stepDps) {
+    // only the rocking angle's reference: θ's own pull has an integral term, and biasNow decides
+    // what a move of the estimate does to θ
     if (haveReference) accelOffset -= TAU_S * Math.toRadians(stepDps);
+  }
+
+  /**
+   * The gyro bias estimate the coming sample's rates were corrected with (°/s, sensor frame). The
+   * estimate learns only in stills and converges over tens of seconds; followed by θ, that
+   * convergence was a creep of s through the still (a stale estimate at a hold's start: 0.1–0.15
+   * cm, enough to make a 4.85 cm hip drop read as a pass). The integral term has learned the same
+   * bias from gravity while the roller rolled, so a move of the estimate about the axis towards
+   * what the integral holds is taken out of the integral, θ's rate staying what it was; only up to
+   * what the integral holds, though: beyond that (the integral learned nothing under a motor's
+   * line, seed 35000142) the move is news, and θ takes it, as it did before there was an
+   * integral (absorbing it all carried −2.3 °/s of the estimate's own learning into a hold with
+   * no clean gravity, and θ drifted 80° in 35 s).
+   */
+  public void biasNow(double bx, double by, double bz) {
+    if (axis != null) {
+      double moved =
+          axis[0] * (bx - lastBias[0]) + axis[1] * (by - lastBias[1]) + axis[2] * (bz - lastBias[2]);
+      // only the part of the move the integral had anticipated: towards zero, at most what it holds
+      double m = Math.toRadians(moved);
+      if (m * axisRate < 0) axisRate += Math.copySign(Math.min(Math.abs(m), Math.abs(axisRate)), m);
+    }
+    lastBias[0] = bx;
+    lastBias[1] = by;
+    lastBias[2] = bz;
+  }
+
+  /** How hard the roller shakes ({@link RestShaking#levelG()}, g) as of the previous sample. */
+  public void shaking(double levelG) {
+    shakingG = levelG;
   }
 
   /** Whether the latest sample's accelerometer reading was used as a gravity reference. */
@@ -467,7 +567,10 @@ public final class RollAngleTracker {
 
   private void setAxis(double[] a) {
     boolean first = axis == null;
-    if (first) System.arraycopy(phi, 0, phiOrigin, 0, 3);
+    if (first) {
+      System.arraycopy(phi, 0, phiOrigin, 0, 3);
+      positionCorrection = correction;
+    }
     double[] ref = {0, 0, 0};
     if (axis == null || Math.abs(RollAxisEstimator.dot(e1, a)) > 0.5) {
       int least = 0;
@@ -497,6 +600,7 @@ public final class RollAngleTracker {
       double c2 = RollAxisEstimator.dot(stillGravity, e2);
       if (c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G) {
         accelOffset = -Atan2.of(c2, c1);
+        positionOffset = accelOffset;
         haveReference = true;
         snapNext = true;
       }

@@ -227,6 +227,8 @@ public final class RollSignal {
     }
     if (saturation.update(x.gxDps(), x.gyDps(), x.gzDps())) angle.markSaturated();
     angle.biasEstimated(bias.estimated());
+    angle.biasNow(bias.bias(0), bias.bias(1), bias.bias(2));
+    angle.shaking(restShaking.levelG());
     double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
     boolean hadShock = shockPending;
     trackShock(x, wx, wy, wz, dt);

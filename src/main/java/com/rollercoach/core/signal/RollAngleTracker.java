@@ -138,10 +138,6 @@ public final class RollAngleTracker {
   /** θ's gravity reference; {@link #accelOffset} is the rocking angle's (see {@link #biasStepped}). */
   private double positionOffset;
   private final double[] lastBias = new double[3];
-  /** ∫ axisRate dt (rad): what the integral term has added to θ, through the same filters as Φ. */
-  private double axisAngle;
-  private final Smoother axisAngleLp = new Smoother(ACCEL_LP_TAU_S);
-  private final Smoother axisAngleSlow = new Smoother(VIBRATION_LP_TAU_S);
   private double[] axis;
   private final double[] e1 = new double[3];
   private final double[] e2 = new double[3];
@@ -244,8 +240,6 @@ public final class RollAngleTracker {
     // actual turn reach the comparison at the same pace and the delays still cancel
     phiLp.update(phi[0], phi[1], phi[2], filterDt);
     phiSlow.update(phi[0], phi[1], phi[2], filterDt);
-    axisAngleLp.update(axisAngle, 0, 0, filterDt);
-    axisAngleSlow.update(axisAngle, 0, 0, filterDt);
     double rateRadS = Math.sqrt(rx * rx + ry * ry + rz * rz);
     trackOscillation(dtS, gap, rateRadS);
     lastRate[0] = rx;
@@ -297,9 +291,11 @@ public final class RollAngleTracker {
     double lag0 = axis[0] * (phi[0] - phiRef.x());
     double lag1 = axis[1] * (phi[1] - phiRef.y());
     double lag2 = axis[2] * (phi[2] - phiRef.z());
-    // θ turns by the integral term's rate too, and its filtered copy lags that as well
+    // θ turns by the integral term's rate too, and its filtered copy lags that as well: by the
+    // filter's delay for a ramp, two stages of τ (the rate changes over tens of seconds)
     double positionLag =
-        lag0 + lag1 + lag2 + axisAngle - (vibrating ? axisAngleSlow : axisAngleLp).x();
+        lag0 + lag1 + lag2
+            + axisRate * 2 * (vibrating ? VIBRATION_LP_TAU_S : ACCEL_LP_TAU_S);
     if (gravityClean) {
       double lagged = gyroTheta - lag0 - lag1 - lag2;
       if (!haveReference) {
@@ -335,7 +331,6 @@ public final class RollAngleTracker {
     }
     positionCorrection += axisRate * dtS;
     position += axisRate * dtS;
-    axisAngle += axisRate * dtS;
     theta = position;
     updateRocking(base, accelTheta, lag0 + lag1 + lag2, dtS, biasEstimated && lineAtRest());
     return theta;

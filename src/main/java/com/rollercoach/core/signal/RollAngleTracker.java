@@ -517,9 +517,13 @@ public final class RollAngleTracker {
    * bias from gravity while the roller rolled, so a move of the estimate about the axis towards
    * what the integral holds is taken out of the integral, θ's rate staying what it was; only up to
    * what the integral holds, though: beyond that (the integral learned nothing under a motor's
-   * line, seed 35000142) the move is news, and θ takes it, as it did before there was an
-   * integral (absorbing it all carried −2.3 °/s of the estimate's own learning into a hold with
-   * no clean gravity, and θ drifted 80° in 35 s).
+   * line, seed 35000142) the move is news, and θ's rate takes it (absorbing it all carried −2.3
+   * °/s of the estimate's own learning into a hold with no clean gravity, and θ drifted 80° in 35
+   * s). Its reference moves by τ × the news, as {@link #biasStepped} moves the rocking angle's:
+   * held by gravity, θ sat τ·e off gravity's angle with a rate error e, and without the move it
+   * crept to the new τ·e in the middle of the still (seed 30000183: a motor hid every rest from
+   * the bias tracker for 140 s, θ sat 7° off, the estimate arrived in the hold, and θ crept 0.9
+   * cm through it, reading a 4.6 cm hip drop as a 5.4 cm pass).
    */
   public void biasNow(double bx, double by, double bz) {
     if (axis != null) {
@@ -527,7 +531,10 @@ public final class RollAngleTracker {
           axis[0] * (bx - lastBias[0]) + axis[1] * (by - lastBias[1]) + axis[2] * (bz - lastBias[2]);
       // only the part of the move the integral had anticipated: towards zero, at most what it holds
       double m = Math.toRadians(moved);
-      if (m * axisRate < 0) axisRate += Math.copySign(Math.min(Math.abs(m), Math.abs(axisRate)), m);
+      double absorbed =
+          m * axisRate < 0 ? Math.copySign(Math.min(Math.abs(m), Math.abs(axisRate)), m) : 0;
+      axisRate += absorbed;
+      if (haveReference) positionOffset -= TAU_S * (m - absorbed);
     }
     lastBias[0] = bx;
     lastBias[1] = by;

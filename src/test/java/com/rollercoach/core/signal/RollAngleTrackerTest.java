@@ -169,19 +169,23 @@ class RollAngleTrackerTest {
   /**
    * The bias becomes known only while the roller rests, its axis long known (a motor's line hid
    * every rest until then). Held by gravity, θ's integral term has learned most of the 5 °/s; the
-   * estimate arriving (and taken off the rates) must not move θ away from where the roller is
-   * (it rests at 0): what the integral had learned is taken out of it, and θ only converges on
-   * with the rest. Untold, the rates' 5 °/s step carried θ degrees away in the middle of a still
-   * (the proportional-only pull crept 10°, 1.3 cm of s, in round 7).
+   * estimate arriving (and taken off the rates) must not move θ in the middle of the still: what
+   * the integral had learned is taken out of it, and for the rest θ's reference moves by τ × the
+   * rest, so θ stays where it is (it had crept 2.4° in 5 s, 0.3 cm of s, before round 18). Untold,
+   * the rates' 5 °/s step carried θ degrees away (the proportional-only pull crept 10°, 1.3 cm of s,
+   * in round 7).
    */
   @Test
   void aFirstBiasEstimateInTheMiddleOfAStillDoesNotMoveTheAngle() {
     double[] told = anglesAfterFirstEstimate(true);
     double[] untold = anglesAfterFirstEstimate(false);
-    double atArrival = Math.abs(told[0]);
-    assertTrue(mostOff(told) <= atArrival + 0.01, "told: " + mostOff(told) + "° from " + atArrival);
-    assertTrue(Math.abs(told[told.length - 1]) < 0.5 * atArrival, "told: still " + told[told.length - 1]);
-    assertTrue(mostOff(untold) > atArrival + 3, "untold: " + mostOff(untold) + "°");
+    double atArrival = told[0];
+    assertTrue(Math.abs(atArrival) > 1, "the integral's transient leaves θ off the rest: " + atArrival);
+    double moved = 0;
+    for (double a : told) moved = Math.max(moved, Math.abs(a - atArrival));
+    // what is left is the loop's own convergence, under way when the estimate arrived (0.16 °/s)
+    assertTrue(moved < 0.5, "told: θ moved " + moved + "° in the still");
+    assertTrue(mostOff(untold) > Math.abs(atArrival) + 3, "untold: " + mostOff(untold) + "°");
   }
 
   /** θ (degrees; the roller rests at 0) over the 15 s after the estimate arrives, at 30 s of rest. */
@@ -274,6 +278,45 @@ class RollAngleTrackerTest {
       // the bias moved once the roller rolled (a warming gyro): at rest there was none to learn
       tracker.update(0, rolling ? rate + 1 : 0, 0, g[0], g[1], g[2], i == 0 ? 0 : dt, axis, !rolling);
       most = Math.max(most, Math.abs(tracker.theta() - tracker.rockingTheta()));
+    }
+    return Math.toDegrees(most);
+  }
+
+  /**
+   * Seed 30000183: a motor ran from before the get-on, so the integral never learned, and it hid
+   * every rest from the bias tracker until the hold; θ rolled 3.5 °/s of unseen bias held by
+   * gravity alone, τ·e = 7° off its angle. When the estimate arrived in the hold, θ crept those 7°
+   * (0.9 cm) through the still and made a 4.6 cm hip drop read as a 5.4 cm pass. Its reference now
+   * moves with the news, so θ stays where the roller stopped.
+   */
+  @Test
+  void anEstimateTheIntegralDidNotLearnDoesNotCreepTheAngleUnderAMotor() {
+    // what is left: the gyro's 3.5 °/s through the filters' 0.1 s delay, which the comparison
+    // took off while gravity held θ still (0.35°; 0.04 cm)
+    assertTrue(creepInHold(true) < 0.5, "told: " + creepInHold(true) + "°");
+    assertTrue(creepInHold(false) > 5, "untold: " + creepInHold(false) + "°");
+  }
+
+  /** How far θ moves (degrees) in a hold after the bias estimate arrives 10 s into it. */
+  private static double creepInHold(boolean told) {
+    RollAngleTracker tracker = new RollAngleTracker();
+    double[] axis = {0, 1, 0};
+    double dt = 0.01;
+    double bias = 3.5;
+    double atArrival = Double.NaN;
+    double most = 0;
+    for (int i = 0; i <= 9000; i++) {
+      double t = i * dt;
+      boolean rolling = t >= 5 && t < 53; // six strokes, stopping where they started
+      double angle = rolling ? 0.6 * Math.sin(2 * Math.PI * (t - 5) / 8) : 0;
+      double rate = rolling ? Math.toDegrees(0.6 * 2 * Math.PI / 8 * Math.cos(2 * Math.PI * (t - 5) / 8)) : 0;
+      tracker.shaking(rolling ? 0.3 : 0.2); // the motor shakes the resting roller: the integral is off
+      boolean known = t >= 63;
+      if (told) tracker.biasNow(0, known ? bias : 0, 0);
+      double[] g = com.rollercoach.core.SyntheticSession.rotateForTest(new double[] {0, 0, 1}, axis, -angle);
+      double theta = tracker.update(0, rate + (known ? 0 : bias), 0, g[0], g[1], g[2], i == 0 ? 0 : dt, axis, !rolling);
+      if (known && Double.isNaN(atArrival)) atArrival = theta;
+      if (known) most = Math.max(most, Math.abs(theta - atArrival));
     }
     return Math.toDegrees(most);
   }

@@ -555,7 +555,11 @@ final class OnRollerDetector {
     boolean pushed = sinceSettled(lastPushS, now, TRANSIENT_LOOKBACK_S);
     double lastMotion =
         liftedOff ? loadSeenS : creptOff ? lastStirS : pushed ? lastPushS : lastMovingS;
-    double anchor = shockRecent && !knock ? lastShockS : lastMotion;
+    // Nothing after such a push is the person's, a shock neither: the empty roller bouncing, or the
+    // motor switched off once they were up (seed 26000126: the roller sent off at 30 cm/s, the
+    // button 6 s later; the freed motor's alias crept s meanwhile, and the roll-away became a pass)
+    boolean shockAfterPush = pushed && lastShockS > lastPushS;
+    double anchor = shockRecent && !knock && !shockAfterPush ? lastShockS : lastMotion;
     long i = history.indexAt(anchor);
     long lo = history.oldest();
     if (anchor == lastShockS && !knock) i = firstShockOfBurst(i, lo);

@@ -171,6 +171,17 @@ class GetOffLookBackTest {
     assertEquals(41.0, off, 0.1);
   }
 
+  @Test
+  void aShockAfterThePushIsTheEmptyRollerNotWhereGettingOffBegan() {
+    // as above, the roller sent away at 30 cm/s at 41.5-42.5 s; at 46 s a shock flag (the motor
+    // switched off once the person was up) with the roller moving around it at 2 cm/s (a slow
+    // sensor's freed motor crept s, and gravity pulled it back once the shaking stopped: seed
+    // 26000126): getting off began at 41 s, not at the shock
+    double off =
+        new Timeline().quietFrom(47).move(41, 41.5, 3).move(41.5, 42.5, 30).move(45.8, 46.3, 2).shock(46).offTime();
+    assertEquals(41.0, off, 0.1);
+  }
+
   /**
    * A hand-made timeline at 50 Hz: empty until the get-on shock at 2 s, strokes of 30 cm from 5 s
    * (to 38 s unless told), then what a test adds (movements, shock flags, a running motor's

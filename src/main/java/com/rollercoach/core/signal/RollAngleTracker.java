@@ -291,13 +291,13 @@ public final class RollAngleTracker {
     double lag0 = axis[0] * (phi[0] - phiRef.x());
     double lag1 = axis[1] * (phi[1] - phiRef.y());
     double lag2 = axis[2] * (phi[2] - phiRef.z());
-    // θ turns by the integral term's rate too, and its filtered copy lags that as well: by the
-    // filter's delay for a ramp, two stages of τ (the rate changes over tens of seconds)
-    double positionLag =
-        lag0 + lag1 + lag2
-            + axisRate * 2 * (vibrating ? VIBRATION_LP_TAU_S : ACCEL_LP_TAU_S);
     if (gravityClean) {
       double lagged = gyroTheta - lag0 - lag1 - lag2;
+      // θ turns by the integral term's rate too, and its filtered copy lags that as well: by the
+      // filter's delay for a ramp, two stages of τ (the rate changes over tens of seconds)
+      double positionLag =
+          lag0 + lag1 + lag2
+              + axisRate * 2 * (vibrating ? VIBRATION_LP_TAU_S : ACCEL_LP_TAU_S);
       if (!haveReference) {
         accelOffset = accelTheta - lagged;
         positionOffset = accelTheta - (position - positionLag);

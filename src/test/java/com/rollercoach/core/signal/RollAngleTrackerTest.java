@@ -15,6 +15,29 @@ class RollAngleTrackerTest {
     return com.rollercoach.core.SyntheticSession.rotateForTest(UP0, AXIS, -theta);
   }
 
+  /** One sample of a roller turning at {@code rateDps} about AXIS, gravity seen at its angle θ. */
+  private static double feed(
+      RollAngleTracker tracker, double rateDps, double theta, double dt, boolean still) {
+    double[] g = up(theta);
+    return tracker.update(
+        AXIS[0] * rateDps, AXIS[1] * rateDps, AXIS[2] * rateDps, g[0], g[1], g[2], dt, AXIS, still);
+  }
+
+  /** The bias tracker's estimate, {@code dps} about AXIS. */
+  private static void biasEstimate(RollAngleTracker tracker, double dps) {
+    tracker.biasNow(AXIS[0] * dps, AXIS[1] * dps, AXIS[2] * dps);
+  }
+
+  /** Strokes 0.6 rad either way, 8 s up and down, from {@code startS}: the angle at t (rad). */
+  private static double strokeRad(double t, double startS) {
+    return 0.6 * Math.sin(2 * Math.PI * (t - startS) / 8);
+  }
+
+  /** The same strokes' rate at t (°/s). */
+  private static double strokeRateDps(double t, double startS) {
+    return Math.toDegrees(0.6 * 2 * Math.PI / 8 * Math.cos(2 * Math.PI * (t - startS) / 8));
+  }
+
   @Test
   void pureRotationIntegratesToTheRightAngle() {
     RollAngleTracker tracker = new RollAngleTracker();
@@ -191,17 +214,16 @@ class RollAngleTrackerTest {
   /** θ (degrees; the roller rests at 0) over the 15 s after the estimate arrives, at 30 s of rest. */
   private static double[] anglesAfterFirstEstimate(boolean told) {
     RollAngleTracker tracker = new RollAngleTracker();
-    double[] axis = {0, 1, 0};
     double dt = 0.01;
     double[] after = new double[1501];
     for (int i = 0; i <= 4500; i++) {
       boolean known = i >= 3000;
       if (i == 3000 && told) {
         tracker.biasStepped(5);
-        tracker.biasNow(0, 5, 0);
+        biasEstimate(tracker, 5);
       }
       double rate = known ? 0 : 5; // what is left of the bias after the estimate
-      double theta = tracker.update(0, rate, 0, 0, 0, 1, i == 0 ? 0 : dt, axis, true);
+      double theta = feed(tracker, rate, 0, i == 0 ? 0 : dt, true);
       if (i >= 3000) after[i - 3000] = Math.toDegrees(theta);
     }
     return after;
@@ -223,7 +245,6 @@ class RollAngleTrackerTest {
   @Test
   void theBiasEstimateConvergingInAHoldDoesNotCreepTheAngle() {
     RollAngleTracker tracker = new RollAngleTracker();
-    double[] axis = {0, 1, 0};
     double dt = 0.01;
     double trueBias = 2.2; // °/s about the axis, reached while rolling
     double estimate = 1.6; // the tracker's, from the last still
@@ -233,16 +254,15 @@ class RollAngleTrackerTest {
     for (int i = 0; i <= 9000; i++) {
       double t = i * dt;
       boolean rolling = t < 62; // stopping at a turn-around, 0.6 rad from the start
-      double angle = rolling ? 0.6 * Math.sin(2 * Math.PI * t / 8) : -0.6;
-      double rate = rolling ? Math.toDegrees(0.6 * 2 * Math.PI / 8 * Math.cos(2 * Math.PI * t / 8)) : 0;
+      double angle = rolling ? strokeRad(t, 0) : -0.6;
+      double rate = rolling ? strokeRateDps(t, 0) : 0;
       if (!rolling) estimate += (trueBias - estimate) * dt / 8; // the tracker learning in the still
       if (t >= 63 && Double.isNaN(thetaAtHold)) { // a second into the hold
         thetaAtHold = tracker.theta();
         rockingAtHold = tracker.rockingTheta();
       }
-      tracker.biasNow(0, estimate, 0);
-      double[] g = com.rollercoach.core.SyntheticSession.rotateForTest(new double[] {0, 0, 1}, axis, -angle);
-      theta = tracker.update(0, rate + trueBias - estimate, 0, g[0], g[1], g[2], i == 0 ? 0 : dt, axis, !rolling);
+      biasEstimate(tracker, estimate);
+      theta = feed(tracker, rate + trueBias - estimate, angle, i == 0 ? 0 : dt, !rolling);
     }
     double creep = Math.toDegrees(Math.abs(theta - thetaAtHold));
     double rockingCreep = Math.toDegrees(Math.abs(tracker.rockingTheta() - rockingAtHold));
@@ -265,18 +285,16 @@ class RollAngleTrackerTest {
   /** The most θ and the proportional-only angle differ (degrees) after a rest shaking this hard. */
   private static double integralShare(double shakingG) {
     RollAngleTracker tracker = new RollAngleTracker();
-    double[] axis = {0, 1, 0};
     double dt = 0.01;
     double most = 0;
     for (int i = 0; i <= 6500; i++) {
       double t = i * dt;
       boolean rolling = t >= 5;
-      double angle = rolling ? 0.6 * Math.sin(2 * Math.PI * (t - 5) / 8) : 0;
-      double rate = rolling ? Math.toDegrees(0.6 * 2 * Math.PI / 8 * Math.cos(2 * Math.PI * (t - 5) / 8)) : 0;
+      double angle = rolling ? strokeRad(t, 5) : 0;
+      double rate = rolling ? strokeRateDps(t, 5) : 0;
       tracker.shaking(rolling ? 0.3 : shakingG); // rolling shakes the level by itself: not read
-      double[] g = com.rollercoach.core.SyntheticSession.rotateForTest(new double[] {0, 0, 1}, axis, -angle);
       // the bias moved once the roller rolled (a warming gyro): at rest there was none to learn
-      tracker.update(0, rolling ? rate + 1 : 0, 0, g[0], g[1], g[2], i == 0 ? 0 : dt, axis, !rolling);
+      feed(tracker, rolling ? rate + 1 : 0, angle, i == 0 ? 0 : dt, !rolling);
       most = Math.max(most, Math.abs(tracker.theta() - tracker.rockingTheta()));
     }
     return Math.toDegrees(most);
@@ -300,7 +318,6 @@ class RollAngleTrackerTest {
   /** How far θ moves (degrees) in a hold after the bias estimate arrives 10 s into it. */
   private static double creepInHold(boolean told) {
     RollAngleTracker tracker = new RollAngleTracker();
-    double[] axis = {0, 1, 0};
     double dt = 0.01;
     double bias = 3.5;
     double atArrival = Double.NaN;
@@ -308,13 +325,12 @@ class RollAngleTrackerTest {
     for (int i = 0; i <= 9000; i++) {
       double t = i * dt;
       boolean rolling = t >= 5 && t < 53; // six strokes, stopping where they started
-      double angle = rolling ? 0.6 * Math.sin(2 * Math.PI * (t - 5) / 8) : 0;
-      double rate = rolling ? Math.toDegrees(0.6 * 2 * Math.PI / 8 * Math.cos(2 * Math.PI * (t - 5) / 8)) : 0;
+      double angle = rolling ? strokeRad(t, 5) : 0;
+      double rate = rolling ? strokeRateDps(t, 5) : 0;
       tracker.shaking(rolling ? 0.3 : 0.2); // the motor shakes the resting roller: the integral is off
       boolean known = t >= 63;
-      if (told) tracker.biasNow(0, known ? bias : 0, 0);
-      double[] g = com.rollercoach.core.SyntheticSession.rotateForTest(new double[] {0, 0, 1}, axis, -angle);
-      double theta = tracker.update(0, rate + (known ? 0 : bias), 0, g[0], g[1], g[2], i == 0 ? 0 : dt, axis, !rolling);
+      if (told) biasEstimate(tracker, known ? bias : 0);
+      double theta = feed(tracker, rate + (known ? 0 : bias), angle, i == 0 ? 0 : dt, !rolling);
       if (known && Double.isNaN(atArrival)) atArrival = theta;
       if (known) most = Math.max(most, Math.abs(theta - atArrival));
     }

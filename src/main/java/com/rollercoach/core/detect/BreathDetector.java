@@ -409,10 +409,12 @@ final class BreathDetector {
     double[][] tp = turningPoints(startS, ended ? toS - GROUP_DELAY_S : toS);
     boolean atTrough = inhaleStartsAtTrough(tp);
     double inhale = medianInhale(tp, atTrough);
+    boolean[] sigh = sighs(tp, atTrough);
     double[] out = new double[tp.length];
     int n = 0;
     for (int k = 0; k < tp.length; k++) {
       if ((tp[k][2] == 1) == atTrough) continue;
+      if (pauseWiggle(tp, sigh, k, atTrough)) continue;
       double onset = tp[k][0];
       if (onset <= startS + EDGE_WINDOW_S) {
         // a stop's turning point counts only if a whole inhale followed (undecided until then)
@@ -435,7 +437,7 @@ final class BreathDetector {
       out[n++] = onset;
     }
     out = Arrays.copyOf(out, n);
-    double[] hidden = hiddenOnsets(tp, atTrough, inhale, startS);
+    double[] hidden = hiddenOnsets(tp, sigh, atTrough, inhale, startS);
     if (hidden.length == 0) return out;
     double[] all = Arrays.copyOf(out, n + hidden.length);
     System.arraycopy(hidden, 0, all, n, hidden.length);
@@ -454,9 +456,10 @@ final class BreathDetector {
    * an edge of ordinary length is a sigh's second inhale or a wiggle. The onset is placed half an
    * exhale after the dip in an edge of the inhale's sign (the dip is the middle of the hidden
    * exhale), half an inhale before it in an edge of the exhale's sign (the middle of the hidden
-   * inhale).
+   * inhale). The two edges after a sigh are not searched ({@link #sighs}).
    */
-  private double[] hiddenOnsets(double[][] tp, boolean atTrough, double inhale, double startS) {
+  private double[] hiddenOnsets(
+      double[][] tp, boolean[] sigh, boolean atTrough, double inhale, double startS) {
     if (tp.length < 4 || Double.isNaN(inhale)) return new double[0];
     double exhale = medianInhale(tp, !atTrough);
     double period = inhale + exhale;
@@ -466,6 +469,10 @@ final class BreathDetector {
     for (int k = 0; k + 1 < tp.length; k++) {
       // an edge from the stroke's own stop holds the settling too: its length is not a breath's
       if (tp[k][0] <= startS + EDGE_WINDOW_S) continue;
+      // a sigh's exhale and the edge after it hold the pause that follows a sigh: they outlast
+      // their kind by up to a period or more with no breath in them, and a sway's slope through
+      // the pause puts the very dip between two humps in their rate that a hidden breath leaves
+      if (k >= 1 && sigh[k - 1] || k >= 2 && sigh[k - 2]) continue;
       boolean inhaleEdge = (tp[k][2] == 1) != atTrough;
       double expected = inhaleEdge ? inhale : exhale;
       double d = tp[k + 1][0] - tp[k][0];
@@ -482,6 +489,52 @@ final class BreathDetector {
     }
     return Arrays.copyOf(found, n);
   }
+
+  /**
+   * Which edges are sighs (edge k runs from turning point k to k+1): inhale edges that swing at
+   * least {@value #SIGH_SWING}× the median inhale edge, a breath of twice the tidal volume or more
+   * (the usual definition of a sigh). People sigh a few times an hour to a few times a minute, and
+   * after a sigh the breathing stops for a while at the exhaled level (post-sigh apnea, half a
+   * breath to a breath or more), where a slow postural sway is all that moves the roller.
+   */
+  static boolean[] sighs(double[][] tp, boolean atTrough) {
+    boolean[] out = new boolean[tp.length];
+    double typical = medianInhaleSwing(tp, atTrough);
+    for (int k = 0; k + 1 < tp.length; k++) {
+      boolean inhaleEdge = (tp[k][2] == 1) != atTrough;
+      out[k] = inhaleEdge && Math.abs(tp[k + 1][1] - tp[k][1]) >= SIGH_SWING * typical;
+    }
+    return out;
+  }
+
+  /**
+   * Whether the inhale edge starting at turning point k is the sway in a sigh's pause rather than a
+   * breath: it is the first inhale edge after a sigh's exhale and swings less than {@value
+   * #WIGGLE_SHARE} of the median inhale edge. Breath depth varies by about a fifth from breath to
+   * breath, so a breath that shallow is more than three of those below the typical one, while a
+   * sway (a few hundredths of a degree to a tenth, over tens of seconds) turns the angle by that
+   * much in the seconds the pause lasts.
+   */
+  private static boolean pauseWiggle(double[][] tp, boolean[] sigh, int k, boolean atTrough) {
+    if (k < 2 || !sigh[k - 2] || k + 1 >= tp.length) return false;
+    return Math.abs(tp[k + 1][1] - tp[k][1]) < WIGGLE_SHARE * medianInhaleSwing(tp, atTrough);
+  }
+
+  /** Median swing of the inhale edges among turning points; NaN if there is none. */
+  private static double medianInhaleSwing(double[][] tp, boolean inhaleAtTrough) {
+    double[] swings = new double[tp.length];
+    int m = 0;
+    for (int k = 0; k + 1 < tp.length; k++) {
+      if ((tp[k][2] == 1) != inhaleAtTrough) swings[m++] = Math.abs(tp[k + 1][1] - tp[k][1]);
+    }
+    return m == 0 ? Double.NaN : Median.of(swings, m);
+  }
+
+  /** An inhale edge swinging this many times the median inhale edge is a sigh. */
+  static final double SIGH_SWING = 2.0;
+
+  /** An inhale edge right after a sigh's exhale swinging under this share of the median is sway. */
+  static final double WIGGLE_SHARE = 0.35;
 
   /**
    * Times inside (fromS, toS) where the angle's rate, signed along the edge ({@code dir}), dips

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,54 @@ class BreathDetectorTest {
     DoubleUnaryOperator theta = t -> t < 30 ? breathing(t, 0.5) : t < 34 ? 0 : breathing(t - 4, 0.5);
     BreathDetector b = feed(66, theta);
     assertEquals(9, b.onsetsInStill(3, 63, false).length); // 6, 12, 18, 24, 34, 40, 46, 52, 58
+  }
+
+  @Test
+  void thePauseAfterASighIsNotAHiddenBreath() {
+    // 0.3° breaths; the one at 24 s is a sigh (2.5 times as deep, half as long again) followed by
+    // a 6 s pause at the exhaled level (post-sigh apnea), under a slow sway: the sigh's exhale edge
+    // outlasts the others by a period, and the sway's slope through the pause puts a dip between two
+    // humps of its rate, the mark of a breath hidden under sway. Each sway here (amplitude °,
+    // frequency Hz, phase) was counted 9 without the rule, one breath too many.
+    double[][] sways = {
+      {0.08, 0.08, 1.5}, {0.08, 0.08, 3.5}, {0.12, 0.05, 3.0}, {0.12, 0.08, 1.0},
+      {0.20, 0.05, 2.5}, {0.20, 0.05, 3.0}, {0.20, 0.05, 3.5}
+    };
+    for (double[] w : sways) {
+      DoubleUnaryOperator theta =
+          t -> {
+            double sway = w[0] * Math.sin(2 * Math.PI * w[1] * t + w[2]);
+            if (t < 24) return breathing(t, 0.3) + sway;
+            if (t < 33) return breath(t - 24, 9, 0.75) + sway;
+            if (t < 39) return sway;
+            return breathing(t - 39, 0.3) + sway;
+          };
+      // 6, 12, 18, 24 (the sigh), 39, 45, 51, 57
+      assertEquals(
+          8, feed(66, theta).onsetsInStill(3, 61, false).length, "sway " + Arrays.toString(w));
+    }
+  }
+
+  @Test
+  void aWiggleInThePauseAfterASighIsNotABreath() {
+    // 0.3° breaths; the one at 24 s is a sigh followed by a 6 s pause in which the roller rises and
+    // falls back by 0.07-0.1° over 4 s (a third of a breath or less): without the rule it was
+    // counted, 9 onsets instead of 8
+    for (double bump : new double[] {0.07, 0.08, 0.1}) {
+      for (double at : new double[] {33.5, 34, 35}) {
+        DoubleUnaryOperator theta =
+            t -> {
+              if (t < 24) return breathing(t, 0.3);
+              if (t < 33) return breath(t - 24, 9, 0.75);
+              if (t < 39) {
+                return t > at && t < at + 4 ? bump * 0.5 * (1 - Math.cos(2 * Math.PI * (t - at) / 4)) : 0;
+              }
+              return breathing(t - 39, 0.3);
+            };
+        // 6, 12, 18, 24 (the sigh), 39, 45, 51, 57
+        assertEquals(8, feed(66, theta).onsetsInStill(3, 61, false).length, bump + "° at " + at);
+      }
+    }
   }
 
   /** One raised-cosine breath of {@code periodS} (inhale 40 %) and {@code depthDeg}, u s after its onset. */

@@ -36,6 +36,10 @@ import java.util.Arrays;
  *       shallow breath's opposite half only stalls the angle and leaves no turning point. Such an
  *       edge outlasts its kind by a whole breath period and its rate dips between two humps; the
  *       breath it hides is counted from that ({@link #hiddenOnsets}).
+ *   <li><b>The pause after a sigh</b>: a sigh (an inhale of twice the usual depth or more) is
+ *       followed by seconds without breathing, in which only the sway moves the roller. Its long
+ *       edges are not searched for hidden breaths, and a wiggle far smaller than a breath there is
+ *       not one ({@link #sighs}).
  * </ul>
  *
  * <p>Which turning point starts an inhale depends on how the sensor sits in the roller, so the

@@ -133,27 +133,31 @@ class BreathDetectorTest {
     assertEquals(9, b.onsetsInStill(3, 63, false).length); // 6, 12, 18, 24, 34, 40, 46, 52, 58
   }
 
+  /**
+   * 0.3° breaths every {@link #PERIOD_S} s; the one at 24 s is a sigh (2.5 times as deep, half as
+   * long again), followed by a pause at the exhaled level (post-sigh apnea) until 39 s in which only
+   * {@code pause} moves the roller; then breaths again. Onsets: 6, 12, 18, 24 (the sigh), 39, 45, 51,
+   * 57.
+   */
+  private static double sighAndPause(double t, DoubleUnaryOperator pause) {
+    if (t < 24) return breathing(t, 0.3);
+    if (t < 33) return breath(t - 24, 9, 0.75);
+    if (t < 39) return pause.applyAsDouble(t);
+    return breathing(t - 39, 0.3);
+  }
+
   @Test
   void thePauseAfterASighIsNotAHiddenBreath() {
-    // 0.3° breaths; the one at 24 s is a sigh (2.5 times as deep, half as long again) followed by
-    // a 6 s pause at the exhaled level (post-sigh apnea), under a slow sway: the sigh's exhale edge
-    // outlasts the others by a period, and the sway's slope through the pause puts a dip between two
-    // humps of its rate, the mark of a breath hidden under sway. Each sway here (amplitude °,
-    // frequency Hz, phase) was counted 9 without the rule, one breath too many.
+    // under a slow sway the sigh's exhale edge outlasts the others by a period, and the sway's slope
+    // through the pause puts a dip between two humps of its rate, the mark of a breath hidden under
+    // sway. Each sway here (amplitude °, frequency Hz, phase) was counted 9 without the rule.
     double[][] sways = {
       {0.08, 0.08, 1.5}, {0.08, 0.08, 3.5}, {0.12, 0.05, 3.0}, {0.12, 0.08, 1.0},
       {0.20, 0.05, 2.5}, {0.20, 0.05, 3.0}, {0.20, 0.05, 3.5}
     };
     for (double[] w : sways) {
       DoubleUnaryOperator theta =
-          t -> {
-            double sway = w[0] * Math.sin(2 * Math.PI * w[1] * t + w[2]);
-            if (t < 24) return breathing(t, 0.3) + sway;
-            if (t < 33) return breath(t - 24, 9, 0.75) + sway;
-            if (t < 39) return sway;
-            return breathing(t - 39, 0.3) + sway;
-          };
-      // 6, 12, 18, 24 (the sigh), 39, 45, 51, 57
+          t -> sighAndPause(t, u -> 0) + w[0] * Math.sin(2 * Math.PI * w[1] * t + w[2]);
       assertEquals(
           8, feed(66, theta).onsetsInStill(3, 61, false).length, "sway " + Arrays.toString(w));
     }
@@ -161,21 +165,13 @@ class BreathDetectorTest {
 
   @Test
   void aWiggleInThePauseAfterASighIsNotABreath() {
-    // 0.3° breaths; the one at 24 s is a sigh followed by a 6 s pause in which the roller rises and
-    // falls back by 0.07-0.1° over 4 s (a third of a breath or less): without the rule it was
-    // counted, 9 onsets instead of 8
+    // in the pause the roller rises and falls back by 0.07-0.1° over 4 s (a third of a breath or
+    // less): without the rule it was counted, 9 onsets instead of 8
     for (double bump : new double[] {0.07, 0.08, 0.1}) {
       for (double at : new double[] {33.5, 34, 35}) {
-        DoubleUnaryOperator theta =
-            t -> {
-              if (t < 24) return breathing(t, 0.3);
-              if (t < 33) return breath(t - 24, 9, 0.75);
-              if (t < 39) {
-                return t > at && t < at + 4 ? bump * 0.5 * (1 - Math.cos(2 * Math.PI * (t - at) / 4)) : 0;
-              }
-              return breathing(t - 39, 0.3);
-            };
-        // 6, 12, 18, 24 (the sigh), 39, 45, 51, 57
+        DoubleUnaryOperator wiggle =
+            u -> u > at && u < at + 4 ? bump * 0.5 * (1 - Math.cos(2 * Math.PI * (u - at) / 4)) : 0;
+        DoubleUnaryOperator theta = t -> sighAndPause(t, wiggle);
         assertEquals(8, feed(66, theta).onsetsInStill(3, 61, false).length, bump + "° at " + at);
       }
     }

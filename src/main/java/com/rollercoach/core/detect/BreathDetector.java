@@ -413,12 +413,13 @@ final class BreathDetector {
     double[][] tp = turningPoints(startS, ended ? toS - GROUP_DELAY_S : toS);
     boolean atTrough = inhaleStartsAtTrough(tp);
     double inhale = medianInhale(tp, atTrough);
-    boolean[] sigh = sighs(tp, atTrough);
+    double typicalSwing = medianInhaleSwing(tp, atTrough);
+    boolean[] sigh = sighs(tp, atTrough, typicalSwing);
     double[] out = new double[tp.length];
     int n = 0;
     for (int k = 0; k < tp.length; k++) {
-      if ((tp[k][2] == 1) == atTrough) continue;
-      if (pauseWiggle(tp, sigh, k, atTrough)) continue;
+      if (!startsInhale(tp[k], atTrough)) continue;
+      if (pauseWiggle(tp, sigh, k, typicalSwing)) continue;
       double onset = tp[k][0];
       if (onset <= startS + EDGE_WINDOW_S) {
         // a stop's turning point counts only if a whole inhale followed (undecided until then)
@@ -477,7 +478,7 @@ final class BreathDetector {
       // their kind by up to a period or more with no breath in them, and a sway's slope through
       // the pause puts the very dip between two humps in their rate that a hidden breath leaves
       if (k >= 1 && sigh[k - 1] || k >= 2 && sigh[k - 2]) continue;
-      boolean inhaleEdge = (tp[k][2] == 1) != atTrough;
+      boolean inhaleEdge = startsInhale(tp[k], atTrough);
       double expected = inhaleEdge ? inhale : exhale;
       double d = tp[k + 1][0] - tp[k][0];
       if (d - expected < HIDDEN_CYCLE * period) continue;
@@ -501,12 +502,12 @@ final class BreathDetector {
    * after a sigh the breathing stops for a while at the exhaled level (post-sigh apnea, half a
    * breath to a breath or more), where a slow postural sway is all that moves the roller.
    */
-  static boolean[] sighs(double[][] tp, boolean atTrough) {
+  static boolean[] sighs(double[][] tp, boolean atTrough, double typicalSwing) {
     boolean[] out = new boolean[tp.length];
-    double typical = medianInhaleSwing(tp, atTrough);
     for (int k = 0; k + 1 < tp.length; k++) {
-      boolean inhaleEdge = (tp[k][2] == 1) != atTrough;
-      out[k] = inhaleEdge && Math.abs(tp[k + 1][1] - tp[k][1]) >= SIGH_SWING * typical;
+      out[k] =
+          startsInhale(tp[k], atTrough)
+              && Math.abs(tp[k + 1][1] - tp[k][1]) >= SIGH_SWING * typicalSwing;
     }
     return out;
   }
@@ -514,14 +515,22 @@ final class BreathDetector {
   /**
    * Whether the inhale edge starting at turning point k is the sway in a sigh's pause rather than a
    * breath: it is the first inhale edge after a sigh's exhale and swings less than {@value
-   * #WIGGLE_SHARE} of the median inhale edge. Breath depth varies by about a fifth from breath to
+   * #WIGGLE_SHARE} of the median inhale edge ({@code typicalSwing}). Breath depth varies by about a fifth from breath to
    * breath, so a breath that shallow is more than three of those below the typical one, while a
    * sway (a few hundredths of a degree to a tenth, over tens of seconds) turns the angle by that
    * much in the seconds the pause lasts.
    */
-  private static boolean pauseWiggle(double[][] tp, boolean[] sigh, int k, boolean atTrough) {
+  private static boolean pauseWiggle(double[][] tp, boolean[] sigh, int k, double typicalSwing) {
     if (k < 2 || !sigh[k - 2] || k + 1 >= tp.length) return false;
-    return Math.abs(tp[k + 1][1] - tp[k][1]) < WIGGLE_SHARE * medianInhaleSwing(tp, atTrough);
+    return Math.abs(tp[k + 1][1] - tp[k][1]) < WIGGLE_SHARE * typicalSwing;
+  }
+
+  /**
+   * Whether an inhale starts at this turning point ([t, v, peak?1:0]): a trough where inhales start
+   * at troughs, a peak otherwise.
+   */
+  private static boolean startsInhale(double[] point, boolean inhaleAtTrough) {
+    return (point[2] == 1) != inhaleAtTrough;
   }
 
   /** Median swing of the inhale edges among turning points; NaN if there is none. */
@@ -529,7 +538,7 @@ final class BreathDetector {
     double[] swings = new double[tp.length];
     int m = 0;
     for (int k = 0; k + 1 < tp.length; k++) {
-      if ((tp[k][2] == 1) != inhaleAtTrough) swings[m++] = Math.abs(tp[k + 1][1] - tp[k][1]);
+      if (startsInhale(tp[k], inhaleAtTrough)) swings[m++] = Math.abs(tp[k + 1][1] - tp[k][1]);
     }
     return m == 0 ? Double.NaN : Median.of(swings, m);
   }
@@ -652,7 +661,7 @@ final class BreathDetector {
     double[] d = new double[tp.length];
     int m = 0;
     for (int k = 1; k < tp.length; k++) {
-      if ((tp[k - 1][2] == 1) != inhaleAtTrough) d[m++] = tp[k][0] - tp[k - 1][0];
+      if (startsInhale(tp[k - 1], inhaleAtTrough)) d[m++] = tp[k][0] - tp[k - 1][0];
     }
     return m == 0 ? Double.NaN : Median.of(d, m);
   }

@@ -278,7 +278,7 @@ final class OnRollerDetector {
       // sometimes recognised seconds late (a slow sensor's motor starting at the same time, see
       // MotorStart), and the person may have rested and rolled meanwhile.
       double jostleEnd = Math.max(onS, lastShockS);
-      double restS = firstRestSince(jostleEnd);
+      double restS = firstRestSince(jostleEnd, onS);
       if (!Double.isNaN(restS) || t - jostleEnd >= SETTLE_MAX_S) {
         settled = true;
         settledS = Double.isNaN(restS) ? jostleEnd + SETTLE_MAX_S : restS;
@@ -590,12 +590,13 @@ final class OnRollerDetector {
 
   /**
    * The start of the first rest of the roller ({@value #SETTLE_REST_S} s below {@value #REST_CM_S}
-   * cm/s) that began at or after {@code fromS} and within {@value #SETTLE_MAX_S} s of it; NaN if
-   * none yet.
+   * cm/s after {@code fromS}) that began within {@value #SETTLE_MAX_S} s of {@code fromS}, or that was
+   * under way at {@code fromS} when that is a jolt after {@code onS} (then dated {@code fromS}); NaN
+   * if none yet.
    */
-  private double firstRestSince(double fromS) {
+  private double firstRestSince(double fromS, double onS) {
     double restStart = Double.NaN;
-    // from the sample before: a rest already under way at fromS is not one that began after it
+    // from the sample before: whether a rest was already under way at fromS
     for (long k = Math.max(history.oldest(), history.indexAt(fromS) - 1); k <= history.newest(); k++) {
       double tk = history.t(k);
       if (Math.abs(history.v(k)) >= REST_CM_S) {
@@ -606,7 +607,15 @@ final class OnRollerDetector {
         if (tk - fromS >= SETTLE_MAX_S) return Double.NaN;
         restStart = tk;
       }
-      if (restStart >= fromS && tk - restStart >= SETTLE_REST_S) return restStart;
+      // A rest under way at the last jolt counts from the jolt on when the jolt came after the
+      // get-on was first seen: the body landed on a roller that then stayed put (seed 35000189: the
+      // speed fell below the line 30 ms before the landing's shock, the 2 s rest after it was
+      // refused, and the first stroke fell inside the 3 s wait; 21000119: the roll axis not yet
+      // known, nothing had moved). A rest under way when the get-on was first seen, with no jolt
+      // since, is no settling: nothing has happened yet (21000087: lying back then rolled the
+      // roller 5.3 cm, which would have been a pass).
+      double from = restStart >= fromS ? restStart : restStart > onS ? fromS : Double.NaN;
+      if (tk - from >= SETTLE_REST_S) return from;
     }
     return Double.NaN;
   }

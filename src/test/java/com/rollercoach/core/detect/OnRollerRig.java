@@ -27,9 +27,14 @@ final class OnRollerRig {
    * @return the meter's rocking residual (NaN until its window is full)
    */
   double step(double t, double vCmS, double angleDeg) {
+    return step(t, vCmS, angleDeg, false);
+  }
+
+  /** As {@link #step(double, double, double)}, with the accelerometer's shock flag. */
+  double step(double t, double vCmS, double angleDeg, boolean shock) {
     noise += rnd.nextGaussian() * sigma / HZ;
     s += vCmS / HZ;
-    history.add(t, s, vCmS, false);
+    history.add(t, s, vCmS, shock);
     meter.add(noise + angleDeg + s / 3);
     return meter.residualRms();
   }

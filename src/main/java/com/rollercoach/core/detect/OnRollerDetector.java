@@ -613,7 +613,9 @@ final class OnRollerDetector {
       // refused, and the first stroke fell inside the 3 s wait; 21000119: the roll axis not yet
       // known, nothing had moved). A rest under way when the get-on was first seen, with no jolt
       // since, is no settling: nothing has happened yet (21000087: lying back then rolled the
-      // roller 5.3 cm, which would have been a pass).
+      // roller 5.3 cm, which would have been a pass). A rest's start is read from the sample before
+      // fromS at the earliest, so it lies after onS when the jolt came more than one grid sample
+      // after the get-on was first seen.
       double from = restStart >= fromS ? restStart : restStart > onS ? fromS : Double.NaN;
       if (tk - from >= SETTLE_REST_S) return from;
     }

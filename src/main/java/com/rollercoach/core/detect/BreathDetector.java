@@ -507,7 +507,7 @@ final class BreathDetector {
     for (int k = 0; k + 1 < tp.length; k++) {
       out[k] =
           startsInhale(tp[k], atTrough)
-              && Math.abs(tp[k + 1][1] - tp[k][1]) >= SIGH_SWING * typicalSwing;
+              && edgeSwing(tp, k) >= SIGH_SWING * typicalSwing;
     }
     return out;
   }
@@ -515,14 +515,14 @@ final class BreathDetector {
   /**
    * Whether the inhale edge starting at turning point k is the sway in a sigh's pause rather than a
    * breath: it is the first inhale edge after a sigh's exhale and swings less than {@value
-   * #WIGGLE_SHARE} of the median inhale edge ({@code typicalSwing}). Breath depth varies by about a fifth from breath to
-   * breath, so a breath that shallow is more than three of those below the typical one, while a
-   * sway (a few hundredths of a degree to a tenth, over tens of seconds) turns the angle by that
-   * much in the seconds the pause lasts.
+   * #WIGGLE_SHARE} of the median inhale edge ({@code typicalSwing}). Breath depth varies by about a
+   * fifth from breath to breath, so a breath that shallow is more than three of those below the
+   * typical one, while a sway (a few hundredths of a degree to a tenth, over tens of seconds) turns
+   * the angle by that much in the seconds the pause lasts.
    */
   private static boolean pauseWiggle(double[][] tp, boolean[] sigh, int k, double typicalSwing) {
     if (k < 2 || !sigh[k - 2] || k + 1 >= tp.length) return false;
-    return Math.abs(tp[k + 1][1] - tp[k][1]) < WIGGLE_SHARE * typicalSwing;
+    return edgeSwing(tp, k) < WIGGLE_SHARE * typicalSwing;
   }
 
   /**
@@ -533,12 +533,17 @@ final class BreathDetector {
     return (point[2] == 1) != inhaleAtTrough;
   }
 
+  /** How far the angle swings along edge k, from turning point k to k+1 (degrees). */
+  private static double edgeSwing(double[][] tp, int k) {
+    return Math.abs(tp[k + 1][1] - tp[k][1]);
+  }
+
   /** Median swing of the inhale edges among turning points; NaN if there is none. */
   private static double medianInhaleSwing(double[][] tp, boolean inhaleAtTrough) {
     double[] swings = new double[tp.length];
     int m = 0;
     for (int k = 0; k + 1 < tp.length; k++) {
-      if (startsInhale(tp[k], inhaleAtTrough)) swings[m++] = Math.abs(tp[k + 1][1] - tp[k][1]);
+      if (startsInhale(tp[k], inhaleAtTrough)) swings[m++] = edgeSwing(tp, k);
     }
     return m == 0 ? Double.NaN : Median.of(swings, m);
   }

@@ -104,6 +104,8 @@ final class OnRollerDetector {
     NONE,
     ON,
     SETTLED,
+    /** A landing after the settling: still getting on; strokes count from the next settling. */
+    UNSETTLED,
     OFF
   }
 
@@ -285,6 +287,10 @@ final class OnRollerDetector {
         return Change.SETTLED;
       }
       return Change.NONE;
+    }
+    if (history.shock(i) && stillGettingOn(t)) {
+      settled = false;
+      return Change.UNSETTLED;
     }
     // The motor's own evidence of an empty shell decides alone; otherwise quiet needs no body's ripple,
     // and a running motor that showed the load a moment ago: a person who pauses breathing on a
@@ -620,6 +626,24 @@ final class OnRollerDetector {
       if (tk - from >= SETTLE_REST_S) return from;
     }
     return Double.NaN;
+  }
+
+  /**
+   * Whether a jolt at {@code t} is still the body landing: at most {@value #SETTLE_REST_S} s after
+   * the rest that settled could first be confirmed (that rest was then barely the pause settling
+   * waits for), and before any stroke began (the roller not yet moved the segmenter's hysteresis
+   * since). Lying back comes in shuffles, and a shuffle that barely moves the roller is a rest as
+   * long as the one settling waits for: seed 39000163 paused 0.7 s mid get-on, settled there, and
+   * the next shuffle, 5.4 cm with the landing's jolt at its very start, became a pass. Somebody who
+   * lay still longer had settled, and a jolt then is their rolling's own: grid foam's ridges under a
+   * brisk first stroke 2.4 s after the settling (seed 39000173) and a slow stroke's flag as long after
+   * it (36000167), taken for landings, each cost the first pass. Nothing counted is undone, and a
+   * person lying still when the jolt came settles again at once, from the rest under way ({@link
+   * #firstRestSince}).
+   */
+  private boolean stillGettingOn(double t) {
+    return t - settledS <= 2 * SETTLE_REST_S
+        && history.maxSince(settledS) - history.minSince(settledS) < PassSegmenter.HYSTERESIS_CM;
   }
 
   /** Whether {@code eventS} came after the person settled and at most {@code windowS} before now. */

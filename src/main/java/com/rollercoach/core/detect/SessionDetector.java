@@ -167,6 +167,8 @@ public final class SessionDetector {
   /** Onsets of the running still's breaths announced so far (the first {@link #breathsInStill}). */
   private double[] announcedOnsets = new double[16];
   private boolean segmenterOpen;
+  /** The segmenter as it was when the person settled, for a settling taken back (UNSETTLED). */
+  private PassSegmenter.Snapshot settledSegmenter;
 
   public SessionDetector(MotionListener listener) {
     this.listener = listener;
@@ -293,11 +295,18 @@ public final class SessionDetector {
       }
       case SETTLED -> {
         motorLoad.reset();
+        settledSegmenter = segmenter.snapshot();
         fedIndex = history.indexAt(onRoller.settledS());
         segmenterOpen = true;
         snapshotCount = 0;
         lastSnapshotT = Double.NEGATIVE_INFINITY;
         still.arm();
+      }
+      case UNSETTLED -> {
+        // no stroke began since the settling: start again as it was
+        segmenter.restore(settledSegmenter);
+        segmenterOpen = false;
+        still.disarm();
       }
       case OFF -> {
         // a level that fell as the load left is an aliased line's, not the free shaking's size

@@ -589,9 +589,50 @@ final class OnRollerDetector {
       }
     }
     // set off from a rest: back to where the position left it (cut at the lead limit, mid-motion,
-    // there is no such place)
-    if (fromRest) moving = departure(moving);
+    // there is no such place); sitting up may have begun with shoves before that rest
+    if (fromRest) {
+      for (long e = earlierShove(moving, limit); e >= 0; e = earlierShove(moving, limit)) moving = e;
+      moving = departure(moving);
+    }
     return Math.max(history.t(moving), settledS);
+  }
+
+  /**
+   * The first moving sample of a shove of getting off before the rest that ends at {@code moving}
+   * (the first moving sample after it), or -1 if there is none: a movement from one rest of {@value
+   * #SETTLE_REST_S} s to this one, begun at or after {@code limit} (the get-off's lead), spanning
+   * less than a pass's travel. Sitting up comes in shoves with pauses between, and the look-back
+   * stopped at the first pause: seed 39000177 shoved the roller 2.2 cm out of its hold, paused
+   * 0.8 s, then jolted it, and the shove joined the hip drop, 4.7 cm the same way, into a 6.9 cm
+   * pass. A movement too short to be a pass is no stroke of its own; it only ever lengthened the
+   * stroke before it across the pause (the segmenter turns only on a reversal), and one that ends
+   * in a get-off's jolt seconds later is the person getting up.
+   */
+  private long earlierShove(long moving, double limit) {
+    long lo = history.oldest();
+    long k = moving - 1;
+    while (k > lo && Math.abs(history.v(k)) < REST_CM_S) k--;
+    if (k <= lo || history.t(k) < limit) return -1;
+    long end = k;
+    long start = k;
+    double restStart = Double.NaN;
+    for (; ; k--) {
+      if (k <= lo || history.t(k - 1) < limit) return -1; // not begun within the lead
+      if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
+        start = k - 1;
+        restStart = Double.NaN;
+      } else {
+        if (Double.isNaN(restStart)) restStart = history.t(k - 1);
+        if (restStart - history.t(k - 1) >= SETTLE_REST_S) break;
+      }
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (long j = start; j <= end; j++) {
+      min = Math.min(min, history.s(j));
+      max = Math.max(max, history.s(j));
+    }
+    return max - min < PassSegmenter.MIN_TRAVEL_CM ? start : -1;
   }
 
   /**

@@ -98,6 +98,25 @@ class GetOffLookBackTest {
   }
 
   @Test
+  void sittingUpInShovesWithAPauseBetweenBeganAtTheFirstShove() {
+    // a hold from 38 s; a shove of 2.1 cm out of it (41-41.7 s), a 0.8 s pause, then the get-off's
+    // jolt with a second shove (42.5-43 s): getting off began at the first shove, which would
+    // otherwise lengthen the stroke before the hold across the pause (seed 39000177)
+    double off = new Timeline().quietFrom(50).move(41, 41.7, -3).move(42.5, 43, -5).shock(42.55).offTime();
+    assertEquals(41.0, off, 0.1);
+  }
+
+  @Test
+  void aStrokeBeforeThePauseIsNoShoveOfGettingOff() {
+    // as above, the movement before the pause 5.6 cm, a pass's travel: the person's last stroke
+    double off = new Timeline().quietFrom(50).move(41, 41.7, -8).move(42.5, 43, -5).shock(42.55).offTime();
+    assertEquals(42.5, off, 0.1);
+    // and a small one begun longer than the get-off's lead before the jolt was no part of it
+    off = new Timeline().quietFrom(50).move(39, 39.4, -3).move(42.5, 43, -5).shock(42.55).offTime();
+    assertEquals(42.5, off, 0.1);
+  }
+
+  @Test
   void dataEndingAfterAPushNoFlagMarkedEndsWithTheGetOff() {
     // strokes, a rest (the hold) from 38 s, then the roller sent away at 30 cm/s from 45 to 46 s
     // with no shock flagged, and the recording stops at 49 s, before the roller could read quiet:

@@ -82,15 +82,15 @@ class LateGetOnTest {
 
   @Test
   void nobodyGetsOnBeforeTheyGotOff() {
-    // on from 10 s; a stroke at 28 s, a rest, the get-off's shove at 30 s, quiet; back on at 33 s:
-    // the look-back for the get-on's first transient reaches the stroke at 28 s, in the last period
+    // on from 10 s; a stroke (5.6 cm) at 28 s, a rest, the get-off's shove at 30 s, quiet; back on
+    // at 33 s: the look-back for the get-on's first transient reaches the stroke, in the last period
     OnRollerRig rig = new OnRollerRig(5);
     OnRollerDetector d = rig.detector;
     double offS = Double.NaN;
     double onAgainS = Double.NaN;
     for (int i = 0; i < 40 * HZ && Double.isNaN(onAgainS); i++) {
       double t = i / HZ;
-      boolean moving = (t >= 10 && t < 10.5) || (t >= 28 && t < 28.5) || (t >= 30 && t < 30.5);
+      boolean moving = (t >= 10 && t < 10.5) || (t >= 28 && t < 28.7) || (t >= 30 && t < 30.5);
       rig.step(t, moving ? 8 : 0, 0);
       boolean person = (t >= 10 && t < 30.5) || t >= 33;
       double r = person ? 1.0 : 0.001;

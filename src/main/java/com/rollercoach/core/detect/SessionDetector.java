@@ -286,8 +286,19 @@ public final class SessionDetector {
     if (usable && onRoller.noiseDue(tS)) onRoller.noiseResidual(tS, pitch.settledResidualDeg());
     // the shaking that just fell back is judged as it would have been while it lasted
     onRoller.motorRunning(motorLevelG >= MotorLoad.MIN_MOTOR_G || shakingFellBack);
-    if (onRoller.on()) motorDamping.reset();
-    else onRoller.motorDamped(motorDamping.update(tS, motorLevelG), motorDamping.dampedSinceS());
+    if (onRoller.on()) {
+      motorDamping.reset();
+    } else if (freedAliased) {
+      // a level that fell as the load left is an aliased line's (see OFF), and it beats as the
+      // motor's speed drifts against the sampling: its falls are no load either (seed 37000111,
+      // 25 Hz: the freed level swung 0.04-0.18 g with a 20 s beat, each fall read as somebody lying
+      // down, and the real get-on inside one such period as the load leaving; the second set was
+      // lost). Lying back onto it turns the roller by degrees, which the rocking still sees.
+      motorDamping.reset();
+      onRoller.motorDamped(false, Double.NaN);
+    } else {
+      onRoller.motorDamped(motorDamping.update(tS, motorLevelG), motorDamping.dampedSinceS());
+    }
     switch (onRoller.update(activity, quietActivity, heartbeat.bodyPresent(), unloaded)) {
       case ON -> {
         freedAliased = false;

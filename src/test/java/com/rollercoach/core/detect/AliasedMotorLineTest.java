@@ -24,6 +24,8 @@ class AliasedMotorLineTest {
   private double t;
   private double roll; // roller angle, degrees (the body's and the roller's own turning)
   private double noise; // integrated gyro noise, degrees
+  /** The motor's shaking level, g (a function of time; none by default). */
+  private java.util.function.DoubleUnaryOperator levelG = x -> 0;
 
   /**
    * Feeds {@code seconds} of grid: the roller angle from {@code body} (a function of time) plus the
@@ -43,6 +45,7 @@ class AliasedMotorLineTest {
       phi[1] = line * 0.8 + 0.1 * t;
       phi[2] = line * 0.6 - 0.2 * t;
       double s = RADIUS_CM * Math.toRadians(angle);
+      detector.motorLevel(levelG.applyAsDouble(t));
       detector.accept(t, s, angle, phi[0], phi, t - start < shockS);
     }
   }
@@ -84,5 +87,28 @@ class AliasedMotorLineTest {
     assertEquals(off, gotOff.get(0).offS(), 1.0);
     assertTrue(gotOff.get(0).atS() - off < 12, "get-off seen " + (gotOff.get(0).atS() - off) + " s late");
     assertEquals(1, of(MotionEvent.GotOn.class).size(), "the empty roller read as somebody again");
+  }
+
+  @Test
+  void aFreedAliasedLevelBeatingDownIsNobodyLyingOnIt() {
+    // on with the motor off, then switched on (0.3 g loaded) and lain on for 30 s; getting off, and
+    // the freed motor's alias reads lower (0.06 g: the load left, MotorLoad#fell), then beats up to
+    // 0.2 g and back every 10 s as its speed drifts against the sampling (seed 37000111, 25 Hz):
+    // each fall is no body lying down
+    feed(15, x -> 0, 0, 0);
+    double on = t;
+    feed(1, x -> 5 * (x - on), 0, 0.3);
+    feed(10, x -> 5 + breathing(x), 0, 0);
+    levelG = x -> 0.3;
+    feed(30, x -> 5 + breathing(x), 0.1, 0);
+    double off = t;
+    double from = roll;
+    feed(0.6, x -> from + 25 * (x - off) / 0.6, 0.1, 0.3);
+    double freed = t;
+    levelG = x -> x < freed + 8 ? 0.06 : 0.13 - 0.07 * Math.cos(2 * Math.PI * (x - freed - 8) / 10);
+    double rest = roll;
+    feed(80, x -> rest, 0.1, 0);
+    assertEquals(1, of(MotionEvent.GotOff.class).size(), "the get-off was not seen");
+    assertEquals(1, of(MotionEvent.GotOn.class).size(), "the beating level read as somebody getting on");
   }
 }

@@ -570,31 +570,45 @@ final class OnRollerDetector {
     long lo = history.oldest();
     if (anchor == lastShockS && !knock) i = firstShockOfBurst(i, lo);
     anchor = history.t(i);
-    // Back through the movement that led into the anchor (shoves while sitting up, a push), across
-    // the instants between shoves where the roller reverses, to where it had been resting.
+    // back through the movement that led into the anchor (shoves while sitting up, a push)
     double limit = anchor - GET_OFF_LEAD_S;
+    Movement led = movementInto(i, limit);
+    long moving = led.start();
+    // set off from a rest: back to where the position left it (cut at the lead limit, mid-motion,
+    // there is no such place); sitting up may have begun with shoves before that rest
+    if (led.fromRest()) {
+      for (long e = earlierShove(moving, limit); e >= 0; e = earlierShove(moving, limit)) moving = e;
+      moving = departure(moving);
+    }
+    return Math.max(history.t(moving), settledS);
+  }
+
+  /**
+   * A movement found going back: its first sample not at rest, and whether a rest of {@value
+   * #SETTLE_REST_S} s came before it (else it was cut at the look-back's limit or the history's
+   * start, mid-motion).
+   */
+  private record Movement(long start, boolean fromRest) {}
+
+  /**
+   * Back from sample {@code i} through the movement that led into it, across the instants between
+   * shoves where the roller reverses (rests shorter than {@value #SETTLE_REST_S} s), to where it had
+   * been resting, going no earlier than {@code limitS}.
+   */
+  private Movement movementInto(long i, double limitS) {
+    long lo = history.oldest();
     long moving = i;
     double restStart = Double.NaN;
-    boolean fromRest = false;
-    for (long k = i; k > lo && history.t(k - 1) >= limit; k--) {
+    for (long k = i; k > lo && history.t(k - 1) >= limitS; k--) {
       if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
         moving = k - 1;
         restStart = Double.NaN;
       } else {
         if (Double.isNaN(restStart)) restStart = history.t(k - 1);
-        if (restStart - history.t(k - 1) >= SETTLE_REST_S) {
-          fromRest = true;
-          break;
-        }
+        if (restStart - history.t(k - 1) >= SETTLE_REST_S) return new Movement(moving, true);
       }
     }
-    // set off from a rest: back to where the position left it (cut at the lead limit, mid-motion,
-    // there is no such place); sitting up may have begun with shoves before that rest
-    if (fromRest) {
-      for (long e = earlierShove(moving, limit); e >= 0; e = earlierShove(moving, limit)) moving = e;
-      moving = departure(moving);
-    }
-    return Math.max(history.t(moving), settledS);
+    return new Movement(moving, false);
   }
 
   /**
@@ -609,30 +623,18 @@ final class OnRollerDetector {
    * in a get-off's jolt seconds later is the person getting up.
    */
   private long earlierShove(long moving, double limit) {
-    long lo = history.oldest();
-    long k = moving - 1;
-    while (k > lo && Math.abs(history.v(k)) < REST_CM_S) k--;
-    if (k <= lo || history.t(k) < limit) return -1;
-    long end = k;
-    long start = k;
-    double restStart = Double.NaN;
-    for (; ; k--) {
-      if (k <= lo || history.t(k - 1) < limit) return -1; // not begun within the lead
-      if (Math.abs(history.v(k - 1)) >= REST_CM_S) {
-        start = k - 1;
-        restStart = Double.NaN;
-      } else {
-        if (Double.isNaN(restStart)) restStart = history.t(k - 1);
-        if (restStart - history.t(k - 1) >= SETTLE_REST_S) break;
-      }
-    }
+    long end = moving - 1;
+    while (end > history.oldest() && Math.abs(history.v(end)) < REST_CM_S) end--;
+    if (end <= history.oldest() || history.t(end) < limit) return -1;
+    Movement shove = movementInto(end, limit);
+    if (!shove.fromRest()) return -1; // not begun within the lead
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (long j = start; j <= end; j++) {
+    for (long j = shove.start(); j <= end; j++) {
       min = Math.min(min, history.s(j));
       max = Math.max(max, history.s(j));
     }
-    return max - min < PassSegmenter.MIN_TRAVEL_CM ? start : -1;
+    return max - min < PassSegmenter.MIN_TRAVEL_CM ? shove.start() : -1;
   }
 
   /**

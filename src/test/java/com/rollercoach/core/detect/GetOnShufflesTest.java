@@ -17,30 +17,15 @@ import org.junit.jupiter.api.Test;
  * rolling's own and changes nothing.
  */
 class GetOnShufflesTest {
-  private static final double HZ = OnRollerRig.HZ;
-
   /**
    * Where the person settled: somebody on by the rocking from 10 s, a shuffle of 2 cm (10.2–10.6 s),
    * a pause of {@code pauseS}, then the roller moving at {@code cmS} cm/s from the pause's end until
    * 12.5 s, with a jolt {@code joltAfterS} after the pause's end; at rest after 12.5 s.
    */
   private static double settledAt(long seed, double pauseS, double cmS, double joltAfterS) {
-    OnRollerRig rig = new OnRollerRig(seed);
-    OnRollerDetector d = rig.detector;
     double pauseEnd = 10.6 + pauseS;
-    double joltS = pauseEnd + joltAfterS;
-    boolean jolted = false;
-    for (int i = 0; i < 16 * HZ; i++) {
-      double t = i / HZ;
-      double v = t >= 10.2 && t < 10.6 ? -5 : t >= pauseEnd && t < 12.5 ? cmS : 0;
-      boolean jolt = !jolted && t >= joltS;
-      jolted |= jolt;
-      rig.step(t, v, 0, jolt);
-      double r = t >= 10 ? 1.0 : 0.001;
-      d.update(r, r, t >= 10, false);
-    }
-    assertTrue(d.settled());
-    return d.settledS();
+    DoubleUnaryOperator v = t -> t >= 10.2 && t < 10.6 ? -5 : t >= pauseEnd && t < 12.5 ? cmS : 0;
+    return OnRollerRig.settledAt(seed, v, 10, pauseEnd + joltAfterS);
   }
 
   @Test

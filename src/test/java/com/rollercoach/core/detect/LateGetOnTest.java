@@ -49,8 +49,8 @@ class LateGetOnTest {
     // the roller, shoved as the person lies back (10.2-10.6 s), is at rest 40 ms before the body
     // lands with a jolt (10.64 s), stays put for 2 s and is rolled from 12.6 s: the person settled at
     // the jolt; waiting 3 s after it instead fell into the first stroke (seed 35000189)
-    double settled =
-        settledAt(6, t -> t >= 10.2 && t < 10.6 ? 3 : t >= 12.6 && t < 14.6 ? 5 : 0, 10.2, 10.64);
+    DoubleUnaryOperator cmS = t -> t >= 10.2 && t < 10.6 ? 3 : t >= 12.6 && t < 14.6 ? 5 : 0;
+    double settled = OnRollerRig.settledAt(6, cmS, 10.2, 10.64);
     assertEquals(10.64, settled, 0.03);
   }
 
@@ -59,25 +59,8 @@ class LateGetOnTest {
     // somebody on from 10 s by the rocking alone, no jolt; lying back rolls the roller 5.5 cm at
     // 10.8-11.72 s, then it rests: the person settled after that jostle, not in the stillness before
     // it (which would have made the jostle a pass, seed 21000087)
-    double settled = settledAt(7, t -> t >= 10.8 && t < 11.72 ? 6 : 0, 10, Double.NaN);
+    double settled = OnRollerRig.settledAt(7, t -> t >= 10.8 && t < 11.72 ? 6 : 0, 10, Double.NaN);
     assertEquals(11.72, settled, 0.03);
-  }
-
-  /**
-   * Where the person settled: somebody on by the rocking from {@code onFromS}, the roller moving at
-   * {@code cmS(t)}, a jolt flagged at {@code joltS} (NaN: none).
-   */
-  private static double settledAt(long seed, DoubleUnaryOperator cmS, double onFromS, double joltS) {
-    OnRollerRig rig = new OnRollerRig(seed);
-    OnRollerDetector d = rig.detector;
-    for (int i = 0; i < 16 * HZ; i++) {
-      double t = i / HZ;
-      rig.step(t, cmS.applyAsDouble(t), 0, Math.abs(t - joltS) < 1e-9);
-      double r = t >= onFromS ? 1.0 : 0.001;
-      d.update(r, r, t >= onFromS, false);
-    }
-    assertTrue(d.settled());
-    return d.settledS();
   }
 
   @Test

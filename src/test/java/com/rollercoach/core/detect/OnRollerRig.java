@@ -1,6 +1,7 @@
 package com.rollercoach.core.detect;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A roller on the detector grid for {@link OnRollerDetector} tests: the grid history, the detector,
@@ -37,5 +38,26 @@ final class OnRollerRig {
     history.add(t, s, vCmS, shock);
     meter.add(noise + angleDeg + s / 3);
     return meter.residualRms();
+  }
+
+  /**
+   * Where the person settled ({@link OnRollerDetector#settledS()}; fails if they never did) over 16 s:
+   * somebody on by the rocking from {@code onFromS}, the roller moving at {@code cmS(t)} cm/s, a jolt
+   * flagged on the first sample at or after {@code joltS} (NaN: none).
+   */
+  static double settledAt(long seed, DoubleUnaryOperator cmS, double onFromS, double joltS) {
+    OnRollerRig rig = new OnRollerRig(seed);
+    OnRollerDetector d = rig.detector;
+    boolean jolted = false;
+    for (int i = 0; i < 16 * HZ; i++) {
+      double t = i / HZ;
+      boolean jolt = !jolted && t >= joltS - 1e-9;
+      jolted |= jolt;
+      rig.step(t, cmS.applyAsDouble(t), 0, jolt);
+      double r = t >= onFromS ? 1.0 : 0.001;
+      d.update(r, r, t >= onFromS, false);
+    }
+    if (!d.settled()) throw new AssertionError("never settled");
+    return d.settledS();
   }
 }

@@ -26,8 +26,14 @@ package com.rollercoach.core.signal;
  * over seconds and gravity over τ = {@value #TAU_S} s. The wrap keeps it free of 2π ambiguity.
  *
  * <p>When gravity is not a good reference the accelerometer term is skipped: when the specific force
- * is more than {@value #MAX_ACCEL_ERROR_G} g away from 1 g (jostles when getting on and off), or when
- * less than {@value #MIN_PLANE_G} g of it lies in the plane ⟂ a (the axis is far from horizontal). Two
+ * is more than {@value #MAX_ACCEL_ERROR_G} g away from gravity's length (jostles when getting on and
+ * off), or when less than {@value #MIN_PLANE_G} g of it lies in the plane ⟂ a (the axis is far from
+ * horizontal). Gravity's length is the one this accelerometer reads at rest, not 1 g: a MEMS part's
+ * zero-g offsets (an ADXL335's ±150 mg) hold its resting norm up to a few tenths of a g off, and a
+ * gate about 1 g shut gravity out at every angle where they do (seed 42000202: 1.12 g at rest, θ on
+ * the gyro alone for 6 s). The offset in the plane makes the raw length change with the angle, so
+ * the length is compared with the fitted offset in the plane taken off ({@link #gravityNorm}); before
+ * the fit, the rest's raw length holds near the rest's angle, where the fit's points come from. Two
  * disturbances stay in: centripetal ω²d and tangential α·d acceleration of a sensor mounted d from the
  * axis, and the roller's own translation r·α as it rolls along the floor. At foam-rolling speeds (≤
  * 1 rad/s) these are below 0.01 g for d ≤ 5 cm, i.e. under 0.6° of ψ error, averaged further by τ.
@@ -76,6 +82,13 @@ public final class RollAngleTracker {
   static final double TAU_S = 2.0;
   static final double MAX_ACCEL_ERROR_G = 0.1;
   static final double MIN_PLANE_G = 0.5;
+  /**
+   * The furthest a resting accelerometer's norm is taken to lie off 1 g: an ADXL335's ±150 mg on z
+   * with its x and y offsets, an MPU-6050's ±50/50/80 mg with ±3 % sensitivity (≈ 0.14 g).
+   */
+  static final double MAX_REST_NORM_OFF_G = 0.25;
+  /** Averaging of gravity's length through a rest: the filtered norm's noise and a heartbeat's recoil. */
+  static final double REST_NORM_TAU_S = 1.0;
   static final double SNAP_GAP_S = 0.1;
   static final double ACCEL_LP_TAU_S = 0.05;
   /** Low-pass of the gravity reference while the accelerometer carries a steady oscillation. */
@@ -83,6 +96,18 @@ public final class RollAngleTracker {
   /** Averaging time of the filtered norm's oscillation: many periods of any line above 1 Hz. */
   static final double OSCILLATION_TAU_S = 1.0;
   static final double RECOVER_S = 0.6;
+  /**
+   * A rest this long (the bias tracker's stillness, unbroken) while the first snap still waits for
+   * clean gravity ends the wait: the rest is the zero from then on. The snap carries the turn
+   * between the rest before the axis was known and that moment into θ, so that a first stroke
+   * keeps the travel it made before its axis was solved; once the roller has rested again, that
+   * turn belongs to no stroke, and applied later it is a step of θ inside whatever stroke first
+   * gives clean gravity. An accelerometer whose offsets hold its norm more than the gate off 1 g
+   * at the rest's angle (an ADXL335's ±150 mg; 1.12 g in seed 42000202) gave clean gravity 6 s
+   * after the axis, 2.5 s into the first stroke, and the 20° step back there (the get-on's own turn)
+   * reversed it into a 5.09 cm "pass". Half a second: the rest that settling waits for.
+   */
+  static final double SNAP_EXPIRY_REST_S = 0.5;
   static final double RECOVER_TAU_S = 0.15;
   /** Low-pass of the specific force kept as the resting gravity reference. */
   static final double GRAVITY_TAU_S = 0.3;
@@ -145,6 +170,13 @@ public final class RollAngleTracker {
   private double accelOffset; // θ_acc − θ̂ when the reference was set
   private double theta = Double.NaN;
   private final double[] lowAccel = new double[3];
+  /** Gravity's length as this accelerometer reads it (g): see {@link #learnRestNorm}. */
+  private double restNorm = 1;
+  /** How long the bias tracker has found the roller still, without a break (s). */
+  private double stillRunS;
+  /** The filtered specific force at the latest sample {@link #restNorm} learned from (g). */
+  private final double[] restAccel = new double[3];
+  private boolean haveRestAccel;
   /** The accelerometer's offset in the plane ⟂ a, taken off gravity before its angle is read. */
   private final GravityCircle circle = new GravityCircle();
   /** Time until the circle is fitted again (s): once a second is plenty for a constant offset. */
@@ -152,6 +184,8 @@ public final class RollAngleTracker {
   private final double[] stillGravity = new double[3];
   private boolean haveStillGravity;
   private boolean snapNext;
+  /** How long the roller has rested, without a break, while the snap waited for clean gravity (s). */
+  private double snapRestS;
   private boolean accelUsed;
   private double rockingTheta = Double.NaN;
   private double rockingCorrection;
@@ -175,14 +209,22 @@ public final class RollAngleTracker {
   /** The same pair through the slower low-pass, used while a steady oscillation is present. */
   private final Smoother accelSlow = new Smoother(VIBRATION_LP_TAU_S);
   private final Smoother phiSlow = new Smoother(VIBRATION_LP_TAU_S);
-  /** Mean square of the filtered norm's deviation from 1 g (g²). */
+  /** Mean square of the filtered norm's deviation from gravity's as this part reads it (g²). */
   private double oscillationMs;
+  /**
+   * Mean square of the filtered norm's deviation from 1 g itself (g²): {@link #motorSeen}'s, which
+   * must see an alias near 0 Hz hold the norm off for seconds, which a rest would learn as the
+   * part's own gravity.
+   */
+  private double offOneMs;
   /**
    * Whether a rest ({@value #REST_MIN_S} s slower than {@value #ROCKING_REST_DPS} °/s) has shown a
    * running motor: it shook ({@link RestShaking#MOTOR_MIN_G}), or the filtered specific force
-   * stayed off 1 g by more than the gate — a resting accelerometer reads 1 g within its
-   * calibration (≤ 0.07 g for the cheapest parts simulated), and only an alias near 0 Hz, which
-   * the shaking's gravity estimate follows, holds it further off. Never cleared: a motor runs
+   * stayed off 1 g by more than the gate — most resting accelerometers read 1 g within it, and an
+   * alias near 0 Hz, which the shaking's gravity estimate follows, holds it further off. So does
+   * an unscreened part's offset (1.12 g), which is then taken for a motor: that costs only the
+   * integral's learning, θ still held by the proportional pull, while a motor missed put −1.6 °/s
+   * into the integral (below). Never cleared: a motor runs
    * through the strokes between rests, and a beating alias hides from both measures for seconds
    * (seed 35000142: a rest 8 s long with 0.042 g of shaking and the norm 0.96 g, the motor on).
    */
@@ -241,12 +283,20 @@ public final class RollAngleTracker {
     phiLp.update(phi[0], phi[1], phi[2], filterDt);
     phiSlow.update(phi[0], phi[1], phi[2], filterDt);
     double rateRadS = Math.sqrt(rx * rx + ry * ry + rz * rz);
-    trackOscillation(dtS, gap, rateRadS);
+    trackOscillation(dtS, gap, rateRadS, still);
     lastRate[0] = rx;
     lastRate[1] = ry;
     lastRate[2] = rz;
     if (currentAxis == null) return theta = rockingTheta = Double.NaN;
     if (currentAxis != axis) setAxis(currentAxis);
+    if (snapNext) {
+      snapRestS = still ? snapRestS + dtS : 0;
+      if (snapRestS >= SNAP_EXPIRY_REST_S) {
+        // the next clean gravity sets the reference where θ is then: no step
+        snapNext = false;
+        haveReference = false;
+      }
+    }
 
     double base =
         axis[0] * (phi[0] - phiOrigin[0])
@@ -258,7 +308,7 @@ public final class RollAngleTracker {
     boolean vibrating = vibrating();
     if (restS >= REST_MIN_S
         && (shakingG >= RestShaking.MOTOR_MIN_G
-            || oscillationMs > MAX_ACCEL_ERROR_G * MAX_ACCEL_ERROR_G)) {
+            || offOneMs > MAX_ACCEL_ERROR_G * MAX_ACCEL_ERROR_G)) {
       motorSeen = true;
     }
     Smoother accelRef = vibrating ? accelSlow : accelLp;
@@ -266,11 +316,11 @@ public final class RollAngleTracker {
     double lx = accelRef.x();
     double ly = accelRef.y();
     double lz = accelRef.z();
-    double norm = Math.sqrt(lx * lx + ly * ly + lz * lz);
     double c1 = lx * e1[0] + ly * e1[1] + lz * e1[2];
     double c2 = lx * e2[0] + ly * e2[1] + lz * e2[2];
     boolean inPlane = c1 * c1 + c2 * c2 >= MIN_PLANE_G * MIN_PLANE_G;
-    boolean gravityClean = Math.abs(norm - 1) <= MAX_ACCEL_ERROR_G && inPlane;
+    boolean gravityClean =
+        Math.abs(gravityNorm(lx, ly, lz) - restNorm) <= MAX_ACCEL_ERROR_G && inPlane;
     if (gravityClean && !vibrating) {
       circle.add(c1, c2, Math.toDegrees(rateRadS), dtS);
     }
@@ -278,9 +328,15 @@ public final class RollAngleTracker {
     if (circleDueS <= 0) {
       circleDueS = CIRCLE_EVERY_S;
       double before = inPlane ? gravityAngle(c1, c2) : Double.NaN;
+      double restBefore = gravityNorm(restAccel[0], restAccel[1], restAccel[2]);
+      boolean refitted = circle.solve();
+      // gravity's length as read with the new offset: the latest rest's, read again
+      if (refitted && haveRestAccel) {
+        restNorm += gravityNorm(restAccel[0], restAccel[1], restAccel[2]) - restBefore;
+      }
       // a new offset turns gravity's angle here too: the reference moves with it, so θ does not
       // jump now (positions are relative) and only the angles elsewhere along the arc change
-      if (circle.solve() && haveReference && inPlane) {
+      if (refitted && haveReference && inPlane) {
         double moved = wrap(gravityAngle(c1, c2) - before);
         accelOffset += moved;
         positionOffset += moved;
@@ -439,23 +495,34 @@ public final class RollAngleTracker {
   }
 
   /**
-   * Updates the running mean square of the short-filtered norm's deviation from 1 g. Not while the
+   * Updates the running mean square of the short-filtered norm's deviation from gravity's length as
+   * this part reads it ({@link #restNorm}: a part whose offsets hold its resting norm at 1.12 g
+   * does not shake by 0.12 g), and from 1 g itself for {@link #motorSeen}. Not while the
    * roller turns faster than 1/(10·τ) ({@value #ACCEL_LP_TAU_S} s): gravity turning that fast
    * shrinks the filtered vector by itself (by ≈ (ωτ)², ≥ 1 %), which is a fast stroke or a
    * clipping gyro, not the roller shaking.
    */
-  private void trackOscillation(double dtS, boolean gap, double rateRadS) {
+  private void trackOscillation(double dtS, boolean gap, double rateRadS, boolean still) {
     restS = rateRadS < Math.toRadians(ROCKING_REST_DPS) ? restS + dtS : 0;
     // after a gap the filter restarted from one raw sample: the roller's shaking did not change
     if (gap || rateRadS * ACCEL_LP_TAU_S > 0.1) return;
     double lx = accelLp.x();
     double ly = accelLp.y();
     double lz = accelLp.z();
-    double dev = Math.sqrt(lx * lx + ly * ly + lz * lz) - 1;
+    double n = Math.sqrt(lx * lx + ly * ly + lz * lz);
+    // before the axis is known there is no plane and no fitted offset: the raw length
+    double length = axis == null ? n : gravityNorm(lx, ly, lz);
+    if (learnRestNorm(length, dtS, still)) {
+      restAccel[0] = lx;
+      restAccel[1] = ly;
+      restAccel[2] = lz;
+      haveRestAccel = true;
+    }
+    double dev = length - restNorm;
     double k = dtS <= 0 ? 0 : oscillationGain.of(dtS);
     oscillationMs += k * (dev * dev - oscillationMs);
+    offOneMs += k * ((n - 1) * (n - 1) - offOneMs);
     if (restS >= REST_MIN_S) {
-      double n = dev + 1;
       if (Double.isNaN(restNormMean)) restNormMean = n;
       double d = n - restNormMean;
       restNormMean += k * d;
@@ -605,8 +672,47 @@ public final class RollAngleTracker {
         positionOffset = accelOffset;
         haveReference = true;
         snapNext = true;
+        snapRestS = 0;
       }
     }
+  }
+
+  /**
+   * The length of a specific force with the accelerometer's fitted offset in the plane ⟂ a taken
+   * off (g): gravity's, at any angle of the roller, when nothing else accelerates it. Gravity keeps
+   * its length as the roller turns, the offset in the plane is what makes the raw length change
+   * with the angle, and the part along the axis is the same at every angle.
+   */
+  private double gravityNorm(double x, double y, double z) {
+    double c1 = x * e1[0] + y * e1[1] + z * e1[2] - circle.b1();
+    double c2 = x * e2[0] + y * e2[1] + z * e2[2] - circle.b2();
+    double ca = x * axis[0] + y * axis[1] + z * axis[2];
+    return Math.sqrt(c1 * c1 + c2 * c2 + ca * ca);
+  }
+
+  /**
+   * Learns gravity's length as this accelerometer reads it ({@link #restNorm}, g, 1 g until then)
+   * from the filtered length, averaged over {@value #REST_NORM_TAU_S} s, once the bias tracker has
+   * found the roller still for {@value #REST_MIN_S} s without a break and no motor's line shows. A
+   * MEMS part's zero-g offsets and sensitivity errors hold its resting norm up to {@value
+   * #MAX_REST_NORM_OFF_G} g off 1 g, for good; a motor's alias near 0 Hz swings it for seconds
+   * and looks still only for a moment at each end of the swing (a test roller's freed shell swung
+   * 0.6 g at 0.05 Hz: within the still test's 0.02 g for 1.6 s; learnt there, 1.06 g shut out the
+   * readings that showed the load leaving, and the get-off was dated 2 s late).
+   * Before the offset in the plane is fitted the length is the raw one, which holds near the
+   * rest's angle, where the fit's first points come from; each fit moves it by what it changes in
+   * the latest rest's length, as it moves θ's reference (a fit taking 0.12 g off left the learned
+   * length 0.12 g long, and shut gravity out at every angle).
+   *
+   * @return whether this sample was a rest it learned from
+   */
+  private boolean learnRestNorm(double length, double dtS, boolean still) {
+    stillRunS = still ? stillRunS + dtS : 0;
+    if (stillRunS < REST_MIN_S || lineAtRest() || !(dtS > 0)) return false;
+    double target =
+        Math.max(1 - MAX_REST_NORM_OFF_G, Math.min(1 + MAX_REST_NORM_OFF_G, length));
+    restNorm += Math.min(1.0, dtS / REST_NORM_TAU_S) * (target - restNorm);
+    return true;
   }
 
   /** Gravity's angle ψ in the plane ⟂ a (radians, as θ counts), with the fitted offset taken off. */

@@ -336,4 +336,132 @@ class RollAngleTrackerTest {
     }
     return Math.toDegrees(most);
   }
+  /**
+   * Getting on turns the roller 20° (the axis is solved 10° into that turn), the person rests 3 s,
+   * then strokes 60° at 20 °/s. The accelerometer's offset (0.12 g along gravity at the rest's
+   * angle, an ADXL335's ±150 mg) holds its norm at 1.12 g there, past the 0.1 g gate, so gravity
+   * is first clean 1.8 s into the stroke. The snap waiting for it would step θ there by the turn
+   * made before the axis (seed 42000202: a 20° step back, a 5.09 cm "pass"); the rest ends the
+   * wait, and θ follows the stroke's own turn smoothly. Without the rest, the snap still carries
+   * the turn made before the axis into θ (the next test).
+   */
+  @Test
+  void aRestAfterTheAxisEndsTheSnapsWait() {
+    double[] offset = scaled(up(0), 0.12);
+    RollAngleTracker tracker = new RollAngleTracker();
+    double dt = 0.01;
+    double before = Double.NaN;
+    double largestStep = 0;
+    double strokeStart = Double.NaN;
+    double theta = Double.NaN;
+    for (int i = 0; i <= 1300; i++) {
+      double t = i * dt;
+      double angle;
+      double rate;
+      if (t < 2) {
+        angle = 0;
+        rate = 0;
+      } else if (t < 3) { // getting on: −20° in a second
+        angle = Math.toRadians(-20 * (t - 2));
+        rate = -20;
+      } else if (t < 6) {
+        angle = Math.toRadians(-20);
+        rate = 0;
+      } else if (t < 9) { // the stroke: 60° at 20 °/s
+        angle = Math.toRadians(-20 + 20 * (t - 6));
+        rate = 20;
+      } else {
+        angle = Math.toRadians(40);
+        rate = 0;
+      }
+      double[] g = up(angle);
+      boolean still = rate == 0 && (t < 2 || t > 3.3 && t < 6 || t > 9.3);
+      double[] axis = t < 2.5 ? null : AXIS;
+      theta =
+          tracker.update(
+              AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate,
+              g[0] + offset[0], g[1] + offset[1], g[2] + offset[2], i == 0 ? 0 : dt, axis, still);
+      if (t >= 6 && Double.isNaN(strokeStart)) strokeStart = theta;
+      if (t >= 6 && t < 9) largestStep = Math.max(largestStep, Math.abs(theta - before));
+      before = theta;
+    }
+    // one sample of the stroke turns θ by 0.2°; the waiting snap stepped it by 10°
+    assertTrue(Math.toDegrees(largestStep) < 0.5, "step " + Math.toDegrees(largestStep) + "°");
+    // the offset, not yet fitted, turns gravity's angle by up to 0.12 rad along the way
+    assertEquals(60, Math.toDegrees(theta - strokeStart), 7);
+  }
+
+  /**
+   * The snap's own job: the axis is solved 0.5 s into a first stroke from rest, and θ still counts
+   * the whole stroke, the turn before the axis included, from the rest before it.
+   */
+  @Test
+  void theSnapCarriesTheTurnBeforeTheAxis() {
+    RollAngleTracker tracker = new RollAngleTracker();
+    double dt = 0.01;
+    double theta = Double.NaN;
+    for (int i = 0; i <= 600; i++) {
+      double t = i * dt;
+      double angle = t < 2 ? 0 : Math.toRadians(20 * (Math.min(t, 5) - 2));
+      double rate = t < 2 || t >= 5 ? 0 : 20;
+      double[] g = up(angle);
+      theta =
+          tracker.update(
+              AXIS[0] * rate, AXIS[1] * rate, AXIS[2] * rate, g[0], g[1], g[2], i == 0 ? 0 : dt,
+              t < 2.5 ? null : AXIS, rate == 0);
+    }
+    assertEquals(60, Math.toDegrees(theta), 1.0);
+  }
+
+  private static double[] scaled(double[] v, double k) {
+    return new double[] {v[0] * k, v[1] * k, v[2] * k};
+  }
+  /**
+   * An accelerometer whose offsets hold its resting norm at 1.12 g (0.12 g along gravity at the
+   * roller's angle; an ADXL335's ±150 mg) on a gyro whose bias nobody has estimated (1 °/s):
+   * gravity, as this part reads it, still holds θ, at rest and through strokes. With the gate
+   * about 1 g itself it was shut at rest and θ ran off by the bias, 60° in a minute, and the
+   * part's constant offset read as a motor's shaking ({@link RollAngleTracker#vibrating}).
+   */
+  @Test
+  void aPartReadingMoreThanOneGAtRestStillHoldsTheAngle() {
+    double[] offset = scaled(up(0), 0.12);
+    RollAngleTracker tracker = new RollAngleTracker();
+    double dt = 0.01;
+    double biasDps = 1.0;
+    double[] firstRest = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] lastRest = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] strokes = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    boolean vibrated = false;
+    for (int i = 0; i <= 12000; i++) {
+      double t = i * dt;
+      boolean rolling = t >= 60 && t < 108; // six strokes of ±0.6 rad after a minute's rest
+      double angle = rolling ? strokeRad(t, 60) : 0;
+      double rate = rolling ? strokeRateDps(t, 60) : 0;
+      double[] g = up(angle);
+      double theta =
+          Math.toDegrees(
+              tracker.update(
+                  AXIS[0] * (rate + biasDps), AXIS[1] * (rate + biasDps),
+                  AXIS[2] * (rate + biasDps), g[0] + offset[0], g[1] + offset[1],
+                  g[2] + offset[2], i == 0 ? 0 : dt, AXIS, !rolling));
+      // held by gravity with a bias error e, θ settles τ·e = 2° off within seconds; positions are
+      // relative, so what is asserted is that it then stays put, and the strokes' size
+      if (t > 10 && t < 60) range(firstRest, theta);
+      if (t > 112) range(lastRest, theta);
+      if (t > 64 && t < 108) range(strokes, theta);
+      if (t > 10) vibrated |= tracker.vibrating();
+    }
+    assertTrue(firstRest[1] - firstRest[0] < 0.5, "moved " + (firstRest[1] - firstRest[0]) + "°");
+    assertTrue(lastRest[1] - lastRest[0] < 0.5, "moved " + (lastRest[1] - lastRest[0]) + "°");
+    // the offset, until it is fitted, turns gravity's angle by up to 0.12 rad
+    assertEquals(Math.toDegrees(1.2), strokes[1] - strokes[0], 7);
+    assertFalse(vibrated);
+  }
+
+  private static void range(double[] minMax, double v) {
+    minMax[0] = Math.min(minMax[0], v);
+    minMax[1] = Math.max(minMax[1], v);
+  }
+
 }

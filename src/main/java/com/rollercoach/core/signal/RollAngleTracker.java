@@ -636,6 +636,11 @@ public final class RollAngleTracker {
 
   private void setAxis(double[] a) {
     boolean first = axis == null;
+    // gravity's length is read in the plane ⟂ a with the fitted offset off: a new axis, or a new
+    // basis that restarts the fit, reads the latest rest's length anew, and the learnt one moves
+    // by as much (as at a new fit)
+    double restBefore =
+        haveRestAccel && !first ? gravityNorm(restAccel[0], restAccel[1], restAccel[2]) : Double.NaN;
     if (first) {
       System.arraycopy(phi, 0, phiOrigin, 0, 3);
       positionCorrection = correction;
@@ -662,6 +667,9 @@ public final class RollAngleTracker {
     e2[1] = a[2] * e1[0] - a[0] * e1[2];
     e2[2] = a[0] * e1[1] - a[1] * e1[0];
     axis = a;
+    if (!Double.isNaN(restBefore)) {
+      restNorm += gravityNorm(restAccel[0], restAccel[1], restAccel[2]) - restBefore;
+    }
     if (first && haveStillGravity) {
       // θ = 0 where the roller last rested before the axis was known; the first update snaps θ to
       // the rotation of gravity since then, which includes the start of the first stroke.

@@ -21,8 +21,9 @@ package com.rollercoach.sim;
  *
  * <p>Datasheet offsets are worst-case bounds; a part's actual offset is drawn uniformly within half
  * of them (most parts sit well inside the limit), except that one accelerometer in four is drawn
- * within the whole bound ({@link SensorErrors}: a board nobody screened or calibrated). The bias drift terms model temperature (a few °C of
- * warm-up after power-on, roughly 0.02–0.1 °/s per °C for these parts) and a rate random walk.
+ * within the whole bound ({@link SensorErrors}: a board nobody screened or calibrated). The bias
+ * drift terms model temperature (a few °C of warm-up after power-on, roughly 0.02–0.1 °/s per °C
+ * for these parts) and a rate random walk.
  *
  * @param gyroNoiseDpsPerRtHz gyro white-noise density
  * @param accelNoiseGPerRtHz accelerometer white-noise density

@@ -93,6 +93,22 @@ final class GridHistory {
     return hi;
   }
 
+  /** How far s ranges (max − min) over the samples {@code from} to {@code to}, both included. */
+  double span(long from, long to) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (long k = from; k <= to; k++) {
+      lo = Math.min(lo, s(k));
+      hi = Math.max(hi, s(k));
+    }
+    return hi - lo;
+  }
+
+  /** {@link #span} from the sample at or before {@code fromS} (clamped to what is held) to the newest. */
+  double spanSince(double fromS) {
+    return span(indexAt(fromS), newest());
+  }
+
   /** s at time {@code tS} (the newest sample at or before it). */
   double sAt(double tS) {
     return s(indexAt(tS));

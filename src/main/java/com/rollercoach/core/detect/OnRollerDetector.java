@@ -194,7 +194,7 @@ final class OnRollerDetector {
     // too short to be a pass of its own: else it may as well be one last stroke (the person still
     // lying there when the data stopped), which the definitions count
     double fromS = moveAfterHoldS - DEPARTURE_LAG_S;
-    return history.maxSince(fromS) - history.minSince(fromS) < PassSegmenter.MIN_TRAVEL_CM;
+    return history.spanSince(fromS) < PassSegmenter.MIN_TRAVEL_CM;
   }
 
   /**
@@ -628,13 +628,7 @@ final class OnRollerDetector {
     if (end <= history.oldest() || history.t(end) < limit) return -1;
     Movement shove = movementInto(end, limit);
     if (!shove.fromRest()) return -1; // not begun within the lead
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (long j = shove.start(); j <= end; j++) {
-      min = Math.min(min, history.s(j));
-      max = Math.max(max, history.s(j));
-    }
-    return max - min < PassSegmenter.MIN_TRAVEL_CM ? shove.start() : -1;
+    return history.span(shove.start(), end) < PassSegmenter.MIN_TRAVEL_CM ? shove.start() : -1;
   }
 
   /**
@@ -686,7 +680,7 @@ final class OnRollerDetector {
    */
   private boolean stillGettingOn(double t) {
     return t - settledS <= 2 * SETTLE_REST_S
-        && history.maxSince(settledS) - history.minSince(settledS) < PassSegmenter.HYSTERESIS_CM;
+        && history.spanSince(settledS) < PassSegmenter.HYSTERESIS_CM;
   }
 
   /** Whether {@code eventS} came after the person settled and at most {@code windowS} before now. */

@@ -328,12 +328,10 @@ public final class RollAngleTracker {
     if (circleDueS <= 0) {
       circleDueS = CIRCLE_EVERY_S;
       double before = inPlane ? gravityAngle(c1, c2) : Double.NaN;
-      double restBefore = gravityNorm(restAccel[0], restAccel[1], restAccel[2]);
+      double restBefore = restLength();
       boolean refitted = circle.solve();
       // gravity's length as read with the new offset: the latest rest's, read again
-      if (refitted && haveRestAccel) {
-        restNorm += gravityNorm(restAccel[0], restAccel[1], restAccel[2]) - restBefore;
-      }
+      if (refitted) rereadRestNorm(restBefore);
       // a new offset turns gravity's angle here too: the reference moves with it, so θ does not
       // jump now (positions are relative) and only the angles elsewhere along the arc change
       if (refitted && haveReference && inPlane) {
@@ -637,10 +635,8 @@ public final class RollAngleTracker {
   private void setAxis(double[] a) {
     boolean first = axis == null;
     // gravity's length is read in the plane ⟂ a with the fitted offset off: a new axis, or a new
-    // basis that restarts the fit, reads the latest rest's length anew, and the learnt one moves
-    // by as much (as at a new fit)
-    double restBefore =
-        haveRestAccel && !first ? gravityNorm(restAccel[0], restAccel[1], restAccel[2]) : Double.NaN;
+    // basis that restarts the fit, reads the latest rest's length anew (as a new fit does)
+    double restBefore = restLength();
     if (first) {
       System.arraycopy(phi, 0, phiOrigin, 0, 3);
       positionCorrection = correction;
@@ -667,9 +663,7 @@ public final class RollAngleTracker {
     e2[1] = a[2] * e1[0] - a[0] * e1[2];
     e2[2] = a[0] * e1[1] - a[1] * e1[0];
     axis = a;
-    if (!Double.isNaN(restBefore)) {
-      restNorm += gravityNorm(restAccel[0], restAccel[1], restAccel[2]) - restBefore;
-    }
+    rereadRestNorm(restBefore);
     if (first && haveStillGravity) {
       // θ = 0 where the roller last rested before the axis was known; the first update snaps θ to
       // the rotation of gravity since then, which includes the start of the first stroke.
@@ -696,6 +690,21 @@ public final class RollAngleTracker {
     double c2 = x * e2[0] + y * e2[1] + z * e2[2] - circle.b2();
     double ca = x * axis[0] + y * axis[1] + z * axis[2];
     return Math.sqrt(c1 * c1 + c2 * c2 + ca * ca);
+  }
+
+  /** {@link #gravityNorm} of the latest rest learned from; NaN before one, or before the axis. */
+  private double restLength() {
+    return haveRestAccel && axis != null
+        ? gravityNorm(restAccel[0], restAccel[1], restAccel[2])
+        : Double.NaN;
+  }
+
+  /**
+   * Moves the learnt length by what the latest rest's now reads against {@code before} (its {@link
+   * #restLength} before the way lengths are read changed: a new fit, axis or basis).
+   */
+  private void rereadRestNorm(double before) {
+    if (!Double.isNaN(before)) restNorm += restLength() - before;
   }
 
   /**

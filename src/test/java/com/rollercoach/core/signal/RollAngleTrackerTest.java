@@ -143,10 +143,7 @@ class RollAngleTrackerTest {
           g[0] + c * UP0[0] + sn * e2[0], g[1] + c * UP0[1] + sn * e2[1], g[2] + c * UP0[2] + sn * e2[2],
           i == 0 ? 0 : dt, AXIS, false);
       double e = lp2.apply(lp1.apply(theta - trueTheta));
-      if (minMax != null && t > 20) {
-        minMax[0] = Math.min(minMax[0], e);
-        minMax[1] = Math.max(minMax[1], e);
-      }
+      if (minMax != null && t > 20) range(minMax, e);
     }
     return tracker;
   }

@@ -51,7 +51,7 @@ public final class BenchCommand implements Runnable {
         names = "--setups",
         defaultValue = "ordinary",
         description = {
-          "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...)."
+          "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...); conditions joined with + run together (breathers+slow-breathing)."
         })
     String setups;
 

@@ -39,7 +39,13 @@ public enum Condition {
   /** Weight shifts of 0.5–1.2 cm inside holds and dwells (staying in the 3 cm band). */
   WEIGHT_SHIFTS("weight shifts of 0.5-1.2 cm inside holds and long dwells"),
   /** An analog gyro 3.3x noisier than the noisiest MEMS part of the others (see {@link ImuModel}). */
-  NOISY_GYRO("noisy analog gyro board (ADXRS610 + ADXL335, 0.05 deg/s/rtHz)");
+  NOISY_GYRO("noisy analog gyro board (ADXRS610 + ADXL335, 0.05 deg/s/rtHz)"),
+  /**
+   * Slow, relaxed breathing in the hold, 4–6 breaths a minute (the slow deep breathing of relaxation
+   * and "resonance" breathing at about 6 a minute; the others breathe 6–12 a minute there). Not part
+   * of {@link #mix}, so the mixed setup's draws are those of round 4.
+   */
+  SLOW_BREATHING("slow relaxed breathing in the hold, 4-6 breaths a minute");
 
   private final String description;
 

@@ -67,6 +67,15 @@ public record Person(
         holdDeg, heartRateHz, heartDeg);
   }
 
+  /** The same person breathing at another rate in the hold (a slow, relaxed breather). */
+  public Person withHoldBreathsPerMin(double perMin) {
+    return new Person(
+        archetype, paceCmS, strokeCm, strokeJitter, pauseProbability, pauseMaxS,
+        splitStrokeProbability, rangeDriftCm, rangeGrowthCm, rollsPerSet, dwells, dwellMinS,
+        dwellMaxS, rockingProbability, hold, holdS, restBreathsPerMin, perMin, restBreathDeg,
+        holdBreathDeg, heartRateHz, heartDeg);
+  }
+
   public int sets() {
     return rollsPerSet.size();
   }

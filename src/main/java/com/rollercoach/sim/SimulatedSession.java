@@ -60,6 +60,7 @@ public final class SimulatedSession {
               ? drawn.withBreathDepths(between(cond, 0.1, 0.2), between(cond, 0.15, 0.3))
               : drawn.withBreathDepths(between(cond, 1.0, 1.5), between(cond, 1.5, 3.0));
     }
+    if (spec.has(Condition.SLOW_BREATHING)) drawn = drawn.withHoldBreathsPerMin(between(cond, 4, 6));
     person = drawn;
     script =
         new SessionPlanner(person, root.split())

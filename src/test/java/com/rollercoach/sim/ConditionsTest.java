@@ -77,4 +77,18 @@ class ConditionsTest {
         SimulatedSession.create(tilted).truth(false).phases());
     assertTrue(!samples(BASE).equals(samples(tilted)), "but the sensor sees the tilt");
   }
+  @Test
+  void slowBreathingSlowsOnlyTheHoldsBreaths() {
+    SimulationSpec slow = BASE.withConditions(Set.of(Condition.SLOW_BREATHING));
+    SessionTruth base = SimulatedSession.create(BASE).truth(false);
+    SessionTruth truth = SimulatedSession.create(slow).truth(false);
+    assertEquals(base.passes(), truth.passes(), "the same strokes");
+    assertEquals(base.extensionHolds().size(), truth.extensionHolds().size());
+    for (int i = 0; i < truth.extensionHolds().size(); i++) {
+      // the drawn rate (4-6 a minute) varies by ~12 % breath to breath
+      double rate = truth.extensionHolds().get(i).breathsPerMin();
+      assertTrue(rate > 3.2 && rate < 7.0, "hold breaths a minute: " + rate);
+      assertTrue(base.extensionHolds().get(i).breathsPerMin() > rate, "slower than this person's own");
+    }
+  }
 }

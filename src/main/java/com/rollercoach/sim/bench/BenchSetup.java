@@ -2,6 +2,7 @@ package com.rollercoach.sim.bench;
 
 import com.rollercoach.sim.Condition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,21 +26,37 @@ public record BenchSetup(String name, Set<Condition> conditions, boolean mixed) 
     return out;
   }
 
-  /** Parses {@code all} or a comma-separated list of setup names. */
+  /**
+   * Parses {@code all} or a comma-separated list of setup names; a name may join conditions with
+   * {@code +} (e.g. {@code breathers+slow-breathing}) to run them together in every session.
+   */
   public static List<BenchSetup> parse(String list) {
     if (list.trim().equalsIgnoreCase("all")) return all();
     List<BenchSetup> out = new ArrayList<>();
     for (String n : list.split(",")) {
       String name = n.trim().toLowerCase(Locale.ROOT);
       BenchSetup found = all().stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+      if (found == null && name.contains("+")) found = joined(name);
       if (found == null) {
         throw new IllegalArgumentException(
-            "unknown setup '" + n.trim() + "' (all, or some of: "
+            "unknown setup '" + n.trim() + "' (all, or conditions joined with +, or some of: "
                 + String.join(", ", all().stream().map(BenchSetup::name).toList()) + ")");
       }
       out.add(found);
     }
     return out;
+  }
+
+  /** Conditions joined with {@code +}, or null when one of them is not a condition. */
+  private static BenchSetup joined(String name) {
+    Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+    for (String part : name.split("\\+")) {
+      Condition c =
+          Arrays.stream(Condition.values()).filter(k -> k.cliName().equals(part.trim())).findFirst().orElse(null);
+      if (c == null) return null;
+      conditions.add(c);
+    }
+    return new BenchSetup(name, conditions, false);
   }
 
   /** The conditions of the session with this seed (a mix is drawn from the seed). */

@@ -2,7 +2,6 @@ package com.rollercoach.sim.bench;
 
 import com.rollercoach.sim.Condition;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ public record BenchSetup(String name, Set<Condition> conditions, boolean mixed) 
     List<BenchSetup> out = new ArrayList<>();
     for (String n : list.split(",")) {
       String name = n.trim().toLowerCase(Locale.ROOT);
-      BenchSetup found = all().stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+      BenchSetup found = named(name);
       if (found == null && name.contains("+")) found = joined(name);
       if (found == null) {
         throw new IllegalArgumentException(
@@ -47,14 +46,21 @@ public record BenchSetup(String name, Set<Condition> conditions, boolean mixed) 
     return out;
   }
 
-  /** Conditions joined with {@code +}, or null when one of them is not a condition. */
+  /** The setup of {@link #all} with this name, or null. */
+  private static BenchSetup named(String name) {
+    return all().stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * Conditions joined with {@code +}, each named as its own setup; null when a part is not a single
+   * condition's setup (ordinary and mixed are not).
+   */
   private static BenchSetup joined(String name) {
     Set<Condition> conditions = EnumSet.noneOf(Condition.class);
     for (String part : name.split("\\+")) {
-      Condition c =
-          Arrays.stream(Condition.values()).filter(k -> k.cliName().equals(part.trim())).findFirst().orElse(null);
-      if (c == null) return null;
-      conditions.add(c);
+      BenchSetup one = named(part.trim());
+      if (one == null || one.conditions.size() != 1) return null;
+      conditions.addAll(one.conditions);
     }
     return new BenchSetup(name, conditions, false);
   }

@@ -36,5 +36,8 @@ class BenchSetupTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BenchSetup.parse("breathers+sighs"));
     assertTrue(e.getMessage().contains("breathers+sighs") && e.getMessage().contains("slow-breathing"));
+    // only conditions join: ordinary and mixed are setups, not conditions
+    assertThrows(IllegalArgumentException.class, () -> BenchSetup.parse("ordinary+breathers"));
+    assertThrows(IllegalArgumentException.class, () -> BenchSetup.parse("mixed+breathers"));
   }
 }

@@ -333,6 +333,7 @@ class RollAngleTrackerTest {
     }
     return Math.toDegrees(most);
   }
+
   /**
    * Getting on turns the roller 20° (the axis is solved 10° into that turn), the person rests 3 s,
    * then strokes 60° at 20 °/s. The accelerometer's offset (0.12 g along gravity at the rest's
@@ -413,6 +414,7 @@ class RollAngleTrackerTest {
   private static double[] scaled(double[] v, double k) {
     return new double[] {v[0] * k, v[1] * k, v[2] * k};
   }
+
   /**
    * An accelerometer whose offsets hold its resting norm at 1.12 g (0.12 g along gravity at the
    * roller's angle; an ADXL335's ±150 mg) on a gyro whose bias nobody has estimated (1 °/s):
@@ -460,5 +462,4 @@ class RollAngleTrackerTest {
     minMax[0] = Math.min(minMax[0], v);
     minMax[1] = Math.max(minMax[1], v);
   }
-
 }

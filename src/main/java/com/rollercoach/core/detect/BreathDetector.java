@@ -104,6 +104,32 @@ final class BreathDetector {
    * one: the hidden breath's opposite half turned the roller against the sway, which only stalled it.
    */
   static final double HIDDEN_DIP = 0.5;
+  /**
+   * How long the low-pass's own response to a shift is taken off after the shift's rate has fallen
+   * back (s): eight time constants of its poles' decay, 1/(ζ·2π·{@value #LOW_PASS_HZ} Hz) with ζ =
+   * 1/√2, by when it is below 0.1 % of the shift.
+   *
+   * <p>The two Butterworth sections overshoot a step: a 10° weight shift over 1–2.5 s comes out
+   * 0.16–0.48° past its new level, with the overshoot's peak about where the rate falls below
+   * {@link #SHIFT_EXIT}× the typical rate, so the shift's removal ended there and the filter's
+   * return from the overshoot was kept as breathing: a swing the size of a slow or shallow breath's
+   * hysteresis, two turning points and a breath too many (seed 21000137, slow breathing with weight
+   * shifts: 8 breaths counted for 4). The filter is linear, so what it does after the shift's end is
+   * its free response from its state then plus its response to what the angle does from then on:
+   * the free response, run ahead on a copy of the filters with the input held, is taken off, and the
+   * breathing after the shift passes through as it came. Blanking the ring-down instead (the
+   * breathing's increment carried through it, as during the shift) cost inhales that began within a
+   * second of a shift or a stroke's end.
+   */
+  static final double FREE_RESPONSE_S = 8 / (Math.sqrt(0.5) * 2 * Math.PI * LOW_PASS_HZ);
+  /**
+   * How far before a shift's first marked sample the breathing's own increment is read (s): the
+   * low-pass's response to a shift's start rises from 1 % of the exit rate to it over 0.25–0.35 s
+   * (5–10° shifts over 1–2.5 s), and that toe is the shift's, not the breathing's.
+   */
+  static final double TOE_S = 0.4;
+  /** Span of input the angle's slope is read over when a shift ends (s): a tenth of a fast breath. */
+  static final double SLOPE_S = 0.3;
   /** Half-width of the central difference the rate inside an edge is read with (s). */
   static final double RATE_HALF_WIDTH_S = 0.25;
 
@@ -122,6 +148,16 @@ final class BreathDetector {
   private long fed;
   private double z;
   private int shiftSign;
+  /**
+   * The filters' free response after the last shift's end, as increments per grid sample (see
+   * {@link #FREE_RESPONSE_S}), and how many of them are still to be taken off.
+   */
+  private final double[] freeSteps;
+  private final int toe;
+  private int freeLeft;
+  /** The latest inputs (degrees), a ring, for the angle's slope when a shift ends. */
+  private final double[] rawT;
+  private int rawPos;
   /** Grid samples taken as a shift or stroke so far (for tests and diagnostics). */
   long shiftSamples;
   /** Mean rates of the latest {@link #SWING_MEMORY} swings between turning points, a ring. */
@@ -152,6 +188,9 @@ final class BreathDetector {
     lp2 = Biquad.lowPass(LOW_PASS_HZ, gridHz);
     rateMedian = new RunningMedian((int) Math.round(RATE_WINDOW_S * gridHz));
     delay = (int) Math.round(DELAY_S * gridHz);
+    freeSteps = new double[(int) Math.ceil(FREE_RESPONSE_S * gridHz)];
+    toe = (int) Math.round(TOE_S * gridHz);
+    rawT = new double[(int) Math.round(SLOPE_S * gridHz) + 1];
     dz = new double[delay + 1];
     dzT = new double[delay + 1];
     dzShift = new boolean[delay + 1];
@@ -171,6 +210,8 @@ final class BreathDetector {
    */
   double update(double tS, double thetaDeg) {
     double y = lp2.apply(lp1.apply(thetaDeg));
+    rawT[rawPos] = thetaDeg;
+    rawPos = rawPos + 1 == rawT.length ? 0 : rawPos + 1;
     double prev = lastY;
     lastY = y;
     if (Double.isNaN(prev)) return Double.NaN;
@@ -189,8 +230,11 @@ final class BreathDetector {
       shiftSign = sign;
     } else {
       shift = false;
+      if (shiftSign != 0) runFreeResponse(thetaDeg, y);
       shiftSign = 0;
     }
+    double kept = step;
+    if (freeLeft > 0) kept -= freeSteps[freeSteps.length - freeLeft--];
     // fed % length and (fed − delay) % length = (fed + 1) % length, kept as an int position: two
     // long divisions per grid sample were a few per cent of the pipeline
     int i = fedPos;
@@ -207,7 +251,7 @@ final class BreathDetector {
       histCount++;
       result = zigzag(dzT[o] - GROUP_DELAY_S, z);
     }
-    dz[i] = step;
+    dz[i] = kept;
     dzT[i] = tS;
     dzShift[i] = shift;
     if (shift) shiftSamples++;
@@ -215,6 +259,29 @@ final class BreathDetector {
     fed++;
     fedPos = i + 1 == dz.length ? 0 : i + 1;
     return result;
+  }
+
+  /**
+   * A shift just ended: what the filters would do from here with the angle held where it is now,
+   * their return from the overshoot, to be taken off the coming increments.
+   */
+  private void runFreeResponse(double thetaDeg, double y) {
+    // the angle goes on at the slope it has had since the shift (the breathing's), measured over the
+    // last few tenths of a second of the input, which runs ahead of the filtered exit by the filters'
+    // delay: holding it still instead took the breathing's own lag (≈ 0.6 s of its rate, a third of
+    // a 0.5° breath) off with the overshoot
+    int m = rawT.length - 1;
+    int oldest = rawPos; // the slot written m samples ago
+    double slope = fed > m ? (thetaDeg - rawT[oldest]) / m : 0;
+    Biquad a = lp1.copy();
+    Biquad b = lp2.copy();
+    double prev = y;
+    for (int k = 0; k < freeSteps.length; k++) {
+      double p = b.apply(a.apply(thetaDeg + slope * (k + 1)));
+      freeSteps[k] = p - prev - slope;
+      prev = p;
+    }
+    freeLeft = freeSteps.length;
   }
 
   /** A shift just began: its slower start, still in the delay line, belongs to it too. */
@@ -227,8 +294,12 @@ final class BreathDetector {
       dzShift[j] = true;
     }
     // breathing goes on during the shift: carry the increment it had just before (the shift lasts
-    // 1-2.5 s, a fraction of a breath, over which the breath's rate changes little)
-    heldStep = k >= 0 && k > fed - delay - 1 && !dzShift[(int) (k % dz.length)] ? dz[(int) (k % dz.length)] : 0;
+    // 1-2.5 s, a fraction of a breath, over which the breath's rate changes little), read before the
+    // filtered shift's toe (TOE_S): the increment where the rate first fell below the exit level is
+    // the toe's, in the shift's direction at up to twice the typical rate, and carried through the
+    // shift it left a ramp of 0.5-1° where the shift had been
+    long h = Math.max(k - toe, fed - delay);
+    heldStep = h >= 0 && h <= k && !dzShift[(int) (h % dz.length)] ? dz[(int) (h % dz.length)] : 0;
     for (long q = k + 1; q < fed; q++) held[(int) (q % dz.length)] = heldStep;
   }
 

@@ -42,6 +42,17 @@ public final class Biquad {
     return new Biquad((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + alpha, -2 * c, 1 - alpha);
   }
 
+  /** A filter with the same design and the same state: what this one will do next, run ahead. */
+  public Biquad copy() {
+    Biquad c = new Biquad(b0, b1, b2, 1, a1, a2);
+    c.x1 = x1;
+    c.x2 = x2;
+    c.y1 = y1;
+    c.y2 = y2;
+    c.primed = primed;
+    return c;
+  }
+
   /**
    * Filters one sample. The first sample primes the state as if the input had always been that value
    * (steady state), so a DC offset does not ring through a high-pass at the start.

@@ -162,6 +162,10 @@ final class BreathDetector {
   long shiftSamples;
   /** Mean rates of the latest {@link #SWING_MEMORY} swings between turning points, a ring. */
   private final double[] swingRates = new double[SWING_MEMORY];
+  /** When each of those swings began (the time of its first turning point). */
+  private final double[] swingStarts = new double[SWING_MEMORY];
+  /** Swings that begin before this (the latest still's start) are not the breathing's. */
+  private double swingsFromS = Double.NEGATIVE_INFINITY;
   private int swingPos;
   private int swings;
   /** Their median (degrees/s), 0 before any: updated with each swing, read every sample. */
@@ -329,8 +333,9 @@ final class BreathDetector {
       if (extCount >= 2) {
         int p = (int) ((extCount - 2) % CAPACITY);
         double dt = runT - extT[p];
-        if (dt > 0) {
+        if (dt > 0 && extT[p] >= swingsFromS) {
           swingRates[swingPos] = Math.abs(runV - extV[p]) / dt;
+          swingStarts[swingPos] = extT[p];
           swingPos = swingPos + 1 == swingRates.length ? 0 : swingPos + 1;
           if (swings < swingRates.length) swings++;
           swingRate = Median.of(swingRates, swings);
@@ -343,6 +348,37 @@ final class BreathDetector {
       return turn;
     }
     return Double.NaN;
+  }
+
+  /**
+   * A still began at {@code startS}: the swings that began before it were strokes', not the
+   * breathing's, and are forgotten. The typical rate ({@link #PAUSE_SHARE} of their median) held
+   * the last strokes' 10–15 °/s until three breaths had swung, and slow breathing (4–6 a minute)
+   * swings three times in 15–20 s: a weight shift in that time turned the roller slower than 8×
+   * that, was not cut out, and its two edges were counted as a breath (seed 21000072, slow
+   * breathing with weight shifts).
+   */
+  void stillStarted(double startS) {
+    // the turning points reach the swings through the delay line, after the still is announced:
+    // the strokes' last swings are refused when they arrive, the ones already in are dropped here
+    swingsFromS = Math.max(swingsFromS, startS);
+    int n = 0;
+    double[] rates = new double[SWING_MEMORY];
+    double[] starts = new double[SWING_MEMORY];
+    for (int k = 0; k < swings; k++) {
+      // oldest first, so the ring's order survives
+      int j = swings < SWING_MEMORY ? k : (swingPos + k) % SWING_MEMORY;
+      if (swingStarts[j] >= swingsFromS) {
+        rates[n] = swingRates[j];
+        starts[n] = swingStarts[j];
+        n++;
+      }
+    }
+    System.arraycopy(rates, 0, swingRates, 0, SWING_MEMORY);
+    System.arraycopy(starts, 0, swingStarts, 0, SWING_MEMORY);
+    swings = n;
+    swingPos = n % SWING_MEMORY;
+    swingRate = n == 0 ? 0 : Median.of(swingRates, n);
   }
 
   /** The turning points in (fromS, toS) re-found with the hold's own hysteresis: [t, v, peak?1:0]. */

@@ -474,6 +474,7 @@ public final class SessionDetector {
     if (Double.isNaN(changed)) return;
     if (still.running()) {
       breathsInStill = 0;
+      breaths.stillStarted(changed);
       listener.onEvent(new MotionEvent.StillStarted(now, changed, still.positionCm()));
       countBreathsLive();
     } else {

@@ -116,6 +116,32 @@ class BreathDetectorTest {
   }
 
   @Test
+  void aStillForgetsTheStrokesSwingsSoAnEarlyWeightShiftIsCutOut() {
+    // 30 s of 18° strokes (swings of ~12 °/s), then a still with slow 0.6° breaths every 12 s and a
+    // 1 cm shift (8° over 1.5 s) 7 s in, before slow breathing has swung three times: against the
+    // strokes' remembered swings the shift is no faster than 8× the typical rate
+    double period = 12;
+    double stillS = 30;
+    DoubleUnaryOperator theta =
+        t -> t < stillS
+            ? 9 * (1 - Math.cos(2 * Math.PI * t / 3))
+            : breath((t - stillS) % period, period, 0.6) + step(t, stillS + 7, 1.5, 8);
+    for (boolean told : new boolean[] {false, true}) {
+      BreathDetector b = new BreathDetector(HZ);
+      for (int i = 0; i <= 96 * HZ; i++) {
+        double t = i / HZ;
+        b.update(t, theta.applyAsDouble(t));
+        // the still is confirmed a second after it began, as SessionDetector announces it
+        if (told && i == (int) ((stillS + 1) * HZ)) b.stillStarted(stillS);
+      }
+      double[] on = b.onsetsInStill(stillS + 1, 95, false);
+      // true onsets at 42, 54, 66, 78, 90
+      if (told) assertEquals(5, on.length, Arrays.toString(on));
+      else assertTrue(on.length > 5, "without the still's start the shift is a breath: " + Arrays.toString(on));
+    }
+  }
+
+  @Test
   void aSighsDoubleInhaleIsOneBreath() {
     // the breath at 24 s is a sigh: inhale, a small dip, a second inhale on top, then a long exhale
     DoubleUnaryOperator theta =

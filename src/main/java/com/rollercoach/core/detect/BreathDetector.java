@@ -116,8 +116,9 @@ final class BreathDetector {
    * hysteresis, two turning points and a breath too many (seed 21000137, slow breathing with weight
    * shifts: 8 breaths counted for 4). The filter is linear, so what it does after the shift's end is
    * its free response from its state then plus its response to what the angle does from then on:
-   * the free response, run ahead on a copy of the filters with the input held, is taken off, and the
-   * breathing after the shift passes through as it came. Blanking the ring-down instead (the
+   * the free response, run ahead on a copy of the filters with the angle going on at its slope of
+   * the last {@value #SLOPE_S} s, is taken off, and the breathing after the shift passes through as
+   * it came. Blanking the ring-down instead (the
    * breathing's increment carried through it, as during the shift) cost inhales that began within a
    * second of a shift or a stroke's end.
    */
@@ -155,9 +156,9 @@ final class BreathDetector {
   private final double[] freeSteps;
   private final int toe;
   private int freeLeft;
-  /** The latest inputs (degrees), a ring, for the angle's slope when a shift ends. */
-  private final double[] rawT;
-  private int rawPos;
+  /** The latest input angles (degrees), a ring, for the angle's slope when a shift ends. */
+  private final double[] recentInputs;
+  private int recentPos;
   /** Grid samples taken as a shift or stroke so far (for tests and diagnostics). */
   long shiftSamples;
   /** Mean rates of the latest {@link #SWING_MEMORY} swings between turning points, a ring. */
@@ -194,7 +195,7 @@ final class BreathDetector {
     delay = (int) Math.round(DELAY_S * gridHz);
     freeSteps = new double[(int) Math.ceil(FREE_RESPONSE_S * gridHz)];
     toe = (int) Math.round(TOE_S * gridHz);
-    rawT = new double[(int) Math.round(SLOPE_S * gridHz) + 1];
+    recentInputs = new double[(int) Math.round(SLOPE_S * gridHz) + 1];
     dz = new double[delay + 1];
     dzT = new double[delay + 1];
     dzShift = new boolean[delay + 1];
@@ -214,8 +215,8 @@ final class BreathDetector {
    */
   double update(double tS, double thetaDeg) {
     double y = lp2.apply(lp1.apply(thetaDeg));
-    rawT[rawPos] = thetaDeg;
-    rawPos = rawPos + 1 == rawT.length ? 0 : rawPos + 1;
+    recentInputs[recentPos] = thetaDeg;
+    recentPos = recentPos + 1 == recentInputs.length ? 0 : recentPos + 1;
     double prev = lastY;
     lastY = y;
     if (Double.isNaN(prev)) return Double.NaN;
@@ -266,17 +267,17 @@ final class BreathDetector {
   }
 
   /**
-   * A shift just ended: what the filters would do from here with the angle held where it is now,
-   * their return from the overshoot, to be taken off the coming increments.
+   * A shift just ended: what the filters would do from here if the angle went on as it goes now,
+   * less that going on (their return from the overshoot), to be taken off the coming increments.
    */
   private void runFreeResponse(double thetaDeg, double y) {
     // the angle goes on at the slope it has had since the shift (the breathing's), measured over the
     // last few tenths of a second of the input, which runs ahead of the filtered exit by the filters'
     // delay: holding it still instead took the breathing's own lag (≈ 0.6 s of its rate, a third of
     // a 0.5° breath) off with the overshoot
-    int m = rawT.length - 1;
-    int oldest = rawPos; // the slot written m samples ago
-    double slope = fed > m ? (thetaDeg - rawT[oldest]) / m : 0;
+    int m = recentInputs.length - 1;
+    int oldest = recentPos; // the slot written m samples ago
+    double slope = fed > m ? (thetaDeg - recentInputs[oldest]) / m : 0;
     Biquad a = lp1.copy();
     Biquad b = lp2.copy();
     double prev = y;

@@ -36,6 +36,7 @@ final class ByteRowParser {
   private int pos;
   private int limit;
   private boolean eof;
+  private boolean bomChecked;
   /** The current line is buf[lineStart, lineEnd), without its terminator. */
   private int lineStart;
   private int lineEnd;
@@ -348,9 +349,30 @@ final class ByteRowParser {
         return false;
       }
       limit += n;
+      if (!bomChecked) skipByteOrderMark();
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Steps over a UTF-8 byte-order mark at the very start: Excel's "CSV UTF-8" and some loggers write
+   * one, and before the header's first name it made "t_s" unknown (the text-line reader strips it
+   * too, {@code TextLines}).
+   */
+  private void skipByteOrderMark() throws IOException {
+    while (limit < 3) {
+      int m = in.read(buf, limit, buf.length - limit);
+      if (m < 0) {
+        eof = true;
+        break;
+      }
+      limit += m;
+    }
+    bomChecked = true;
+    if (limit >= 3 && pos == 0 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+      pos = 3;
     }
   }
 

@@ -46,6 +46,26 @@ class ByteRowParserTest {
   }
 
   @Test
+  void aByteOrderMarkAtTheStartIsNotPartOfTheFirstLine() {
+    // Excel's "CSV UTF-8" starts the file with EF BB BF; handed out a byte or a few at a time too
+    for (long seed = 0; seed < 20; seed++) {
+      List<String> got = lines(new ByteRowParser(trickle("\uFEFFt_s,ax_g\n1,2\n", seed), "t"));
+      assertEquals(List.of("1:t_s,ax_g", "2:1,2"), got, "seed " + seed);
+    }
+    // only at the very start: a mark inside the text is left as it is
+    assertEquals(List.of("1:a", "2:\uFEFFb"), lines(new ByteRowParser(trickle("a\n\uFEFFb", 3), "t")));
+    assertEquals(List.of("1:\u00EF"), lines(new ByteRowParser(trickle("\u00EF", 3), "t")));
+  }
+
+  @Test
+  void readsTheProjectCsvWithAByteOrderMark() {
+    String csv = "\uFEFFt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n";
+    List<com.rollercoach.core.sample.ImuSample> out = new ArrayList<>();
+    new CsvSampleReader(new StringReader(csv), "bom.csv").readTo(out::add);
+    assertEquals(2, out.size());
+  }
+
+  @Test
   void parsesExactlyWhatDoubleParseDoubleGivesAcrossRefills() {
     Random r = new Random(42);
     StringBuilder text = new StringBuilder();

@@ -26,6 +26,8 @@ public final class SerialPorts {
 
   private static final int EAGAIN = 11;
   private static final int EACCES = 13;
+  private static final int EISDIR = 21;
+  private static final int ENOTTY = 25;
   private static final int EBUSY = 16;
 
   private SerialPorts() {}
@@ -98,6 +100,11 @@ public final class SerialPorts {
     } catch (IOException e) {
       throw noSuchPort(path);
     }
+    // a directory or a plain file opens as neither: say which, not the C library's number
+    if (Files.isDirectory(real)) throw notAPort(path, "is a directory");
+    if (Files.isRegularFile(real)) {
+      throw notAPort(path, "is a file, not a serial port (a recording? `roller-coach analyze " + path + "`)");
+    }
     if (!Files.isReadable(real) || !Files.isWritable(real)) throw permissionDenied(path);
     return real.toString();
   }
@@ -113,9 +120,15 @@ public final class SerialPorts {
       if (code == ENOENT) return exists(path) ? busy(path) : noSuchPort(path);
       if (code == EACCES) return permissionDenied(path);
       if (code == EBUSY || code == EAGAIN) return busy(path);
+      if (code == EISDIR) return notAPort(path, "is a directory");
+      if (code == ENOTTY) return notAPort(path, "is not a serial port");
     }
     return new PortOpenException(
         PortOpenException.Reason.OTHER, "could not open " + path + " (error " + code + ")");
+  }
+
+  private static PortOpenException notAPort(String path, String why) {
+    return new PortOpenException(PortOpenException.Reason.OTHER, path + " " + why);
   }
 
   private static PortOpenException noSuchPort(String path) {

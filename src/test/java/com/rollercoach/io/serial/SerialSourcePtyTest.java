@@ -9,6 +9,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import com.rollercoach.io.live.HostClock;
 import com.rollercoach.io.live.LinkListener;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +104,19 @@ class SerialSourcePtyTest {
     assertEquals(PortOpenException.Reason.NO_SUCH_PORT, e.reason());
     assertTrue(e.getMessage().startsWith("no such port " + dir.resolve("ttyNope")), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void aFileOrADirectoryIsNotAPortAndTheMessageSaysSo() throws Exception {
+    Path file = Files.writeString(dir.resolve("session.csv"), "t_s,ax_g\n");
+    PortOpenException e =
+        assertThrows(PortOpenException.class, () -> SerialPorts.open(file.toString(), 115200, 100));
+    assertTrue(e.getMessage().contains("is a file, not a serial port"), e.getMessage());
+    e = assertThrows(PortOpenException.class, () -> SerialPorts.open(dir.toString(), 115200, 100));
+    assertTrue(e.getMessage().endsWith("is a directory"), e.getMessage());
+    // a bare name (no slash) reaches the library, whose errno is mapped the same way
+    assertTrue(SerialPorts.openFailure("adir", 21).getMessage().endsWith("is a directory"));
+    assertTrue(SerialPorts.openFailure("x.csv", 25).getMessage().endsWith("is not a serial port"));
   }
 
   @Test

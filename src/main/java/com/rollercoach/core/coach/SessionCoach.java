@@ -141,7 +141,9 @@ public final class SessionCoach {
   }
 
   private Verdict breaths(ExtensionHold h) {
-    String rate = Double.isNaN(h.breathsPerMin()) ? "" : String.format(Locale.ROOT, " (%.0f per minute)", h.breathsPerMin());
+    // one decimal, as the report's card, its event rows and `sessions show` give the same rate: the
+    // verdict rounded to whole breaths said 7 beside a card's 6.5 on one page
+    String rate = Double.isNaN(h.breathsPerMin()) ? "" : String.format(Locale.ROOT, " (%.1f per minute)", h.breathsPerMin());
     return new Verdict(Aspect.BREATHS, Level.INFO, h.breaths(), h.breaths() + " breaths during the hold" + rate + ".");
   }
 

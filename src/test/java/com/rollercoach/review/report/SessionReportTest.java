@@ -114,6 +114,12 @@ class SessionReportTest {
     assertTrue(page.contains("Tender spot at 20.0 cm held 1:15 min: good."), "dwell verdict");
     assertTrue(page.contains("Extension hold 1:05 min: well done."), "hold verdict");
     assertTrue(page.contains("9 breaths during the hold"), "breaths");
+    // the verdict's rate is the card's, to the same decimal (it said 7 beside the card's 6.5)
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("breaths during the hold \\((\\d+\\.\\d) per minute\\)").matcher(page);
+    assertTrue(m.find(), "verdict's rate");
+    String rate = m.group(1) + " per min";
+    assertTrue(page.indexOf(rate) != page.lastIndexOf(rate), "the card shows " + rate + " too");
   }
 
   /** Tender spots 1 cm apart and the hold between them: each label on a row of its own, none hidden. */

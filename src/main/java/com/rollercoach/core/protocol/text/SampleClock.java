@@ -115,14 +115,12 @@ public final class SampleClock {
     }
     double period = nominalPeriodS;
     if (Double.isNaN(period)) {
+      // the average spacing the host has seen, from the second sample on: a fixed 100 Hz guess for
+      // the first second put a 50 Hz sketch's first 50 samples into half a second, and the half
+      // second it fell behind the host was then reported as a gap that was not in the data
       double elapsed = hostS - firstHostS;
-      if (elapsed > 1.0 && hostSamples > 10) {
-        period = elapsed / (hostSamples - 1);
-        assumedRate = false;
-      } else {
-        period = FALLBACK_PERIOD_S;
-        assumedRate = true;
-      }
+      period = elapsed > 0 ? elapsed / (hostSamples - 1) : FALLBACK_PERIOD_S;
+      assumedRate = !(elapsed > 1.0 && hostSamples > 10);
     }
     double out = lastOutS + period;
     if (hostS - out > MAX_HOST_LAG_S) {

@@ -248,6 +248,21 @@ class AsciiLineDecoderTest {
     assertFalse(d[0].layout().get().notes().isEmpty(), "guesses are reported");
   }
 
+  @Test
+  void aSlowerSketchWithNoStatedRateIsSpacedByItsArrivalsWithoutAFalseGap() {
+    // 50 Hz lines, no rate stated, arriving on the host clock (a Serial Monitor copy or a live port):
+    // spaced at a guessed 100 Hz for the first second, they fell half a second behind the host and
+    // that half second was reported as lost samples
+    RecordingListener l = new RecordingListener();
+    AsciiLineDecoder d = new AsciiLineDecoder(LineLayout.auto().withUnitsText("g,dps"), l);
+    for (int i = 0; i < 500; i++) feedLine(d, "0.0\t0.0\t1.0\t0.5\t-0.5\t0.1", 100.0 + i * 0.02);
+    d.finish();
+    assertTrue(l.losses.isEmpty(), "no samples were lost");
+    assertEquals(500, l.samples.size());
+    double first = l.samples.get(0).tS();
+    assertEquals(9.98, l.last().tS() - first, 0.1, "499 periods of 20 ms");
+  }
+
   private static void feedLine(AsciiLineDecoder d, String line, double host) {
     byte[] b = (line + "\r\n").getBytes(StandardCharsets.US_ASCII);
     d.feed(b, 0, b.length, host);

@@ -63,6 +63,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       out.println(AnalysisJson.write(AnalysisJson.toJson(result, verdicts)));
     } else {
       PrintWriter err = spec.commandLine().getErr();
+      // what a capture or an export was read as (columns, units, timing), when it is more than the path
+      if (!result.readAs().equals(result.file().toString())) err.println("read " + result.readAs());
       result.warnings().forEach(w -> err.println("warning: " + w));
       CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
       out.print(SummaryText.render(result.analysis(), verdicts, result.rollerDiameterCm()));

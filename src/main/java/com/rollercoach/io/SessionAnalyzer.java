@@ -30,6 +30,8 @@ public final class SessionAnalyzer {
    * @param rollerDiameterCm the diameter used (option, else metadata, else the 15 cm default)
    * @param samples samples read
    * @param warnings problems that did not stop the analysis
+   * @param readAs how the file was read, as {@code replay}'s first line names it (e.g. "capture.txt
+   *     (text lines: ax,ay,az,gx,gy,gz in g and dps, timed on arrival)")
    */
   public record Result(
       Path file,
@@ -37,7 +39,8 @@ public final class SessionAnalyzer {
       double rollerDiameterCm,
       long samples,
       SessionAnalysis analysis,
-      List<String> warnings) {}
+      List<String> warnings,
+      String readAs) {}
 
   /**
    * Analyzes a session file.
@@ -83,8 +86,10 @@ public final class SessionAnalyzer {
       Run run = run(in, chosen, also);
       List<String> warnings = new ArrayList<>(in.warnings());
       run.badSamples.ifPresent(b -> warnings.add(file + ": " + b));
+      String readAs = in instanceof SessionFile f ? f.description() : file.toString();
       return new Result(
-          file, meta, chosen.config().rollerDiameterCm(), run.samples, run.analysis, List.copyOf(warnings));
+          file, meta, chosen.config().rollerDiameterCm(), run.samples, run.analysis, List.copyOf(warnings),
+          readAs);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

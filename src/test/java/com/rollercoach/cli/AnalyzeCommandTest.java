@@ -96,6 +96,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aCaptureSaysOnStderrWhatItWasReadAsAndTheProjectCsvDoesNot() throws IOException {
+    // an Arduino sketch's lines with a millisecond column, as docs/sensors.md shows them
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3000; i++) text.append(i * 10).append(",0.01,0.02,0.99,0.1,-0.2,0.3\n");
+    Path capture = Files.writeString(dir.resolve("capture.txt"), text);
+    CliRun r = CliRun.of("analyze", capture.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().startsWith("read " + capture + " (text lines: t_ms,ax,ay,az,gx,gy,gz in g and dps"), r.err());
+    CliRun plain = CliRun.of("analyze", session(15, 7.5).toString());
+    assertFalse(plain.err().contains("read "), plain.err());
+  }
+
+  @Test
   void badFileIsOneLineWithFileAndLine() throws IOException {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps\n0,0,0,1,0,0\n");

@@ -77,6 +77,15 @@ public final class CalibrationFile {
     return parse(content, file);
   }
 
+  /** Whether the content starts, after white space, as a JSON object does. */
+  private static boolean looksLikeJson(byte[] content) {
+    for (byte b : content) {
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\n') continue;
+      return b == '{';
+    }
+    return false;
+  }
+
   /**
    * Parses a calibration file's content.
    *
@@ -89,8 +98,13 @@ public final class CalibrationFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      throw new CalibrationFileException(
-          file, "", where + "not valid JSON (" + e.getOriginalMessage() + ")", e);
+      // a hand-edited calibration wants the parser's reason ("Duplicate field 'version'"); anything
+      // that is not JSON at all (a CSV, random bytes) got the parser's options instead ("Feature
+      // 'ALLOW_COMMENTS' not enabled"), when what the user needs is that this is no calibration
+      String reason = looksLikeJson(content)
+          ? "not valid JSON (" + e.getOriginalMessage() + ")"
+          : "not a calibration file (those are the JSON files `roller-coach calibrate` writes)";
+      throw new CalibrationFileException(file, "", where + reason, e);
     } catch (IOException e) {
       throw new CalibrationFileException(file, "", "cannot read: " + e.getMessage(), e);
     }

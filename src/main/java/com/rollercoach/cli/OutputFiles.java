@@ -13,6 +13,12 @@ final class OutputFiles {
 
   /** @throws UserInputException naming the first of {@code files} that exists, unless {@code force} */
   static void refuseExisting(boolean force, Path... files) {
+    for (Path f : files) {
+      // a folder is never replaced, and --force would only fail later with the system's words
+      if (Files.isDirectory(f)) {
+        throw new UserInputException(f + ": is a folder; name a file in it, e.g. " + f.resolve("session.csv"));
+      }
+    }
     if (force) return;
     for (Path f : files) {
       if (Files.exists(f)) throw new UserInputException(f + ": already exists (use --force to overwrite)");

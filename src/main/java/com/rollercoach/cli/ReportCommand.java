@@ -124,7 +124,19 @@ public final class ReportCommand implements Callable<Integer> {
       return reviews.of(adHocEntry(file, replay), replay);
     }
     try (SessionLibrary lib = data.open()) {
-      SessionEntry entry = lib.get(which);
+      SessionEntry entry;
+      try {
+        entry = lib.get(which);
+      } catch (IOException e) {
+        // a name with a folder or an extension was meant as a file: say that first
+        boolean looksLikeFile = which.contains("/") || which.contains(java.io.File.separator)
+            || file.getFileName().toString().contains(".");
+        if (looksLikeFile && e.getMessage() != null && e.getMessage().startsWith("no session ")) {
+          throw new IOException(which + ": no such file (nor a session of that id in the library;"
+              + " `roller-coach sessions list` shows them)", e);
+        }
+        throw e;
+      }
       return reviews.of(entry, lib.replay(entry));
     }
   }

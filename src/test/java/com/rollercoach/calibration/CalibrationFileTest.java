@@ -164,6 +164,16 @@ class CalibrationFileTest {
   }
 
   @Test
+  void aFileThatIsNotJsonAtAllIsNoCalibrationAndTheParsersOptionsStayOut() throws IOException {
+    assertMessage("t_s,ax_g,ay_g\n0,0,1\n", "not a calibration file");
+    assertMessage("\u0003\u0007garbage", "not a calibration file");
+    Path f = dir.resolve("edited.json");
+    Files.write(f, new byte[] {3, 7, (byte) 0xff, 0x41});
+    CalibrationFileException e = assertThrows(CalibrationFileException.class, () -> CalibrationFile.read(f));
+    assertTrue(!e.getMessage().contains("ALLOW_") && !e.getMessage().contains("Feature"), e.getMessage());
+  }
+
+  @Test
   void emptyAndMissingFiles() throws IOException {
     assertMessage("", "empty file");
     Path none = dir.resolve("none.json");

@@ -1,0 +1,45 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes a newcomer makes get the reason in their own terms, not the system's or a library's. */
+class PlainMessagesTest {
+  @TempDir Path dir;
+
+  private static String oneLineError(CliRun r) {
+    assertEquals(2, r.code(), r.err());
+    String err = r.err().strip();
+    assertEquals(1, err.lines().count(), err);
+    return err;
+  }
+
+  @Test
+  void aFolderGivenAsTheOutputFileIsNamedAsAFolderWithOrWithoutForce() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("out"));
+    String sample = Path.of("samples/two-sets.csv").toString();
+    for (String[] args : new String[][] {
+        {"export", sample, "--out", folder.toString()},
+        {"export", sample, "--out", folder.toString(), "--force"}}) {
+      String err = oneLineError(CliRun.of(args));
+      assertTrue(err.contains(folder + ": is a folder; name a file in it"), err);
+    }
+  }
+
+  @Test
+  void aReportOnAFileThatIsNotThereSaysNoSuchFileNotNoSession() {
+    String err = oneLineError(CliRun.of(
+        "report", dir.resolve("nothere.csv").toString(), "--data-dir", dir.resolve("data").toString(),
+        "--out", dir.resolve("r.html").toString()));
+    assertTrue(err.contains("nothere.csv: no such file"), err);
+    // an id that is not in the library is still named as an id
+    err = oneLineError(CliRun.of(
+        "report", "12345", "--data-dir", dir.resolve("data").toString(), "--out", dir.resolve("r.html").toString()));
+    assertTrue(err.contains("no session 12345"), err);
+  }
+}

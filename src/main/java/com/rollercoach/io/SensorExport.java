@@ -22,12 +22,14 @@ public final class SensorExport implements SessionFile {
   private final SessionMetadata metadata;
   private final List<String> warnings = new ArrayList<>();
 
-  SensorExport(Path path, TableImport.Plan plan, String device) {
+  SensorExport(Path path, TableImport.Plan plan, String device, String startTime) {
     this.path = path;
     this.plan = plan;
     SessionMetadata m = SessionMetadata.empty()
         .with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%.6g", plan.rateHz()));
-    this.metadata = device.isEmpty() ? m : m.with(SessionMetadata.DEVICE, device);
+    if (!device.isEmpty()) m = m.with(SessionMetadata.DEVICE, device);
+    // the recording's own start (Sensor Logger's Metadata.csv), which dates an import
+    this.metadata = startTime.isEmpty() ? m : m.with("start_time", startTime);
   }
 
   @Override

@@ -120,7 +120,7 @@ public final class SessionFiles {
   }
 
   private static SessionFile tables(Path path, ExportSources.Found found) {
-    return new SensorExport(path, TableImport.plan(found.tables()), found.device());
+    return new SensorExport(path, TableImport.plan(found.tables()), found.device(), found.startTime());
   }
 
   private static SessionFile file(Path path) throws IOException {

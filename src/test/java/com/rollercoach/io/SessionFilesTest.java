@@ -140,6 +140,9 @@ class SessionFilesTest {
     SessionFile z = SessionFiles.open(zip("sensorlogger.zip", entries.toArray(String[][]::new)));
     assertEquals(s.size(), play(z).size());
     assertEquals("SM-S926U1", z.deviceId().orElseThrow());
+    // Metadata.csv's "recording epoch time" (1707663721288 ms) dates the session, folder and zip alike
+    assertEquals("2024-02-11T15:02:01.288Z", folder.metadata().get("start_time"));
+    assertEquals("2024-02-11T15:02:01.288Z", z.metadata().get("start_time"));
     assertEquals(s.size(), play(SessionFiles.open(src.resolve("Accelerometer.csv"))).size(),
         "the gravity-free Accelerometer.csv leads to TotalAcceleration.csv beside it");
   }

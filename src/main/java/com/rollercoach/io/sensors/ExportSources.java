@@ -39,7 +39,12 @@ public final class ExportSources {
   static final int MAX_ENTRIES = 1000;
 
   /** Tables and the device, for {@link TableImport#plan}. */
-  public record Found(List<TableImport.Source> tables, String device) {}
+  public record Found(List<TableImport.Source> tables, String device, String startTime) {
+    /** Tables and a device, with no recording time known (empty). */
+    public Found(List<TableImport.Source> tables, String device) {
+      this(tables, device, "");
+    }
+  }
 
   private ExportSources() {}
 
@@ -68,6 +73,7 @@ public final class ExportSources {
     List<TableImport.Source> tables = new ArrayList<>();
     if (first != null) tables.add(TableImport.Source.of(first));
     String device = "";
+    String start = "";
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
@@ -88,7 +94,9 @@ public final class ExportSources {
       }
       if (!Files.isRegularFile(p) || (first != null && Files.isSameFile(p, first))) continue;
       if (lower.equals("metadata.csv")) {
-        device = sensorLoggerDevice(Files.newInputStream(p), p.toString());
+        String[] meta = sensorLoggerMeta(Files.newInputStream(p), p.toString());
+        device = meta[0];
+        start = meta[1];
       } else if (lower.equals("command.json")) {
         if (device.isEmpty()) device = xImu3Device(Files.newInputStream(p));
       } else if (isTableName(lower)) {
@@ -96,7 +104,7 @@ public final class ExportSources {
       }
     }
     if (device.isEmpty()) device = xImu3FolderDevice(dir.getFileName() == null ? "" : dir.getFileName().toString());
-    return new Found(tables, device);
+    return new Found(tables, device, start);
   }
 
   private static boolean isTableName(String lower) {
@@ -107,6 +115,7 @@ public final class ExportSources {
   public static Found zip(Path path) throws IOException {
     List<TableImport.Source> tables = new ArrayList<>();
     String device = "";
+    String start = "";
     ZipFile opened;
     try {
       opened = new ZipFile(path.toFile());
@@ -137,7 +146,9 @@ public final class ExportSources {
         } else if (lower.matches("(.*/)?meta/.*")) {
           continue;
         } else if (base.equals("metadata.csv")) {
-          device = sensorLoggerDevice(guarded(zip, entry, label), label);
+          String[] meta = sensorLoggerMeta(guarded(zip, entry, label), label);
+          device = meta[0];
+          start = meta[1];
         } else if (base.equals("command.json")) {
           if (device.isEmpty()) device = xImu3Device(guarded(zip, entry, label));
         } else if (isTableName(base)) {
@@ -162,7 +173,7 @@ public final class ExportSources {
         }
       }
     }
-    return new Found(tables, device);
+    return new Found(tables, device, start);
   }
 
   public static final String EXCEL_ADVICE =
@@ -229,19 +240,32 @@ public final class ExportSources {
     return clip((brand + " " + model).strip());
   }
 
-  /** Sensor Logger's {@code Metadata.csv}: a header row and one value row; "device name" is the phone. */
-  private static String sensorLoggerDevice(InputStream in, String name) throws IOException {
+  /**
+   * Sensor Logger's {@code Metadata.csv}: a header row and one value row. "device name" is the phone;
+   * "recording epoch time" (ms since 1970) is when the recording began, so an import is dated by it
+   * rather than by when the file was copied. Returns {device, start instant or ""}.
+   */
+  private static String[] sensorLoggerMeta(InputStream in, String name) throws IOException {
+    String device = "";
+    String start = "";
     try (TextLines r = new TextLines(in, name)) {
       String header = r.next();
       String values = r.next();
-      if (header == null || values == null) return "";
+      if (header == null || values == null) return new String[] {"", ""};
       List<String> keys = SensorHeader.split(header, ',');
       List<String> vals = SensorHeader.split(values, ',');
       for (int i = 0; i < Math.min(keys.size(), vals.size()); i++) {
-        if (keys.get(i).strip().equalsIgnoreCase("device name")) return clip(vals.get(i).strip());
+        String key = keys.get(i).strip();
+        String value = vals.get(i).strip();
+        if (key.equalsIgnoreCase("device name")) device = clip(value);
+        if (key.equalsIgnoreCase("recording epoch time") && value.matches("\\d{10,16}")) {
+          long ms = Long.parseLong(value);
+          // 2000-01-01 to 2100-01-01: anything else is not a phone's clock in milliseconds
+          if (ms > 946_684_800_000L && ms < 4_102_444_800_000L) start = java.time.Instant.ofEpochMilli(ms).toString();
+        }
       }
     }
-    return "";
+    return new String[] {device, start};
   }
 
   /** The serial number from the x-IMU3 log's {@code Command.json} ping response. */

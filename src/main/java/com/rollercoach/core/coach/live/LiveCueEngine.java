@@ -89,6 +89,8 @@ public final class LiveCueEngine {
   private double holdsFound;
 
   private int tenderSpots;
+  /** The running tender spot has been counted already (its DwellFound arrived before the end). */
+  private boolean runningSpotCounted;
   /** The tender spots the detector confirmed, judged in the spoken summary as in the written one. */
   private final List<Dwell> dwells = new ArrayList<>();
   private double holdS;
@@ -127,6 +129,10 @@ public final class LiveCueEngine {
       // A pass followed the still period: whatever it was coached as, it was a tender spot.
       tenderSpots++;
       dwells.add(d.dwell());
+      // the running still, if this is it (the session stopped on a tender spot), is counted now
+      if (stillMode == StillMode.TENDER_SPOT && d.dwell().startS() <= stillSinceS + 1e-6) {
+        runningSpotCounted = true;
+      }
     } else if (event instanceof MotionEvent.HoldFound h) {
       // The detector's hold, bounded by the stop and the start of getting off: the spoken summary
       // says what analyze and the report say, not the time until getting off was recognised.
@@ -161,7 +167,9 @@ public final class LiveCueEngine {
 
   /** The session ended at {@code atS}: the spoken summary. */
   public void end(double atS) {
-    if (stillMode == StillMode.TENDER_SPOT) tenderSpots++;
+    // a tender spot still running is one more, unless its DwellFound came first (the session was
+    // stopped on it and LiveSession told it as a dwell): "2 tender spots" beside a summary of 1
+    if (stillMode == StillMode.TENDER_SPOT && !runningSpotCounted) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
     double hold = holdsFound > 0 ? holdsFound : holdS;
@@ -273,6 +281,7 @@ public final class LiveCueEngine {
 
   private void tenderSpot(double atS, Cue.Evidence why) {
     stillMode = StillMode.TENDER_SPOT;
+    runningSpotCounted = false;
     nextMark = 0;
     out.accept(new Cue.TenderSpot(atS, stillPositionCm, why));
   }

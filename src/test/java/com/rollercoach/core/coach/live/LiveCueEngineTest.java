@@ -64,6 +64,27 @@ class LiveCueEngineTest {
   }
 
   @Test
+  void aSessionStoppedOnATenderSpotCountsItOnce() {
+    // 3 rolls, then a still: with rolls still to do it is coached as a tender spot; the session is
+    // stopped on it, and LiveSession tells the pipeline's hold as the dwell it was coached as
+    double t = rollSlowly(6);
+    for (double u = t; u <= t + 20; u += 0.5) engine.onState(still(u, t, 20, 3, 0));
+    assertEquals(1, only(Cue.TenderSpot.class).size());
+    engine.onEvent(new MotionEvent.DwellFound(t + 20, new com.rollercoach.core.detect.Dwell(t, t + 20, 20)));
+    engine.end(t + 20);
+    Cue.SessionDone done = only(Cue.SessionDone.class).get(0);
+    assertEquals(1, done.tenderSpots(), "it said 2: the dwell and the still running at the end");
+  }
+
+  @Test
+  void aTenderSpotStillRunningAtTheEndCountsWithoutADwell() {
+    double t = rollSlowly(6);
+    for (double u = t; u <= t + 20; u += 0.5) engine.onState(still(u, t, 20, 3, 0));
+    engine.end(t + 20);
+    assertEquals(1, only(Cue.SessionDone.class).get(0).tenderSpots());
+  }
+
+  @Test
   void slowPassesGetNoSlowDownCue() {
     rollSlowly(10);
     assertTrue(only(Cue.SlowDown.class).isEmpty());

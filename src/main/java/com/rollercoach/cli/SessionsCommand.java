@@ -183,15 +183,21 @@ public final class SessionsCommand implements Runnable {
             Durations.clock(s.onRollerS()));
         out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.0f cm%n",
             s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
+        LibraryChecks judge = new LibraryChecks(data.path());
+        // tender spots in the frame the checks below use (cm from the hold, or from the start): the
+        // pipeline's own s here beside the checks' frame read as two places for one spot
+        var frame = judge.frameOf(lib, e);
         for (double[] d : lib.dwells(e.id())) {
-          out.printf(Locale.ROOT, "Tender spot  %s at %+.0f cm (from %s)%n",
-              Durations.clock(d[1] - d[0]), d[2], Durations.clock(d[0]));
+          double at = frame.map(f -> f.at(d[2])).orElse(d[2]);
+          boolean signed = frame.map(f -> f.directionKnown()).orElse(true);
+          out.printf(Locale.ROOT, signed ? "Tender spot  %s at %+.1f cm (from %s)%n" : "Tender spot  %s at %.1f cm (from %s)%n",
+              Durations.clock(d[1] - d[0]), at, Durations.clock(d[0]));
         }
+        frame.ifPresent(f -> out.printf("Positions    %s%n", f.describe().replaceFirst("^Positions ", "")));
         out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
             s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
                 : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
         out.printf(Locale.ROOT, "Data         %d gap(s), %.1f s missing%n", s.gaps(), s.gapS());
-        LibraryChecks judge = new LibraryChecks(data.path());
         com.rollercoach.review.patients.Dated<com.rollercoach.core.coach.Prescription> rx;
         try {
           rx = judge.prescriptionOf(e);

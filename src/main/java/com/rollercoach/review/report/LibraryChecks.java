@@ -57,6 +57,18 @@ public final class LibraryChecks {
     }
   }
 
+  /**
+   * The frame the checks give positions in (centimetres from the session's landmark), so a listing
+   * beside them gives its positions in the same one; empty when the session cannot be read.
+   */
+  public Optional<BackFrame> frameOf(SessionLibrary lib, SessionEntry e) {
+    try {
+      return Optional.of(review(lib, e).frame());
+    } catch (IOException | RuntimeException ex) {
+      return Optional.empty();
+    }
+  }
+
   /** The prescription in force on the session's date and since when (null: the protocol's defaults). */
   public Dated<Prescription> prescriptionOf(SessionEntry e) {
     LocalDate day = e.startedAt().atZone(zone).toLocalDate();

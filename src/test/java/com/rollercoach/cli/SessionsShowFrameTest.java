@@ -1,0 +1,40 @@
+package com.rollercoach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sessions show} gives each tender spot at one place: its listing and its check agree. */
+class SessionsShowFrameTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTenderSpotsListedPositionIsTheOneItsCheckNames() {
+    String data = dir.resolve("data").toString();
+    CliRun imported = CliRun.of("sessions", "import", "samples/typical-session.csv", "--data-dir", data);
+    assertEquals(0, imported.code(), imported.err());
+    String list = CliRun.of("sessions", "list", "--data-dir", data).out();
+    String id = list.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];
+    String show = CliRun.of("sessions", "show", id, "--data-dir", data).out();
+    List<String> listed = all(Pattern.compile("Tender spot  \\S+ at ([-+]?\\d+\\.\\d) cm"), show);
+    List<String> checked = all(Pattern.compile("Tender spot at ([-+]?\\d+\\.\\d) cm held"), show);
+    assertFalse(listed.isEmpty(), show);
+    // the checks say "4.5" where the listing gave the pipeline's own +7 before
+    assertEquals(checked, listed.stream().map(s -> s.replace("+", "")).toList(), show);
+    assertTrue(show.contains("Positions    in cm from "), show);
+  }
+
+  private static List<String> all(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+}

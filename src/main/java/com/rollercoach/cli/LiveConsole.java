@@ -84,12 +84,16 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     clearStatus();
   }
 
+  /** The travel each pass was last shown with, by index, so a revision that changes it is shown. */
+  private final java.util.Map<Integer, Double> announcedTravel = new java.util.HashMap<>();
+
   private void onEvent(MotionEvent e) {
     if (e instanceof MotionEvent.GotOn on) {
       line(on.onS(), "on the roller");
     } else if (e instanceof MotionEvent.GotOff off) {
       line(off.offS(), "off the roller");
     } else if (e instanceof MotionEvent.PassCompleted p) {
+      announcedTravel.put(p.pass().index(), p.pass().travelCm());
       passes = p.passCount();
       rolls = p.rollCount();
       // Over rolling time (the coach's figure): a pass that contains a tender spot is not slow.
@@ -98,6 +102,14 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
           p.passCount(), p.pass().direction() > 0 ? "up  " : "down", p.pass().travelCm(), speed,
           p.rollCount(), targets.rollsMin(), targets.rollsMax(),
           speed > targets.paceTooFastCmS() ? "  (slow down)" : ""));
+    } else if (e instanceof MotionEvent.PassRevised r) {
+      // a pass announced when the roller stopped went on after the stop (a tender spot inside it):
+      // its line said the travel up to the stop, analyze gives the whole pass
+      Double before = announcedTravel.put(r.pass().index(), r.pass().travelCm());
+      if (before != null && Math.abs(before - r.pass().travelCm()) >= 0.05) {
+        line(r.atS(), String.format(Locale.ROOT, "pass %d went on after the stop: %s %.1f cm in all",
+            r.pass().index(), r.pass().direction() > 0 ? "up" : "down", r.pass().travelCm()));
+      }
     } else if (e instanceof MotionEvent.PassWithdrawn w) {
       passes = w.passCount();
       rolls = w.rollCount();

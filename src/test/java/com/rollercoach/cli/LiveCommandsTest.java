@@ -58,12 +58,35 @@ class LiveCommandsTest {
   void replayPrintsEveryPassAsItHappensAndASummary() throws Exception {
     CliRun r = CliRun.of("replay", recording.toString(), "--speed", "max");
     assertEquals(0, r.code(), r.err());
-    long passLines = r.out().lines().filter(l -> l.matches("\\s*\\d+:\\d\\d  pass \\d+ .*")).count();
+    long passLines = r.out().lines().filter(l -> l.matches("\\s*\\d+:\\d\\d  pass \\d+ (up|down) .*")).count();
     int expected = passesOf(recording);
     assertTrue(expected >= 20);
     assertEquals(expected, passLines, r.out());
+    // a pass announced at a stop that went on after it is shown again with the travel analyze gives
+    var passList = new ObjectMapper().readTree(CliRun.of("analyze", recording.toString(), "--json").out()).get("pass_list");
+    java.util.regex.Pattern revised = java.util.regex.Pattern.compile("pass (\\d+) went on after the stop: \\w+ ([\\d.]+) cm in all");
+    for (String l : r.out().lines().toList()) {
+      java.util.regex.Matcher m = revised.matcher(l);
+      if (!m.find()) continue;
+      double travel = passList.get(Integer.parseInt(m.group(1)) - 1).get("travel_cm").asDouble();
+      assertEquals(travel, Double.parseDouble(m.group(2)), 0.051, l);
+    }
     assertTrue(r.out().contains("Summary: " + expected + " passes"), r.out());
     assertTrue(r.out().contains("on the roller") && r.out().contains("tender spot held at"), r.out());
+  }
+
+  @Test
+  void aPassThroughATenderSpotIsShownAgainWithItsWholeTravel() throws Exception {
+    // the bundled typical session rolls on after its first tender spot: that pass was announced at
+    // the stop with the travel so far, and analyze counts it to where it really ended
+    String out = CliRun.of("replay", "samples/typical-session.csv", "--speed", "max").out();
+    var passList = new ObjectMapper().readTree(
+        CliRun.of("analyze", "samples/typical-session.csv", "--json").out()).get("pass_list");
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("pass (\\d+) went on after the stop: \\w+ ([\\d.]+) cm in all").matcher(out);
+    assertTrue(m.find(), out);
+    double travel = passList.get(Integer.parseInt(m.group(1)) - 1).get("travel_cm").asDouble();
+    assertEquals(travel, Double.parseDouble(m.group(2)), 0.051, out);
   }
 
   @Test

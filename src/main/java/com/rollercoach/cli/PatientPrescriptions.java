@@ -14,7 +14,9 @@ final class PatientPrescriptions {
   static Prescription today(DataFolder data, String patient) {
     if (patient == null || patient.isBlank()) return Prescription.protocolDefault();
     try {
-      return Patients.open(data.root()).prescriptionOn(patient, LocalDate.now());
+      // the same rule for a name everywhere: `patients add 'Bob/../x'` is refused, so is this
+      String name = com.rollercoach.review.patients.PatientName.validate(patient);
+      return Patients.open(data.root()).prescriptionOn(name, LocalDate.now());
     } catch (PatientFileException | IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);
     }

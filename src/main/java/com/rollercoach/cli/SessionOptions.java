@@ -15,7 +15,8 @@ final class SessionOptions {
   Path dataDir;
 
   @Option(names = "--patient", paramLabel = "NAME",
-      description = "Whose session: the coach follows their prescription, the library files it under them")
+      description = "Whose session: the coach follows their prescription (record also writes the name into"
+          + " the recording, and the library files it under them)")
   String patient;
 
   /** The patient's prescription for today; the protocol's defaults when none is recorded. */

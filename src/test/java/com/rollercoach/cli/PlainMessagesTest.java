@@ -32,6 +32,13 @@ class PlainMessagesTest {
   }
 
   @Test
+  void replayRefusesAPatientNameThatPatientsAddRefuses() {
+    String err = oneLineError(CliRun.of("replay", "samples/two-sets.csv", "--speed", "max", "--patient", "a/b",
+        "--data-dir", dir.resolve("data").toString()));
+    assertTrue(err.contains("patient name \"a/b\""), err);
+  }
+
+  @Test
   void aReportOnAFileThatIsNotThereSaysNoSuchFileNotNoSession() {
     String err = oneLineError(CliRun.of(
         "report", dir.resolve("nothere.csv").toString(), "--data-dir", dir.resolve("data").toString(),

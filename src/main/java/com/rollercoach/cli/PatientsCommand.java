@@ -56,9 +56,24 @@ public final class PatientsCommand implements Runnable {
         Patients patients = Patients.open(data.path());
         PrintWriter out = spec.commandLine().getOut();
         LocalDate today = LocalDate.now();
-        List<String> names = patients.names();
+        // the patients with a prescription, and those the library holds sessions of (imported or
+        // recorded with --patient, never prescribed): `progress` knows them, so this list does too
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(
+            java.util.Comparator.comparing((String n) -> n.toLowerCase(java.util.Locale.ROOT)).thenComparing(n -> n));
+        names.addAll(patients.names());
+        java.util.Set<String> prescribed = java.util.Set.copyOf(names);
+        if (java.nio.file.Files.exists(data.path().resolve("library.db"))) {
+          try (com.rollercoach.review.library.SessionLibrary lib =
+              com.rollercoach.review.library.SessionLibrary.open(data.path())) {
+            for (String p : lib.patients()) {
+              if (!p.equals(com.rollercoach.review.library.SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
+            }
+          }
+        }
         for (String n : names) {
-          out.printf("%-24s %s%n", SessionsCommand.printable(n), describe(patients.prescriptionOn(n, today)));
+          out.printf("%-24s %s%n", SessionsCommand.printable(n), prescribed.contains(n)
+              ? describe(patients.prescriptionOn(n, today))
+              : "protocol default (sessions only, no prescription: `patients prescribe`)");
         }
         out.printf("%d patient(s)%n", names.size());
         out.flush();

@@ -53,6 +53,18 @@ class PatientsCommandTest {
   }
 
   @Test
+  void listShowsThePatientsTheLibraryHasSessionsOfToo() {
+    // imported for Ann, never prescribed: `progress` knew her, `patients list` said 0 patients
+    assertEquals(0, run("sessions", "import", "samples/two-sets.csv", "--patient", "Ann").code());
+    assertEquals(0, run("patients", "add", "Bob").code());
+    CliRun list = run("patients", "list");
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().contains("2 patient(s)"), list.out());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("Ann ") && l.contains("no prescription")), list.out());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("Bob ") && l.contains("rolls 10–20")), list.out());
+  }
+
+  @Test
   void badInputIsOneLineWithExitCode2() {
     for (String[] args : new String[][] {
         {"patients", "add", "../x"},

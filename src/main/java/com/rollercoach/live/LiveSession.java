@@ -202,6 +202,12 @@ public final class LiveSession implements SampleSink {
     SampleSink p = pipeline();
     p.end();
     ended = true;
+    if (samples == 0 && held.isEmpty()) {
+      // nothing arrived: a summary ("0 rolls. Next time: more rolls…") would coach what never happened
+      listener.message("No data arrived from the sensor, so there is nothing to coach: is it switched on and"
+          + " streaming, on this port and at this baud rate? (`roller-coach ports` lists what is attached)");
+      return;
+    }
     engine.end(lastS);
   }
 

@@ -47,6 +47,29 @@ class LiveSessionLinkTest {
     assertEquals(1, cues.size(), "only 'connection lost': " + cues);
   }
 
+  @Test
+  void aSessionThatNeverGotASampleEndsWithoutCoaching() {
+    List<Cue> cues = new CopyOnWriteArrayList<>();
+    List<String> messages = new CopyOnWriteArrayList<>();
+    LiveSession s = new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
+        new LiveSession.Listener() {
+          @Override
+          public void cue(Cue c) {
+            cues.add(c);
+          }
+
+          @Override
+          public void message(String text) {
+            messages.add(text);
+          }
+        });
+    s.connected();
+    s.end();
+    // "Session done: 0 rolls. Next time: more rolls" was coaching a session that never reached us
+    assertTrue(cues.stream().noneMatch(c -> c instanceof Cue.SessionDone), cues.toString());
+    assertTrue(messages.stream().anyMatch(m -> m.startsWith("No data arrived")), messages.toString());
+  }
+
   /** A live session on an empty data folder whose cues land in {@code cues}. */
   private LiveSession session(List<Cue> cues) {
     return new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),

@@ -51,18 +51,7 @@ class LiveSessionLinkTest {
   void aSessionThatNeverGotASampleEndsWithoutCoaching() {
     List<Cue> cues = new CopyOnWriteArrayList<>();
     List<String> messages = new CopyOnWriteArrayList<>();
-    LiveSession s = new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
-        new LiveSession.Listener() {
-          @Override
-          public void cue(Cue c) {
-            cues.add(c);
-          }
-
-          @Override
-          public void message(String text) {
-            messages.add(text);
-          }
-        });
+    LiveSession s = session(cues, messages);
     s.connected();
     s.end();
     // "Session done: 0 rolls. Next time: more rolls" was coaching a session that never reached us
@@ -72,11 +61,21 @@ class LiveSessionLinkTest {
 
   /** A live session on an empty data folder whose cues land in {@code cues}. */
   private LiveSession session(List<Cue> cues) {
+    return session(cues, new CopyOnWriteArrayList<>());
+  }
+
+  /** The same, with its messages (status lines) in {@code messages}. */
+  private LiveSession session(List<Cue> cues, List<String> messages) {
     return new LiveSession(LiveSession.Setup.of(Prescription.protocolDefault(), DataFolder.resolve(data)),
         new LiveSession.Listener() {
           @Override
           public void cue(Cue c) {
             cues.add(c);
+          }
+
+          @Override
+          public void message(String text) {
+            messages.add(text);
           }
         });
   }

@@ -123,6 +123,7 @@ public final class SessionsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (limit < 0) throw new UserInputException("--limit " + limit + ": give a number of sessions, 1 or more (0: all)");
       try (SessionLibrary lib = data.open()) {
         List<SessionEntry> sessions = lib.list(filters.filter().limitedTo(limit));
         // Checks are judged now, against each patient's prescription in force on the session's date.

@@ -39,6 +39,12 @@ class PlainMessagesTest {
   }
 
   @Test
+  void aNegativeSessionLimitIsRefused() {
+    String err = oneLineError(CliRun.of("sessions", "list", "--limit", "-1", "--data-dir", dir.resolve("data").toString()));
+    assertTrue(err.contains("--limit -1"), err);
+  }
+
+  @Test
   void aReportOnAFileThatIsNotThereSaysNoSuchFileNotNoSession() {
     String err = oneLineError(CliRun.of(
         "report", dir.resolve("nothere.csv").toString(), "--data-dir", dir.resolve("data").toString(),

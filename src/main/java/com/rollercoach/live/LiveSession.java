@@ -10,7 +10,6 @@ import com.rollercoach.core.coach.live.Cue;
 import com.rollercoach.core.coach.live.LiveCueEngine;
 import com.rollercoach.core.coach.live.StillMode;
 import com.rollercoach.core.detect.AnalysisCollector;
-import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.SessionAnalysis;
@@ -384,19 +383,16 @@ public final class LiveSession implements SampleSink {
   }
 
   /**
-   * Pipeline events go to the summary tally and the display, with one correction from the coaching
-   * layer: a still period still running when the session is stopped is called the extension hold by
-   * the pipeline (no pass followed), but if the coach had evidence it was a tender spot, the summary
-   * says so.
+   * Pipeline events go to the summary tally and the display as they are. A still period running when
+   * the session is stopped is the extension hold by the definitions (no pass followed it), whatever
+   * the coach guessed while it ran (a tender spot, with rolls still to do): the summary says what
+   * analyze, the report and the library say. (It used to say "tender spot" there, so `replay` and
+   * `analyze` of one recording disagreed.)
    */
   private void event(MotionEvent e) {
-    MotionEvent shown = e;
-    if (e instanceof MotionEvent.HoldFound h && engine.stillMode() == StillMode.TENDER_SPOT) {
-      shown = new MotionEvent.DwellFound(h.atS(), new Dwell(h.hold().startS(), h.hold().endS(), h.hold().positionCm()));
-    }
-    tally.onEvent(shown);
-    engine.onEvent(shown);
-    listener.event(shown, coaching());
+    tally.onEvent(e);
+    engine.onEvent(e);
+    listener.event(e, coaching());
   }
 
   private void cue(Cue c) {

@@ -89,8 +89,11 @@ public final class LiveCueEngine {
   private double holdsFound;
 
   private int tenderSpots;
-  /** The running tender spot has been counted already (its DwellFound arrived before the end). */
-  private boolean runningSpotCounted;
+  /**
+   * The detector has already told what the running still was (a DwellFound, or the HoldFound of a
+   * session stopped on it), so the end does not count it again as a tender spot.
+   */
+  private boolean runningStillTold;
   /** The tender spots the detector confirmed, judged in the spoken summary as in the written one. */
   private final List<Dwell> dwells = new ArrayList<>();
   private double holdS;
@@ -131,12 +134,15 @@ public final class LiveCueEngine {
       dwells.add(d.dwell());
       // the running still, if this is it (the session stopped on a tender spot), is counted now
       if (stillMode == StillMode.TENDER_SPOT && d.dwell().startS() <= stillSinceS + 1e-6) {
-        runningSpotCounted = true;
+        runningStillTold = true;
       }
     } else if (event instanceof MotionEvent.HoldFound h) {
       // The detector's hold, bounded by the stop and the start of getting off: the spoken summary
       // says what analyze and the report say, not the time until getting off was recognised.
       holdsFound = Math.max(holdsFound, h.hold().durationS());
+      // coached as a tender spot (rolls still to do), but no pass followed: by the definitions the
+      // hold, and not a tender spot as well
+      if (stillMode == StillMode.TENDER_SPOT && h.hold().startS() <= stillSinceS + 1e-6) runningStillTold = true;
     } else if (event instanceof MotionEvent.GotOff) {
       nextTickS = Double.NaN;
     } else if (event instanceof MotionEvent.BreathDetected) {
@@ -167,9 +173,9 @@ public final class LiveCueEngine {
 
   /** The session ended at {@code atS}: the spoken summary. */
   public void end(double atS) {
-    // a tender spot still running is one more, unless its DwellFound came first (the session was
-    // stopped on it and LiveSession told it as a dwell): "2 tender spots" beside a summary of 1
-    if (stillMode == StillMode.TENDER_SPOT && !runningSpotCounted) tenderSpots++;
+    // a tender spot still running is one more, unless the detector already told what it was (a
+    // DwellFound, or the hold it is when the session stops on it): "2 tender spots" beside a summary of 1
+    if (stillMode == StillMode.TENDER_SPOT && !runningStillTold) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
     double hold = holdsFound > 0 ? holdsFound : holdS;
@@ -281,7 +287,7 @@ public final class LiveCueEngine {
 
   private void tenderSpot(double atS, Cue.Evidence why) {
     stillMode = StillMode.TENDER_SPOT;
-    runningSpotCounted = false;
+    runningStillTold = false;
     nextMark = 0;
     out.accept(new Cue.TenderSpot(atS, stillPositionCm, why));
   }

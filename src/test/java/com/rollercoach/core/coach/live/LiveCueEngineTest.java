@@ -77,6 +77,21 @@ class LiveCueEngineTest {
   }
 
   @Test
+  void aSessionStoppedOnAStillCoachedAsATenderSpotEndsWithTheHoldTheDetectorFound() {
+    // no pass followed the still: by the definitions it is the extension hold, and the spoken summary
+    // says what analyze says (it said "1 tender spot" while analyze said a hold)
+    double t = rollSlowly(6);
+    for (double u = t; u <= t + 22; u += 0.5) engine.onState(still(u, t, 20, 3, 0));
+    assertEquals(1, only(Cue.TenderSpot.class).size(), "coached as a tender spot while it ran");
+    engine.onEvent(new MotionEvent.HoldFound(t + 22,
+        new com.rollercoach.core.detect.ExtensionHold(t, t + 22, 20, 5, 14)));
+    engine.end(t + 22);
+    Cue.SessionDone done = only(Cue.SessionDone.class).get(0);
+    assertEquals(0, done.tenderSpots());
+    assertEquals(22, done.holdS(), 1e-9);
+  }
+
+  @Test
   void aTenderSpotStillRunningAtTheEndCountsWithoutADwell() {
     double t = rollSlowly(6);
     for (double u = t; u <= t + 20; u += 0.5) engine.onState(still(u, t, 20, 3, 0));

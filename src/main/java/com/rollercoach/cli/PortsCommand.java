@@ -37,8 +37,10 @@ public final class PortsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<PortInfo> ports = SerialPorts.list();
+    // a heading as the Bluetooth and other-sources sections have ("*" marks a likely roller)
+    out.println("Serial ports (USB, Bluetooth SPP; * = looks like a roller):");
     if (ports.isEmpty()) {
-      out.println("No serial ports found. Plug the roller in (USB) or pair it (Bluetooth), then try again.");
+      out.println("  No serial ports found. Plug the roller in (USB) or pair it (Bluetooth), then try again.");
     }
     for (PortInfo p : ports) {
       out.printf("%s %-22s %s%s%s%n", p.likelyRoller() ? "*" : " ", p.path(), p.description(),

@@ -70,6 +70,8 @@ class BleCommandsTest {
     CliRun ports = CliRun.of("ports", "--ble-scan", "0");
     assertEquals(0, ports.code(), "serial ports are still listed: " + ports.err());
     assertTrue(ports.out().contains("Bluetooth LE: BlueZ (bluetoothd) is not running"), ports.out());
+    // every section has its heading, the serial ports' first
+    assertTrue(ports.out().startsWith("Serial ports ("), ports.out());
 
     Path rec = dir.resolve("none.rcrec");
     CliRun r = CliRun.of("record", "--ble", "RollerCoach-BLE", "--out", rec.toString(), "--duration", "1");

@@ -132,17 +132,15 @@ public final class LiveCueEngine {
       // A pass followed the still period: whatever it was coached as, it was a tender spot.
       tenderSpots++;
       dwells.add(d.dwell());
-      // the running still, if this is it (the session stopped on a tender spot), is counted now
-      if (stillMode == StillMode.TENDER_SPOT && d.dwell().startS() <= stillSinceS + 1e-6) {
-        runningStillTold = true;
-      }
+      // the running still, if this is it (a pass ended it in this very sample), is counted now
+      if (isRunningTenderSpot(d.dwell().startS())) runningStillTold = true;
     } else if (event instanceof MotionEvent.HoldFound h) {
       // The detector's hold, bounded by the stop and the start of getting off: the spoken summary
       // says what analyze and the report say, not the time until getting off was recognised.
       holdsFound = Math.max(holdsFound, h.hold().durationS());
       // coached as a tender spot (rolls still to do), but no pass followed: by the definitions the
       // hold, and not a tender spot as well
-      if (stillMode == StillMode.TENDER_SPOT && h.hold().startS() <= stillSinceS + 1e-6) runningStillTold = true;
+      if (isRunningTenderSpot(h.hold().startS())) runningStillTold = true;
     } else if (event instanceof MotionEvent.GotOff) {
       nextTickS = Double.NaN;
     } else if (event instanceof MotionEvent.BreathDetected) {
@@ -169,6 +167,15 @@ public final class LiveCueEngine {
       default -> metronome(state);
     }
     rangeGuard(state);
+  }
+
+  /**
+   * Whether a still the detector reports, starting at {@code startS}, is the tender spot being
+   * coached now. The same still start reaches both (the still detector's), so it is compared as
+   * equal: "at or before" also took an earlier dwell, confirmed late while a new spot ran, for it.
+   */
+  private boolean isRunningTenderSpot(double startS) {
+    return stillMode == StillMode.TENDER_SPOT && Math.abs(startS - stillSinceS) < 1e-6;
   }
 
   /** The session ended at {@code atS}: the spoken summary. */

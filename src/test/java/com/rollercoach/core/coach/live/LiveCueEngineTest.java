@@ -92,6 +92,21 @@ class LiveCueEngineTest {
   }
 
   @Test
+  void anEarlierDwellConfirmedWhileANewSpotRunsDoesNotStandForIt() {
+    // spot A, a pass, spot B; A's dwell is confirmed only while B is coached, and the session stops
+    // on B: both are tender spots by the coach's count (B was taken for A's when "at or before")
+    double t = rollSlowly(6);
+    for (double u = t; u <= t + 20; u += 0.5) engine.onState(still(u, t, 20, 3, 0));
+    pass(t + 28, 20, 0, 8);
+    double b = t + 28;
+    for (double u = b; u <= b + 20; u += 0.5) engine.onState(still(u, b, 0, 3, 0));
+    assertEquals(2, only(Cue.TenderSpot.class).size());
+    engine.onEvent(new MotionEvent.DwellFound(b + 20, new com.rollercoach.core.detect.Dwell(t, t + 20, 20)));
+    engine.end(b + 20);
+    assertEquals(2, only(Cue.SessionDone.class).get(0).tenderSpots());
+  }
+
+  @Test
   void aTenderSpotStillRunningAtTheEndCountsWithoutADwell() {
     double t = rollSlowly(6);
     for (double u = t; u <= t + 20; u += 0.5) engine.onState(still(u, t, 20, 3, 0));

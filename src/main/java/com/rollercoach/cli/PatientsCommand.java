@@ -1,6 +1,7 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.core.coach.Prescription;
+import com.rollercoach.review.library.SessionLibrary;
 import com.rollercoach.review.patients.Dated;
 import com.rollercoach.review.patients.PatientFileException;
 import com.rollercoach.review.patients.Patients;
@@ -8,7 +9,11 @@ import com.rollercoach.review.patients.PrescriptionText;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,15 +63,14 @@ public final class PatientsCommand implements Runnable {
         LocalDate today = LocalDate.now();
         // the patients with a prescription, and those the library holds sessions of (imported or
         // recorded with --patient, never prescribed): `progress` knows them, so this list does too
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(
-            java.util.Comparator.comparing((String n) -> n.toLowerCase(java.util.Locale.ROOT)).thenComparing(n -> n));
+        TreeSet<String> names =
+            new TreeSet<>(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n));
         names.addAll(patients.names());
-        java.util.Set<String> prescribed = java.util.Set.copyOf(names);
-        if (java.nio.file.Files.exists(data.path().resolve("library.db"))) {
-          try (com.rollercoach.review.library.SessionLibrary lib =
-              com.rollercoach.review.library.SessionLibrary.open(data.path())) {
+        Set<String> prescribed = Set.copyOf(names);
+        if (SessionLibrary.existsIn(data.path())) {
+          try (SessionLibrary lib = SessionLibrary.open(data.path())) {
             for (String p : lib.patients()) {
-              if (!p.equals(com.rollercoach.review.library.SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
+              if (!p.equals(SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
             }
           }
         }

@@ -5,7 +5,6 @@ import com.rollercoach.review.library.SessionEntry;
 import com.rollercoach.review.library.SessionLibrary;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -54,6 +53,6 @@ final class RecordedSessions {
     }
     Path root = dir.getParent();
     boolean isDefault = root.equals(data.root().toAbsolutePath().normalize());
-    return isDefault || Files.isRegularFile(root.resolve("library.db")) ? Optional.of(root) : Optional.empty();
+    return isDefault || SessionLibrary.existsIn(root) ? Optional.of(root) : Optional.empty();
   }
 }

@@ -118,9 +118,8 @@ final class BreathDetector {
    * its free response from its state then plus its response to what the angle does from then on:
    * the free response, run ahead on a copy of the filters with the angle going on at its slope of
    * the last {@value #SLOPE_S} s, is taken off, and the breathing after the shift passes through as
-   * it came. Blanking the ring-down instead (the
-   * breathing's increment carried through it, as during the shift) cost inhales that began within a
-   * second of a shift or a stroke's end.
+   * it came. Blanking the ring-down instead (the breathing's increment carried through it, as during
+   * the shift) cost inhales that began within a second of a shift or a stroke's end.
    */
   static final double FREE_RESPONSE_S = 8 / (Math.sqrt(0.5) * 2 * Math.PI * LOW_PASS_HZ);
   /**
@@ -154,8 +153,9 @@ final class BreathDetector {
    * {@link #FREE_RESPONSE_S}), and how many of them are still to be taken off.
    */
   private final double[] freeSteps;
-  private final int toe;
   private int freeLeft;
+  /** {@link #TOE_S} in grid samples. */
+  private final int toe;
   /** The latest input angles (degrees), a ring, for the angle's slope when a shift ends. */
   private final double[] recentInputs;
   private int recentPos;

@@ -149,6 +149,11 @@ public final class SessionLibrary implements AutoCloseable {
     return isSessionsDir ? folder.getParent() : folder;
   }
 
+  /** Whether {@code root} holds a library already (opening one where none is creates it). */
+  public static boolean existsIn(Path root) {
+    return Files.isRegularFile(root.resolve("library.db"));
+  }
+
   /** The default data folder, {@code ~/.roller-coach}. */
   public static Path defaultRoot() {
     return com.rollercoach.io.DataFolder.defaultRoot();

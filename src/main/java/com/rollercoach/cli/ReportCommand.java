@@ -127,15 +127,13 @@ public final class ReportCommand implements Callable<Integer> {
       SessionEntry entry;
       try {
         entry = lib.get(which);
-      } catch (IOException e) {
-        // a name with a folder or an extension was meant as a file: say that first
+      } catch (IOException notAnId) {
+        // a name with a folder or an extension was meant as a file: say that, not "no session"
         boolean looksLikeFile = which.contains("/") || which.contains(java.io.File.separator)
             || file.getFileName().toString().contains(".");
-        if (looksLikeFile && e.getMessage() != null && e.getMessage().startsWith("no session ")) {
-          throw new IOException(which + ": no such file (nor a session of that id in the library;"
-              + " `roller-coach sessions list` shows them)", e);
-        }
-        throw e;
+        if (!looksLikeFile) throw notAnId;
+        throw new IOException(which + ": no such file (nor a session of that id in the library;"
+            + " `roller-coach sessions list` shows them)", notAnId);
       }
       return reviews.of(entry, lib.replay(entry));
     }

@@ -187,7 +187,9 @@ public final class SessionsCommand implements Runnable {
         LibraryChecks judge = new LibraryChecks(data.path());
         // tender spots in the frame the checks below use (cm from the hold, or from the start): the
         // pipeline's own s here beside the checks' frame read as two places for one spot
-        var frame = judge.frameOf(lib, e);
+        // one review for both (without a stored analysis it replays the recording)
+        var review = judge.reviewOf(lib, e);
+        var frame = review.map(com.rollercoach.review.report.ReviewSession::frame);
         for (double[] d : lib.dwells(e.id())) {
           double at = frame.map(f -> f.at(d[2])).orElse(d[2]);
           boolean signed = frame.map(f -> f.directionKnown()).orElse(true);
@@ -207,7 +209,7 @@ public final class SessionsCommand implements Runnable {
         }
         out.printf("Prescribed   %s%s%n", rx == null ? "protocol default" : "since " + rx.from(),
             ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value()));
-        var checks = judge.of(lib, e);
+        var checks = review.flatMap(LibraryChecks::checksOf);
         if (checks.isPresent()) {
           out.printf("Checks       %d of %d met%n", checks.get().met(), checks.get().judged());
           for (Verdict v : checks.get().verdicts()) out.printf("  %s: %s%n", v.topic(), printable(v.oneLine()));

@@ -50,20 +50,26 @@ public final class LibraryChecks {
    * (the listing shows "–" for it rather than stopping).
    */
   public Optional<Checks> of(SessionLibrary lib, SessionEntry e) {
+    return reviewOf(lib, e).flatMap(LibraryChecks::checksOf);
+  }
+
+  /** The checks of a session already reviewed; empty when they cannot be judged. */
+  public static Optional<Checks> checksOf(ReviewSession review) {
     try {
-      return Optional.of(Checks.of(review(lib, e)));
-    } catch (IOException | RuntimeException ex) {
+      return Optional.of(Checks.of(review));
+    } catch (RuntimeException ex) {
       return Optional.empty();
     }
   }
 
   /**
-   * The frame the checks give positions in (centimetres from the session's landmark), so a listing
-   * beside them gives its positions in the same one; empty when the session cannot be read.
+   * The session as the checks judge it: its prescription and the frame they give positions in
+   * (centimetres from the session's landmark), so a listing beside them uses the same one; empty
+   * when the session cannot be read.
    */
-  public Optional<BackFrame> frameOf(SessionLibrary lib, SessionEntry e) {
+  public Optional<ReviewSession> reviewOf(SessionLibrary lib, SessionEntry e) {
     try {
-      return Optional.of(review(lib, e).frame());
+      return Optional.of(review(lib, e));
     } catch (IOException | RuntimeException ex) {
       return Optional.empty();
     }

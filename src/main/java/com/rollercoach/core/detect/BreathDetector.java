@@ -303,8 +303,8 @@ final class BreathDetector {
     // filtered shift's toe (TOE_S): the increment where the rate first fell below the exit level is
     // the toe's, in the shift's direction at up to twice the typical rate, and carried through the
     // shift it left a ramp of 0.5-1° where the shift had been
-    long h = Math.max(k - toe, fed - delay);
-    heldStep = h >= 0 && h <= k && !dzShift[(int) (h % dz.length)] ? dz[(int) (h % dz.length)] : 0;
+    long h = Math.max(k - toe, fed - delay); // never after k: the walk stops at fed - delay at the latest
+    heldStep = h >= 0 && !dzShift[(int) (h % dz.length)] ? dz[(int) (h % dz.length)] : 0;
     for (long q = k + 1; q < fed; q++) held[(int) (q % dz.length)] = heldStep;
   }
 

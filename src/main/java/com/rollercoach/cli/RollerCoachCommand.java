@@ -73,7 +73,7 @@ public final class RollerCoachCommand implements Runnable {
   private static CommandLine build(List<Class<?>> subcommands) {
     CommandLine cl = new CommandLine(new RollerCoachCommand());
     for (Class<?> c : subcommands) cl.addSubcommand(c);
-    cl.addSubcommand(new CommandLine.HelpCommand());
+    cl.addSubcommand(new HelpCommand());
     withHelpOptions(cl);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {

@@ -24,6 +24,37 @@ class HelpOptionsTest {
     }
   }
 
+  /** {@code help sessions list} is {@code sessions list --help}, for every command path, nested ones too. */
+  @Test
+  void helpFollowedByACommandPathShowsThatCommandsUsage() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(RollerCoachCommand.commandLine(), new ArrayList<>(), paths);
+    assertTrue(paths.stream().anyMatch(p -> p.size() >= 2), "no nested command in " + paths);
+    for (List<String> path : paths) {
+      List<String> withHelp = new ArrayList<>(path);
+      withHelp.add("--help");
+      List<String> viaHelp = new ArrayList<>(List.of("help"));
+      viaHelp.addAll(path);
+      CliRun expected = CliRun.of(withHelp.toArray(String[]::new));
+      CliRun actual = CliRun.of(viaHelp.toArray(String[]::new));
+      assertEquals(0, actual.code(), String.join(" ", viaHelp) + " → " + actual.err());
+      assertEquals(expected.out(), actual.out(), String.join(" ", viaHelp));
+    }
+  }
+
+  @Test
+  void helpOfACommandThatIsNotThereIsOneLine() {
+    CliRun r = CliRun.of("help", "sessions", "lsit");
+    assertEquals(2, r.code());
+    assertEquals("roller-coach sessions: 'lsit' is not a command (commands: list, show, import, export, delete,"
+        + " reindex, note, bench) (see 'roller-coach sessions --help')", r.err().strip());
+    r = CliRun.of("help", "analyze", "now");
+    assertEquals(2, r.code());
+    assertEquals("roller-coach analyze: 'now' is not a command: roller-coach analyze has no subcommands"
+        + " (see 'roller-coach analyze --help')", r.err().strip());
+    assertTrue(r.out().isEmpty(), r.out());
+  }
+
   private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
     for (var e : cl.getSubcommands().entrySet()) {
       if (e.getValue() == cl || e.getKey().equals("help")) continue;

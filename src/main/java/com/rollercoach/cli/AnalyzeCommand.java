@@ -65,7 +65,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       // what a capture or an export was read as (columns, units, timing), when it is more than the path
       if (!result.readAs().equals(result.file().toString())) err.println("read " + result.readAs());
-      result.warnings().forEach(w -> err.println("warning: " + w));
+      result.warnings().forEach(w -> Warnings.print(err, w));
       CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
       out.print(SummaryText.render(result.analysis(), verdicts, result.rollerDiameterCm()));
     }

@@ -50,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
     }
-    session.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    session.warnings().forEach(w -> Warnings.print(System.err, w));
     System.out.println("Wrote " + samples[0] + " samples to " + out);
     return 0;
   }

@@ -165,22 +165,22 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   @Override
   public void recordingFailed(IOException e) {
-    message("warning: recording stopped (" + e.getMessage() + "); what was saved so far is kept");
+    message(Warnings.event("recording stopped (" + e.getMessage() + "); what was saved so far is kept"));
   }
 
   @Override
   public void processingFailed(RuntimeException e) {
-    message("warning: live analysis failed (" + e + "); still recording the raw data");
+    message(Warnings.event("live analysis failed (" + e + "); still recording the raw data"));
   }
 
   @Override
   public void warning(String text) {
-    message("warning: " + text);
+    message(Warnings.event(text));
   }
 
   @Override
   public void samplesRejected(com.rollercoach.core.sample.SampleValidator.Reason reason, long count) {
-    message("warning: " + count + " bad sample(s) dropped (" + reason.text() + ")");
+    message(Warnings.event(count + " bad sample(s) dropped (" + reason.text() + ")"));
   }
 
   /** A line that is not tied to a sample time (link state, device). */

@@ -39,7 +39,7 @@ final class RecordedSessions {
       out.println("Added to the library as session " + e.id());
       return Optional.of(e);
     } catch (IOException | RuntimeException e) {
-      err.println("roller-coach: warning: " + recording + " is saved but not yet in the library ("
+      Warnings.print(err, recording + " is saved but not yet in the library ("
           + e.getMessage() + "); 'sessions reindex' will add it");
       return Optional.empty();
     }

@@ -75,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
     LiveSupport.play(file, () -> file.play(live, pacer, live.observer(console)));
     live.end();
     console.end();
-    file.warnings().forEach(w -> System.err.println("roller-coach: warning: " + w));
+    file.warnings().forEach(w -> Warnings.print(System.err, w));
     if (!cuesOnly) {
       out.println();
       out.println("Summary: " + console.countsLine());

@@ -429,8 +429,8 @@ public final class SessionsCommand implements Runnable {
       SessionLibrary.ReindexResult r;
       try (SessionLibrary lib = SessionLibrary.openForReindex(data.path());
           ProgressBar bar = progressBar("Reindexing", 1)) {
-        lib.damagedIndexMovedTo().ifPresent(p -> spec.commandLine().getErr().println(
-            "roller-coach: warning: library.db was damaged; moved to " + p + " and rebuilt from the recordings"));
+        lib.damagedIndexMovedTo().ifPresent(p -> Warnings.print(spec.commandLine().getErr(),
+            "library.db was damaged; moved to " + p + " and rebuilt from the recordings"));
         r = lib.reindex(reanalyse, threads, (done, total, current) -> {
           if (bar == null) return;
           bar.maxHint(total);

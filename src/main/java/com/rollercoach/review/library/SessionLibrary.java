@@ -4,6 +4,7 @@ import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.review.analysis.Recordings;
+import com.rollercoach.review.analysis.RecordingFormatException;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.SessionReplay;
 import com.rollercoach.review.library.SidecarJson.StoredAnalysis;
@@ -226,7 +227,15 @@ public final class SessionLibrary implements AutoCloseable {
       }
       if (stored) Files.copy(file, recording);
       else Files.move(staged, recording);
-      return register(file, opts, meta, id, recording);
+      try {
+        return register(file, opts, meta, id, recording);
+      } catch (RecordingFormatException e) {
+        // The reader names the file it read, the library's copy (DATA/sessions/ID.csv:210: …), which
+        // the physio never saw and which is deleted again: name the file they gave.
+        String m = String.valueOf(e.getMessage());
+        if (!m.startsWith(recording.toString())) throw e;
+        throw new RecordingFormatException(file + m.substring(recording.toString().length()));
+      }
     } finally {
       if (!stored) Files.deleteIfExists(staged);
     }

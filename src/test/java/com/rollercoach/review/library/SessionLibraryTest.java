@@ -246,6 +246,26 @@ class SessionLibraryTest {
     assertEquals(data, SessionLibrary.rootOf(data));
   }
 
+  /** A row the reader refuses is reported against the file the physio gave, not the library's copy. */
+  @Test
+  void aBadRowInAnImportedFileNamesThatFileNotTheLibrarysCopy() throws IOException {
+    Path bad = csv("bad.csv", 20);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bad));
+    lines.add(lines.size() / 2, "garbage,row");
+    Files.write(bad, lines);
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      IOException e = assertThrows(IOException.class,
+          () -> lib.importSession(bad, SessionLibrary.ImportOptions.defaults()));
+      assertTrue(e.getMessage().startsWith(bad + ":"), e.getMessage());
+      assertFalse(e.getMessage().contains(data.resolve("sessions").toString()), e.getMessage());
+      assertTrue(lib.list(SessionFilter.all()).isEmpty());
+    }
+    try (var left = Files.list(data.resolve("sessions"))) {
+      assertEquals(List.of(), left.toList(), "nothing left in sessions/");
+    }
+  }
+
   @Test
   void painOutsideTheScaleIsRejected() {
     assertThrows(IllegalArgumentException.class,

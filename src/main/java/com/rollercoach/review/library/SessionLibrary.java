@@ -545,7 +545,7 @@ public final class SessionLibrary implements AutoCloseable {
   private SessionIndex.Indexed indexed(Path rec, SessionManifest m, StoredAnalysis s) {
     SessionEntry e = new SessionEntry(
         m.id(), m.patient(), m.startedAt(), m.device(), m.calibration(), m.rollerDiameterCm(), rec,
-        Summaries.of(s.analysis(), s.quality()), m.notes());
+        Summaries.of(s.analysis()), m.notes());
     double t0 = s.analysis().startS();
     List<double[]> dwells = s.analysis().dwells().stream()
         .map(d -> new double[] {d.startS() - t0, d.endS() - t0, d.positionCm()}).toList();

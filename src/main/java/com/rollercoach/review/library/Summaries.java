@@ -2,14 +2,15 @@ package com.rollercoach.review.library;
 
 import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.SessionAnalysis;
-import com.rollercoach.review.analysis.DataQuality;
+import com.rollercoach.review.analysis.GapTotals;
 import java.util.Comparator;
 
 /** Condenses an analysis into the metrics the library indexes. */
 public final class Summaries {
   private Summaries() {}
 
-  public static SessionSummary of(SessionAnalysis a, DataQuality q) {
+  public static SessionSummary of(SessionAnalysis a) {
+    GapTotals gaps = GapTotals.of(a);
     double onRoller = a.onPeriods().stream().mapToDouble(p -> p[1] - p[0]).sum();
     double holdS = a.holds().stream().mapToDouble(ExtensionHold::durationS).sum();
     int breaths = a.holds().stream().mapToInt(ExtensionHold::breaths).sum();
@@ -31,7 +32,8 @@ public final class Summaries {
         holdS,
         breaths,
         rate,
-        q.gaps(),
-        q.gapS());
+        // The analysis's gaps, the ones analyze and the report's timeline show (GapTotals).
+        gaps.count(),
+        gaps.totalS());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rollercoach.review.analysis.DataQuality;
 import com.rollercoach.review.analysis.PositionTrace;
+import com.rollercoach.review.analysis.GapTotals;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.Verdict;
 import com.rollercoach.review.library.SessionEntry;
@@ -66,8 +67,9 @@ public final class SessionExport {
     }
     DataQuality q = r.quality();
     ObjectNode qn = o.putObject("quality");
-    qn.put("samples", q.samples()).put("nominal_rate_hz", q.nominalRateHz()).put("gaps", q.gaps())
-        .put("gap_s", q.gapS()).put("missing_samples", q.missingSamples())
+    GapTotals gaps = GapTotals.of(a);
+    qn.put("samples", q.samples()).put("nominal_rate_hz", q.nominalRateHz()).put("gaps", gaps.count())
+        .put("gap_s", gaps.totalS()).put("missing_samples", q.missingSamples())
         .put("completeness", q.completeness());
     q.framesLost().ifPresent(v -> qn.put("frames_lost", v));
     PositionTrace t = r.trace();

@@ -6,6 +6,7 @@ import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.review.analysis.DataQuality;
 import com.rollercoach.review.analysis.Durations;
+import com.rollercoach.review.analysis.GapTotals;
 import com.rollercoach.review.analysis.ReplayResult;
 import com.rollercoach.review.analysis.Rolling;
 import com.rollercoach.review.analysis.Verdict;
@@ -107,7 +108,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 170));
     tenderSpots(page, a);
     events(page, a);
-    quality(page, replay.quality());
+    quality(page, replay.quality(), GapTotals.of(a));
     page.raw("</section>\n");
     return page.finish("Roller Coach report · recording " + session.recording().getFileName()
         + " · times from the start of the recording");
@@ -244,7 +245,7 @@ public final class SessionReport {
     page.endTable();
   }
 
-  private void quality(Page page, DataQuality q) {
+  private void quality(Page page, DataQuality q, GapTotals gaps) {
     page.h2("Device and data quality");
     boolean[] num = {false, false};
     page.table(new String[0], num);
@@ -256,8 +257,8 @@ public final class SessionReport {
     page.row("", num, "Samples", Page.fmt("%d at %.0f Hz", q.samples(), q.nominalRateHz()));
     page.row("", num, "Completeness", Page.fmt("%.1f %% (%d samples missing)",
         100 * q.completeness(), q.missingSamples()));
-    page.row("", num, "Gaps", q.gaps() == 0 ? "none" : Page.fmt("%d, %.1f s in total, longest %.1f s",
-        q.gaps(), q.gapS(), q.longestGapS()));
+    page.row("", num, "Gaps", gaps.count() == 0 ? "none" : Page.fmt("%d, %.1f s in total, longest %.1f s",
+        gaps.count(), gaps.totalS(), gaps.longestS()));
     page.row("", num, "Frames lost on the link",
         q.framesLost().isPresent() ? String.valueOf(q.framesLost().getAsLong()) : "not recorded (CSV)");
     if (q.crcFailures().isPresent()) {

@@ -22,7 +22,7 @@ public final class Page {
       table{border-collapse:collapse;width:100%;font-size:13px}
       th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e4e7eb;vertical-align:top}
       th{background:#f0f4f8;font-weight:600}
-      td.num{text-align:right;font-variant-numeric:tabular-nums}
+      th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
       .MET{color:#1e7b34;font-weight:bold}
       .OFF_TARGET{color:#b54708;font-weight:bold}
       .MISSING{color:#b42318;font-weight:bold}

@@ -133,7 +133,7 @@ public final class ProgressReport {
     page.h2("Week by week");
     boolean[] num = {false, true, true, true, true, true, true, true, true};
     page.table(new String[] {"Week of", "Sessions", "Rolls", "Pace (cm/s)", "Range (cm)",
-        "Tender spots", "Hold", "Breaths", "Pain before → after"}, num);
+        "Tender spots (total)", "Hold", "Breaths", "Pain before → after"}, num);
     for (WeekStats w : data.weeks()) {
       page.row(w.metPrescription() ? "" : "GAP", num, DATE.format(w.monday()),
           w.sessions() + " / " + w.prescribed(), f0(w.meanRolls()), f1(w.meanPaceCmS()),
@@ -143,7 +143,8 @@ public final class ProgressReport {
               : f1(w.meanPainBefore()) + " → " + f1(w.meanPainAfter()));
     }
     page.endTable();
-    page.p("muted", "Weeks below the prescription are shaded. Values are means over the week's sessions.");
+    page.p("muted", "Weeks below the prescription are shaded. Tender spots are counted over the week; "
+        + "the other values are means over the week's sessions.");
   }
 
   private void sessionsTable(Page page) {

@@ -117,4 +117,35 @@ class ProgressAggregatorTest {
     assertTrue(text.contains("spot 1: 3 sessions"), "recurring spot marked on the chart");
     assertTrue(text.contains("1 / 2"), "weeks on target card");
   }
+
+  /**
+   * The week table's tender spots are the week's count (3 in the week of A, B and C: 1 + 2 + 0), not a
+   * mean as its footnote said of every value.
+   */
+  @Test
+  void theWeekTableSaysItsTenderSpotsAreACountNotAMean() throws Exception {
+    String html = new ProgressReport(aggregate(), CoachingTargets.defaults(), ZoneOffset.UTC).html();
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    var rows = doc.getElementsByTagName("tr");
+    org.w3c.dom.Element header = null;
+    org.w3c.dom.Element firstWeek = null;
+    for (int i = 0; i < rows.getLength(); i++) {
+      var r = (org.w3c.dom.Element) rows.item(i);
+      if (r.getTextContent().startsWith("Week of")) {
+        header = r;
+        firstWeek = (org.w3c.dom.Element) rows.item(i + 1);
+        break;
+      }
+    }
+    assertTrue(header != null, "no week table");
+    var heads = header.getElementsByTagName("th");
+    int col = -1;
+    for (int i = 0; i < heads.getLength(); i++) {
+      if (heads.item(i).getTextContent().startsWith("Tender spots")) col = i;
+    }
+    assertEquals("Tender spots (total)", heads.item(col).getTextContent());
+    assertEquals("3", firstWeek.getElementsByTagName("td").item(col).getTextContent());
+    assertFalse(doc.getDocumentElement().getTextContent().contains("Values are means over the week's sessions"));
+  }
 }

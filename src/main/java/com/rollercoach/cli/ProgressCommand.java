@@ -104,7 +104,7 @@ public final class ProgressCommand implements Callable<Integer> {
         if (f.landmark() == BackFrame.Landmark.EXTENSION_HOLD) holds++;
         // The index keeps dwells in the recording's own coordinates: put them on the back.
         dwells.put(e.id(), lib.dwells(e.id()).stream().map(d -> new double[] {d[0], d[1], f.at(d[2])}).toList());
-        judge.of(lib, e).ifPresent(c -> checks.put(e.id(), c.met() + " / " + c.judged()));
+        judge.of(lib, e).ifPresent(c -> checks.put(e.id(), c.fraction())); // "5/7", as sessions list shows it
       }
       ProgressData progress = aggregator.aggregate(who, sessions, dwells, last, weeks);
       String note = String.format(java.util.Locale.ROOT,

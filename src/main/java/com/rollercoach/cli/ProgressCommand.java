@@ -120,8 +120,9 @@ public final class ProgressCommand implements Callable<Integer> {
               + ": " + PrescriptionText.of(current))
           .checks(checks)
           .write(out);
-      spec.commandLine().getErr().printf("wrote %s (%d sessions over %d weeks)%n", out,
-          progress.sessions().size(), weeks);
+      int n = progress.sessions().size();
+      spec.commandLine().getErr().printf("wrote %s (%d session%s over %d week%s)%n", out,
+          n, n == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s");
       return 0;
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);

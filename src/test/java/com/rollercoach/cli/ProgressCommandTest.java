@@ -31,4 +31,19 @@ class ProgressCommandTest {
     String page = Files.readString(html);
     assertTrue(page.contains(">" + checks + "<"), "no " + checks + " on the progress page");
   }
+
+  /** "(1 session over 1 week)", not "(1 sessions over 1 weeks)". */
+  @Test
+  void theWroteLineCountsInWords() {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data).code());
+    Path html = dir.resolve("p.html");
+    CliRun one = CliRun.of("progress", "--until", "2026-11-08", "--weeks", "1", "--data-dir", data,
+        "--out", html.toString());
+    assertEquals("wrote " + html + " (1 session over 1 week)", one.err().strip());
+    CliRun two = CliRun.of("progress", "--until", "2026-11-08", "--weeks", "2", "--data-dir", data,
+        "--out", html.toString(), "--force");
+    assertEquals("wrote " + html + " (1 session over 2 weeks)", two.err().strip());
+  }
 }

@@ -73,9 +73,8 @@ public final class ProgressCommand implements Callable<Integer> {
       if (who == null) {
         List<String> patients = lib.patients();
         if (patients.size() == 1) who = patients.get(0);
-      } else if (!lib.patients().contains(who)) {
-        throw new UserInputException("--patient " + who + ": no sessions for this patient in "
-            + data.path() + " (patients: " + String.join(", ", lib.patients()) + ")");
+      } else {
+        SessionsCommand.requireSessionsOf(lib, who, data.path());
       }
       ReviewSessions reviews = new ReviewSessions(data.path());
       String whoRx = who;

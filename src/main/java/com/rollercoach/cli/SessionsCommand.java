@@ -104,6 +104,19 @@ public final class SessionsCommand implements Runnable {
     }
   }
 
+  /**
+   * A {@code --patient} the library holds no session of is a typo more often than a question ("ann"
+   * for "Ann"): one line naming the patients it has, for {@code sessions list} and {@code progress}
+   * alike (the list said "0 session(s)" where progress named the patients).
+   */
+  static void requireSessionsOf(SessionLibrary lib, String patient, Path root) throws IOException {
+    if (patient == null) return;
+    List<String> known = lib.patients();
+    if (known.contains(patient)) return;
+    throw new UserInputException("--patient " + printable(patient) + ": no sessions for this patient in " + root
+        + (known.isEmpty() ? " (it has no sessions yet)" : " (patients: " + printable(String.join(", ", known)) + ")"));
+  }
+
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
@@ -125,7 +138,9 @@ public final class SessionsCommand implements Runnable {
     public Integer call() throws IOException {
       if (limit < 0) throw new UserInputException("--limit " + limit + ": give a number of sessions, 1 or more (0: all)");
       try (SessionLibrary lib = data.open()) {
-        List<SessionEntry> sessions = lib.list(filters.filter().limitedTo(limit));
+        SessionFilter filter = filters.filter();
+        requireSessionsOf(lib, filters.patient, data.path());
+        List<SessionEntry> sessions = lib.list(filter.limitedTo(limit));
         // Checks are judged now, against each patient's prescription in force on the session's date.
         LibraryChecks checks = new LibraryChecks(data.path());
         PrintWriter out = spec.commandLine().getOut();

@@ -53,6 +53,12 @@ class ReviewCommandsTest {
     Run list = run("sessions", "list", "--data-dir", data(), "--patient", "Bob");
     assertEquals(0, list.code(), list.err());
     assertTrue(list.out().contains("Bob") && list.out().contains("1 session(s)"), list.out());
+    // a patient with no session is named as such, with the patients there are, as progress does
+    Run typo = run("sessions", "list", "--data-dir", data(), "--patient", "bob");
+    assertEquals(2, typo.code(), typo.out());
+    assertTrue(typo.err().startsWith("roller-coach: --patient bob: no sessions for this patient in "), typo.err());
+    assertTrue(typo.err().strip().endsWith(", Bob)") || typo.err().contains("Bob, "), typo.err());
+    assertEquals(1, typo.err().strip().lines().count(), typo.err());
     Run range = run("sessions", "list", "--data-dir", data(), "--from", "2026-11-01", "--to", "2026-11-02");
     assertTrue(range.out().contains(id) && range.out().contains("1 session(s)"), range.out());
 

@@ -89,6 +89,9 @@ public final class SessionsCommand implements Runnable {
     String to;
 
     SessionFilter filter() {
+      if (from != null && to != null && day(from, "--from").isAfter(day(to, "--to"))) {
+        throw new UserInputException("--from " + from + " is after --to " + to + ": no day is in that range");
+      }
       Instant f = from == null ? null : day(from, "--from").atStartOfDay(ZoneId.systemDefault()).toInstant();
       Instant t = to == null ? null
           : day(to, "--to").plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();

@@ -59,6 +59,10 @@ class ReviewCommandsTest {
     assertTrue(typo.err().startsWith("roller-coach: --patient bob: no sessions for this patient in "), typo.err());
     assertTrue(typo.err().strip().endsWith(", Bob)") || typo.err().contains("Bob, "), typo.err());
     assertEquals(1, typo.err().strip().lines().count(), typo.err());
+    Run reversed = run("sessions", "list", "--data-dir", data(), "--from", "2026-11-02", "--to", "2026-11-01");
+    assertEquals(2, reversed.code(), reversed.out());
+    assertEquals("roller-coach: --from 2026-11-02 is after --to 2026-11-01: no day is in that range",
+        reversed.err().strip());
     Run range = run("sessions", "list", "--data-dir", data(), "--from", "2026-11-01", "--to", "2026-11-02");
     assertTrue(range.out().contains(id) && range.out().contains("1 session(s)"), range.out());
 

@@ -120,8 +120,12 @@ public final class PatientsCommand implements Runnable {
     public Integer call() throws Exception {
       return guarded(() -> {
         Patients patients = Patients.open(data.path());
-        if (!patients.exists(name)) throw new UserInputException("no patient named " + name.strip()
-            + " (patients add NAME)");
+        // `patients list` names the patients the library holds sessions of too; show them as well
+        // (with the protocol's defaults), not "no patient named" the one just listed
+        if (!patients.exists(name) && !hasSessions(data, name.strip())) {
+          throw new UserInputException("no patient named " + SessionsCommand.printable(name.strip())
+              + " (patients add NAME)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(SessionsCommand.printable(name.strip()));
         out.println("  in force today: " + describe(patients.prescriptionOn(name, LocalDate.now())));
@@ -131,6 +135,14 @@ public final class PatientsCommand implements Runnable {
         out.flush();
         return 0;
       });
+    }
+  }
+
+  /** Whether the data folder's library holds sessions of {@code patient} (imported or recorded for them). */
+  private static boolean hasSessions(SessionsCommand.DataDir data, String patient) throws java.io.IOException {
+    if (!SessionLibrary.existsIn(data.path())) return false;
+    try (SessionLibrary lib = SessionLibrary.open(data.path())) {
+      return !patient.equals(SessionLibrary.UNKNOWN_PATIENT) && lib.patients().contains(patient);
     }
   }
 

@@ -62,6 +62,12 @@ class PatientsCommandTest {
     assertTrue(list.out().contains("2 patient(s)"), list.out());
     assertTrue(list.out().lines().anyMatch(l -> l.startsWith("Ann ") && l.contains("no prescription")), list.out());
     assertTrue(list.out().lines().anyMatch(l -> l.startsWith("Bob ") && l.contains("rolls 10–20")), list.out());
+    // and `patients show` shows the Ann just listed, with the protocol's defaults (it said "no patient named Ann")
+    CliRun show = run("patients", "show", "Ann");
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().startsWith("Ann\n  in force today: rolls 10–20"), show.out());
+    assertTrue(show.out().contains("history: none (the protocol's defaults)"), show.out());
+    assertEquals(2, run("patients", "show", "Annie").code());
   }
 
   @Test

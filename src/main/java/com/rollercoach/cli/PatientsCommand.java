@@ -203,7 +203,10 @@ public final class PatientsCommand implements Runnable {
         } catch (IllegalArgumentException e) {
           throw new UserInputException("prescription: " + e.getMessage());
         }
+        // "the patient is added if new": say so, so that a misspelt name ("Anne" for "Ann") shows
+        boolean known = patients.exists(name) || hasSessions(data, name.strip());
         patients.prescribe(name, p, day);
+        if (!known) spec.commandLine().getOut().println("Added " + SessionsCommand.printable(name.strip()) + " (a new patient)");
         spec.commandLine().getOut().println("Prescribed for " + SessionsCommand.printable(name.strip())
             + " from " + day + ": " + describe(p));
         spec.commandLine().getOut().flush();

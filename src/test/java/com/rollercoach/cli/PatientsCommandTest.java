@@ -52,6 +52,19 @@ class PatientsCommandTest {
     assertTrue(list.out().contains("Anna") && list.out().contains("1 patient(s)"), list.out());
   }
 
+  /** Prescribing for a name nobody has yet adds the patient, and says so: a misspelt name shows. */
+  @Test
+  void prescribingForANewNameSaysThePatientWasAdded() {
+    assertEquals(0, run("patients", "add", "Ann").code());
+    CliRun known = run("patients", "prescribe", "Ann", "--hold", "45", "--from", "2026-03-01");
+    assertEquals(0, known.code(), known.err());
+    assertTrue(known.out().startsWith("Prescribed for Ann from 2026-03-01"), known.out());
+    CliRun typo = run("patients", "prescribe", "Anne", "--hold", "45", "--from", "2026-03-01");
+    assertEquals(0, typo.code(), typo.err());
+    assertEquals("Added Anne (a new patient)", typo.out().lines().findFirst().orElseThrow());
+    assertTrue(typo.out().lines().skip(1).findFirst().orElseThrow().startsWith("Prescribed for Anne"), typo.out());
+  }
+
   @Test
   void listShowsThePatientsTheLibraryHasSessionsOfToo() {
     // imported for Ann, never prescribed: `progress` knew her, `patients list` said 0 patients

@@ -35,6 +35,9 @@ final class SessionsExport implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "The bundle to write.")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite FILE.zip if it exists.")
+  boolean force;
+
   @Override
   public Integer call() {
     LocalDate from;
@@ -43,6 +46,9 @@ final class SessionsExport implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new UserInputException("--since " + since + ": not a date, expected YYYY-MM-DD");
     }
+    // the rule of every file a command writes (report, progress, export, simulate): a bundle the
+    // physio already has is not silently replaced
+    OutputFiles.refuseExisting(force, out);
     Path root = data.path();
     try (SessionLibrary lib = data.open()) {
       var r = SessionBundle.export(lib, Patients.open(root), patient, from, out);

@@ -82,8 +82,25 @@ class PhysioCommandsTest {
     assertTrue(i2.out().contains("0 session(s) added, 2 already here, 0 prescription(s) added"), i2.out());
     assertTrue(CliRun.of("sessions", "list", "--data-dir", clinic).out().contains("2 session(s)"));
     assertTrue(CliRun.of("patients", "show", "Ann", "--data-dir", clinic).out().contains("rolls 8–16"));
-    CliRun none = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Nobody", "--out", zip.toString());
+    CliRun none = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Nobody", "--out",
+        tmp.resolve("nobody.zip").toString());
     assertEquals(2, none.code());
+  }
+
+  /** A bundle already written is not silently replaced: the rule of report, progress, export and simulate. */
+  @Test
+  void exportingOverAnExistingBundleNeedsForce() throws Exception {
+    importOne("Ann", "2026-11-02T08:00:00Z", 30);
+    Path zip = tmp.resolve("ann.zip");
+    Files.writeString(zip, "the bundle sent last week");
+    CliRun again = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Ann", "--out", zip.toString());
+    assertEquals(2, again.code(), again.out());
+    assertEquals("roller-coach: " + zip + ": already exists (use --force to overwrite)", again.err().strip());
+    assertEquals("the bundle sent last week", Files.readString(zip));
+    CliRun forced = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Ann", "--out", zip.toString(),
+        "--force");
+    assertEquals(0, forced.code(), forced.err());
+    assertTrue(forced.out().contains("1 session(s)"), forced.out());
   }
 
   @Test

@@ -36,19 +36,19 @@ public final class BenchCommand implements Runnable {
         "Simulates N varied sessions in memory, runs the motion pipeline on each and compares with the truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths, live latency."
       })
   static final class Accuracy implements Callable<Integer> {
-    @Option(names = "--sessions", defaultValue = "200", description = "Sessions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "200", description = "Sessions (default ${DEFAULT-VALUE}).")
     int sessions;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
-        names = "--threads",
+        names = "--threads", paramLabel = "N",
         description = "Worker threads (default: the available processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(
-        names = "--setups",
+        names = "--setups", paramLabel = "SETUPS",
         defaultValue = "ordinary",
         description = {
           "Simulated setups, comma-separated, or `all` (default ${DEFAULT-VALUE}); --sessions is per setup. Names: ordinary, mixed and each condition (vibration-before-on, grid-foam, ...); conditions joined with + run together (breathers+slow-breathing)."
@@ -58,7 +58,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--strict", description = "Exit 1 when an overall target is missed (a setup that misses on its own is listed, not fatal).")
     boolean strict;
 
-    @Option(names = "--show", defaultValue = "12", description = "Sessions with errors to list (default ${DEFAULT-VALUE}).")
+    @Option(names = "--show", paramLabel = "N", defaultValue = "12", description = "Sessions with errors to list (default ${DEFAULT-VALUE}).")
     int show;
 
     @Override
@@ -106,14 +106,14 @@ public final class BenchCommand implements Runnable {
         "Times `analyze` of a long recording in a fresh JVM, the pipeline's throughput in this JVM, and whether its heap stays flat with session length."
       })
   static final class Speed implements Callable<Integer> {
-    @Option(names = "--hours", defaultValue = "1", description = "Recording length (default ${DEFAULT-VALUE} h).")
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "1", description = "Recording length (default ${DEFAULT-VALUE} h).")
     double hours;
 
-    @Option(names = "--rate", defaultValue = "200", description = "Sample rate (default ${DEFAULT-VALUE} Hz).")
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "200", description = "Sample rate (default ${DEFAULT-VALUE} Hz).")
     double rateHz;
 
     @Option(
-        names = "--memory-hours",
+        names = "--memory-hours", paramLabel = "H",
         defaultValue = "4",
         description = "Long run for the heap check (default ${DEFAULT-VALUE} h, compared with 1 h).")
     double memoryHours;

@@ -88,28 +88,28 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: calibration/<device-id>.json).")
   Path out;
 
-  @Option(names = "--distance-cm", defaultValue = "100", description = "Measured length of the distance roll, cm (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--distance-cm", paramLabel = "CM", defaultValue = "100", description = "Measured length of the distance roll, cm (default: ${DEFAULT-VALUE}).")
   double distanceCm;
 
-  @Option(names = "--circumference-cm", description = "Measured circumference of the roller, cm: skips the distance roll.")
+  @Option(names = "--circumference-cm", paramLabel = "CM", description = "Measured circumference of the roller, cm: skips the distance roll.")
   Double circumferenceCm;
 
-  @Option(names = "--diameter-cm", description = "Known roller diameter, cm: skips the distance roll.")
+  @Option(names = "--diameter-cm", paramLabel = "CM", description = "Known roller diameter, cm: skips the distance roll.")
   Double diameterCm;
 
-  @Option(names = "--poses", defaultValue = "12", description = "Resting positions to record, ≥ 6; 9 or more also fit misalignment, 12 leave spares to check them (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--poses", paramLabel = "N", defaultValue = "12", description = "Resting positions to record, ≥ 6; 9 or more also fit misalignment, 12 leave spares to check them (default: ${DEFAULT-VALUE}).")
   int poses;
 
-  @Option(names = "--sensor-offset-cm", description = "Measured distance of the sensor from the roller axis, cm.")
+  @Option(names = "--sensor-offset-cm", paramLabel = "CM", description = "Measured distance of the sensor from the roller axis, cm.")
   Double sensorOffsetCm;
 
-  @Option(names = "--baud", defaultValue = "115200", description = "Serial speed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Serial speed (default: ${DEFAULT-VALUE}).")
   int baud;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed for --simulate-session and --bench (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for --simulate-session and --bench (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--sessions", defaultValue = "20", description = "Sensors and sessions to simulate for --bench (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "20", description = "Sensors and sessions to simulate for --bench (default: ${DEFAULT-VALUE}).")
   int sessions;
 
   @Override

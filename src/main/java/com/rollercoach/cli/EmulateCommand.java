@@ -42,7 +42,7 @@ public final class EmulateCommand implements Callable<Integer> {
       description = "Session seconds per second, or 'max' (default: ${DEFAULT-VALUE})")
   String speed;
 
-  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
+  @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
   int baud;
 
   @Override

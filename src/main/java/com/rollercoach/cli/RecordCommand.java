@@ -70,7 +70,7 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C)")
   Double durationS;
 
-  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
+  @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Baud rate (default: ${DEFAULT-VALUE})")
   int baud;
 
   @Option(names = "--roller-diameter-cm", paramLabel = "D", description = "Roller diameter (default: 15 cm)")

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       "Writes FILE (project CSV) and FILE.truth.json (what really happened). The same seed gives the same session."
     })
 public final class SimulateCommand implements Callable<Integer> {
-  @Option(names = "--seed", required = true, description = "Random seed.")
+  @Option(names = "--seed", paramLabel = "N", required = true, description = "Random seed.")
   long seed;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV to write.")
@@ -36,7 +36,7 @@ public final class SimulateCommand implements Callable<Integer> {
   double rateHz;
 
   @Option(
-      names = "--profile",
+      names = "--profile", paramLabel = "NAME",
       defaultValue = "random",
       description =
           "Kind of person: random, typical, slow, fast, short-strokes, long-strokes, pauser,"
@@ -44,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
   String profile;
 
   @Option(
-      names = "--device",
+      names = "--device", paramLabel = "NAME",
       description = "Sensor preset: mpu6050-usb, lsm6ds3-ble, bmi160-logger, icm20948-usb (default: drawn).")
   String device;
 

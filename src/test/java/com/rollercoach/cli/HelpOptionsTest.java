@@ -55,6 +55,29 @@ class HelpOptionsTest {
     assertTrue(r.out().isEmpty(), r.out());
   }
 
+  /**
+   * Every option's value is named as the rest are ({@code --seed=N}, {@code --out=FILE}), not by
+   * picocli's default, the Java field ({@code --seed=<seed>}, {@code --diameter-cm=<diameterCm>}).
+   */
+  @Test
+  void noOptionShowsItsJavaFieldNameAsItsValue() {
+    List<String> fieldNamed = new ArrayList<>();
+    List<CommandLine> all = new ArrayList<>();
+    all.add(RollerCoachCommand.commandLine());
+    for (int i = 0; i < all.size(); i++) {
+      CommandLine cl = all.get(i);
+      for (var e : cl.getSubcommands().entrySet()) {
+        if (e.getValue() != cl && e.getKey().equals(e.getValue().getCommandName())) all.add(e.getValue());
+      }
+      for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+        if (o.arity().max() > 0 && !o.typeInfo().isBoolean() && o.paramLabel().startsWith("<")) {
+          fieldNamed.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName() + "=" + o.paramLabel());
+        }
+      }
+    }
+    assertEquals(List.of(), fieldNamed);
+  }
+
   private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
     for (var e : cl.getSubcommands().entrySet()) {
       if (e.getValue() == cl || e.getKey().equals("help")) continue;

@@ -417,10 +417,18 @@ public final class SessionsCommand implements Runnable {
     @Override
     public Integer call() {
       notes.check();
+      if (notes.painBefore == null && notes.painAfter == null && notes.text == null) {
+        // it printed "ID: " and changed nothing
+        throw new UserInputException("sessions note " + printable(id)
+            + ": nothing to note: give --pain-before, --pain-after or --text (sessions show shows the notes)");
+      }
       try (SessionLibrary lib = data.open()) {
         SessionEntry e = lib.note(id, notes.painBefore, notes.painAfter, notes.text);
-        spec.commandLine().getOut().printf("%s:%s %s%n", e.id(), pain(e.notes()),
-            printable(e.notes().text()));
+        String p = painScores(e.notes());
+        String t = printable(e.notes().text());
+        spec.commandLine().getOut().printf("%s: %s%n", e.id(),
+            String.join(" · ", java.util.stream.Stream.of(p.isEmpty() ? "" : "pain " + p, t)
+                .filter(x -> !x.isEmpty()).toList()));
         spec.commandLine().getOut().flush();
       } catch (IOException ex) {
         throw new UserInputException(ex.getMessage(), ex);

@@ -68,6 +68,10 @@ class ReviewCommandsTest {
 
     Run note = run("sessions", "note", "--data-dir", data(), id, "--pain-after", "2");
     assertEquals(0, note.code(), note.err());
+    assertEquals(id + ": pain 6→2 · sore at T6, " + HOSTILE, note.out().strip());
+    Run nothing = run("sessions", "note", "--data-dir", data(), id);
+    assertEquals(2, nothing.code(), nothing.out());
+    assertTrue(nothing.err().startsWith("roller-coach: sessions note " + id + ": nothing to note"), nothing.err());
     Run show = run("sessions", "show", "--data-dir", data(), id);
     assertTrue(show.out().contains("Pain         6→2"), show.out());
     assertTrue(show.out().contains("Device       rc-7"), show.out());

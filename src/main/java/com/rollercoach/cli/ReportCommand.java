@@ -74,6 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
     else if (!format.csv && !format.json) {
       OutputFiles.refuseExisting(force, Path.of((compare != null ? "compare" : "report") + (pdf ? ".pdf" : ".html")));
     }
+    // a file given as --png's folder failed after the report was written, as "roller-coach: FILE"
+    if (pngDir != null && Files.exists(pngDir) && !Files.isDirectory(pngDir)) {
+      throw new UserInputException(pngDir + ": not a folder (--png names a folder to write the chart images in)");
+    }
     try {
       ReviewSessions reviews = new ReviewSessions(data.path());
       ReviewSession first = load(session, reviews);

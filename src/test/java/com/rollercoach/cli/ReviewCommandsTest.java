@@ -125,6 +125,19 @@ class ReviewCommandsTest {
     assertTrue(pp.contains("1 / 3"), "one session of three prescribed in the week of 2 Nov");
   }
 
+  /** --png naming a file is refused before anything is written (it failed after, as "roller-coach: FILE"). */
+  @Test
+  void reportPngIntoAFileIsRefusedFirst() throws Exception {
+    String id = importOne("Ann", "2026-11-02T08:00:00Z");
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "kept");
+    Path html = tmp.resolve("r.html");
+    Run r = run("report", "--data-dir", data(), id, "--out", html.toString(), "--png", file.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("roller-coach: " + file + ": not a folder (--png names a folder to write the chart images in)",
+        r.err().strip());
+    assertFalse(Files.exists(html), "nothing written");
+  }
+
   @Test
   void reportAndProgressRefuseToOverwriteInOneLineUnlessForced() throws Exception {
     String id = importOne("Ann", "2026-11-02T08:00:00Z");

@@ -68,7 +68,7 @@ public final class ProgressCommand implements Callable<Integer> {
     OutputFiles.refuseExisting(force, out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
-    try (SessionLibrary lib = data.open()) {
+    try (SessionLibrary lib = data.openExisting()) {
       String who = patient;
       if (who == null) {
         List<String> patients = lib.patients();

@@ -127,14 +127,18 @@ public final class ReportCommand implements Callable<Integer> {
       ReplayResult replay = SessionReplay.replay(Recordings.open(file), PipelineConfig.defaults(), true);
       return reviews.of(adHocEntry(file, replay), replay);
     }
-    try (SessionLibrary lib = data.open()) {
+    // a name with a folder or an extension was meant as a file: say that, not "no session"
+    boolean looksLikeFile = which.contains("/") || which.contains(java.io.File.separator)
+        || file.getFileName().toString().contains(".");
+    if (data.missing()) { // nothing to look an id up in, and no empty library made there
+      throw new IOException(looksLikeFile ? which + ": no such file"
+          : "no session " + which + ": " + data.missingMessage());
+    }
+    try (SessionLibrary lib = data.openExisting()) {
       SessionEntry entry;
       try {
         entry = lib.get(which);
       } catch (IOException notAnId) {
-        // a name with a folder or an extension was meant as a file: say that, not "no session"
-        boolean looksLikeFile = which.contains("/") || which.contains(java.io.File.separator)
-            || file.getFileName().toString().contains(".");
         if (!looksLikeFile) throw notAnId;
         throw new IOException(which + ": no such file (nor a session of that id in the library;"
             + " `roller-coach sessions list` shows them)", notAnId);

@@ -75,6 +75,31 @@ public final class SessionsCommand implements Runnable {
         throw new UserInputException(e.getMessage(), e);
       }
     }
+
+    /**
+     * The library for a command that reads or changes what is there (list, show, note, delete,
+     * reindex, export, report, progress): a {@code --data-dir} that does not exist is a typo, refused in
+     * one line, not a new empty library made there (one was, and the command listed 0 sessions).
+     * {@code sessions import} and {@code record} still create a library where they are told.
+     */
+    public SessionLibrary openExisting() {
+      requireExisting();
+      return open();
+    }
+
+    /** @throws UserInputException when {@code --data-dir} names a folder that does not exist */
+    public void requireExisting() {
+      if (missing()) throw new UserInputException(missingMessage());
+    }
+
+    /** Whether {@code --data-dir} names a folder that does not exist (the default one may not yet). */
+    boolean missing() {
+      return dir != null && !java.nio.file.Files.isDirectory(path());
+    }
+
+    String missingMessage() {
+      return dir + ": no such folder (--data-dir names the data folder holding library.db and sessions/)";
+    }
   }
 
   /** Filters shared by {@code list} (and the progress report). */
@@ -140,7 +165,7 @@ public final class SessionsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       if (limit < 0) throw new UserInputException("--limit " + limit + ": give a number of sessions, 1 or more (0: all)");
-      try (SessionLibrary lib = data.open()) {
+      try (SessionLibrary lib = data.openExisting()) {
         SessionFilter filter = filters.filter();
         requireSessionsOf(lib, filters.patient, data.path());
         List<SessionEntry> sessions = lib.list(filter.limitedTo(limit));
@@ -187,7 +212,7 @@ public final class SessionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (SessionLibrary lib = data.open()) {
+      try (SessionLibrary lib = data.openExisting()) {
         SessionEntry e = lib.get(id);
         var s = e.summary();
         PrintWriter out = spec.commandLine().getOut();
@@ -394,7 +419,7 @@ public final class SessionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (SessionLibrary lib = data.open()) {
+      try (SessionLibrary lib = data.openExisting()) {
         SessionEntry e = lib.delete(id);
         spec.commandLine().getOut().printf("deleted %s%n", e.id());
         spec.commandLine().getOut().flush();
@@ -422,7 +447,7 @@ public final class SessionsCommand implements Runnable {
         throw new UserInputException("sessions note " + printable(id)
             + ": nothing to note: give --pain-before, --pain-after or --text (sessions show shows the notes)");
       }
-      try (SessionLibrary lib = data.open()) {
+      try (SessionLibrary lib = data.openExisting()) {
         SessionEntry e = lib.note(id, notes.painBefore, notes.painAfter, notes.text);
         String p = painScores(e.notes());
         String t = printable(e.notes().text());
@@ -453,6 +478,7 @@ public final class SessionsCommand implements Runnable {
     @Override
     public Integer call() {
       SessionLibrary.ReindexResult r;
+      data.requireExisting();
       try (SessionLibrary lib = SessionLibrary.openForReindex(data.path());
           ProgressBar bar = progressBar("Reindexing", 1)) {
         lib.damagedIndexMovedTo().ifPresent(p -> Warnings.print(spec.commandLine().getErr(),

@@ -50,7 +50,7 @@ final class SessionsExport implements Callable<Integer> {
     // physio already has is not silently replaced
     OutputFiles.refuseExisting(force, out);
     Path root = data.path();
-    try (SessionLibrary lib = data.open()) {
+    try (SessionLibrary lib = data.openExisting()) {
       var r = SessionBundle.export(lib, Patients.open(root), patient, from, out);
       spec.commandLine().getOut().printf("wrote %s: %d session(s) of %s%n", r.file(), r.sessions(),
           SessionsCommand.printable(patient));

@@ -11,12 +11,16 @@ import java.nio.file.Path;
 final class OutputFiles {
   private OutputFiles() {}
 
-  /** @throws UserInputException naming the first of {@code files} that exists, unless {@code force} */
-  static void refuseExisting(boolean force, Path... files) {
+  /**
+   * @param example the kind of file the command writes, for the hint when a folder is given
+   *     ({@code report.html}, {@code progress.html}, {@code session.csv})
+   * @throws UserInputException naming the first of {@code files} that exists, unless {@code force}
+   */
+  static void refuseExisting(boolean force, String example, Path... files) {
     for (Path f : files) {
       // a folder is never replaced, and --force would only fail later with the system's words
       if (Files.isDirectory(f)) {
-        throw new UserInputException(f + ": is a folder; name a file in it, e.g. " + f.resolve("session.csv"));
+        throw new UserInputException(f + ": is a folder; name a file in it, e.g. " + f.resolve(example));
       }
     }
     if (force) return;

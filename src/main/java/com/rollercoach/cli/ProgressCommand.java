@@ -65,7 +65,7 @@ public final class ProgressCommand implements Callable<Integer> {
     if (perWeek != null && (perWeek < 1 || perWeek > 21)) {
       throw new UserInputException("--per-week " + perWeek + ": must be 1–21");
     }
-    OutputFiles.refuseExisting(force, out);
+    OutputFiles.refuseExisting(force, "progress.html", out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.openExisting()) {

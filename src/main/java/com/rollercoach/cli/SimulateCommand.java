@@ -81,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserInputException(out + ": folder " + parent + " does not exist");
     }
-    OutputFiles.refuseExisting(force, out, SimulatedSession.truthPathFor(out));
+    OutputFiles.refuseExisting(force, "session.csv", out, SimulatedSession.truthPathFor(out));
     long samples;
     try {
       samples = session.writeCsv(out, truthTrace);

@@ -29,6 +29,15 @@ class PlainMessagesTest {
       String err = oneLineError(CliRun.of(args));
       assertTrue(err.contains(folder + ": is a folder; name a file in it"), err);
     }
+    // the example names the kind of file the command writes (a report was offered "session.csv")
+    String report = oneLineError(CliRun.of("report", sample, "--out", folder.toString()));
+    assertTrue(report.endsWith("e.g. " + folder.resolve("report.html")), report);
+    String pdf = oneLineError(CliRun.of("report", sample, "--pdf", "--out", folder.toString()));
+    assertTrue(pdf.endsWith("e.g. " + folder.resolve("report.pdf")), pdf);
+    String progress = oneLineError(CliRun.of("progress", "--out", folder.toString()));
+    assertTrue(progress.endsWith("e.g. " + folder.resolve("progress.html")), progress);
+    String export = oneLineError(CliRun.of("export", sample, "--out", folder.toString()));
+    assertTrue(export.endsWith("e.g. " + folder.resolve("session.csv")), export);
   }
 
   @Test

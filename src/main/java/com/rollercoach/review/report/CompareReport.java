@@ -51,8 +51,6 @@ public final class CompareReport {
   public List<String[]> rows() {
     SessionAnalysis x = a.onBack().analysis();
     SessionAnalysis y = b.onBack().analysis();
-    List<Verdict> va = SessionReport.verdicts(a);
-    List<Verdict> vb = SessionReport.verdicts(b);
     return List.of(
         new String[] {"Date", DAY.format(a.entry().startedAt()), DAY.format(b.entry().startedAt())},
         new String[] {"Patient", a.entry().patient(), b.entry().patient()},
@@ -66,7 +64,8 @@ public final class CompareReport {
         new String[] {"Tender spots", spots(a), spots(b)},
         new String[] {"Extension hold", hold(x), hold(y)},
         new String[] {"Pain before → after", SessionReport.pain(a.entry().notes()), SessionReport.pain(b.entry().notes())},
-        new String[] {"Verdicts met", met(va), met(vb)},
+        // "3/5", as sessions list, the progress page and the Review table say it (was "Verdicts met 3 of 5")
+        new String[] {"Checks met", Checks.of(a).fraction(), Checks.of(b).fraction()},
         new String[] {"Landmark", a.frame().landmark().text() + dir(a.frame()), b.frame().landmark().text() + dir(b.frame())});
   }
 
@@ -99,12 +98,6 @@ public final class CompareReport {
   private static String hold(SessionAnalysis s) {
     return s.holds().stream().max((p, q) -> Double.compare(p.durationS(), q.durationS()))
         .map((ExtensionHold h) -> Durations.clock(h.durationS()) + ", " + h.breaths() + " breaths").orElse("none");
-  }
-
-  private static String met(List<Verdict> v) {
-    long met = v.stream().filter(x -> x.status() == Verdict.Status.MET).count();
-    long judged = v.stream().filter(x -> x.status() != Verdict.Status.INFO).count();
-    return met + " of " + judged;
   }
 
   /** Seconds at each centimetre of the back, both sessions in one chart, tender spots marked in each colour. */

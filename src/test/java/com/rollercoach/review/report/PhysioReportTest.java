@@ -177,6 +177,9 @@ class PhysioReportTest {
     assertEquals("20 cm (1:15)", rows.get("Tender spots")[1]);
     assertEquals("6 → 4", rows.get("Pain before → after")[1]);
     assertEquals("not noted", rows.get("Pain before → after")[2]);
+    // the checks read as everywhere else ("5/7"), from the one judge
+    assertEquals(Checks.of(a).fraction(), rows.get("Checks met")[1]);
+    assertEquals(Checks.of(b).fraction(), rows.get("Checks met")[2]);
     String html = c.html();
     assertTrue(html.contains("id='compare-time-at-position'") && html.contains("id='timeline-b'"));
     assertTrue(html.contains("direction unknown"));

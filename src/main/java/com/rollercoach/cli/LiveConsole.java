@@ -192,8 +192,10 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   /** Counts for the end-of-session summary. */
   String countsLine() {
-    return String.format(Locale.ROOT, "%d passes, %d rolls (target %d-%d), %d tender spot(s), %d extension hold(s)%s",
-        passes, rolls, targets.rollsMin(), targets.rollsMax(), dwells, holds,
+    // "1 roll", not "1 rolls" (a short or false start often has one)
+    return String.format(Locale.ROOT, "%d %s, %d %s (target %d-%d), %d tender spot(s), %d extension hold(s)%s",
+        passes, passes == 1 ? "pass" : "passes", rolls, rolls == 1 ? "roll" : "rolls",
+        targets.rollsMin(), targets.rollsMax(), dwells, holds,
         gaps == 0 ? "" : String.format(Locale.ROOT, ", %d gap(s) totalling %.1f s", gaps, gapSeconds));
   }
 

@@ -359,8 +359,11 @@ public final class SessionsCommand implements Runnable {
           List<Object> done = ParallelReindex.map(sessionFiles, threads, f -> {
             try {
               SessionEntry e = lib.importSession(f, opts);
-              return String.format(Locale.ROOT, "imported %s as %s (%s, %d rolls)", f, e.id(),
-                  printable(e.patient()), e.summary().rolls());
+              // the date it is filed under, seen at once: without --date or a date in the file it is
+              // the file's modification time, which a copied file does not keep
+              int rolls = e.summary().rolls();
+              return String.format(Locale.ROOT, "imported %s as %s (%s, %s, %d roll%s)", f, e.id(),
+                  printable(e.patient()), WHEN.format(e.startedAt()), rolls, rolls == 1 ? "" : "s");
             } catch (IOException | RuntimeException ex) {
               return ex;
             }

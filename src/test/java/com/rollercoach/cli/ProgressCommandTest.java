@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code progress} as a physio runs it on a small library. */
+/** {@code sessions import} and {@code progress} as a physio runs them on a small library. */
 class ProgressCommandTest {
   @TempDir Path dir;
 
@@ -30,6 +30,16 @@ class ProgressCommandTest {
     assertEquals(0, progress.code(), progress.err());
     String page = Files.readString(html);
     assertTrue(page.contains(">" + checks + "<"), "no " + checks + " on the progress page");
+  }
+
+  /** The import line says the date the session is filed under (from --date, the file, or its mtime). */
+  @Test
+  void importSaysTheDateItFiledTheSessionUnder() {
+    String data = dir.resolve("data").toString();
+    CliRun imported = CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data);
+    assertEquals(0, imported.code(), imported.err());
+    assertTrue(imported.out().strip().endsWith("(Ann, 2026-11-04 09:00, 11 rolls)"), imported.out());
   }
 
   /** "(1 session over 1 week)", not "(1 sessions over 1 weeks)". */

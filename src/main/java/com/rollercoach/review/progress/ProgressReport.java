@@ -149,9 +149,14 @@ public final class ProgressReport {
 
   private void sessionsTable(Page page) {
     page.h2("Sessions");
-    boolean[] num = {false, true, true, true, false, true, true, true, false};
-    page.table(new String[] {"Date", "Rolls", "Pace (cm/s)", "Range (cm)", "Tender spots (cm)",
-        "Hold", "Breaths", "Checks met", "Pain / note"}, num);
+    // a page of all patients says whose each session is (its rows had no name)
+    boolean all = data.patient() == null;
+    boolean[] num = all ? new boolean[] {false, false, true, true, true, false, true, true, true, false}
+        : new boolean[] {false, true, true, true, false, true, true, true, false};
+    List<String> heads = new java.util.ArrayList<>(List.of("Date", "Rolls", "Pace (cm/s)", "Range (cm)",
+        "Tender spots (cm)", "Hold", "Breaths", "Checks met", "Pain / note"));
+    if (all) heads.add(1, "Patient");
+    page.table(heads.toArray(String[]::new), num);
     for (SessionEntry e : data.sessions()) {
       var s = e.summary();
       String spots = data.dwells().getOrDefault(e.id(), List.of()).stream()
@@ -161,12 +166,14 @@ public final class ProgressReport {
           : (e.notes().painBefore().isPresent() ? e.notes().painBefore().getAsInt() : "?") + " → "
               + (e.notes().painAfter().isPresent() ? e.notes().painAfter().getAsInt() : "?");
       String note = e.notes().text().isEmpty() ? pain : (pain.isEmpty() ? "" : pain + " · ") + e.notes().text();
-      page.row("", num, DAY.format(e.startedAt().atZone(zone)), String.valueOf(s.rolls()),
-          f1(s.paceCmS()), f0(s.rangeCm()), spots,
+      List<String> cells = new java.util.ArrayList<>(List.of(DAY.format(e.startedAt().atZone(zone)),
+          String.valueOf(s.rolls()), f1(s.paceCmS()), f0(s.rangeCm()), spots,
           s.holdS() > 0 ? Durations.clock(s.holdS()) : "none",
           s.holdS() > 0 ? String.valueOf(s.breaths()) : "",
           checks.getOrDefault(e.id(), "–"),
-          note);
+          note));
+      if (all) cells.add(1, e.patient());
+      page.row("", num, cells.toArray(String[]::new));
     }
     page.endTable();
   }

@@ -118,6 +118,21 @@ class ProgressAggregatorTest {
     assertTrue(text.contains("1 / 2"), "weeks on target card");
   }
 
+  /** A page of all patients names each session's patient; one patient's page does not repeat it. */
+  @Test
+  void theSessionsTableOfAllPatientsSaysWhoseEachSessionIs() throws Exception {
+    ProgressData all = new ProgressAggregator(Prescription.defaults(), ZoneOffset.UTC)
+        .aggregate(null, SESSIONS, DWELLS, LocalDate.parse("2026-11-15"), 2);
+    String html = new ProgressReport(all, CoachingTargets.defaults(), ZoneOffset.UTC).html();
+    int table = html.indexOf("<h2>Sessions</h2>");
+    String sessions = html.substring(table, html.indexOf("</table>", table));
+    assertTrue(sessions.contains("<th>Date</th><th>Patient</th>"), sessions);
+    assertEquals(4, sessions.split("<td>Ann</td>", -1).length - 1, sessions);
+    String one = new ProgressReport(aggregate(), CoachingTargets.defaults(), ZoneOffset.UTC).html();
+    int t1 = one.indexOf("<h2>Sessions</h2>");
+    assertFalse(one.substring(t1, one.indexOf("</table>", t1)).contains("Patient"));
+  }
+
   /**
    * The week table's tender spots are the week's count (3 in the week of A, B and C: 1 + 2 + 0), not a
    * mean as its footnote said of every value.

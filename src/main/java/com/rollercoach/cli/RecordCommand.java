@@ -163,7 +163,9 @@ public final class RecordCommand implements Callable<Integer> {
       // A full disk stopped the recording earlier (reported then): end normally with what was saved.
       Optional<IOException> diskFailure = writer.closeKeepingPrefix(clock.seconds(), summary);
       console.println();
-      console.println("Summary: " + coach.countsLine());
+      // no sample at all: the session said "No data arrived…" instead of a summary; counts of 0 passes
+      // and a roll target would coach what never happened
+      if (sink.samples() > 0) console.println("Summary: " + coach.countsLine());
       console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
           + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("

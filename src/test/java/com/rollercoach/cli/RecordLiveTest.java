@@ -1,6 +1,7 @@
 package com.rollercoach.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,7 @@ class RecordLiveTest {
       TestHome.restore(oldHome);
     }
     assertEquals(0, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("Summary: "), r.out());
     assertTrue(r.out().contains("Using calibration "), r.out());
     assertTrue(r.out().contains("Added to the library as session "), r.out() + r.err());
 
@@ -67,5 +69,26 @@ class RecordLiveTest {
       assertTrue(r.out().contains("session " + e.id()), r.out());
       assertTrue(Files.exists(e.recording()), e.recording().toString());
     }
+  }
+
+  /**
+   * A port nothing answers on: "No data arrived…" instead of a summary, as docs/live.md says, not
+   * that line and then "Summary: 0 passes, 0 rolls (target 10-20)…" under it.
+   */
+  @Test
+  void aSilentPortEndsWithNoDataAndNoSummary() throws Exception {
+    CliRun r;
+    String oldHome = TestHome.current();
+    try (SocatPair cable = new SocatPair(home).start()) {
+      TestHome.set(home.toString());
+      r = CliRun.of("record", "--port", cable.b().toString(), "--duration", "1", "--out",
+          home.resolve("silent.rcrec").toString());
+    } finally {
+      TestHome.restore(oldHome);
+    }
+    assertEquals(0, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("No data arrived from the sensor"), r.out());
+    assertFalse(r.out().contains("Summary: "), r.out());
+    assertTrue(r.out().contains("Link: 0 frames"), r.out());
   }
 }

@@ -62,7 +62,7 @@ public final class EmulateCommand implements Callable<Integer> {
     Thread hook = new Thread(emulator::stop, "emulate-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("Emulating a roller on " + port + ": " + input.description()
-        + (Double.isInfinite(x) ? ", as fast as possible" : ", x" + speed) + " (Ctrl-C to stop)");
+        + (Double.isInfinite(x) ? ", as fast as possible" : ", " + LiveSupport.speedLabel(x)) + " (Ctrl-C to stop)");
     try {
       emulator.run();
     } catch (IOException e) {

@@ -58,6 +58,11 @@ final class LiveSupport {
     throw new UserInputException("--speed: expected a positive number or 'max', got '" + s + "'");
   }
 
+  /** A parsed speed as the window shows it: "4×", "0.5×" ("--speed 4x" printed "at x4x"). */
+  static String speedLabel(double x) {
+    return (x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.valueOf(x)) + "×";
+  }
+
   @FunctionalInterface
   interface IoAction {
     void run() throws IOException;

@@ -71,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     Pacer pacer = Double.isInfinite(x) ? Pacer.asFastAsPossible() : Pacer.realTime(x);
     if (eventsJson) out = consoleOut;
-    out.println("Replaying " + file.description() + (Double.isInfinite(x) ? " as fast as possible" : " at x" + speed));
+    out.println("Replaying " + file.description() + (Double.isInfinite(x) ? " as fast as possible" : " at " + LiveSupport.speedLabel(x)));
     LiveSupport.play(file, () -> file.play(live, pacer, live.observer(console)));
     live.end();
     console.end();

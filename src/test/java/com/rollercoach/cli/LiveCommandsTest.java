@@ -89,6 +89,16 @@ class LiveCommandsTest {
     assertEquals(travel, Double.parseDouble(m.group(2)), 0.051, out);
   }
 
+  /** "--speed 4x" (the x is allowed) is announced as "at 4×", not "at x4x". */
+  @Test
+  void replaySaysItsSpeedAsANumber() throws Exception {
+    Path shortCsv = com.rollercoach.review.TestSessions.writeCsv(dir.resolve("short.csv"), java.util.Map.of(), 4, 10);
+    CliRun r = CliRun.of("replay", shortCsv.toString(), "--speed", "4x");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("Replaying " + shortCsv + " at 4×", r.out().lines().findFirst().orElseThrow());
+    assertEquals("2.5×", LiveSupport.speedLabel(2.5));
+  }
+
   @Test
   void replayOfACsvTakesTheSamePath() throws Exception {
     CliRun r = CliRun.of("replay", csv.toString(), "--speed", "max");

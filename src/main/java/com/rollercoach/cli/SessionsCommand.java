@@ -173,7 +173,7 @@ public final class SessionsCommand implements Runnable {
         LibraryChecks checks = new LibraryChecks(data.path());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-24s %-16s %-16s %5s %6s %6s %6s %6s %7s %6s%n", "ID", "DATE", "PATIENT",
-            "ROLLS", "PACE", "RANGE", "DWELLS", "HOLD", "BREATHS", "CHECKS");
+            "ROLLS", "PACE", "RANGE", "SPOTS", "HOLD", "BREATHS", "CHECKS"); // SPOTS: tender spots, as show, report and progress call them
         for (SessionEntry e : sessions) {
           var s = e.summary();
           String met = checks.of(lib, e).map(Checks::fraction).orElse("–");

@@ -53,6 +53,9 @@ class ReviewCommandsTest {
     Run list = run("sessions", "list", "--data-dir", data(), "--patient", "Bob");
     assertEquals(0, list.code(), list.err());
     assertTrue(list.out().contains("Bob") && list.out().contains("1 session(s)"), list.out());
+    // the tender spots column is named as sessions show, the report and progress name them
+    assertTrue(list.out().lines().findFirst().orElseThrow().matches(
+        "ID +DATE +PATIENT +ROLLS +PACE +RANGE +SPOTS +HOLD +BREATHS +CHECKS"), list.out());
     // a patient with no session is named as such, with the patients there are, as progress does
     Run typo = run("sessions", "list", "--data-dir", data(), "--patient", "bob");
     assertEquals(2, typo.code(), typo.out());

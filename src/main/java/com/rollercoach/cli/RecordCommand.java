@@ -93,6 +93,7 @@ public final class RecordCommand implements Callable<Integer> {
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);
     Prescription prescription = session.prescription(data);
+    session.patient = PatientNames.asKnown(data.root(), session.patient); // filed under "Ann", not "ann"
     if (phone.isPresent()) {
       Path file = recordingFile(data);
       // --calibration reaches the session through its setup (a phone names no calibration itself)

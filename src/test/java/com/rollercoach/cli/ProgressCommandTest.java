@@ -42,6 +42,30 @@ class ProgressCommandTest {
     assertTrue(imported.out().strip().endsWith("(Ann, 2026-11-04 09:00, 11 rolls)"), imported.out());
   }
 
+  /**
+   * "ann" is Ann: a second session imported as "ann" is filed under Ann (it made a patient "ann" of its
+   * own, with Ann's prescription but missing from her list and progress), and "ANN" lists and
+   * charts both.
+   */
+  @Test
+  void aPatientNameTypedInAnotherCaseIsThePatientAlreadyThere() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data).code());
+    CliRun second = CliRun.of("sessions", "import", "samples/two-sets.csv", "--patient", "ann",
+        "--date", "2026-11-06T09:00", "--data-dir", data);
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().contains("(Ann, 2026-11-06 09:00,"), second.out());
+    CliRun list = CliRun.of("sessions", "list", "--patient", "ANN", "--data-dir", data);
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().contains("2 session(s)"), list.out());
+    Path html = dir.resolve("p.html");
+    CliRun progress = CliRun.of("progress", "--patient", "ann", "--until", "2026-11-08", "--weeks", "1",
+        "--data-dir", data, "--out", html.toString());
+    assertEquals("wrote " + html + " (2 sessions over 1 week)", progress.err().strip());
+    assertTrue(Files.readString(html).contains("Foam rolling progress: Ann"));
+  }
+
   /** "(1 session over 1 week)", not "(1 sessions over 1 weeks)". */
   @Test
   void theWroteLineCountsInWords() {

@@ -57,9 +57,9 @@ class ReviewCommandsTest {
     assertTrue(list.out().lines().findFirst().orElseThrow().matches(
         "ID +DATE +PATIENT +ROLLS +PACE +RANGE +SPOTS +HOLD +BREATHS +CHECKS"), list.out());
     // a patient with no session is named as such, with the patients there are, as progress does
-    Run typo = run("sessions", "list", "--data-dir", data(), "--patient", "bob");
+    Run typo = run("sessions", "list", "--data-dir", data(), "--patient", "Bobb");
     assertEquals(2, typo.code(), typo.out());
-    assertTrue(typo.err().startsWith("roller-coach: --patient bob: no sessions for this patient in "), typo.err());
+    assertTrue(typo.err().startsWith("roller-coach: --patient Bobb: no sessions for this patient in "), typo.err());
     assertTrue(typo.err().strip().endsWith(", Bob)") || typo.err().contains("Bob, "), typo.err());
     assertEquals(1, typo.err().strip().lines().count(), typo.err());
     Run reversed = run("sessions", "list", "--data-dir", data(), "--from", "2026-11-02", "--to", "2026-11-01");

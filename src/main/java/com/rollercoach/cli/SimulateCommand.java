@@ -92,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "%s: %d samples, %.0f s, %s on %s at %s Hz, roller %s cm%n"
-            + "%s: %d passes, %d rolls, %d dwells, %d holds, %d gaps%n",
+            + "%s: %d passes, %d rolls, %d tender spots, %d holds, %d gaps%n",
         out,
         samples,
         truth.durationS(),

@@ -23,4 +23,12 @@ class AnalyzeSummaryTest {
     assertFalse(r.out().toLowerCase().contains("well done"), r.out());
     assertTrue(r.out().strip().endsWith("Next time: a longer extension hold."), r.out());
   }
+
+  @Test
+  void theSummaryCountsTenderSpotsInTheWordsRecordAndReplayUse() {
+    CliRun r = CliRun.of("analyze", "samples/typical-session.csv");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Pattern.compile("\\d+ tender spot\\(s\\), \\d+ extension hold").matcher(r.out()).find(), r.out());
+    assertFalse(r.out().toLowerCase().contains("dwell"), r.out());
+  }
 }

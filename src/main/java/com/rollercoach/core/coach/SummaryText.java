@@ -33,7 +33,7 @@ public final class SummaryText {
     out.append(
         String.format(
             Locale.ROOT,
-            "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d dwell(s), %d extension hold(s)%n",
+            "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d tender spot(s), %d extension hold(s)%n",
             a.passes().size(),
             a.rolls(),
             a.paceCmS(),
@@ -81,7 +81,7 @@ public final class SummaryText {
       items.add(
           new Item(
               d.startS(), d.endS(),
-              String.format(Locale.ROOT, "  dwell on a tender spot at %.1f cm (%s)", d.positionCm(), clock(d.durationS()))));
+              String.format(Locale.ROOT, "  tender spot at %.1f cm (%s)", d.positionCm(), clock(d.durationS()))));
     }
     for (ExtensionHold h : a.holds()) {
       items.add(

@@ -84,7 +84,7 @@ class LiveSessionFxTest {
       "5:45  30 seconds left. Breathe deeply.",
       "6:05  10 seconds left. Breathe deeply.",
       "6:15  Hold complete. Roll off gently.",
-      "6:53  Session done: 11 rolls, 2 tender spots, a 1 minute 26 seconds hold. Well done.");
+      "6:53  Session done: 11 rolls, 2 tender spots, a hold of 1 minute 26 seconds. Well done.");
 
   private AppWindow window;
   private Path home;

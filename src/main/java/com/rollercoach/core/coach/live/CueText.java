@@ -58,9 +58,23 @@ public final class CueText {
     if (d.tenderSpots() > 0) {
       b.append(", ").append(d.tenderSpots()).append(d.tenderSpots() == 1 ? " tender spot" : " tender spots");
     }
-    if (d.holdS() > 0) b.append(", a ").append(minutes((int) Math.round(d.holdS()))).append(" hold");
+    if (d.holdS() > 0) b.append(", ").append(aHold((int) Math.round(d.holdS())));
     // Praise only if the verdicts earn it: the same rule as the written summary.
     return b.append(". ").append(com.rollercoach.core.coach.Closing.of(d.verdicts())).toString();
+  }
+
+  /**
+   * The hold as a noun phrase with its length as a compound adjective: "a 55-second hold", "a 1-minute
+   * hold", "an 8-minute hold"; a length of minutes and seconds reads "a hold of 1 minute 30 seconds".
+   */
+  static String aHold(int seconds) {
+    int m = seconds / 60;
+    int s = seconds % 60;
+    if (m > 0 && s > 0) return "a hold of " + minutes(seconds);
+    int n = m > 0 ? m : s;
+    String number = Integer.toString(n);
+    boolean vowel = number.startsWith("8") || n == 11 || n == 18;
+    return (vowel ? "an " : "a ") + n + (m > 0 ? "-minute" : "-second") + " hold";
   }
 
   /** "1 minute", "2 minutes", "45 seconds", "1 minute 30 seconds". */

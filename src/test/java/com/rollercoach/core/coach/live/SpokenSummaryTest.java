@@ -25,23 +25,32 @@ class SpokenSummaryTest {
 
   @Test
   void aSessionThatMetItsTargetsIsPraised() {
-    assertEquals("Session done: 11 rolls, 2 tender spots, a 1 minute 26 seconds hold. Well done.", said(11, 2, 86));
+    assertEquals("Session done: 11 rolls, 2 tender spots, a hold of 1 minute 26 seconds. Well done.", said(11, 2, 86));
   }
 
   @Test
   void missedTargetsAreNamedInsteadOfPraise() {
     assertEquals("Session done: 4 rolls. Next time: more rolls, finish with the extension hold.", said(4, 0, 0));
-    assertEquals("Session done: 12 rolls, a 30 seconds hold. Next time: a longer extension hold.", said(12, 0, 30));
+    assertEquals("Session done: 12 rolls, a 30-second hold. Next time: a longer extension hold.", said(12, 0, 30));
   }
 
   @Test
   void tenderSpotsAreJudgedAsInTheWrittenSummary() {
     // 20 s on a tender spot is well short of the 1–2 minutes prescribed: no praise, as in analyze.
     assertEquals(
-        "Session done: 12 rolls, 1 tender spot, a 1 minute hold. Next time: stay longer on tender spots.",
+        "Session done: 12 rolls, 1 tender spot, a 1-minute hold. Next time: stay longer on tender spots.",
         said(12, List.of(new Dwell(100, 120, 18)), 60));
     assertEquals(
-        "Session done: 12 rolls, 1 tender spot, a 1 minute hold. Next time: move on sooner from tender spots.",
+        "Session done: 12 rolls, 1 tender spot, a 1-minute hold. Next time: move on sooner from tender spots.",
         said(12, List.of(new Dwell(100, 400, 18)), 60));
+  }
+
+  @Test
+  void theHoldsLengthReadsAsACompound() {
+    assertEquals("Session done: 12 rolls, a 55-second hold.", said(12, 0, 55).substring(0, 41));
+    assertEquals("a 2-minute hold", CueText.aHold(120));
+    assertEquals("an 8-second hold", CueText.aHold(8));
+    assertEquals("an 11-second hold", CueText.aHold(11));
+    assertEquals("a hold of 1 minute 30 seconds", CueText.aHold(90));
   }
 }

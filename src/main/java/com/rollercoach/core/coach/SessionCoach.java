@@ -114,11 +114,14 @@ public final class SessionCoach {
     if (passes.size() > STARTING_PASSES && beyond > targets.rangeGrowthCm()) {
       return new Verdict(
           Aspect.RANGE, Level.ABOVE, rangeCm,
-          "Range " + fmt(rangeCm) + " cm: it grew " + fmt(beyond)
-              + " cm past where you started, likely onto the low back or neck. Stay on the upper back.");
+          "Range " + fmt(rangeCm) + " cm: you went " + fmt(beyond)
+              + " cm past the stretch of back your first passes covered, likely onto the low back or neck."
+              + " Stay on the upper back.");
     }
     return new Verdict(
-        Aspect.RANGE, Level.GOOD, rangeCm, "Range " + fmt(rangeCm) + " cm: stayed where you started.");
+        Aspect.RANGE, Level.GOOD, rangeCm,
+        "Range " + fmt(rangeCm) + " cm: you kept to the stretch of back your first passes covered (no more than "
+            + String.format(Locale.ROOT, "%.0f", targets.rangeGrowthCm()) + " cm past it).");
   }
 
   private Verdict dwell(Dwell d) {

@@ -51,7 +51,7 @@ public final class EmulateCommand implements Callable<Integer> {
     EmulatorInput input =
         source.input != null
             ? LiveSupport.openSession(source.input)
-            : SimulatedInput.of(source.seed != null ? source.seed : 1L);
+            : simulated(source.seed != null ? source.seed : 1L);
     SerialDeviceLink link;
     try {
       link = SerialDeviceLink.open(port, baud);
@@ -82,5 +82,13 @@ public final class EmulateCommand implements Callable<Integer> {
       // Ctrl-C
     }
     return 0;
+  }
+
+  /**
+   * The simulated roller for {@code --seed}: the diameter {@code record} assumes when it is given none
+   * (HELLO has no diameter field), so README's emulate + record gives true distances and pace.
+   */
+  static SimulatedInput simulated(long seed) {
+    return SimulatedInput.of(seed, com.rollercoach.core.PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM);
   }
 }

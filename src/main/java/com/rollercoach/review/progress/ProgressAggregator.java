@@ -49,6 +49,15 @@ public final class ProgressAggregator {
    */
   public ProgressData aggregate(String patient, List<SessionEntry> sessions,
       Map<String, List<double[]>> dwells, LocalDate lastDay, int weekCount) {
+    return aggregate(patient, sessions, dwells, lastDay, weekCount, LocalDate.now(zone));
+  }
+
+  /**
+   * @param today a week that has not ended by {@code today} (its Sunday is today or later) is in
+   *     progress: shown as such, never as missed
+   */
+  public ProgressData aggregate(String patient, List<SessionEntry> sessions,
+      Map<String, List<double[]>> dwells, LocalDate lastDay, int weekCount, LocalDate today) {
     LocalDate lastMonday = lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate firstMonday = lastMonday.minusWeeks(weekCount - 1L);
     Instant[] span = span(lastDay, weekCount);
@@ -64,7 +73,7 @@ public final class ProgressAggregator {
       List<SessionEntry> week = inSpan.stream()
           .filter(s -> monday.equals(mondayOf(s.startedAt())))
           .toList();
-      weeks.add(week(monday, week, dwells));
+      weeks.add(week(monday, week, dwells, !today.isAfter(monday.plusDays(6))));
     }
     return new ProgressData(patient, prescription, inSpan, dwells, weeks, spots(inSpan, dwells));
   }
@@ -78,7 +87,8 @@ public final class ProgressAggregator {
     };
   }
 
-  private WeekStats week(LocalDate monday, List<SessionEntry> s, Map<String, List<double[]>> dwells) {
+  private WeekStats week(LocalDate monday, List<SessionEntry> s, Map<String, List<double[]>> dwells,
+      boolean inProgress) {
     return new WeekStats(
         monday,
         s.size(),
@@ -90,7 +100,8 @@ public final class ProgressAggregator {
         mean(s, e -> e.summary().holdS()),
         mean(s, e -> e.summary().holdS() > 0 ? e.summary().breaths() : Double.NaN),
         mean(s, e -> pain(e.notes().painBefore())),
-        mean(s, e -> pain(e.notes().painAfter())));
+        mean(s, e -> pain(e.notes().painAfter())),
+        inProgress);
   }
 
   LocalDate mondayOf(Instant t) {

@@ -62,7 +62,13 @@ public final class ProgressCharts {
     this.zone = zone;
   }
 
-  /** Sessions per week as bars (green when the prescription was met), the prescription as a line. */
+  /** The current week's bar while it is below the prescription: not missed yet. */
+  static final java.awt.Color IN_PROGRESS = new java.awt.Color(0x9a, 0xa5, 0xb1);
+
+  /**
+   * Sessions per week as bars (green when the prescription was met, grey for the week in progress
+   * that has not met it yet), the prescription as a line.
+   */
   public JFreeChart sessionsPerWeek() {
     XYSeries s = new XYSeries(SESSIONS);
     for (WeekStats w : data.weeks()) s.add(millis(w.monday()) + WEEK_MS / 2.0, w.sessions());
@@ -72,7 +78,8 @@ public final class ProgressCharts {
     XYBarRenderer r = new XYBarRenderer() {
       @Override
       public Paint getItemPaint(int row, int column) {
-        return weeks.get(column).metPrescription() ? HOLD : DWELL;
+        WeekStats w = weeks.get(column);
+        return w.metPrescription() ? HOLD : w.inProgress() ? IN_PROGRESS : DWELL;
       }
     };
     r.setBarPainter(new StandardXYBarPainter());

@@ -20,8 +20,13 @@ public record ProgressData(
     List<WeekStats> weeks,
     List<TenderSpot> spots) {
 
-  /** Weeks that met the prescription. */
+  /** Ended weeks that met the prescription (the week in progress counts once it ends). */
   public long weeksOnTarget() {
-    return weeks.stream().filter(WeekStats::metPrescription).count();
+    return weeks.stream().filter(w -> !w.inProgress() && w.metPrescription()).count();
+  }
+
+  /** Weeks that have ended: the on-target ratio's denominator. */
+  public long weeksEnded() {
+    return weeks.stream().filter(w -> !w.inProgress()).count();
   }
 }

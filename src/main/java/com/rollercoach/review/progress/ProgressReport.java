@@ -94,8 +94,9 @@ public final class ProgressReport {
     int prescribed = data.prescription().sessionsPerWeek() * data.weeks().size();
     page.openCards()
         .card("Sessions", String.valueOf(s.size()), "of " + prescribed + " prescribed")
-        .card("Weeks on target", data.weeksOnTarget() + " / " + data.weeks().size(),
-            data.prescription().sessionsPerWeek() + "+ sessions a week")
+        .card("Weeks on target", data.weeksOnTarget() + " / " + data.weeksEnded(),
+            data.prescription().sessionsPerWeek() + "+ sessions a week"
+                + (data.weeksEnded() < data.weeks().size() ? "; this week still in progress" : ""))
         .card("Rolls", s.isEmpty() ? "–" : Page.fmt("%.0f",
             s.stream().mapToInt(e -> e.summary().rolls()).average().orElse(0)), "mean per session")
         .card("Holds done", s.stream().filter(e -> e.summary().holdS() > 0).count() + " / " + s.size(),
@@ -135,15 +136,15 @@ public final class ProgressReport {
     page.table(new String[] {"Week of", "Sessions", "Rolls", "Pace (cm/s)", "Range (cm)",
         "Tender spots (total)", "Hold", "Breaths", "Pain before → after"}, num);
     for (WeekStats w : data.weeks()) {
-      page.row(w.metPrescription() ? "" : "GAP", num, DATE.format(w.monday()),
-          w.sessions() + " / " + w.prescribed(), f0(w.meanRolls()), f1(w.meanPaceCmS()),
+      page.row(w.missed() ? "GAP" : "", num, DATE.format(w.monday()),
+          w.sessions() + " / " + w.prescribed() + (w.inProgress() ? " (in progress)" : ""), f0(w.meanRolls()), f1(w.meanPaceCmS()),
           f0(w.meanRangeCm()), String.valueOf(w.dwells()),
           Double.isNaN(w.meanHoldS()) ? "" : Durations.clock(w.meanHoldS()), f0(w.meanBreaths()),
           Double.isNaN(w.meanPainBefore()) && Double.isNaN(w.meanPainAfter()) ? ""
               : f1(w.meanPainBefore()) + " → " + f1(w.meanPainAfter()));
     }
     page.endTable();
-    page.p("muted", "Weeks below the prescription are shaded. Tender spots are counted over the week; "
+    page.p("muted", "Ended weeks below the prescription are shaded; the current week is in progress until it ends. Tender spots are counted over the week; "
         + "the other values are means over the week's sessions.");
   }
 

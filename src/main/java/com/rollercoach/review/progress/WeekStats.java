@@ -8,6 +8,8 @@ import java.time.LocalDate;
  *
  * @param sessions sessions done
  * @param prescribed sessions prescribed for the week
+ * @param inProgress the week has not ended yet (it is the current week): it is not missed, and it is
+ *     not counted in the weeks on target until it ends
  */
 public record WeekStats(
     LocalDate monday,
@@ -20,9 +22,15 @@ public record WeekStats(
     double meanHoldS,
     double meanBreaths,
     double meanPainBefore,
-    double meanPainAfter) {
+    double meanPainAfter,
+    boolean inProgress) {
 
   public boolean metPrescription() {
     return sessions >= prescribed;
+  }
+
+  /** An ended week below the prescription (shaded); a week in progress is never missed. */
+  public boolean missed() {
+    return !inProgress && !metPrescription();
   }
 }

@@ -163,4 +163,29 @@ class ProgressAggregatorTest {
     assertEquals("3", firstWeek.getElementsByTagName("td").item(col).getTextContent());
     assertFalse(doc.getDocumentElement().getTextContent().contains("Values are means over the week's sessions"));
   }
+
+  /** The week that has not ended is in progress: not shaded as missed, not in the on-target ratio. */
+  @Test
+  void theCurrentWeekIsInProgressNotMissed() throws Exception {
+    // 2026-11-15 is a Sunday: its week (Mon 9th – Sun 15th) is short of the prescription; "today" is its Thursday.
+    ProgressData p = new ProgressAggregator(Prescription.defaults(), ZoneOffset.UTC)
+        .aggregate("Ann", SESSIONS, DWELLS, LocalDate.parse("2026-11-15"), 2, LocalDate.parse("2026-11-12"));
+    WeekStats current = p.weeks().get(1);
+    assertTrue(current.inProgress());
+    assertFalse(current.missed());
+    assertFalse(p.weeks().get(0).inProgress());
+    assertEquals(1, p.weeksEnded());
+    String html = new ProgressReport(p, CoachingTargets.defaults(), ZoneOffset.UTC).html();
+    assertFalse(html.contains("class=\"GAP\""), "the week in progress is not shaded as missed");
+    assertTrue(html.contains("(in progress)"), html);
+    String text = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))).getDocumentElement().getTextContent();
+    assertTrue(text.contains("Weeks on target1 / 1") || text.contains("1 / 1"), "ratio over ended weeks only");
+
+    // The day after that Sunday the week has ended: it counts, and it was missed.
+    ProgressData later = new ProgressAggregator(Prescription.defaults(), ZoneOffset.UTC)
+        .aggregate("Ann", SESSIONS, DWELLS, LocalDate.parse("2026-11-15"), 2, LocalDate.parse("2026-11-16"));
+    assertTrue(later.weeks().get(1).missed());
+    assertEquals(2, later.weeksEnded());
+  }
 }

@@ -62,8 +62,9 @@ public final class ProgressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
-    if (perWeek != null && (perWeek < 1 || perWeek > 21)) {
-      throw new UserInputException("--per-week " + perWeek + ": must be 1–21");
+    int maxPerWeek = com.rollercoach.core.coach.Prescription.MAX_SESSIONS_PER_WEEK;
+    if (perWeek != null && (perWeek < 1 || perWeek > maxPerWeek)) {
+      throw new UserInputException("--per-week " + perWeek + ": must be 1–" + maxPerWeek);
     }
     OutputFiles.refuseExisting(force, "progress.html", out);
     ZoneId zone = ZoneId.systemDefault();
@@ -84,7 +85,7 @@ public final class ProgressCommand implements Callable<Integer> {
       // A week is judged by the prescription in force on its Sunday (a change mid-week counts for it).
       var aggregator = perWeek != null
           ? new ProgressAggregator(new Prescription(perWeek), zone)
-          : new ProgressAggregator(new Prescription(Math.min(21, current.sessionsPerWeek())),
+          : new ProgressAggregator(new Prescription(current.sessionsPerWeek()),
               monday -> whoRx == null ? current.sessionsPerWeek()
                   : reviews.prescriptionOn(whoRx, monday.plusDays(6)).sessionsPerWeek(), zone);
       var span = aggregator.span(last, weeks);

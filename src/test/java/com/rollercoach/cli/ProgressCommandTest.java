@@ -80,4 +80,28 @@ class ProgressCommandTest {
         "--out", html.toString(), "--force");
     assertEquals("wrote " + html + " (1 session over 2 weeks)", two.err().strip());
   }
+
+  /** One rule for sessions a week: what prescribe accepts, progress accepts and shows uncapped. */
+  @Test
+  void sessionsPerWeekHaveOneRuleForPrescribeAndProgress() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data).code());
+    CliRun rx = CliRun.of("patients", "prescribe", "Ann", "--per-week", "28", "--from", "2026-11-01",
+        "--data-dir", data);
+    assertEquals(0, rx.code(), rx.err());
+    Path html = dir.resolve("rx.html");
+    CliRun progress = CliRun.of("progress", "--patient", "Ann", "--until", "2026-11-08", "--weeks", "1",
+        "--data-dir", data, "--out", html.toString());
+    assertEquals(0, progress.code(), progress.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("1 / 28"), "the prescription of 28 a week is not capped at 21");
+    CliRun flag = CliRun.of("progress", "--patient", "Ann", "--until", "2026-11-08", "--weeks", "1",
+        "--per-week", "28", "--data-dir", data, "--out", html.toString(), "--force");
+    assertEquals(0, flag.code(), flag.err());
+    CliRun tooMany = CliRun.of("progress", "--per-week", "36", "--data-dir", data, "--out", html.toString(), "--force");
+    assertTrue(tooMany.code() != 0 && tooMany.err().contains("1–35"), tooMany.err());
+    CliRun rxTooMany = CliRun.of("patients", "prescribe", "Ann", "--per-week", "36", "--data-dir", data);
+    assertTrue(rxTooMany.code() != 0 && rxTooMany.err().contains("1–35"), rxTooMany.err());
+  }
 }

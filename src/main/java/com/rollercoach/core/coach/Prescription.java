@@ -41,8 +41,20 @@ public record Prescription(
     if (!(holdS > 0) || holdS > 600) {
       throw new IllegalArgumentException("hold must be between 0 and 600 s: " + holdS);
     }
-    if (sessionsPerWeek < 1 || sessionsPerWeek > 35) {
-      throw new IllegalArgumentException("sessions per week must be 1–35: " + sessionsPerWeek);
+    checkSessionsPerWeek(sessionsPerWeek);
+  }
+
+  /**
+   * The most sessions a week a prescription may ask for (five a day): the one rule for {@code patients
+   * prescribe --per-week}, {@code progress --per-week}, the window's prescription and stored patients.
+   */
+  public static final int MAX_SESSIONS_PER_WEEK = 35;
+
+  /** Refuses a sessions-per-week count outside 1–{@link #MAX_SESSIONS_PER_WEEK}. */
+  public static void checkSessionsPerWeek(int sessionsPerWeek) {
+    if (sessionsPerWeek < 1 || sessionsPerWeek > MAX_SESSIONS_PER_WEEK) {
+      throw new IllegalArgumentException(
+          "sessions per week must be 1–" + MAX_SESSIONS_PER_WEEK + ": " + sessionsPerWeek);
     }
   }
 

@@ -8,9 +8,7 @@ public record Prescription(int sessionsPerWeek) {
   public static final int DEFAULT_SESSIONS_PER_WEEK = 3;
 
   public Prescription {
-    if (sessionsPerWeek < 1 || sessionsPerWeek > 21) {
-      throw new IllegalArgumentException("sessions per week must be 1–21, got " + sessionsPerWeek);
-    }
+    com.rollercoach.core.coach.Prescription.checkSessionsPerWeek(sessionsPerWeek);
   }
 
   public static Prescription defaults() {

@@ -418,16 +418,15 @@ public final class CalibrateCommand implements Callable<Integer> {
       session.play(w);
     }
     SyntheticCalibrationSession.Truth t = session.truth();
-    stdout.printf(
+    Wrote.print(System.err, source.simulate, String.format(
         Locale.ROOT,
-        "Wrote %s: %.0f s, device %s, true roller diameter %.1f cm, true axis %.3f %.3f %.3f%n",
-        source.simulate,
+        "%.0f s, device %s, true roller diameter %.1f cm, true axis %.3f %.3f %.3f",
         session.durationS(),
         id,
         t.diameterCm(),
         t.rollAxis().getX(),
         t.rollAxis().getY(),
-        t.rollAxis().getZ());
+        t.rollAxis().getZ()));
     return 0;
   }
 

@@ -51,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
     }
     session.warnings().forEach(w -> Warnings.print(System.err, w));
-    System.out.println("Wrote " + samples[0] + " samples to " + out);
+    Wrote.print(System.err, out, samples[0] + (samples[0] == 1 ? " sample" : " samples"));
     return 0;
   }
 }

@@ -121,8 +121,8 @@ public final class ProgressCommand implements Callable<Integer> {
           .checks(checks)
           .write(out);
       int n = progress.sessions().size();
-      spec.commandLine().getErr().printf("wrote %s (%d session%s over %d week%s)%n", out,
-          n, n == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s");
+      Wrote.print(spec.commandLine().getErr(), out, String.format(java.util.Locale.ROOT,
+          "%d session%s over %d week%s", n, n == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s"));
       return 0;
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);

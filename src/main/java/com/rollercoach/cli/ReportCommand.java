@@ -89,7 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of(pdf ? "compare.pdf" : "compare.html");
         if (pdf) c.writePdf(target);
         else c.write(target);
-        spec.commandLine().getErr().println("wrote " + target);
+        Wrote.print(spec.commandLine().getErr(), target, null);
         return 0;
       }
       SessionReport report = new SessionReport(first);
@@ -108,10 +108,10 @@ public final class ReportCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of(pdf ? "report.pdf" : "report.html");
         if (pdf) report.writePdf(target);
         else report.write(target);
-        spec.commandLine().getErr().println("wrote " + target);
+        Wrote.print(spec.commandLine().getErr(), target, null);
       }
       if (pngDir != null) {
-        for (Path p : report.writePngs(pngDir)) spec.commandLine().getErr().println("wrote " + p);
+        for (Path p : report.writePngs(pngDir)) Wrote.print(spec.commandLine().getErr(), p, null);
       }
       return 0;
     } catch (IOException e) {

@@ -52,9 +52,8 @@ final class SessionsExport implements Callable<Integer> {
     Path root = data.path();
     try (SessionLibrary lib = data.openExisting()) {
       var r = SessionBundle.export(lib, Patients.open(root), patient, from, out);
-      spec.commandLine().getOut().printf("wrote %s: %d session(s) of %s%n", r.file(), r.sessions(),
-          SessionsCommand.printable(patient));
-      spec.commandLine().getOut().flush();
+      Wrote.print(spec.commandLine().getErr(), r.file(), r.sessions() + " session(s) of "
+          + SessionsCommand.printable(patient));
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);
     }

@@ -111,6 +111,9 @@ class LiveCommandsTest {
     Path out = dir.resolve("export.csv");
     CliRun r = CliRun.of("export", recording.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().lines().anyMatch(l -> l.matches("wrote " + java.util.regex.Pattern.quote(out.toString())
+        + " \\(\\d+ samples\\)")), "a 'wrote' line on stderr, as report and progress say it: " + r.err());
+    assertEquals("", r.out());
     assertTrue(Files.readString(out).contains("# roller_diameter_cm=10"), "metadata carried over");
     assertTrue(Files.readString(out).contains("# device=EMU-0001"), "device from the stream's HELLO");
     assertEquals(passesOf(recording), passesOf(out));

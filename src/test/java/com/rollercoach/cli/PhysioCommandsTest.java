@@ -73,7 +73,7 @@ class PhysioCommandsTest {
     Path zip = tmp.resolve("ann.zip");
     CliRun e = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Ann", "--out", zip.toString());
     assertEquals(0, e.code(), e.err());
-    assertTrue(e.out().contains("2 session(s)"), e.out());
+    assertEquals("wrote " + zip + " (2 session(s) of Ann)", e.err().strip());
     String clinic = tmp.resolve("clinic").toString();
     CliRun i1 = CliRun.of("sessions", "import", "--data-dir", clinic, zip.toString());
     assertEquals(0, i1.code(), i1.err());
@@ -100,7 +100,7 @@ class PhysioCommandsTest {
     CliRun forced = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Ann", "--out", zip.toString(),
         "--force");
     assertEquals(0, forced.code(), forced.err());
-    assertTrue(forced.out().contains("1 session(s)"), forced.out());
+    assertTrue(forced.err().contains("1 session(s)"), forced.err());
   }
 
   @Test

@@ -44,6 +44,8 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   private int holds;
   private int gaps;
   private double gapSeconds;
+  /** Lines held back until the command's heading is printed ({@link #holdUntilHeading}); null: none. */
+  private java.util.List<String> held;
 
   /** @param cuesOnly print only the cues (what the patient hears), with their session times */
   LiveConsole(PrintStream out, boolean tty, CoachingTargets targets, boolean cuesOnly) {
@@ -77,6 +79,23 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     lastPassSpeed = c.lastPassSpeedCmS();
     coaching = c; // the coach's view with this event in it (a breath's number)
     event(e);
+  }
+
+  /**
+   * Holds every line back until {@link #heading}: the link comes up while the port is being opened,
+   * before the command knows it can say "Recording … (Ctrl-C to stop)", and that heading goes first.
+   */
+  synchronized void holdUntilHeading() {
+    if (held == null) held = new java.util.ArrayList<>();
+  }
+
+  /** Prints {@code text} (none if null), then the lines held back since {@link #holdUntilHeading}. */
+  synchronized void heading(String text) {
+    java.util.List<String> lines = held;
+    held = null;
+    clearStatus();
+    if (text != null) out.println(text);
+    if (lines != null) lines.forEach(out::println);
   }
 
   /** The session ended: the timer line goes. */
@@ -186,8 +205,16 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   /** A line that is not tied to a sample time (link state, device). */
   @Override
   public synchronized void message(String text) {
+    print("        " + text);
+  }
+
+  private void print(String text) {
+    if (held != null) {
+      held.add(text);
+      return;
+    }
     clearStatus();
-    out.println("        " + text);
+    out.println(text);
   }
 
   /** Counts for the end-of-session summary. */
@@ -208,7 +235,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     }
     double heldS = st.tS() - c.stillSinceS();
     if (tty) {
-      if (st.tS() < nextStatusS) return;
+      if (held != null || st.tS() < nextStatusS) return;
       nextStatusS = st.tS() + TTY_STATUS_EVERY_S;
       out.print("\r\033[K" + timerText(st, c, heldS));
       out.flush();
@@ -237,8 +264,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   }
 
   private void line(double atS, String text) {
-    clearStatus();
-    out.println(String.format("%7s  %s", clock(atS), text));
+    print(String.format("%7s  %s", clock(atS), text));
   }
 
   private void clearStatus() {

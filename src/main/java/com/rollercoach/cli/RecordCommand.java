@@ -146,14 +146,16 @@ public final class RecordCommand implements Callable<Integer> {
 
     RecordingStop stop = new RecordingStop();
     try {
+      coach.holdUntilHeading(); // "link up: …" comes while the port opens: after the heading
       try {
         source.start();
       } catch (PortOpenException | BleException e) {
+        coach.heading(null);
         closeQuietly(writer, clock, Map.of("error", e.getMessage()));
         Files.deleteIfExists(file); // nothing was recorded: do not leave an empty session behind
         throw new UserInputException(e.getMessage(), e);
       }
-      console.println("Recording " + path + " to " + file
+      coach.heading("Recording " + path + " to " + file
           + (durationS != null ? String.format(Locale.ROOT, " for %.0f s", durationS) : "") + " (Ctrl-C to stop)");
       stop.await(durationS, sink::checkSilence);
 

@@ -27,4 +27,18 @@ class LiveConsoleTest {
     c.event(new MotionEvent.PassCompleted(9, new Pass(2, 5, 9, 12, 0), 2, 1));
     assertEquals("2 passes, 1 roll (target 10-20), 0 tender spot(s), 0 extension hold(s)", c.countsLine());
   }
+
+  /** record's heading comes first: the link's lines while the port opens wait for it. */
+  @Test
+  void linesBeforeTheHeadingWaitForIt() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        com.rollercoach.core.coach.CoachingTargets.defaults(), false);
+    c.holdUntilHeading();
+    c.linkUp(0, "/dev/ttyB");
+    c.heading("Recording /dev/ttyB to s.rcrec (Ctrl-C to stop)");
+    c.message("device EMU-0001");
+    assertEquals(java.util.List.of("Recording /dev/ttyB to s.rcrec (Ctrl-C to stop)", "        link up: /dev/ttyB",
+        "        device EMU-0001"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+  }
 }

@@ -41,7 +41,9 @@ class RecordLiveTest {
     SimDevice.installForUser(home, deviceId, device.calibration(deviceId, device.session.nominalDiameterCm()));
     String oldHome = TestHome.current();
     CliRun r;
+    String port;
     try (SocatPair cable = new SocatPair(home).start()) {
+      port = cable.b().toString();
       TestHome.set(home.toString());
       SerialDeviceLink link = SerialDeviceLink.open(cable.a().toString(), 115200);
       Emulator emulator = new Emulator(SimulatedInput.of(7), link, Emulator.Options.defaults().withSpeed(20));
@@ -57,6 +59,9 @@ class RecordLiveTest {
     }
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("Summary: "), r.out());
+    // the heading first, then the link's lines
+    int heading = r.out().indexOf("Recording " + port);
+    assertTrue(heading >= 0 && heading < r.out().indexOf("link up: "), r.out());
     assertTrue(r.out().contains("Using calibration "), r.out());
     assertTrue(r.out().contains("Added to the library as session "), r.out() + r.err());
 

@@ -169,7 +169,7 @@ public final class PatientsCommand implements Runnable {
     String tenderSpot;
 
     @Option(names = "--hold", paramLabel = "S", description = "Extension hold, seconds (e.g. 60).")
-    Double hold;
+    String hold;
 
     @Option(names = "--per-week", paramLabel = "N", description = "Sessions per week (e.g. 3).")
     Integer perWeek;
@@ -196,10 +196,15 @@ public final class PatientsCommand implements Runnable {
         if (rolls != null && (r[0] != Math.rint(r[0]) || r[1] != Math.rint(r[1]))) {
           throw new UserInputException("--rolls " + rolls + ": whole numbers, e.g. 10-20");
         }
+        // Refused values are echoed as typed ("--hold -5", not "-5.0")
+        double holdS = hold == null ? base.holdS() : holdSeconds(hold);
+        if (perWeek != null && (perWeek < 1 || perWeek > Prescription.MAX_SESSIONS_PER_WEEK)) {
+          throw new UserInputException("--per-week " + perWeek + ": must be 1–" + Prescription.MAX_SESSIONS_PER_WEEK);
+        }
         Prescription p;
         try {
           p = new Prescription((int) r[0], (int) r[1], s[0], s[1], t[0], t[1],
-              hold == null ? base.holdS() : hold, perWeek == null ? base.sessionsPerWeek() : perWeek);
+              holdS, perWeek == null ? base.sessionsPerWeek() : perWeek);
         } catch (IllegalArgumentException e) {
           throw new UserInputException("prescription: " + e.getMessage());
         }
@@ -212,6 +217,21 @@ public final class PatientsCommand implements Runnable {
         spec.commandLine().getOut().flush();
         return 0;
       });
+    }
+
+    /** --hold as typed: seconds, more than 0 and at most {@link Prescription#MAX_HOLD_S}. */
+    private static double holdSeconds(String text) {
+      double v;
+      try {
+        v = Double.parseDouble(text.strip());
+      } catch (NumberFormatException e) {
+        throw new UserInputException("--hold " + text + ": not a number of seconds, e.g. 60");
+      }
+      if (!(v > 0) || v > Prescription.MAX_HOLD_S) {
+        throw new UserInputException("--hold " + text + ": must be more than 0 and at most "
+            + Prescription.MAX_HOLD_S + " s");
+      }
+      return v;
     }
 
     /** "10-20" or "10–20" (or a single number for both ends). */

@@ -97,4 +97,16 @@ class PatientsCommandTest {
       assertTrue(r.err().startsWith("roller-coach: "), r.err());
     }
   }
+
+  /** A refused value is echoed as it was typed: "--hold -5", not "-5.0". */
+  @Test
+  void aRefusedPrescriptionEchoesTheValueAsTyped() {
+    CliRun neg = run("patients", "prescribe", "Ann", "--hold", "-5");
+    assertEquals(2, neg.code(), neg.out());
+    assertEquals("roller-coach: --hold -5: must be more than 0 and at most 600 s", neg.err().strip());
+    CliRun big = run("patients", "prescribe", "Ann", "--hold", "900");
+    assertEquals("roller-coach: --hold 900: must be more than 0 and at most 600 s", big.err().strip());
+    CliRun week = run("patients", "prescribe", "Ann", "--per-week", "40");
+    assertEquals("roller-coach: --per-week 40: must be 1–35", week.err().strip());
+  }
 }

@@ -38,8 +38,10 @@ public record Prescription(
     if (!(tenderSpotMinS > 0) || !(tenderSpotMaxS >= tenderSpotMinS)) {
       throw new IllegalArgumentException("tender-spot time must be > 0, min ≤ max");
     }
-    if (!(holdS > 0) || holdS > 600) {
-      throw new IllegalArgumentException("hold must be between 0 and 600 s: " + holdS);
+    if (!(holdS > 0) || holdS > MAX_HOLD_S) {
+      // -5, not -5.0: the number as a person types it (the window echoes this message)
+      throw new IllegalArgumentException("hold must be between 0 and " + MAX_HOLD_S + " s: "
+          + (holdS == Math.rint(holdS) && Math.abs(holdS) < 1e15 ? Long.toString((long) holdS) : Double.toString(holdS)));
     }
     checkSessionsPerWeek(sessionsPerWeek);
   }
@@ -49,6 +51,9 @@ public record Prescription(
    * prescribe --per-week}, {@code progress --per-week}, the window's prescription and stored patients.
    */
   public static final int MAX_SESSIONS_PER_WEEK = 35;
+
+  /** The longest extension hold a prescription may ask for, seconds. */
+  public static final int MAX_HOLD_S = 600;
 
   /** Refuses a sessions-per-week count outside 1–{@link #MAX_SESSIONS_PER_WEEK}. */
   public static void checkSessionsPerWeek(int sessionsPerWeek) {

@@ -240,7 +240,7 @@ public final class SessionsCommand implements Runnable {
           out.printf(Locale.ROOT, signed ? "Tender spot  %s at %+.1f cm (from %s)%n" : "Tender spot  %s at %.1f cm (from %s)%n",
               Durations.clock(d[1] - d[0]), at, Durations.clock(d[0]));
         }
-        frame.ifPresent(f -> out.printf("Positions    %s%n", f.describe().replaceFirst("^Positions ", "")));
+        frame.ifPresent(f -> out.print(labelled("Positions", f.describe().replaceFirst("^Positions ", ""))));
         out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
             s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
                 : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
@@ -269,6 +269,35 @@ public final class SessionsCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /** The width {@code sessions show} wraps a long value to: fits an 80-column terminal. */
+  static final int SHOW_WIDTH = 80;
+
+  /**
+   * {@code label} in a 13-column field, then {@code text} wrapped at spaces to {@link #SHOW_WIDTH}
+   * columns, every continuation line indented under the first; a word longer than a line stays whole.
+   */
+  static String labelled(String label, String text) {
+    String indent = " ".repeat(13);
+    StringBuilder out = new StringBuilder(String.format("%-13s", label));
+    int col = out.length();
+    boolean first = true;
+    for (String word : text.strip().split("\\s+")) {
+      if (!first && col + 1 + word.length() > SHOW_WIDTH) {
+        out.append(System.lineSeparator()).append(indent);
+        col = indent.length();
+        first = true;
+      }
+      if (!first) {
+        out.append(' ');
+        col++;
+      }
+      out.append(word);
+      col += word.length();
+      first = false;
+    }
+    return out.append(System.lineSeparator()).toString();
   }
 
   /** Pain and note options shared by {@code import} and {@code note}. */

@@ -29,6 +29,12 @@ class SessionsShowFrameTest {
     // the checks say "4.5" where the listing gave the pipeline's own +7 before
     assertEquals(checked, listed.stream().map(s -> s.replace("+", "")).toList(), show);
     assertTrue(show.contains("Positions    in cm from "), show);
+    // the frame's description (~330 characters) wraps to an 80-column terminal, indented under itself
+    List<String> positions = show.lines().dropWhile(l -> !l.startsWith("Positions ")).takeWhile(
+        l -> l.startsWith("Positions ") || l.startsWith(" ".repeat(13))).toList();
+    assertTrue(positions.size() > 1, show);
+    for (String l : positions) assertTrue(l.length() <= 80, "longer than 80 columns: " + l);
+    assertTrue(String.join(" ", positions).contains("Mid/upper back"), show);
   }
 
   private static List<String> all(Pattern p, String text) {

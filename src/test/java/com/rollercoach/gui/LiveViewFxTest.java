@@ -157,4 +157,25 @@ class LiveViewFxTest {
   private static double fontSize(FxRobot robot, String id) {
     return robot.lookup(id).queryAs(Label.class).getFont().getSize();
   }
+
+  /** The cue banner has its own strip under the chart: it never covers the speed chart's time axis. */
+  @Test
+  void theCueBannerDoesNotCoverTheChart(FxRobot robot) {
+    playTo(robot, 118);
+    Label banner = robot.lookup("#cueBanner").queryAs(Label.class);
+    assertTrue(banner.isVisible());
+    javafx.geometry.Bounds b = banner.localToScene(banner.getBoundsInLocal());
+    javafx.scene.Node chart = robot.lookup("#liveChart").query();
+    javafx.geometry.Bounds c = chart.localToScene(chart.getBoundsInLocal());
+    assertTrue(b.getHeight() > 20 && c.getHeight() > 200, b + " " + c);
+    // the chart's bottom edge (the time axis) lies above the banner's top
+    assertTrue(c.getMaxY() <= b.getMinY(), "banner " + b + " overlaps the chart " + c);
+    javafx.scene.Node status = robot.lookup("#linkState").query();
+    assertTrue(b.getMaxY() <= status.localToScene(status.getBoundsInLocal()).getMinY(), "banner over the status bar");
+    // hiding and showing it does not move the chart
+    double chartBottom = c.getMaxY();
+    playTo(robot, 140);
+    javafx.geometry.Bounds after = chart.localToScene(chart.getBoundsInLocal());
+    assertEquals(chartBottom, after.getMaxY(), 0.5);
+  }
 }

@@ -92,16 +92,19 @@ public final class LiveView extends BorderPane {
     lostBanner.getStyleClass().add("banner-lost");
     lostBanner.setMaxWidth(Double.MAX_VALUE);
     lostBanner.setVisible(false);
-    lostBanner.setManaged(false);
     cueBanner.getStyleClass().add("banner-cue");
     cueBanner.setMaxWidth(Double.MAX_VALUE);
     cueBanner.setVisible(false);
-    cueBanner.setManaged(false);
-    // Banners overlay the screen rather than push it: in large text on a 1280×800 window a pushed
-    // layout loses the status and pace bars.
-    VBox banners = new VBox(lostBanner, cueBanner);
+    // The banners have a strip of their own under the chart, as tall as a banner whether one shows
+    // or not: a banner neither covers the speed chart's time axis (it did, overlaid on the chart's
+    // bottom) nor pushes the layout when it comes and goes (in large text on a 1280×800 window a
+    // pushed layout lost the status and pace bars). Hidden banners stay managed to keep the height;
+    // the lost-link banner lies over a cue.
+    lostBanner.setText(" ");
+    cueBanner.setText(" ");
+    StackPane banners = new StackPane(cueBanner, lostBanner);
+    banners.setId("bannerSlot");
     banners.setPickOnBounds(false);
-    banners.setMaxHeight(Region.USE_PREF_SIZE);
 
     bigTimer.setVisible(false);
     bigTimer.setManaged(false);
@@ -132,12 +135,12 @@ public final class LiveView extends BorderPane {
     BorderPane middle = new BorderPane();
     middle.setTop(phaseBox);
     middle.setLeft(counters);
-    middle.setCenter(viewer);
-    BorderPane.setMargin(viewer, new Insets(8, 8, 8, 4));
-    StackPane centre = new StackPane(middle, banners);
-    // Over the bottom of the chart (the speed trace), never over the phase, the timer or the counters.
-    StackPane.setAlignment(banners, Pos.BOTTOM_CENTER);
-    setCenter(centre);
+    // Under the chart, beside the counters: never over the phase, the timer, the counters or the chart.
+    VBox chartAndBanners = new VBox(4, viewer, banners);
+    VBox.setVgrow(viewer, Priority.ALWAYS);
+    middle.setCenter(chartAndBanners);
+    BorderPane.setMargin(chartAndBanners, new Insets(8, 8, 8, 4));
+    setCenter(middle);
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -382,10 +385,8 @@ public final class LiveView extends BorderPane {
     }
   }
 
+  /** A banner shows or hides in its own strip: its height is kept either way. */
   private static void setShown(Label l, boolean shown) {
-    if (l.isVisible() != shown) {
-      l.setVisible(shown);
-      l.setManaged(shown);
-    }
+    if (l.isVisible() != shown) l.setVisible(shown);
   }
 }

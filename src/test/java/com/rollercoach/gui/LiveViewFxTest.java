@@ -178,4 +178,19 @@ class LiveViewFxTest {
     javafx.geometry.Bounds after = chart.localToScene(chart.getBoundsInLocal());
     assertEquals(chartBottom, after.getMaxY(), 0.5);
   }
+
+  /** A cue too long for the banner's strip is set smaller, not cut to "…". */
+  @Test
+  void aLongCueIsSetSmallerNotCut(FxRobot robot) {
+    playTo(robot, 118);
+    Label banner = robot.lookup("#cueBanner").queryAs(Label.class);
+    robot.interact(() -> {
+      banner.setText("Stay between the shoulder blades: off your low back and neck. ".repeat(3).strip());
+      banner.getScene().getRoot().applyCss();
+      banner.getScene().getRoot().layout();
+    });
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(banner.getText());
+    probe.setFont(banner.getFont());
+    assertTrue(probe.getLayoutBounds().getWidth() <= banner.getWidth(), "cut: " + banner.getStyle());
+  }
 }

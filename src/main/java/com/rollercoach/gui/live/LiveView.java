@@ -104,6 +104,11 @@ public final class LiveView extends BorderPane {
     cueBanner.setText(" ");
     StackPane banners = new StackPane(cueBanner, lostBanner);
     banners.setId("bannerSlot");
+    // A cue too long for the strip (in large text) is set smaller rather than cut to "…"
+    for (Label b : new Label[] {cueBanner, lostBanner}) {
+      b.textProperty().addListener((o, was, now) -> fitText(b));
+      b.widthProperty().addListener((o, was, now) -> fitText(b));
+    }
     banners.setPickOnBounds(false);
 
     bigTimer.setVisible(false);
@@ -383,6 +388,27 @@ public final class LiveView extends BorderPane {
     } else if (!on) {
       l.getStyleClass().remove(cls);
     }
+  }
+
+  /**
+   * Sets {@code l}'s text smaller than its style's size when it would not fit on one line at that
+   * size, so a banner says the whole cue; the strip keeps its height (the other banner holds it).
+   */
+  static void fitText(Label l) {
+    if (l.getWidth() <= 0) return;
+    String style = l.getStyle();
+    if (!style.isEmpty()) {
+      l.setStyle("");
+      l.applyCss();
+    }
+    javafx.scene.text.Font natural = l.getFont();
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(l.getText());
+    probe.setFont(natural);
+    double needed = probe.getLayoutBounds().getWidth();
+    double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset() - 4;
+    String fitted = needed <= room || room <= 0 ? ""
+        : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(8, natural.getSize() * room / needed));
+    if (!fitted.equals(l.getStyle())) l.setStyle(fitted);
   }
 
   /** A banner shows or hides in its own strip: its height is kept either way. */

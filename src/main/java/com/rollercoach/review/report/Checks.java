@@ -94,7 +94,8 @@ public record Checks(List<Verdict> verdicts) {
     return switch (aspect) {
       case ROLLS -> t.rollsMin() + "–" + t.rollsMax() + " rolls";
       case PACE -> String.format(Locale.ROOT, "slow, about %.1f cm/s", t.paceCmS());
-      case RANGE -> String.format(Locale.ROOT, "within %.0f cm of the starting range", t.rangeGrowthCm());
+      case RANGE -> String.format(Locale.ROOT, "no more than %.0f cm past the stretch the first passes covered",
+          t.rangeGrowthCm());
       case DWELL -> Durations.clock(t.dwellMinS()) + "–" + Durations.clock(t.dwellMaxS()) + " on a tender spot";
       case HOLD -> "about " + Durations.clock(t.holdTargetS());
       case BREATHS -> "deep, slow breaths";

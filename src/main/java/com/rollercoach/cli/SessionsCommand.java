@@ -442,7 +442,8 @@ public final class SessionsCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Delete a session (its recording, analysis and notes).",
+  @Command(name = "delete",
+      description = "Delete a session (its recording, analysis and notes). Takes the whole id.",
       mixinStandardHelpOptions = true)
   static final class Delete implements Callable<Integer> {
     @Mixin DataDir data;
@@ -453,6 +454,18 @@ public final class SessionsCommand implements Runnable {
     @Override
     public Integer call() {
       try (SessionLibrary lib = data.openExisting()) {
+        // every other command takes a unique prefix of the id; deleting cannot be undone, so the
+        // session to delete is named in full, never found from a few typed characters
+        SessionEntry found = lib.get(id);
+        if (!found.id().equals(id)) {
+          throw new UserInputException(
+              "sessions delete " + id + ": give the whole id to delete a session ("
+                  + found.id()
+                  + (found.patient() == null || found.patient().isEmpty()
+                      ? ""
+                      : ", " + printable(found.patient()))
+                  + ", " + WHEN.format(found.startedAt()) + "); nothing was deleted");
+        }
         SessionEntry e = lib.delete(id);
         spec.commandLine().getOut().printf("deleted %s%n", e.id());
         spec.commandLine().getOut().flush();

@@ -79,6 +79,12 @@ class ReviewCommandsTest {
     assertTrue(show.out().contains("Pain         6→2"), show.out());
     assertTrue(show.out().contains("Device       rc-7"), show.out());
 
+    // a prefix finds the session for show and note, but deleting takes the whole id
+    Run prefix = run("sessions", "delete", "--data-dir", data(), id.substring(0, id.length() - 2));
+    assertEquals(2, prefix.code(), prefix.out());
+    assertEquals(1, prefix.err().strip().lines().count(), prefix.err());
+    assertTrue(prefix.err().contains("give the whole id") && prefix.err().contains(id), prefix.err());
+    assertTrue(run("sessions", "list", "--data-dir", data()).out().contains("2 session(s)"));
     assertEquals(0, run("sessions", "delete", "--data-dir", data(), id).code());
     assertTrue(run("sessions", "list", "--data-dir", data()).out().contains("1 session(s)"));
   }

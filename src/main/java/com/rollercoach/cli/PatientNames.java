@@ -19,6 +19,18 @@ import java.util.Locale;
 final class PatientNames {
   private PatientNames() {}
 
+  /**
+   * The patients {@code root}'s library holds sessions of, as the index names them ({@link
+   * SessionLibrary#UNKNOWN_PATIENT} included); none when the folder holds no library, which is then
+   * not created.
+   */
+  static List<String> inLibrary(Path root) throws IOException {
+    if (!SessionLibrary.existsIn(root)) return List.of();
+    try (SessionLibrary lib = SessionLibrary.open(root)) {
+      return lib.patients();
+    }
+  }
+
   /** {@code typed} as a patient of {@code root} spells it ("ann" → "Ann"), else {@code typed} itself. */
   static String asKnown(Path root, String typed) {
     if (typed == null) return null;
@@ -29,12 +41,10 @@ final class PatientNames {
     } catch (PatientFileException | UncheckedIOException | IllegalArgumentException e) {
       // a damaged patient file is reported by the commands that read prescriptions
     }
-    if (SessionLibrary.existsIn(root)) {
-      try (SessionLibrary lib = SessionLibrary.open(root)) {
-        known.addAll(lib.patients());
-      } catch (IOException e) {
-        // an unreadable library is reported by the command that opens it next
-      }
+    try {
+      known.addAll(inLibrary(root));
+    } catch (IOException e) {
+      // an unreadable library is reported by the command that opens it next
     }
     if (known.contains(t)) return t;
     String folded = t.toLowerCase(Locale.ROOT);

@@ -67,12 +67,8 @@ public final class PatientsCommand implements Runnable {
             new TreeSet<>(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n));
         names.addAll(patients.names());
         Set<String> prescribed = Set.copyOf(names);
-        if (SessionLibrary.existsIn(data.path())) {
-          try (SessionLibrary lib = SessionLibrary.open(data.path())) {
-            for (String p : lib.patients()) {
-              if (!p.equals(SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
-            }
-          }
+        for (String p : PatientNames.inLibrary(data.path())) {
+          if (!p.equals(SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
         }
         for (String n : names) {
           out.printf("%-24s %s%n", SessionsCommand.printable(n), prescribed.contains(n)
@@ -140,10 +136,8 @@ public final class PatientsCommand implements Runnable {
 
   /** Whether the data folder's library holds sessions of {@code patient} (imported or recorded for them). */
   private static boolean hasSessions(SessionsCommand.DataDir data, String patient) throws java.io.IOException {
-    if (!SessionLibrary.existsIn(data.path())) return false;
-    try (SessionLibrary lib = SessionLibrary.open(data.path())) {
-      return !patient.equals(SessionLibrary.UNKNOWN_PATIENT) && lib.patients().contains(patient);
-    }
+    return !patient.equals(SessionLibrary.UNKNOWN_PATIENT)
+        && PatientNames.inLibrary(data.path()).contains(patient);
   }
 
   @Command(

@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
           throw new UserInputException("--compare writes an HTML or PDF page; --csv, --json and --png are for one session");
         }
         CompareReport c = new CompareReport(first, load(compare, reviews));
-        Path target = out != null ? out : Path.of(pdf ? "compare.pdf" : "compare.html");
+        Path target = out != null ? out : Path.of(name);
         if (pdf) c.writePdf(target);
         else c.write(target);
         Wrote.print(spec.commandLine().getErr(), target, null);
@@ -105,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
           Files.writeString(out, text);
         }
       } else {
-        Path target = out != null ? out : Path.of(pdf ? "report.pdf" : "report.html");
+        Path target = out != null ? out : Path.of(name);
         if (pdf) report.writePdf(target);
         else report.write(target);
         Wrote.print(spec.commandLine().getErr(), target, null);

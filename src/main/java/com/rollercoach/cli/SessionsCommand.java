@@ -230,8 +230,8 @@ public final class SessionsCommand implements Runnable {
             s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
         LibraryChecks judge = new LibraryChecks(data.path());
         // tender spots in the frame the checks below use (cm from the hold, or from the start): the
-        // pipeline's own s here beside the checks' frame read as two places for one spot
-        // one review for both (without a stored analysis it replays the recording)
+        // pipeline's own s here beside the checks' frame read as two places for one spot. One
+        // review serves both (without a stored analysis it replays the recording)
         var review = judge.reviewOf(lib, e);
         var frame = review.map(com.rollercoach.review.report.ReviewSession::frame);
         for (double[] d : lib.dwells(e.id())) {

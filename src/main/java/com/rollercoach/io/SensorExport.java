@@ -29,7 +29,7 @@ public final class SensorExport implements SessionFile {
         .with(SessionMetadata.SAMPLE_RATE_HZ, String.format(Locale.ROOT, "%.6g", plan.rateHz()));
     if (!device.isEmpty()) m = m.with(SessionMetadata.DEVICE, device);
     // the recording's own start (Sensor Logger's Metadata.csv), which dates an import
-    this.metadata = startTime.isEmpty() ? m : m.with("start_time", startTime);
+    this.metadata = startTime.isEmpty() ? m : m.with(SessionMetadata.START_TIME, startTime);
   }
 
   @Override

@@ -13,6 +13,8 @@ public record SessionMetadata(Map<String, String> values) {
   public static final String ROLLER_DIAMETER_CM = "roller_diameter_cm";
   public static final String SAMPLE_RATE_HZ = "sample_rate_hz";
   public static final String DEVICE = "device";
+  /** When the recording started (ISO-8601), which dates an import into the library. */
+  public static final String START_TIME = "start_time";
 
   public SessionMetadata {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -31,7 +31,7 @@ final class RawRecording implements RecordingSource {
     // the opener already merged the header's device, or the first DEVICE record / HELLO, into it
     SessionMetadata m = recording.metadata();
     String started = m.get("recorded_at");
-    this.metadata = m.get("start_time") == null && started != null ? m.with("start_time", started) : m;
+    this.metadata = m.get(SessionMetadata.START_TIME) == null && started != null ? m.with(SessionMetadata.START_TIME, started) : m;
   }
 
   SessionFiles.Recording file() {

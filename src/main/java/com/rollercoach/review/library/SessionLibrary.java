@@ -606,7 +606,7 @@ public final class SessionLibrary implements AutoCloseable {
   }
 
   /** Metadata keys a recorder may use for the start time, in order of preference. */
-  private static final List<String> START_KEYS = List.of("start_time", "started_at", "recorded_at", "date");
+  private static final List<String> START_KEYS = List.of(SessionMetadata.START_TIME, "started_at", "recorded_at", "date");
 
   /** The start time a recorder wrote in the metadata, if any. */
   public static Optional<Instant> startTime(SessionMetadata meta) {

@@ -1,5 +1,6 @@
 package com.rollercoach.core.coach;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.Verdict.Aspect;
 import com.rollercoach.core.coach.Verdict.Level;
 import com.rollercoach.core.detect.Dwell;
@@ -151,8 +152,7 @@ public final class SessionCoach {
   }
 
   static String minutes(double s) {
-    double m = s / 60;
-    return m == Math.rint(m) ? Long.toString((long) m) : String.format(Locale.ROOT, "%.1f", m);
+    return NumberText.upTo(s / 60, 1);
   }
 
   static String fmt(double v) {

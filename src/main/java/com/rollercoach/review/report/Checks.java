@@ -1,5 +1,6 @@
 package com.rollercoach.review.report;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.SessionCoach;
@@ -113,6 +114,6 @@ public record Checks(List<Verdict> verdicts) {
 
   /** Numbers as the prescription line writes them: 2, 2.5. */
   static String num(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    return NumberText.upTo(v, 1);
   }
 }

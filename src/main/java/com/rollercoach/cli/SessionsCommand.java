@@ -166,7 +166,7 @@ public final class SessionsCommand implements Runnable {
     public Integer call() throws IOException {
       if (limit < 0) throw new UserInputException("--limit " + limit + ": give a number of sessions, 1 or more (0: all)");
       try (SessionLibrary lib = data.openExisting()) {
-        filters.patient = PatientNames.asKnown(data.path(), filters.patient); // "ann" lists Ann's
+        filters.patient = PatientNames.asKnown(data.path(), lib, filters.patient); // "ann" lists Ann's
         SessionFilter filter = filters.filter();
         requireSessionsOf(lib, filters.patient, data.path());
         List<SessionEntry> sessions = lib.list(filter.limitedTo(limit));

@@ -466,8 +466,8 @@ public final class SessionsCommand implements Runnable {
                       : ", " + printable(found.patient()))
                   + ", " + WHEN.format(found.startedAt()) + "); nothing was deleted");
         }
-        SessionEntry e = lib.delete(id);
-        spec.commandLine().getOut().printf("deleted %s%n", e.id());
+        lib.delete(found); // the session just found, not looked up again
+        spec.commandLine().getOut().printf("deleted %s%n", found.id());
         spec.commandLine().getOut().flush();
       } catch (IOException ex) {
         throw new UserInputException(ex.getMessage(), ex);

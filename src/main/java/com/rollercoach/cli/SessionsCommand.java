@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.coach.SpotText;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.Verdict;
 import com.rollercoach.review.patients.PrescriptionText;
@@ -236,9 +237,8 @@ public final class SessionsCommand implements Runnable {
         var frame = review.map(com.rollercoach.review.report.ReviewSession::frame);
         for (double[] d : lib.dwells(e.id())) {
           double at = frame.map(f -> f.at(d[2])).orElse(d[2]);
-          boolean signed = frame.map(f -> f.directionKnown()).orElse(true);
-          out.printf(Locale.ROOT, signed ? "Tender spot  %s at %+.1f cm (from %s)%n" : "Tender spot  %s at %.1f cm (from %s)%n",
-              Durations.clock(d[1] - d[0]), at, Durations.clock(d[0]));
+          boolean signed = frame.map(f -> f.directionKnown()).orElse(false);
+          out.printf("Tender spot  %s, from %s%n", SpotText.where(at, signed, d[1] - d[0]), Durations.clock(d[0]));
         }
         frame.ifPresent(f -> out.print(labelled("Positions", f.describe().replaceFirst("^Positions ", ""))));
         out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
@@ -279,8 +279,12 @@ public final class SessionsCommand implements Runnable {
    * columns, every continuation line indented under the first; a word longer than a line stays whole.
    */
   static String labelled(String label, String text) {
-    String indent = " ".repeat(13);
-    StringBuilder out = new StringBuilder(String.format("%-13s", label));
+    return wrapped(String.format("%-13s", label), " ".repeat(13), text);
+  }
+
+  /** {@code text} after {@code lead}, its words wrapped at {@link #SHOW_WIDTH} columns under {@code indent}. */
+  static String wrapped(String lead, String indent, String text) {
+    StringBuilder out = new StringBuilder(lead);
     int col = out.length();
     boolean first = true;
     for (String word : text.strip().split("\\s+")) {

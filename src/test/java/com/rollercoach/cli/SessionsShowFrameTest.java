@@ -23,11 +23,11 @@ class SessionsShowFrameTest {
     String list = CliRun.of("sessions", "list", "--data-dir", data).out();
     String id = list.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];
     String show = CliRun.of("sessions", "show", id, "--data-dir", data).out();
-    List<String> listed = all(Pattern.compile("Tender spot  \\S+ at ([-+]?\\d+\\.\\d) cm"), show);
-    List<String> checked = all(Pattern.compile("Tender spot at ([-+]?\\d+\\.\\d) cm held"), show);
+    List<String> listed = all(Pattern.compile("Tender spot  (at [-+]?\\d+ cm, held [0-9:]+ min)"), show);
+    List<String> checked = all(Pattern.compile("Tender spot (at [-+]?\\d+ cm, held [0-9:]+ min)"), show);
     assertFalse(listed.isEmpty(), show);
-    // the checks say "4.5" where the listing gave the pipeline's own +7 before
-    assertEquals(checked, listed.stream().map(s -> s.replace("+", "")).toList(), show);
+    // the checks say "4.5" where the listing gave the pipeline's own +7 before; one text (SpotText) now
+    assertEquals(checked, listed, show);
     assertTrue(show.contains("Positions    in cm from "), show);
     // the frame's description (~330 characters) wraps to an 80-column terminal, indented under itself
     List<String> positions = show.lines().dropWhile(l -> !l.startsWith("Positions ")).takeWhile(

@@ -26,9 +26,20 @@ public final class SessionCoach {
   static final double HOLD_TOLERANCE_S = 5;
 
   private final CoachingTargets targets;
+  /** Whether positions are on the back with a known direction (tender spots then say "+4 cm"). */
+  private boolean directionKnown;
 
   public SessionCoach(CoachingTargets targets) {
     this.targets = targets;
+  }
+
+  /**
+   * Judges {@code a} whose positions are on the back ({@code BackFrame.apply}); {@code directionKnown}
+   * signs them as the frame does.
+   */
+  public List<Verdict> judge(SessionAnalysis a, boolean directionKnown) {
+    this.directionKnown = directionKnown;
+    return judge(a);
   }
 
   public List<Verdict> judge(SessionAnalysis a) {
@@ -127,7 +138,7 @@ public final class SessionCoach {
 
   private Verdict dwell(Dwell d) {
     double dur = d.durationS();
-    String where = "Tender spot at " + fmt(d.positionCm()) + " cm held " + secs(dur);
+    String where = SpotText.capitalized(d.positionCm(), directionKnown, dur);
     if (dur < targets.dwellMinS()) {
       return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + minutes(targets.dwellMinS()) + "–" + minutes(targets.dwellMaxS()) + " min.");
     }

@@ -39,7 +39,7 @@ public record Checks(List<Verdict> verdicts) {
     CoachingTargets targets = p.targets();
     List<Verdict> out = new ArrayList<>();
     boolean judgedBySecondsPerPass = !a.passes().isEmpty();
-    for (var v : new SessionCoach(targets).judge(a)) {
+    for (var v : new SessionCoach(targets).judge(a, r.frame().directionKnown())) {
       Verdict.Status st = status(v.level());
       String target = target(targets, v.aspect());
       String measured = v.message();

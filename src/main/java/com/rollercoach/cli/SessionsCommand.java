@@ -251,12 +251,15 @@ public final class SessionsCommand implements Runnable {
         } catch (com.rollercoach.review.patients.PatientFileException ex) {
           throw new UserInputException(ex.getMessage(), ex);
         }
-        out.printf("Prescribed   %s%s%n", rx == null ? "protocol default" : "since " + rx.from(),
-            ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value()));
+        // wrapped to 80 columns like Positions: these two ran to ~110
+        out.print(labelled("Prescribed", (rx == null ? "protocol default" : "since " + rx.from())
+            + ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value())));
         var checks = review.flatMap(LibraryChecks::checksOf);
         if (checks.isPresent()) {
           out.printf("Checks       %d of %d met%n", checks.get().met(), checks.get().judged());
-          for (Verdict v : checks.get().verdicts()) out.printf("  %s: %s%n", v.topic(), printable(v.oneLine()));
+          for (Verdict v : checks.get().verdicts()) {
+            out.print(wrapped("  " + v.topic() + ": ", "    ", printable(v.oneLine())));
+          }
         } else {
           out.printf("Checks       not available (the session's analysis and recording cannot be read)%n");
         }
@@ -287,7 +290,16 @@ public final class SessionsCommand implements Runnable {
     StringBuilder out = new StringBuilder(lead);
     int col = out.length();
     boolean first = true;
-    for (String word : text.strip().split("\\s+")) {
+    // an item of a " · " list ("rolls 10–20 · 2–4 s/pass · tender spots 60–120 s") stays on one
+    // line, its separator ending the line, so "120" and its "s" are never split
+    List<String> words = new ArrayList<>();
+    String[] items = text.strip().split(" · ");
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i].strip() + (i < items.length - 1 ? " ·" : "");
+      if (items.length > 1 && indent.length() + item.length() <= SHOW_WIDTH) words.add(item);
+      else words.addAll(List.of(item.split("\\s+")));
+    }
+    for (String word : words) {
       if (!first && col + 1 + word.length() > SHOW_WIDTH) {
         out.append(System.lineSeparator()).append(indent);
         col = indent.length();

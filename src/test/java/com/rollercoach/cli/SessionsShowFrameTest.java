@@ -37,6 +37,21 @@ class SessionsShowFrameTest {
     assertTrue(String.join(" ", positions).contains("Mid/upper back"), show);
   }
 
+  /** Prescribed and each check wrapped like Positions: they ran to ~110 columns. */
+  @Test
+  void everyLineButTheRecordingsPathFitsEightyColumns() {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--data-dir", data).code());
+    String show = CliRun.of("sessions", "show", "2", "--data-dir", data).out();
+    for (String l : show.lines().toList()) {
+      if (!l.startsWith("Recording ")) assertTrue(l.length() <= 80, "longer than 80 columns: " + l);
+    }
+    assertTrue(show.contains("Prescribed   protocol default: rolls 10–20 · 2–4 s/pass ·\n"
+        + "             tender spots 60–120 s · hold 60 s · 3×/week"), show);
+    assertTrue(show.contains("  Range: Range 12.7 cm: you kept to the stretch of back your first passes\n"
+        + "    covered (no more than 5 cm past it). (ok)"), show);
+  }
+
   private static List<String> all(Pattern p, String text) {
     Matcher m = p.matcher(text);
     java.util.ArrayList<String> out = new java.util.ArrayList<>();

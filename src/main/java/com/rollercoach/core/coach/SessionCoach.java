@@ -22,8 +22,14 @@ public final class SessionCoach {
   static final int STARTING_PASSES = 4;
   /** Pace within this factor of the target is on target (a pace is never exact). */
   public static final double PACE_TOLERANCE = 1.5;
-  /** A hold this much shorter than its target still counts as done. */
-  static final double HOLD_TOLERANCE_S = 5;
+  /**
+   * Seconds a hold of {@code holdS} falls short of {@code targetS}, as said and printed (the hold to
+   * the second): 0 when it reached the target. The one rule for praising a hold, written and spoken; a
+   * 55 s hold against 60 s was "well done" while a hold within 5 s of the target counted as done.
+   */
+  public static int holdShortS(double holdS, double targetS) {
+    return (int) Math.max(0, Math.ceil(targetS - Math.round(holdS)));
+  }
 
   private final CoachingTargets targets;
   /** Whether positions are on the back with a known direction (tender spots then say "+4 cm"). */
@@ -149,8 +155,10 @@ public final class SessionCoach {
   }
 
   private Verdict hold(double dur) {
-    if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
-      return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
+    int shortS = holdShortS(dur, targets.holdTargetS());
+    if (shortS > 0) {
+      return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ", " + shortS
+          + " s short of the target: aim for " + secs(targets.holdTargetS()) + ".");
     }
     return new Verdict(Aspect.HOLD, Level.GOOD, dur, "Extension hold " + secs(dur) + ": well done.");
   }

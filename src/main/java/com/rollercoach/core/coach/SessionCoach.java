@@ -32,8 +32,6 @@ public final class SessionCoach {
   }
 
   private final CoachingTargets targets;
-  /** Whether positions are on the back with a known direction (tender spots then say "+4 cm"). */
-  private boolean directionKnown;
 
   public SessionCoach(CoachingTargets targets) {
     this.targets = targets;
@@ -44,11 +42,6 @@ public final class SessionCoach {
    * signs them as the frame does.
    */
   public List<Verdict> judge(SessionAnalysis a, boolean directionKnown) {
-    this.directionKnown = directionKnown;
-    return judge(a);
-  }
-
-  public List<Verdict> judge(SessionAnalysis a) {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(a.rolls()));
     if (!a.passes().isEmpty()) {
@@ -57,7 +50,7 @@ public final class SessionCoach {
       out.add(pace(a.paceCmS()));
       out.add(range(a.passes(), a.rangeCm()));
     }
-    for (Dwell d : a.dwells()) out.add(dwell(d));
+    for (Dwell d : a.dwells()) out.add(dwell(d, directionKnown));
     if (a.holds().isEmpty()) out.add(noHold());
     for (ExtensionHold h : a.holds()) {
       out.add(hold(h.durationS()));
@@ -76,7 +69,7 @@ public final class SessionCoach {
   public List<Verdict> judgeAtEnd(int rolls, List<Dwell> dwells, double holdS) {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(rolls));
-    for (Dwell d : dwells) out.add(dwell(d));
+    for (Dwell d : dwells) out.add(dwell(d, false));
     out.add(holdS > 0 ? hold(holdS) : noHold());
     return out;
   }
@@ -142,7 +135,12 @@ public final class SessionCoach {
             + String.format(Locale.ROOT, "%.0f", targets.rangeGrowthCm()) + " cm past it).");
   }
 
-  private Verdict dwell(Dwell d) {
+  /** {@link #judge(SessionAnalysis, boolean)} with the direction unknown (positions unsigned). */
+  public List<Verdict> judge(SessionAnalysis a) {
+    return judge(a, false);
+  }
+
+  private Verdict dwell(Dwell d, boolean directionKnown) {
     double dur = d.durationS();
     String where = SpotText.capitalized(d.positionCm(), directionKnown, dur);
     if (dur < targets.dwellMinS()) {

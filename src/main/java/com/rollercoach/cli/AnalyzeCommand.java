@@ -1,5 +1,8 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.review.frame.BackFrame;
+import com.rollercoach.review.frame.BackFrames;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.SessionCoach;
 import com.rollercoach.core.coach.SummaryText;
@@ -67,7 +70,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (!result.readAs().equals(result.file().toString())) err.println("read " + result.readAs());
       result.warnings().forEach(w -> Warnings.print(err, w));
       CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
-      out.print(SummaryText.render(result.analysis(), verdicts, result.rollerDiameterCm()));
+      // Positions on the back, as sessions show, the report and the window give them (the --json
+      // contract keeps the pipeline's own s). A file alone does not say which way is the head.
+      BackFrame frame = BackFrames.of(result.analysis(), null, null);
+      SessionAnalysis onBack = frame.apply(result.analysis());
+      out.print(SummaryText.render(onBack, new SessionCoach(CoachingTargets.defaults()).judge(onBack, false),
+          result.rollerDiameterCm(), frame.directionKnown(), SessionsCommand.wrapped("  ", "  ", frame.describe())));
     }
     out.flush();
     return 0;

@@ -107,19 +107,21 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   private final java.util.Map<Integer, Double> announcedTravel = new java.util.HashMap<>();
 
   private void onEvent(MotionEvent e) {
+    // Every line is printed when its event is emitted, under that time (atS), so the left column
+    // only goes forward; what happened earlier than that says its own time in the text.
     if (e instanceof MotionEvent.GotOn on) {
-      line(on.onS(), "on the roller");
+      line(on.atS(), "on the roller" + since(on.onS(), on.atS()));
     } else if (e instanceof MotionEvent.GotOff off) {
-      line(off.offS(), "off the roller");
+      line(off.atS(), "off the roller" + since(off.offS(), off.atS()));
     } else if (e instanceof MotionEvent.PassCompleted p) {
       announcedTravel.put(p.pass().index(), p.pass().travelCm());
       passes = p.passCount();
       rolls = p.rollCount();
       // Over rolling time (the coach's figure): a pass that contains a tender spot is not slow.
       double speed = Double.isNaN(lastPassSpeed) ? p.pass().meanSpeedCmS() : lastPassSpeed;
-      line(p.atS(), String.format(Locale.ROOT, "pass %d %s %.1f cm at %.1f cm/s, roll %d of %d-%d%s",
+      line(p.atS(), String.format(Locale.ROOT, "pass %d %s %.1f cm at %.1f cm/s, roll %d of %d-%d%s%s",
           p.passCount(), p.pass().direction() > 0 ? "up  " : "down", p.pass().travelCm(), speed,
-          p.rollCount(), targets.rollsMin(), targets.rollsMax(),
+          p.rollCount(), targets.rollsMin(), targets.rollsMax(), ended(p.pass().endS(), p.atS()),
           speed > targets.paceTooFastCmS() ? "  (slow down)" : ""));
     } else if (e instanceof MotionEvent.PassRevised r) {
       // a pass announced when the roller stopped went on after the stop (a tender spot inside it):
@@ -127,34 +129,39 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
       Double before = announcedTravel.put(r.pass().index(), r.pass().travelCm());
       if (before != null && Math.abs(before - r.pass().travelCm()) >= 0.05) {
         line(r.atS(), String.format(Locale.ROOT, "pass %d went on after the stop: %s %.1f cm in all",
-            r.pass().index(), r.pass().direction() > 0 ? "up" : "down", r.pass().travelCm()));
+            r.pass().index(), r.pass().direction() > 0 ? "up" : "down", r.pass().travelCm())
+            + ended(r.pass().endS(), r.atS()));
       }
     } else if (e instanceof MotionEvent.PassWithdrawn w) {
       passes = w.passCount();
       rolls = w.rollCount();
       line(w.atS(), String.format(Locale.ROOT, "pass %d taken back (%s): %d passes, %d rolls",
-          w.pass().index(), w.reason(), w.passCount(), w.rollCount()));
+          w.pass().index(), w.reason(), w.passCount(), w.rollCount()) + ended(w.pass().endS(), w.atS()));
     } else if (e instanceof MotionEvent.StillStarted s) {
       line(s.atS(), String.format(Locale.ROOT, "still at %+.1f cm since %s", s.positionCm(), clock(s.startS())));
     } else if (e instanceof MotionEvent.DwellFound d) {
       dwells++;
-      line(d.atS(), String.format(Locale.ROOT, "tender spot held at %+.1f cm for %s (%s)",
-          d.dwell().positionCm(), duration(d.dwell().durationS()), dwellVerdict(d.dwell().durationS())));
+      line(d.atS(), String.format(Locale.ROOT, "tender spot held at %+.1f cm for %s (%s), %s",
+          d.dwell().positionCm(), duration(d.dwell().durationS()), dwellVerdict(d.dwell().durationS()),
+          span(d.dwell().startS(), d.dwell().endS())));
     } else if (e instanceof MotionEvent.HoldFound h) {
       holds++;
-      line(h.atS(), String.format(Locale.ROOT, "extension hold %s with %d breaths (target %s)",
-          duration(h.hold().durationS()), h.hold().breaths(), duration(targets.holdTargetS())));
+      line(h.atS(), String.format(Locale.ROOT, "extension hold %s with %d breaths (target %s), %s",
+          duration(h.hold().durationS()), h.hold().breaths(), duration(targets.holdTargetS()),
+          span(h.hold().startS(), h.hold().endS())));
     } else if (e instanceof MotionEvent.BreathDetected b) {
       // Breaths matter in the extension hold; on a terminal the timer line shows them, in a log one
       // line per breath during the hold (a dwell's breaths appear in the 30 s timer lines).
       if (!tty && coaching != null && coaching.stillMode() == StillMode.HOLD) {
-        line(b.atS(), "breath " + coaching.breathsInHold());
+        line(b.atS(), "breath " + coaching.breathsInHold()
+            + (clock(b.onsetS()).equals(clock(b.atS())) ? "" : ", began " + clock(b.onsetS())));
       }
     } else if (e instanceof MotionEvent.DataGap g) {
       gaps++;
       gapSeconds += g.toS() - g.fromS();
       if (g.toS() - g.fromS() >= ANNOUNCED_GAP_S) {
-        line(g.fromS(), String.format(Locale.ROOT, "no data for %.1f s (%s)", g.toS() - g.fromS(), g.reason()));
+        line(g.atS(), String.format(Locale.ROOT, "no data for %.1f s, %s (%s)", g.toS() - g.fromS(),
+            span(g.fromS(), g.toS()), g.reason()));
       }
     }
   }
@@ -261,6 +268,21 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     if (s < targets.dwellMinS()) return "short of " + duration(targets.dwellMinS());
     if (s > targets.dwellMaxS()) return "longer than " + duration(targets.dwellMaxS());
     return "good";
+  }
+
+  /** " since 5:15" when the fact began at another second than the line's time, else nothing. */
+  private String since(double ownS, double atS) {
+    return clock(ownS).equals(clock(atS)) ? "" : " since " + clock(ownS);
+  }
+
+  /** ", ended 0:39" for a pass announced at another second than it ended, else nothing. */
+  private String ended(double endS, double atS) {
+    return clock(endS).equals(clock(atS)) ? "" : ", ended " + clock(endS);
+  }
+
+  /** "4:21–5:15": a span's own times, on the line's clock. */
+  private String span(double fromS, double toS) {
+    return clock(fromS) + "–" + clock(toS);
   }
 
   private void line(double atS, String text) {

@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.SessionFile;
@@ -60,7 +61,7 @@ final class LiveSupport {
 
   /** A parsed speed as the window shows it: "4×", "0.5×" ("--speed 4x" printed "at x4x"). */
   static String speedLabel(double x) {
-    return (x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.valueOf(x)) + "×";
+    return NumberText.plain(x) + "×";
   }
 
   @FunctionalInterface

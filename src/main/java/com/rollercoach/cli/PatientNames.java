@@ -31,9 +31,37 @@ final class PatientNames {
     }
   }
 
-  /** {@code typed} as a patient of {@code root} spells it ("ann" → "Ann"), else {@code typed} itself. */
+  /**
+   * {@code typed} as a patient of {@code root} spells it ("ann" → "Ann"), else {@code typed} itself;
+   * for callers that have not opened the library (it is opened here, and only if it exists).
+   */
   static String asKnown(Path root, String typed) {
     if (typed == null) return null;
+    List<String> library;
+    try {
+      library = inLibrary(root);
+    } catch (IOException e) {
+      library = List.of(); // an unreadable library is reported by the command that opens it next
+    }
+    return spelledAs(root, library, typed);
+  }
+
+  /**
+   * {@code typed} as {@code root}'s patients or the already open {@code lib} spell it, without
+   * opening the library a second time ({@code sessions list} and {@code progress} did).
+   */
+  static String asKnown(Path root, SessionLibrary lib, String typed) {
+    if (typed == null) return null;
+    List<String> library;
+    try {
+      library = lib.patients();
+    } catch (IOException e) {
+      library = List.of(); // reported by the command's next query of the same library
+    }
+    return spelledAs(root, library, typed);
+  }
+
+  private static String spelledAs(Path root, List<String> library, String typed) {
     String t = typed.strip();
     List<String> known = new ArrayList<>();
     try {
@@ -41,11 +69,7 @@ final class PatientNames {
     } catch (PatientFileException | UncheckedIOException | IllegalArgumentException e) {
       // a damaged patient file is reported by the commands that read prescriptions
     }
-    try {
-      known.addAll(inLibrary(root));
-    } catch (IOException e) {
-      // an unreadable library is reported by the command that opens it next
-    }
+    known.addAll(library);
     if (known.contains(t)) return t;
     String folded = t.toLowerCase(Locale.ROOT);
     return known.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(folded)).findFirst().orElse(typed);

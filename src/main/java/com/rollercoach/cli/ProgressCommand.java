@@ -70,7 +70,7 @@ public final class ProgressCommand implements Callable<Integer> {
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.openExisting()) {
-      String who = PatientNames.asKnown(data.path(), patient);
+      String who = PatientNames.asKnown(data.path(), lib, patient);
       if (who == null) {
         List<String> patients = lib.patients();
         if (patients.size() == 1) who = patients.get(0);

@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.coach.SpotText;
 import com.rollercoach.review.analysis.Durations;
 import com.rollercoach.review.analysis.Verdict;
 import com.rollercoach.review.patients.PrescriptionText;
@@ -166,7 +167,7 @@ public final class SessionsCommand implements Runnable {
     public Integer call() throws IOException {
       if (limit < 0) throw new UserInputException("--limit " + limit + ": give a number of sessions, 1 or more (0: all)");
       try (SessionLibrary lib = data.openExisting()) {
-        filters.patient = PatientNames.asKnown(data.path(), filters.patient); // "ann" lists Ann's
+        filters.patient = PatientNames.asKnown(data.path(), lib, filters.patient); // "ann" lists Ann's
         SessionFilter filter = filters.filter();
         requireSessionsOf(lib, filters.patient, data.path());
         List<SessionEntry> sessions = lib.list(filter.limitedTo(limit));
@@ -236,9 +237,8 @@ public final class SessionsCommand implements Runnable {
         var frame = review.map(com.rollercoach.review.report.ReviewSession::frame);
         for (double[] d : lib.dwells(e.id())) {
           double at = frame.map(f -> f.at(d[2])).orElse(d[2]);
-          boolean signed = frame.map(f -> f.directionKnown()).orElse(true);
-          out.printf(Locale.ROOT, signed ? "Tender spot  %s at %+.1f cm (from %s)%n" : "Tender spot  %s at %.1f cm (from %s)%n",
-              Durations.clock(d[1] - d[0]), at, Durations.clock(d[0]));
+          boolean signed = frame.map(f -> f.directionKnown()).orElse(false);
+          out.printf("Tender spot  %s, from %s%n", SpotText.where(at, signed, d[1] - d[0]), Durations.clock(d[0]));
         }
         frame.ifPresent(f -> out.print(labelled("Positions", f.describe().replaceFirst("^Positions ", ""))));
         out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
@@ -251,12 +251,15 @@ public final class SessionsCommand implements Runnable {
         } catch (com.rollercoach.review.patients.PatientFileException ex) {
           throw new UserInputException(ex.getMessage(), ex);
         }
-        out.printf("Prescribed   %s%s%n", rx == null ? "protocol default" : "since " + rx.from(),
-            ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value()));
+        // wrapped to 80 columns like Positions: these two ran to ~110
+        out.print(labelled("Prescribed", (rx == null ? "protocol default" : "since " + rx.from())
+            + ": " + PrescriptionText.of(rx == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rx.value())));
         var checks = review.flatMap(LibraryChecks::checksOf);
         if (checks.isPresent()) {
           out.printf("Checks       %d of %d met%n", checks.get().met(), checks.get().judged());
-          for (Verdict v : checks.get().verdicts()) out.printf("  %s: %s%n", v.topic(), printable(v.oneLine()));
+          for (Verdict v : checks.get().verdicts()) {
+            out.print(wrapped("  " + v.topic() + ": ", "    ", printable(v.oneLine())));
+          }
         } else {
           out.printf("Checks       not available (the session's analysis and recording cannot be read)%n");
         }
@@ -279,11 +282,24 @@ public final class SessionsCommand implements Runnable {
    * columns, every continuation line indented under the first; a word longer than a line stays whole.
    */
   static String labelled(String label, String text) {
-    String indent = " ".repeat(13);
-    StringBuilder out = new StringBuilder(String.format("%-13s", label));
+    return wrapped(String.format("%-13s", label), " ".repeat(13), text);
+  }
+
+  /** {@code text} after {@code lead}, its words wrapped at {@link #SHOW_WIDTH} columns under {@code indent}. */
+  static String wrapped(String lead, String indent, String text) {
+    StringBuilder out = new StringBuilder(lead);
     int col = out.length();
     boolean first = true;
-    for (String word : text.strip().split("\\s+")) {
+    // an item of a " · " list ("rolls 10–20 · 2–4 s/pass · tender spots 60–120 s") stays on one
+    // line, its separator ending the line, so "120" and its "s" are never split
+    List<String> words = new ArrayList<>();
+    String[] items = text.strip().split(" · ");
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i].strip() + (i < items.length - 1 ? " ·" : "");
+      if (items.length > 1 && indent.length() + item.length() <= SHOW_WIDTH) words.add(item);
+      else words.addAll(List.of(item.split("\\s+")));
+    }
+    for (String word : words) {
       if (!first && col + 1 + word.length() > SHOW_WIDTH) {
         out.append(System.lineSeparator()).append(indent);
         col = indent.length();
@@ -466,8 +482,8 @@ public final class SessionsCommand implements Runnable {
                       : ", " + printable(found.patient()))
                   + ", " + WHEN.format(found.startedAt()) + "); nothing was deleted");
         }
-        SessionEntry e = lib.delete(id);
-        spec.commandLine().getOut().printf("deleted %s%n", e.id());
+        lib.delete(found); // the session just found, not looked up again
+        spec.commandLine().getOut().printf("deleted %s%n", found.id());
         spec.commandLine().getOut().flush();
       } catch (IOException ex) {
         throw new UserInputException(ex.getMessage(), ex);

@@ -1,5 +1,6 @@
 package com.rollercoach.cli;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.sim.Archetype;
 import com.rollercoach.sim.DeviceSetup;
 import com.rollercoach.sim.SessionTruth;
@@ -98,8 +99,8 @@ public final class SimulateCommand implements Callable<Integer> {
         truth.durationS(),
         truth.profile(),
         truth.device(),
-        fmt(truth.sampleRateHz()),
-        fmt(truth.rollerDiameterCm()),
+        NumberText.plain(truth.sampleRateHz()),
+        NumberText.plain(truth.rollerDiameterCm()),
         SimulatedSession.truthPathFor(out),
         truth.passes(),
         truth.rolls(),
@@ -111,7 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private SimulationSpec spec() {
     if (rateHz != 0 && (rateHz < 25 || rateHz > 1000)) {
-      throw new UserInputException("--rate " + fmt(rateHz) + ": must be between 25 and 1000 Hz");
+      throw new UserInputException("--rate " + NumberText.plain(rateHz) + ": must be between 25 and 1000 Hz");
     }
     if (rollerDiameterCm < 0 || rollerDiameterCm > 40) {
       throw new UserInputException("--roller-diameter-cm " + rollerDiameterCm + ": must be 0–40 cm");
@@ -144,7 +145,4 @@ public final class SimulateCommand implements Callable<Integer> {
         seed, archetype, device, rateHz, rollerDiameterCm, minDurationS, conditions);
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
 }

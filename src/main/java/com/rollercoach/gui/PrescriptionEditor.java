@@ -1,7 +1,7 @@
 package com.rollercoach.gui;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.Prescription;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -55,11 +55,11 @@ final class PrescriptionEditor extends GridPane {
   void show(Prescription p) {
     rollsMin.setText(Integer.toString(p.rollsMin()));
     rollsMax.setText(Integer.toString(p.rollsMax()));
-    passMin.setText(num(p.secondsPerPassMin()));
-    passMax.setText(num(p.secondsPerPassMax()));
-    tenderMin.setText(num(p.tenderSpotMinS()));
-    tenderMax.setText(num(p.tenderSpotMaxS()));
-    hold.setText(num(p.holdS()));
+    passMin.setText(NumberText.upTo(p.secondsPerPassMin(), 1));
+    passMax.setText(NumberText.upTo(p.secondsPerPassMax(), 1));
+    tenderMin.setText(NumberText.upTo(p.tenderSpotMinS(), 1));
+    tenderMax.setText(NumberText.upTo(p.tenderSpotMaxS(), 1));
+    hold.setText(NumberText.upTo(p.holdS(), 1));
     perWeek.setText(Integer.toString(p.sessionsPerWeek()));
     problem.setText("");
   }
@@ -107,9 +107,6 @@ final class PrescriptionEditor extends GridPane {
     }
   }
 
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
-  }
 
   private static TextField field(String id) {
     TextField f = new TextField();

@@ -2,6 +2,7 @@ package com.rollercoach.sim;
 
 import static com.rollercoach.sim.Person.between;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -187,10 +187,10 @@ public final class SimulatedSession {
   public SessionMetadata metadata() {
     return SessionMetadata.empty()
         .with(SessionMetadata.DEVICE, device.name())
-        .with(SessionMetadata.SAMPLE_RATE_HZ, fmt(device.rateHz()))
-        .with(SessionMetadata.ROLLER_DIAMETER_CM, fmt(nominalDiameterCm))
-        .with("gyro_range_dps", fmt(device.gyroFullScaleDps()))
-        .with("accel_range_g", fmt(device.accelFullScaleG()))
+        .with(SessionMetadata.SAMPLE_RATE_HZ, NumberText.plain(device.rateHz()))
+        .with(SessionMetadata.ROLLER_DIAMETER_CM, NumberText.plain(nominalDiameterCm))
+        .with("gyro_range_dps", NumberText.plain(device.gyroFullScaleDps()))
+        .with("accel_range_g", NumberText.plain(device.accelFullScaleG()))
         .with("source", "roller-coach simulate")
         .with("seed", Long.toString(spec.seed()))
         .with("profile", person.archetype().cliName())
@@ -201,9 +201,6 @@ public final class SimulatedSession {
                 : String.join(",", spec.conditions().stream().map(Condition::cliName).sorted().toList()));
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-  }
 
   /** What really happened; {@code withTrace} adds the true s(t) at 10 Hz. */
   public SessionTruth truth(boolean withTrace) {

@@ -28,6 +28,32 @@ class LiveConsoleTest {
     assertEquals("2 passes, 1 roll (target 10-20), 0 tender spot(s), 0 extension hold(s)", c.countsLine());
   }
 
+  /**
+   * Events are emitted when they are confirmed, so a line can report something that happened before
+   * the line above it (the get-off is known after the hold it ends): the time column is when each
+   * line was emitted and only goes forward; a line about an earlier moment says that moment.
+   */
+  @Test
+  void theTimeColumnOnlyGoesForwardAndEachLineSaysItsOwnTime() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), false);
+    c.event(new MotionEvent.GotOn(15.4, 15.1));
+    c.event(new MotionEvent.PassCompleted(39.2, new Pass(1, 36, 37.6, 0, 8.5), 1, 0));
+    c.event(new MotionEvent.PassCompleted(41.1, new Pass(2, 37.6, 40.1, 8.5, -40), 2, 1));
+    c.event(new MotionEvent.DataGap(64.3, 62.0, 64.2, "link lost"));
+    c.event(new MotionEvent.HoldFound(323.2, new com.rollercoach.core.detect.ExtensionHold(261, 315.4, 2.9, 6, 6.5)));
+    c.event(new MotionEvent.GotOff(323.2, 315.4));
+    java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(java.util.List.of(
+        "   0:15  on the roller",
+        "   0:39  pass 1 up   8.5 cm at 5.3 cm/s, roll 0 of 10-20, ended 0:38",
+        "   0:41  pass 2 down 48.5 cm at 19.4 cm/s, roll 1 of 10-20, ended 0:40  (slow down)",
+        "   1:04  no data for 2.2 s, 1:02–1:04 (link lost)",
+        "   5:23  extension hold 0:54 with 6 breaths (target 1:00), 4:21–5:15",
+        "   5:23  off the roller since 5:15"), lines);
+  }
+
   /** record's heading comes first: the link's lines while the port opens wait for it. */
   @Test
   void linesBeforeTheHeadingWaitForIt() {

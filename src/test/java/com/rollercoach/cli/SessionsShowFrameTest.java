@@ -23,11 +23,11 @@ class SessionsShowFrameTest {
     String list = CliRun.of("sessions", "list", "--data-dir", data).out();
     String id = list.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];
     String show = CliRun.of("sessions", "show", id, "--data-dir", data).out();
-    List<String> listed = all(Pattern.compile("Tender spot  \\S+ at ([-+]?\\d+\\.\\d) cm"), show);
-    List<String> checked = all(Pattern.compile("Tender spot at ([-+]?\\d+\\.\\d) cm held"), show);
+    List<String> listed = all(Pattern.compile("Tender spot  (at [-+]?\\d+ cm, held [0-9:]+ min)"), show);
+    List<String> checked = all(Pattern.compile("Tender spot (at [-+]?\\d+ cm, held [0-9:]+ min)"), show);
     assertFalse(listed.isEmpty(), show);
-    // the checks say "4.5" where the listing gave the pipeline's own +7 before
-    assertEquals(checked, listed.stream().map(s -> s.replace("+", "")).toList(), show);
+    // the checks say "4.5" where the listing gave the pipeline's own +7 before; one text (SpotText) now
+    assertEquals(checked, listed, show);
     assertTrue(show.contains("Positions    in cm from "), show);
     // the frame's description (~330 characters) wraps to an 80-column terminal, indented under itself
     List<String> positions = show.lines().dropWhile(l -> !l.startsWith("Positions ")).takeWhile(
@@ -35,6 +35,21 @@ class SessionsShowFrameTest {
     assertTrue(positions.size() > 1, show);
     for (String l : positions) assertTrue(l.length() <= 80, "longer than 80 columns: " + l);
     assertTrue(String.join(" ", positions).contains("Mid/upper back"), show);
+  }
+
+  /** Prescribed and each check wrapped like Positions: they ran to ~110 columns. */
+  @Test
+  void everyLineButTheRecordingsPathFitsEightyColumns() {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--data-dir", data).code());
+    String show = CliRun.of("sessions", "show", "2", "--data-dir", data).out();
+    for (String l : show.lines().toList()) {
+      if (!l.startsWith("Recording ")) assertTrue(l.length() <= 80, "longer than 80 columns: " + l);
+    }
+    assertTrue(show.contains("Prescribed   protocol default: rolls 10–20 · 2–4 s/pass ·\n"
+        + "             tender spots 60–120 s · hold 60 s · 3×/week"), show);
+    assertTrue(show.contains("  Range: Range 12.7 cm: you kept to the stretch of back your first passes\n"
+        + "    covered (no more than 5 cm past it). (ok)"), show);
   }
 
   private static List<String> all(Pattern p, String text) {

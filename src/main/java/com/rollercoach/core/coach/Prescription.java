@@ -1,5 +1,7 @@
 package com.rollercoach.core.coach;
 
+import com.rollercoach.core.NumberText;
+
 /**
  * What a physiotherapist prescribed for one patient: the targets the live coach, the reports and the
  * progress page all judge against. Defaults follow the protocol as physiotherapists teach it: roll the
@@ -41,7 +43,7 @@ public record Prescription(
     if (!(holdS > 0) || holdS > MAX_HOLD_S) {
       // -5, not -5.0: the number as a person types it (the window echoes this message)
       throw new IllegalArgumentException("hold must be between 0 and " + MAX_HOLD_S + " s: "
-          + (holdS == Math.rint(holdS) && Math.abs(holdS) < 1e15 ? Long.toString((long) holdS) : Double.toString(holdS)));
+          + NumberText.plain(holdS));
     }
     checkSessionsPerWeek(sessionsPerWeek);
   }

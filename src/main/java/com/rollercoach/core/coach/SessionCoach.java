@@ -1,5 +1,6 @@
 package com.rollercoach.core.coach;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.Verdict.Aspect;
 import com.rollercoach.core.coach.Verdict.Level;
 import com.rollercoach.core.detect.Dwell;
@@ -21,8 +22,14 @@ public final class SessionCoach {
   static final int STARTING_PASSES = 4;
   /** Pace within this factor of the target is on target (a pace is never exact). */
   public static final double PACE_TOLERANCE = 1.5;
-  /** A hold this much shorter than its target still counts as done. */
-  static final double HOLD_TOLERANCE_S = 5;
+  /**
+   * Seconds a hold of {@code holdS} falls short of {@code targetS}, as said and printed (the hold to
+   * the second): 0 when it reached the target. The one rule for praising a hold, written and spoken; a
+   * 55 s hold against 60 s was "well done" while a hold within 5 s of the target counted as done.
+   */
+  public static int holdShortS(double holdS, double targetS) {
+    return (int) Math.max(0, Math.ceil(targetS - Math.round(holdS)));
+  }
 
   private final CoachingTargets targets;
 
@@ -30,7 +37,11 @@ public final class SessionCoach {
     this.targets = targets;
   }
 
-  public List<Verdict> judge(SessionAnalysis a) {
+  /**
+   * Judges {@code a} whose positions are on the back ({@code BackFrame.apply}); {@code directionKnown}
+   * signs them as the frame does.
+   */
+  public List<Verdict> judge(SessionAnalysis a, boolean directionKnown) {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(a.rolls()));
     if (!a.passes().isEmpty()) {
@@ -39,7 +50,7 @@ public final class SessionCoach {
       out.add(pace(a.paceCmS()));
       out.add(range(a.passes(), a.rangeCm()));
     }
-    for (Dwell d : a.dwells()) out.add(dwell(d));
+    for (Dwell d : a.dwells()) out.add(dwell(d, directionKnown));
     if (a.holds().isEmpty()) out.add(noHold());
     for (ExtensionHold h : a.holds()) {
       out.add(hold(h.durationS()));
@@ -58,7 +69,7 @@ public final class SessionCoach {
   public List<Verdict> judgeAtEnd(int rolls, List<Dwell> dwells, double holdS) {
     List<Verdict> out = new ArrayList<>();
     out.add(rolls(rolls));
-    for (Dwell d : dwells) out.add(dwell(d));
+    for (Dwell d : dwells) out.add(dwell(d, false));
     out.add(holdS > 0 ? hold(holdS) : noHold());
     return out;
   }
@@ -124,9 +135,14 @@ public final class SessionCoach {
             + String.format(Locale.ROOT, "%.0f", targets.rangeGrowthCm()) + " cm past it).");
   }
 
-  private Verdict dwell(Dwell d) {
+  /** {@link #judge(SessionAnalysis, boolean)} with the direction unknown (positions unsigned). */
+  public List<Verdict> judge(SessionAnalysis a) {
+    return judge(a, false);
+  }
+
+  private Verdict dwell(Dwell d, boolean directionKnown) {
     double dur = d.durationS();
-    String where = "Tender spot at " + fmt(d.positionCm()) + " cm held " + secs(dur);
+    String where = SpotText.capitalized(d.positionCm(), directionKnown, dur);
     if (dur < targets.dwellMinS()) {
       return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + minutes(targets.dwellMinS()) + "–" + minutes(targets.dwellMaxS()) + " min.");
     }
@@ -137,8 +153,10 @@ public final class SessionCoach {
   }
 
   private Verdict hold(double dur) {
-    if (dur + HOLD_TOLERANCE_S < targets.holdTargetS()) {
-      return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ": aim for " + secs(targets.holdTargetS()) + ".");
+    int shortS = holdShortS(dur, targets.holdTargetS());
+    if (shortS > 0) {
+      return new Verdict(Aspect.HOLD, Level.BELOW, dur, "Extension hold " + secs(dur) + ", " + shortS
+          + " s short of the target: aim for " + secs(targets.holdTargetS()) + ".");
     }
     return new Verdict(Aspect.HOLD, Level.GOOD, dur, "Extension hold " + secs(dur) + ": well done.");
   }
@@ -151,8 +169,7 @@ public final class SessionCoach {
   }
 
   static String minutes(double s) {
-    double m = s / 60;
-    return m == Math.rint(m) ? Long.toString((long) m) : String.format(Locale.ROOT, "%.1f", m);
+    return NumberText.upTo(s / 60, 1);
   }
 
   static String fmt(double v) {

@@ -20,6 +20,17 @@ public final class SummaryText {
   private record Item(double startS, double endS, String what) {}
 
   public static String render(SessionAnalysis a, List<Verdict> verdicts, double rollerDiameterCm) {
+    return render(a, verdicts, rollerDiameterCm, false, "");
+  }
+
+  /**
+   * @param a the analysis with its positions on the back ({@code BackFrame.apply})
+   * @param directionKnown whether the frame knows which way is the head (positions then signed)
+   * @param positions the lines saying where the positions are measured from, printed as they are under
+   *     the timeline (empty: none)
+   */
+  public static String render(SessionAnalysis a, List<Verdict> verdicts, double rollerDiameterCm,
+      boolean directionKnown, String positions) {
     StringBuilder out = new StringBuilder();
     double t0 = a.startS();
     out.append(
@@ -41,7 +52,7 @@ public final class SummaryText {
             a.dwells().size(),
             a.holds().size()));
     out.append(System.lineSeparator()).append("Timeline").append(System.lineSeparator());
-    for (Item item : timeline(a)) {
+    for (Item item : timeline(a, directionKnown)) {
       out.append(
           String.format(
               Locale.ROOT,
@@ -56,6 +67,7 @@ public final class SummaryText {
           String.format(
               Locale.ROOT, "  (%d gap(s) in the data, %.1f s missing)%n", a.gaps().size(), missing));
     }
+    out.append(positions);
     out.append(System.lineSeparator()).append("Verdicts").append(System.lineSeparator());
     for (Verdict v : verdicts) {
       out.append("  ").append(mark(v.level())).append(' ').append(v.message()).append(System.lineSeparator());
@@ -64,7 +76,7 @@ public final class SummaryText {
     return out.toString();
   }
 
-  private static List<Item> timeline(SessionAnalysis a) {
+  private static List<Item> timeline(SessionAnalysis a, boolean directionKnown) {
     List<Item> items = new ArrayList<>();
     for (double[] on : a.onPeriods()) items.add(new Item(on[0], on[1], "on the roller"));
     // Rolling stretches: the passes' spans with every still period, gap and time off the roller cut
@@ -81,7 +93,7 @@ public final class SummaryText {
       items.add(
           new Item(
               d.startS(), d.endS(),
-              String.format(Locale.ROOT, "  tender spot at %.1f cm (%s)", d.positionCm(), clock(d.durationS()))));
+              "  " + SpotText.of(d.positionCm(), directionKnown, d.durationS())));
     }
     for (ExtensionHold h : a.holds()) {
       items.add(

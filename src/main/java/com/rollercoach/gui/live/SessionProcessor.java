@@ -108,7 +108,10 @@ public final class SessionProcessor
   public SessionSummary finish(String source) {
     session.end();
     var analysis = session.analysis();
-    return new SessionSummary(source, analysis, targets, new SessionCoach(targets).judge(analysis),
+    // verdicts with positions on the back, as analyze, sessions show and the report write them
+    var frame = com.rollercoach.review.frame.BackFrames.of(analysis, null, null);
+    var verdicts = new SessionCoach(targets).judge(frame.apply(analysis), frame.directionKnown());
+    return new SessionSummary(source, analysis, targets, verdicts,
         session.samples(), feed.snapshot().link().framesLost());
   }
 

@@ -95,7 +95,7 @@ final class SessionDetail extends VBox {
     reset.setOnAction(e -> resetZoom());
     reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     events.setId("eventTable");
-    events.setItems(FXCollections.observableArrayList(EventRow.condensed(a)));
+    events.setItems(FXCollections.observableArrayList(EventRow.condensed(a, review.frame().directionKnown())));
     events.getColumns().add(column("Event", EventRow::label, 120));
     events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
     events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));

@@ -1,7 +1,7 @@
 package com.rollercoach.gui.settings;
 
+import com.rollercoach.core.NumberText;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -99,7 +99,7 @@ public final class SettingsView extends ScrollPane {
 
   /** Shows {@code s} in the form. */
   public void fill(UserSettings s) {
-    diameter.setText(num(s.rollerDiameterCm()));
+    diameter.setText(NumberText.upTo(s.rollerDiameterCm(), 2));
     sound.setSelected(s.sound());
     speech.setSelected(s.speech());
     largeText.setSelected(s.largeText());
@@ -184,9 +184,6 @@ public final class SettingsView extends ScrollPane {
     }
   }
 
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
-  }
 
   private static TextField field(String id) {
     TextField f = new TextField();

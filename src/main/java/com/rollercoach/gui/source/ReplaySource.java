@@ -1,5 +1,6 @@
 package com.rollercoach.gui.source;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
@@ -74,7 +75,7 @@ public final class ReplaySource implements SampleSource {
   @Override
   public String description() {
     return paced()
-        ? String.format(Locale.ROOT, "replay of %s at %s×", name, trim(speed))
+        ? String.format(Locale.ROOT, "replay of %s at %s×", name, NumberText.plain(speed))
         : "replay of " + name + " at full speed";
   }
 
@@ -144,7 +145,4 @@ public final class ReplaySource implements SampleSource {
     }
   }
 
-  private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
 }

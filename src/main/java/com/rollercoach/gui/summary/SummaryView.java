@@ -66,7 +66,17 @@ public final class SummaryView extends ScrollPane {
     Label source = new Label(String.format(Locale.ROOT, "%s · %,d samples · %d frames lost",
         s.source(), s.samples(), s.framesLost()));
     source.getStyleClass().add("muted-text");
-    content.getChildren().setAll(title("Session summary"), numbers, card, source, saved);
+    content.getChildren().setAll(title("Session summary"), numbers, card);
+    if (!a.dwells().isEmpty()) {
+      // the tender spots' positions are on the back, as analyze, sessions show and the report give
+      // them (SessionProcessor judges in this frame): say from where, as they do
+      Label positions = new Label(com.rollercoach.review.frame.BackFrames.of(a, null, null).describe());
+      positions.setId("summaryPositions");
+      positions.getStyleClass().add("muted-text");
+      positions.setWrapText(true);
+      content.getChildren().add(positions);
+    }
+    content.getChildren().addAll(source, saved);
   }
 
   private static VBox number(String caption, String value, String id) {

@@ -100,9 +100,7 @@ public record BackFrame(int direction, Landmark landmark, double zeroCm) {
 
   /** "+4 cm", or "4 cm" from the landmark when the direction is unknown. */
   public String position(double backCm) {
-    double cm = Math.rint(backCm) + 0.0; // -0.2 is "0 cm", not "-0 cm"
-    return directionKnown() ? String.format(Locale.ROOT, "%+.0f cm", cm)
-        : String.format(Locale.ROOT, "%.0f cm", cm);
+    return com.rollercoach.core.coach.SpotText.position(backCm, directionKnown());
   }
 
   /**
@@ -126,19 +124,22 @@ public record BackFrame(int direction, Landmark landmark, double zeroCm) {
 
   /** The same session with every position and speed on the back. */
   public ReplayResult apply(ReplayResult r) {
-    SessionAnalysis a = r.analysis();
     PositionTrace t = r.trace();
     PositionTrace mapped = new PositionTrace(t.intervalS());
     for (int i = 0; i < t.size(); i++) {
       mapped.add(t.timeS(i), at(t.positionCm(i)), speed(t.speedCmS(i)), t.onRoller(i));
     }
-    SessionAnalysis b = new SessionAnalysis(a.startS(), a.endS(), a.onPeriods(),
+    return new ReplayResult(r.metadata(), apply(r.analysis()), mapped, r.quality(), r.rollAxis());
+  }
+
+  /** The same analysis with every position on the back. */
+  public SessionAnalysis apply(SessionAnalysis a) {
+    return new SessionAnalysis(a.startS(), a.endS(), a.onPeriods(),
         a.passes().stream().map(p -> new Pass(p.index(), p.startS(), p.endS(), at(p.fromCm()), at(p.toCm()))).toList(),
         a.rolls(),
         a.dwells().stream().map(d -> new Dwell(d.startS(), d.endS(), at(d.positionCm()))).toList(),
         a.holds().stream().map(h -> new ExtensionHold(h.startS(), h.endS(), at(h.positionCm()), h.breaths(),
             h.breathsPerMin())).toList(),
         a.paceCmS(), a.rangeCm(), a.gaps());
-    return new ReplayResult(r.metadata(), b, mapped, r.quality(), r.rollAxis());
   }
 }

@@ -377,13 +377,18 @@ public final class SessionLibrary implements AutoCloseable {
   /** Removes a session's files and its index row. */
   public SessionEntry delete(String idOrPrefix) throws IOException {
     SessionEntry e = get(idOrPrefix);
+    delete(e);
+    return e;
+  }
+
+  /** Removes the files and index row of a session already looked up (by {@link #get}): no second lookup. */
+  public void delete(SessionEntry e) throws IOException {
     try {
       index.delete(e.id());
     } catch (SQLException ex) {
       throw sql(ex);
     }
     deleteFiles(e.id(), e.recording());
-    return e;
   }
 
   /** Replays a session's recording through the pipeline (for reports: s(t) is not stored). */

@@ -1,5 +1,6 @@
 package com.rollercoach.review.patients;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.Prescription;
 import java.util.Locale;
 
@@ -14,7 +15,8 @@ public final class PrescriptionText {
         num(p.tenderSpotMinS()), num(p.tenderSpotMaxS()), num(p.holdS()), p.sessionsPerWeek());
   }
 
+  /** Seconds as the prescription line writes them: 2, 2.5. */
   static String num(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    return NumberText.upTo(v, 1);
   }
 }

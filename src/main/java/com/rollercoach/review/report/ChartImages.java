@@ -1,5 +1,6 @@
 package com.rollercoach.review.report;
 
+import com.rollercoach.core.NumberText;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ public final class ChartImages {
   }
 
   private static String tenths(double d) {
-    long t = Math.round(d * 10);
-    return t % 10 == 0 ? Long.toString(t / 10) : (t < 0 && t > -10 ? "-0." + (-t) : (t / 10) + "." + Math.abs(t % 10));
+    return NumberText.upTo(d, 1);
   }
 
   public static void png(JFreeChart chart, Path file, int width, int height) throws IOException {

@@ -1,5 +1,6 @@
 package com.rollercoach.review.report;
 
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.SessionCoach;
@@ -38,7 +39,7 @@ public record Checks(List<Verdict> verdicts) {
     CoachingTargets targets = p.targets();
     List<Verdict> out = new ArrayList<>();
     boolean judgedBySecondsPerPass = !a.passes().isEmpty();
-    for (var v : new SessionCoach(targets).judge(a)) {
+    for (var v : new SessionCoach(targets).judge(a, r.frame().directionKnown())) {
       Verdict.Status st = status(v.level());
       String target = target(targets, v.aspect());
       String measured = v.message();
@@ -113,6 +114,6 @@ public record Checks(List<Verdict> verdicts) {
 
   /** Numbers as the prescription line writes them: 2, 2.5. */
   static String num(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    return NumberText.upTo(v, 1);
   }
 }

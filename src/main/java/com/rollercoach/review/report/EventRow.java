@@ -1,5 +1,6 @@
 package com.rollercoach.review.report;
 
+import com.rollercoach.core.coach.SpotText;
 import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.ExtensionHold;
 import com.rollercoach.core.detect.Pass;
@@ -32,9 +33,14 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
    * tender spot is named in the stretch before it and the one after.
    */
   public static List<EventRow> condensed(SessionAnalysis a) {
+    return condensed(a, true);
+  }
+
+  /** {@link #condensed(SessionAnalysis)}, tender spots signed only when the back frame's direction is known. */
+  public static List<EventRow> condensed(SessionAnalysis a, boolean directionKnown) {
     double t0 = a.startS();
     List<EventRow> out = new ArrayList<>();
-    for (EventRow r : of(a)) if (r.kind() != Kind.PASS) out.add(r);
+    for (EventRow r : of(a, directionKnown)) if (r.kind() != Kind.PASS) out.add(r);
     List<double[]> pauses = Rolling.pauses(a);
     for (double[] st : Rolling.stretches(a)) {
       int first = (int) st[2];
@@ -61,6 +67,11 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
 
   /** The session's events in time order: getting on and off, passes, dwells, holds, data gaps. */
   public static List<EventRow> of(SessionAnalysis a) {
+    return of(a, true);
+  }
+
+  /** {@link #of(SessionAnalysis)}, tender spots signed only when the back frame's direction is known. */
+  public static List<EventRow> of(SessionAnalysis a, boolean directionKnown) {
     double t0 = a.startS();
     List<EventRow> rows = new ArrayList<>();
     for (double[] on : a.onPeriods()) {
@@ -79,8 +90,7 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
     int n = 0;
     for (Dwell d : a.dwells()) {
       rows.add(new EventRow(Kind.DWELL, "Tender spot " + ++n, d.startS() - t0, d.endS() - t0,
-          d.positionCm(), String.format(Locale.ROOT, "held %.0f s at %+.0f cm", d.durationS(),
-              d.positionCm())));
+          d.positionCm(), SpotText.where(d.positionCm(), directionKnown, d.durationS())));
     }
     for (ExtensionHold h : a.holds()) {
       rows.add(new EventRow(Kind.HOLD, "Extension hold", h.startS() - t0, h.endS() - t0,

@@ -107,7 +107,7 @@ public final class SessionReport {
         + "Dashed lines mark the tender spots (T1, T2, … as in the events) and the hold; blue band: mid/upper back.");
     page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 170));
     tenderSpots(page, a);
-    events(page, a);
+    events(page, a, review.frame().directionKnown());
     quality(page, replay.quality(), GapTotals.of(a));
     page.raw("</section>\n");
     return page.finish("Roller Coach report · recording " + session.recording().getFileName()
@@ -223,9 +223,9 @@ public final class SessionReport {
     page.endTable();
   }
 
-  private static void events(Page page, SessionAnalysis a) {
+  private static void events(Page page, SessionAnalysis a, boolean directionKnown) {
     page.h2("Events");
-    eventTable(page, EventRow.condensed(a));
+    eventTable(page, EventRow.condensed(a, directionKnown));
     if (!a.passes().isEmpty()) {
       page.raw("<details><summary>Every pass (" + a.passes().size() + ")</summary>\n");
       eventTable(page, EventRow.of(a).stream().filter(r -> r.kind() == EventRow.Kind.PASS).toList());

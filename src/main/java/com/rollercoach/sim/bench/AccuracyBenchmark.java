@@ -1,6 +1,7 @@
 package com.rollercoach.sim.bench;
 
 import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.sim.Archetype;
 import com.rollercoach.sim.SessionTruth;
@@ -92,7 +93,7 @@ public final class AccuracyBenchmark {
                     + String.join(
                         ",", spec.conditions().stream().map(c -> c.cliName()).sorted().toList()),
             truth.device(),
-            fmt(truth.sampleRateHz()));
+            NumberText.plain(truth.sampleRateHz()));
     try {
       PipelineConfig config =
           PipelineConfig.defaults().withRollerDiameterCm(session.nominalDiameterCm());
@@ -104,7 +105,4 @@ public final class AccuracyBenchmark {
         label, truth, detections, setupName, session.passConfirmationTimes(truth));
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
 }

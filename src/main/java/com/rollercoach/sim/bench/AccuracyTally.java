@@ -1,5 +1,6 @@
 package com.rollercoach.sim.bench;
 
+import com.rollercoach.core.NumberText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -290,17 +291,14 @@ public final class AccuracyTally {
   }
 
   private static Metric atLeast(String name, double v, String unit, double target, String note) {
-    return new Metric(name, v, unit, ">= " + fmt(target) + (unit.isEmpty() ? "" : " " + unit),
+    return new Metric(name, v, unit, ">= " + NumberText.plain(target) + (unit.isEmpty() ? "" : " " + unit),
         !Double.isNaN(v) && v >= target, note);
   }
 
   private static Metric atMost(String name, double v, String unit, double target, String note) {
-    return new Metric(name, v, unit, "<= " + fmt(target) + " " + unit, !Double.isNaN(v) && v <= target, note);
+    return new Metric(name, v, unit, "<= " + NumberText.plain(target) + " " + unit, !Double.isNaN(v) && v <= target, note);
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
 
   private static String tpFpFn(int[] c) {
     return "tp " + c[0] + " fp " + c[1] + " fn " + c[2];

@@ -1,6 +1,7 @@
 package com.rollercoach.sim.bench;
 
 import com.rollercoach.core.MotionPipeline;
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
@@ -67,7 +68,7 @@ public final class SpeedBenchmark {
           csv,
           samples,
           samples / rateHz / 3600,
-          fmt(rateHz),
+          NumberText.plain(rateHz),
           Files.size(csv) / 1e6,
           (System.nanoTime() - t0) / 1e9);
       analyzeInFreshJvm(csv);
@@ -245,8 +246,8 @@ public final class SpeedBenchmark {
         usedMb[0],
         usedMb[1],
         usedMb[2],
-        fmt(memoryHours),
-        fmt(memoryHours),
+        NumberText.plain(memoryHours),
+        NumberText.plain(memoryHours),
         usedMb[2] - usedMb[1]);
   }
 
@@ -255,7 +256,4 @@ public final class SpeedBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
 }

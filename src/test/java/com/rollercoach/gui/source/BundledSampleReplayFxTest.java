@@ -83,6 +83,11 @@ class BundledSampleReplayFxTest {
         robot.lookup("#summaryPasses").queryAs(Label.class).getText());
     assertEquals(Integer.toString(batch.rolls()),
         robot.lookup("#rollsValue").queryAs(Label.class).getText());
+    // a tender spot's verdict is on the back and the summary says from where, as analyze does
+    assertTrue(live.verdicts().stream().anyMatch(v -> v.message().matches("Tender spot at -?\\d+ cm, held .*")),
+        live.verdicts().toString());
+    assertTrue(robot.lookup("#summaryPositions").queryAs(Label.class).getText()
+        .startsWith("Positions in cm from the extension-hold position"));
 
     try (var files = Files.list(home.resolve("summaries"))) {
       Path saved = files.filter(p -> p.toString().endsWith(".summary.json")).findFirst().orElseThrow();

@@ -150,6 +150,21 @@ class SessionLibraryTest {
     }
   }
 
+  /** {@code sessions delete} deletes the entry it has just looked up and checked, not a second lookup's. */
+  @Test
+  void deletesTheSessionAlreadyLookedUp() throws IOException {
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      SessionEntry kept = importAs(lib, csv("1.csv", 5), "Ann", MON);
+      SessionEntry e = importAs(lib, csv("2.csv", 6), "Ann", MON.plusSeconds(3600));
+      SessionEntry found = lib.get(e.id());
+      lib.delete(found);
+      assertFalse(Files.exists(e.recording()));
+      assertThrows(IOException.class, () -> lib.get(e.id()));
+      assertEquals(List.of(kept.id()), lib.list(SessionFilter.all()).stream().map(SessionEntry::id).toList());
+    }
+  }
+
   @Test
   void refusesAnIndexFromANewerSchema() throws Exception {
     Path data = tmp.resolve("data");

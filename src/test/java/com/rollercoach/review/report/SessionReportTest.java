@@ -111,7 +111,7 @@ class SessionReportTest {
     assertEquals(1, kinds.stream().filter("GAP"::equals).count());
     String page = doc.getDocumentElement().getTextContent();
     assertTrue(page.contains("12 rolls: within the 10–20 target."), "rolls verdict");
-    assertTrue(page.contains("Tender spot at 20.0 cm held 1:15 min: good."), "dwell verdict");
+    assertTrue(page.contains("Tender spot at 20 cm, held 1:15 min: good."), "dwell verdict");
     assertTrue(page.contains("Extension hold 1:05 min: well done."), "hold verdict");
     assertTrue(page.contains("9 breaths during the hold"), "breaths");
     // the verdict's rate is the card's, to the same decimal (it said 7 beside the card's 6.5)

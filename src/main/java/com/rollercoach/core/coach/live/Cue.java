@@ -82,7 +82,7 @@ public sealed interface Cue {
    * The session ended: what was done, for a short spoken summary, and the verdicts on it whose
    * closing words ({@link com.rollercoach.core.coach.Closing}) end the summary.
    */
-  record SessionDone(double atS, int rolls, int tenderSpots, double holdS,
+  record SessionDone(double atS, int rolls, int tenderSpots, double holdS, double holdTargetS,
       java.util.List<com.rollercoach.core.coach.Verdict> verdicts) implements Cue {
     public SessionDone {
       verdicts = java.util.List.copyOf(verdicts);

@@ -58,7 +58,14 @@ public final class CueText {
     if (d.tenderSpots() > 0) {
       b.append(", ").append(d.tenderSpots()).append(d.tenderSpots() == 1 ? " tender spot" : " tender spots");
     }
-    if (d.holdS() > 0) b.append(", ").append(aHold((int) Math.round(d.holdS())));
+    if (d.holdS() > 0) {
+      b.append(", ").append(aHold((int) Math.round(d.holdS())));
+      // the evidence for the closing words: a short hold says by how much
+      int shortS = com.rollercoach.core.coach.SessionCoach.holdShortS(d.holdS(), d.holdTargetS());
+      if (shortS > 0) {
+        b.append(", ").append(minutes(shortS)).append(" short of ").append(minutes((int) Math.ceil(d.holdTargetS())));
+      }
+    }
     // Praise only if the verdicts earn it: the same rule as the written summary.
     return b.append(". ").append(com.rollercoach.core.coach.Closing.of(d.verdicts())).toString();
   }

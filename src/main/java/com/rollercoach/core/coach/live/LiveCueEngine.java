@@ -187,7 +187,7 @@ public final class LiveCueEngine {
     stillMode = StillMode.NONE;
     double hold = holdsFound > 0 ? holdsFound : holdS;
     out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, hold,
-        new SessionCoach(targets).judgeAtEnd(rolls, dwells, hold)));
+        targets.holdTargetS(), new SessionCoach(targets).judgeAtEnd(rolls, dwells, hold)));
   }
 
   /** How the running still period is being coached. */

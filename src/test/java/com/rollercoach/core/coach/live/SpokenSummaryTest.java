@@ -20,7 +20,8 @@ class SpokenSummaryTest {
   private static String said(int rolls, List<Dwell> dwells, double holdS) {
     SessionCoach coach = new SessionCoach(CoachingTargets.defaults());
     return CueText.of(
-        new Cue.SessionDone(300, rolls, dwells.size(), holdS, coach.judgeAtEnd(rolls, dwells, holdS)));
+        new Cue.SessionDone(300, rolls, dwells.size(), holdS, CoachingTargets.defaults().holdTargetS(),
+            coach.judgeAtEnd(rolls, dwells, holdS)));
   }
 
   @Test
@@ -31,7 +32,8 @@ class SpokenSummaryTest {
   @Test
   void missedTargetsAreNamedInsteadOfPraise() {
     assertEquals("Session done: 4 rolls. Next time: more rolls, finish with the extension hold.", said(4, 0, 0));
-    assertEquals("Session done: 12 rolls, a 30-second hold. Next time: a longer extension hold.", said(12, 0, 30));
+    assertEquals("Session done: 12 rolls, a 30-second hold, 30 seconds short of 1 minute. "
+        + "Next time: a longer extension hold.", said(12, 0, 30));
   }
 
   @Test
@@ -45,9 +47,27 @@ class SpokenSummaryTest {
         said(12, List.of(new Dwell(100, 400, 18)), 60));
   }
 
+  /**
+   * A patient heard "Well done" after a 55 s hold with 60 s prescribed: a hold within 5 s of the target
+   * counted as done. Praise now needs the hold, as said (to the second), to reach the target, and a
+   * short hold is told by how much.
+   */
+  @Test
+  void aHoldShorterThanPrescribedIsNotPraisedAndSaysByHowMuch() {
+    assertEquals("Session done: 12 rolls, a 55-second hold, 5 seconds short of 1 minute. "
+        + "Next time: a longer extension hold.", said(12, 0, 55));
+    assertEquals("Session done: 12 rolls, a 59-second hold, 1 second short of 1 minute. "
+        + "Next time: a longer extension hold.", said(12, 0, 59.4));
+    assertEquals("Session done: 12 rolls, a 1-minute hold. Well done.", said(12, 0, 59.6));
+    assertEquals("Session done: 12 rolls, a 1-minute hold. Well done.", said(12, 0, 60));
+    List<com.rollercoach.core.coach.Verdict> v =
+        new SessionCoach(CoachingTargets.defaults()).judgeAtEnd(12, List.of(), 55);
+    assertEquals("Extension hold 55 s, 5 s short of the target: aim for 1:00 min.", v.get(v.size() - 1).message());
+  }
+
   @Test
   void theHoldsLengthReadsAsACompound() {
-    assertEquals("Session done: 12 rolls, a 55-second hold.", said(12, 0, 55).substring(0, 41));
+    assertEquals("Session done: 12 rolls, a 55-second hold,", said(12, 0, 55).substring(0, 41));
     assertEquals("a 2-minute hold", CueText.aHold(120));
     assertEquals("an 8-second hold", CueText.aHold(8));
     assertEquals("an 11-second hold", CueText.aHold(11));

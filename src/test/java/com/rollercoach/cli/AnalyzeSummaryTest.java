@@ -31,4 +31,12 @@ class AnalyzeSummaryTest {
     assertTrue(Pattern.compile("\\d+ tender spot\\(s\\), \\d+ extension hold").matcher(r.out()).find(), r.out());
     assertFalse(r.out().toLowerCase().contains("dwell"), r.out());
   }
+
+  @Test
+  void theHeadingGivesTheRollerAsItsLabelDoes() {
+    // "15 cm", as on the roller's label and in every other line, not "15.0 cm"
+    CliRun r = CliRun.of("analyze", "samples/typical-session.csv");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Session: ") && r.out().lines().findFirst().orElseThrow().endsWith("roller 15 cm"), r.out());
+  }
 }

@@ -36,9 +36,9 @@ public final class SummaryText {
     out.append(
         String.format(
             Locale.ROOT,
-            "Session: %s long, roller %.1f cm%n",
+            "Session: %s long, roller %s cm%n",
             clock(a.durationS()),
-            rollerDiameterCm));
+            com.rollercoach.core.NumberText.upTo(rollerDiameterCm, 1)));
     // The analysis's pace is over rolling time only (RollingTime), the one the pace verdict judges: a
     // tender spot inside a pass must not make the counts line say 3.2 cm/s beside a verdict of 3.3.
     out.append(

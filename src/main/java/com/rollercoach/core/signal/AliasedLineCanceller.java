@@ -41,6 +41,12 @@ final class AliasedLineCanceller {
    * motors measure 0.04–0.7 g.
    */
   static final double MIN_LINE_G = 0.02;
+  /**
+   * The slowest line taken out (Hz): breathing's slowest (4 a minute is 0.07 Hz) is slower, but a
+   * fold that slow drifts rather than swings within one rest, and a drift is what a change of the
+   * motor's load also makes of the reference.
+   */
+  static final double MIN_LINE_HZ = 0.1;
   /** The roller at most rocks below this (°/s, as {@link RollAngleTracker#ROCKING_REST_DPS}). */
   static final double REST_DPS = RollAngleTracker.ROCKING_REST_DPS;
   /** The fit is dropped after the roller turned this far (degrees) since it was learned. */
@@ -123,6 +129,9 @@ final class AliasedLineCanceller {
   private double lineShare;
   private final double[] lines = new double[CHANNELS];
   private double fitR0;
+  private double prevTap = Double.NaN;
+  private double slopeSum;
+  private double slopeSquares;
 
   /**
    * One sample. Read the cleaned values with {@link #gx()} … {@link #az()}.
@@ -276,6 +285,8 @@ final class AliasedLineCanceller {
     fitDown[2] = down[2] / dn;
     fitR0 = r;
     java.util.Arrays.fill(gram, 0);
+    slopeSum = slopeSquares = 0;
+    prevTap = Double.NaN;
     java.util.Arrays.fill(rateSquares, 0);
     lineShare = 0;
     for (double[] b : rhs) java.util.Arrays.fill(b, 0);
@@ -287,6 +298,12 @@ final class AliasedLineCanceller {
   }
 
   private void accumulate(double t, double w) {
+    if (!Double.isNaN(prevTap)) {
+      double slope = (taps[0] - prevTap) / w;
+      slopeSum += w * slope;
+      slopeSquares += w * slope * slope;
+    }
+    prevTap = taps[0];
     x[0] = 1;
     x[1] = t;
     System.arraycopy(taps, 0, x, 2, TAPS);
@@ -311,7 +328,14 @@ final class AliasedLineCanceller {
   }
 
   private boolean lineInFit() {
-    return lineVar() > MIN_LINE_G * MIN_LINE_G;
+    double v = lineVar();
+    if (!(v > MIN_LINE_G * MIN_LINE_G)) return false;
+    // a line swings: its slope's spread over its own is 2πf; a drift of the reference after the
+    // load changed (a freed motor's fold near 0 Hz, decaying) has f of a few hundredths of a hertz
+    double n = gram[0];
+    double m = slopeSum / n;
+    double slopeVar = slopeSquares / n - m * m;
+    return slopeVar > Math.pow(2 * Math.PI * MIN_LINE_HZ, 2) * v;
   }
 
   private double predict(double[] c, double t) {

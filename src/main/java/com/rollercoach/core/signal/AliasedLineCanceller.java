@@ -63,10 +63,29 @@ final class AliasedLineCanceller {
   static final double MIN_FIT_S = 4.0;
   /**
    * The share of the rates' swing about the roll axis over the rest (after their level and trend)
-   * that the line must explain: 0.8, the line twice the rest in RMS. A motor's wobble folded into
-   * the band swings the rates by 2–3 °/s against breathing's tenths.
+   * that the line must explain: 0.9, the line three times the rest in RMS. A motor's wobble folded
+   * into the band swings the rates by 2–3 °/s against breathing's tenths, and real folds explain
+   * 0.93–0.99. At 0.8, a slow fold (0.11 Hz) fitted at 0.81 took enough of a typical breather's
+   * breathing with it that the hold read as an empty roller and was cut in two (23000123).
    */
-  static final double CARRIED_SHARE = 0.8;
+  static final double CARRIED_SHARE = 0.9;
+  /**
+   * The fit is dropped once the rates have stayed this long away from what it explains (s): longer
+   * than a weight shift or a breath's fastest part, shorter than getting on.
+   */
+  static final double MAX_MOVING_S = 1.0;
+  private double movingS;
+  private double movingPower;
+  private final DtGain movingGain = new DtGain(dt -> -Math.expm1(-dt / 0.25));
+
+  /** A line has shown both its peak and its trough since the fit began: two reversals. */
+  static final int MIN_REVERSALS = 2;
+  private int reversals;
+  private int swingDir;
+  private double swingExtreme;
+  private double swingLow;
+  private double swingHigh;
+
   /** Leak of the line's angle about the roll axis, which picks the moment to switch on (s). */
   static final double LINE_ANGLE_TAU_S = 2.0;
   /** The fit is solved again this often (s): the line's relation holds through a rest. */
@@ -128,6 +147,8 @@ final class AliasedLineCanceller {
   /** The share of the rates' swing about the axis the line explains, as of the latest solve. */
   private double lineShare;
   private final double[] lines = new double[CHANNELS];
+  /** Whether {@link #lines} hold a proven fit's line (for gravity's direction). */
+  private boolean linesValid;
   private double fitR0;
   private double prevTap = Double.NaN;
   private double slopeSum;
@@ -166,9 +187,16 @@ final class AliasedLineCanceller {
       return;
     }
     double kd = gravityGain.of(dtS);
-    down[0] += kd * (ax - down[0]);
-    down[1] += kd * (ay - down[1]);
-    down[2] += kd * (az - down[2]);
+    // gravity's direction less the fitted line (as of the sample before): a freed motor's fold
+    // swings the specific force by up to 0.7 g, which turned its 2 s average by more than the
+    // turn that drops the fit, so the fit restarted every few seconds and each restart left the
+    // line's angle of the moment in θ: an empty roller drifted 40° between two sets (22000163)
+    double lx = linesValid ? lines[3] : 0;
+    double ly = linesValid ? lines[4] : 0;
+    double lz = linesValid ? lines[5] : 0;
+    down[0] += kd * (ax - lx - down[0]);
+    down[1] += kd * (ay - ly - down[1]);
+    down[2] += kd * (az - lz - down[2]);
     double dn = Math.sqrt(down[0] * down[0] + down[1] * down[1] + down[2] * down[2]);
     if (!(dn > 0)) return;
     // the specific force's length: a turn of the roller leaves it at 1 g exactly, whatever lags
@@ -220,6 +248,10 @@ final class AliasedLineCanceller {
         moving += e * e;
       }
     }
+    // the time the rates have been away from the fit, by their mean square over a quarter second:
+    // a jostle's rates cross zero, and the moments between must not restart the count
+    movingPower += movingGain.of(dtS) * (moving - movingPower);
+    movingS = movingPower < REST_DPS * REST_DPS ? 0 : movingS + dtS;
     if (moving < REST_DPS * REST_DPS) {
       if (turned || fittedS == 0) restart(dn, r);
       restS += dtS;
@@ -230,9 +262,14 @@ final class AliasedLineCanceller {
         sinceSolveS = 0;
         solved = solve();
       }
-    } else if (!fitted) {
+    } else if (!fitted || movingS > MAX_MOVING_S) {
+      // the fit no longer explains the rates for longer than a weight shift lasts: the roller
+      // rolls, where the line is small against the stroke, or somebody got on or off and the
+      // motor's load, and with it the line, changed (25000135: a fit learned on the empty roller
+      // and kept through the get-on took ±10 °/s out of the first stroke and split it)
       fittedS = 0;
       solved = false;
+      active = false;
     }
     // The line as fitted, for every channel, and its angle about the roll axis (leaky: the fit's
     // taps have their means taken off, so it swings about zero)
@@ -250,13 +287,19 @@ final class AliasedLineCanceller {
     }
     // the rates about the axis must carry the line, well above what is left: a line in the
     // reference alone (a harmonic the shell's wobble has not) near breathing's frequency is fitted
-    // to the breathing by chance over a rest, and taking it out took breaths with it
-    fitted = fitted && (axis == null || lineShare >= CARRIED_SHARE);
+    // to the breathing by chance over a rest, and taking it out took breaths with it. Without a
+    // roll axis (no stroke yet) that cannot be checked, and nothing is taken out: on an empty
+    // roller the cleaned rates read as somebody lying still, a dwell before anyone got on
+    // (26000125)
+    fitted = fitted && axis != null && lineShare >= CARRIED_SHARE;
     // Switched on where the line's angle crosses its middle: taken out from any other moment, the
     // line's swing so far would stay in θ as a step of up to its amplitude, which reads as the
     // roller moving (a still that began seconds before would end there). Once on, it stays on
     // while the fit holds.
-    boolean crossing = axis == null || (prevLineAngle <= 0) != (lineAngle <= 0);
+    // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
+    // taken off, turned the average more than the line itself had (23000123)
+    linesValid = fitted;
+    boolean crossing = (prevLineAngle <= 0) != (lineAngle <= 0);
     active = fitted && (active || crossing);
     if (active) {
       for (int i = 0; i < CHANNELS; i++) out[i] -= lines[i];
@@ -286,6 +329,9 @@ final class AliasedLineCanceller {
     fitR0 = r;
     java.util.Arrays.fill(gram, 0);
     slopeSum = slopeSquares = 0;
+    reversals = 0;
+    swingDir = 0;
+    swingLow = swingHigh = 0;
     prevTap = Double.NaN;
     java.util.Arrays.fill(rateSquares, 0);
     lineShare = 0;
@@ -304,6 +350,7 @@ final class AliasedLineCanceller {
       slopeSquares += w * slope * slope;
     }
     prevTap = taps[0];
+    countReversal(taps[0]);
     x[0] = 1;
     x[1] = t;
     System.arraycopy(taps, 0, x, 2, TAPS);
@@ -327,7 +374,30 @@ final class AliasedLineCanceller {
     return gram[2 * K + 2] / gram[0] - m * m;
   }
 
+  /**
+   * Counts the reference's reversals by at least {@value #MIN_LINE_G} g: a line swings back and
+   * forth, whereas a motor spinning up or down as its load changes moves the reference one way
+   * once, and that transient, fitted over a rest, took an empty roller's roll-away for a line
+   * (23000092: 30 °/s "taken out" after the get-off, and a 6.2 cm pass that never was).
+   */
+  private void countReversal(double ref) {
+    if (swingDir == 0) { // no direction yet: the range so far
+      swingLow = Math.min(swingLow, ref);
+      swingHigh = Math.max(swingHigh, ref);
+      if (ref - swingLow >= MIN_LINE_G) swingDir = 1;
+      else if (swingHigh - ref >= MIN_LINE_G) swingDir = -1;
+      swingExtreme = ref;
+    } else if (swingDir * (ref - swingExtreme) > 0) {
+      swingExtreme = ref;
+    } else if (Math.abs(ref - swingExtreme) >= MIN_LINE_G) {
+      reversals++;
+      swingDir = -swingDir;
+      swingExtreme = ref;
+    }
+  }
+
   private boolean lineInFit() {
+    if (reversals < MIN_REVERSALS) return false;
     double v = lineVar();
     if (!(v > MIN_LINE_G * MIN_LINE_G)) return false;
     // a line swings: its slope's spread over its own is 2πf; a drift of the reference after the

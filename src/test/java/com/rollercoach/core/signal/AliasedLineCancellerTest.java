@@ -34,6 +34,11 @@ class AliasedLineCancellerTest {
    * breathing's rate) over the last half, and of the raw rate's error likewise, in {@code err}.
    */
   private static double[] run(AliasedLineCanceller c, double seconds, double motorG, double tilt0) {
+    return run(c, seconds, motorG, tilt0, X_AXIS);
+  }
+
+  private static double[] run(
+      AliasedLineCanceller c, double seconds, double motorG, double tilt0, double[] axis) {
     SplittableRandom rnd = new SplittableRandom(7);
     double cleanSq = 0;
     double rawSq = 0;
@@ -53,7 +58,7 @@ class AliasedLineCancellerTest {
       double gx = bias + breathRate(t) + wobble + 0.05 * rnd.nextGaussian();
       double gy = 0.4 * motorG * Math.sin(p + 1.3) + 0.05 * rnd.nextGaussian();
       double gz = 0.05 * rnd.nextGaussian();
-      c.update(gx, gy, gz, ax, ay, az, 1 / FS, X_AXIS);
+      c.update(gx, gy, gz, ax, ay, az, 1 / FS, axis);
       if (t > seconds / 2) {
         double truth = bias + breathRate(t);
         cleanSq += Math.pow(c.gx() - truth, 2);
@@ -152,5 +157,88 @@ class AliasedLineCancellerTest {
       if (c.active()) activeSamples++;
     }
     assertEquals(0, activeSamples);
+  }
+
+  @Test
+  void aFitIsDroppedWhenTheRatesLeaveItForLongerThanAShift() {
+    // somebody gets on an empty roller whose motor runs: a jostle of ±25 °/s for two seconds that
+    // turns the roller by under 15°, after which the loaded motor's line is another one. The fit
+    // learned on the empty roller must not be kept through it (--seed 25000135: it took ±10 °/s
+    // out of the first stroke and split it into two passes)
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    run(c, 40, 0.2, 0.3);
+    assertTrue(c.active());
+    boolean activeAfterOneSecond = false;
+    for (int i = 0; i < 2 * FS; i++) {
+      double t = i / FS;
+      double jostle = 25 * Math.sin(2 * Math.PI * 1.5 * t);
+      double th = 0.3 + Math.toRadians(25 / (2 * Math.PI * 1.5)) * (1 - Math.cos(2 * Math.PI * 1.5 * t));
+      c.update(2.5 + jostle, 0, 0, 0, Math.sin(th), Math.cos(th), 1 / FS, X_AXIS);
+      if (t > 1.5 && c.active()) activeAfterOneSecond = true;
+    }
+    assertFalse(activeAfterOneSecond);
+  }
+
+  @Test
+  void aSwingThatDoesNotComeBackIsNotALine() {
+    // a motor's load lifts and settles once (an empty roller's motor freed as somebody gets off,
+    // spinning up and hunting): the specific force's length rises by 0.1 g and falls back over 8 s,
+    // and the empty shell's rates follow it. In one rest that fits as well as a line would, slope
+    // and all, but it swings out and back only once: a line shows its peak and its trough (--seed
+    // 23000092: 20–30 °/s "taken out" of the empty roller's rocking, read as a 6.2 cm pass)
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    SplittableRandom rnd = new SplittableRandom(9);
+    int activeSamples = 0;
+    for (int i = 0; i < 30 * FS; i++) {
+      double t = i / FS;
+      double bump = t < 3 || t > 11 ? 0 : 0.1 * Math.sin(Math.PI * (t - 3) / 8);
+      double ay = Math.sin(0.3) * (1 + bump) + 0.003 * rnd.nextGaussian();
+      double az = Math.cos(0.3) * (1 + bump) + 0.003 * rnd.nextGaussian();
+      double gx = 0.5 + 80 * bump + 0.05 * rnd.nextGaussian();
+      c.update(gx, 0.05 * rnd.nextGaussian(), 0.05 * rnd.nextGaussian(), 0, ay, az, 1 / FS, X_AXIS);
+      if (c.active()) activeSamples++;
+    }
+    assertEquals(0, activeSamples);
+  }
+
+  @Test
+  void aLineLargeEnoughToSwingGravitysAverageIsNotTakenForATurn() {
+    // a freed motor folded to 0.2 Hz swings the specific force's direction by ±34° and its length
+    // by ±0.3 g: averaged over 2 s, the direction still swings by more than the 15° turn that
+    // drops the fit. Read without the fitted line, that restarted the fit every few seconds, and
+    // each restart left a step in θ (--seed 22000163: an empty roller drifted 40° between two sets)
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    SplittableRandom rnd = new SplittableRandom(13);
+    int drops = 0;
+    int activeSamples = 0;
+    boolean was = false;
+    for (int i = 0; i < 60 * FS; i++) {
+      double t = i / FS;
+      double p = 2 * Math.PI * 0.2 * t;
+      // the specific force's direction swings by ±0.6 rad and its length by ±0.3 g, in step
+      double dir = 0.3 + 0.6 * Math.cos(p);
+      double len = 1 + 0.3 * Math.cos(p);
+      double ay = len * Math.sin(dir) + 0.003 * rnd.nextGaussian();
+      double az = len * Math.cos(dir) + 0.003 * rnd.nextGaussian();
+      double gx = 1.0 + 8 * Math.cos(p + 0.3) + 0.05 * rnd.nextGaussian();
+      c.update(gx, 0.05 * rnd.nextGaussian(), 0.05 * rnd.nextGaussian(), 0, ay, az, 1 / FS, X_AXIS);
+      if (t > 20 && was && !c.active()) drops++;
+      if (t > 20 && c.active()) activeSamples++;
+      was = c.active();
+    }
+    // read without the line, gravity's average turned by over 15° every few seconds and the fit
+    // never stayed in use
+    assertTrue(activeSamples > 0.9 * 40 * FS, "in use " + activeSamples / (40 * FS));
+    assertEquals(0, drops);
+  }
+
+  @Test
+  void nothingIsTakenOutBeforeARollAxisIsKnown() {
+    // before the first strokes there is no roll axis, so whether the rates carry the line cannot be
+    // checked; taken out anyway, an empty roller's cleaned rates read as somebody lying still, a
+    // tender spot before anyone got on (--seed 26000125)
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    run(c, 60, 0.2, 0.3, null);
+    assertFalse(c.active());
   }
 }

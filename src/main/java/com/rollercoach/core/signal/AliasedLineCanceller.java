@@ -59,8 +59,14 @@ final class AliasedLineCanceller {
   static final double GRAVITY_TAU_S = 2.0;
   /** Gravity's average settles within this after a turn (s): 2 time constants, 86 %. */
   static final double SETTLE_S = 2 * GRAVITY_TAU_S;
-  /** Learning time before the fit is used (s): a few line periods' worth at rest. */
-  static final double MIN_FIT_S = 4.0;
+  /**
+   * Learning time before the fit is used (s): a few line periods' worth at rest, and 2 s after the
+   * turn test is armed ({@link #SETTLE_S}), in which a stroke turns the roller past {@value
+   * #MAX_TURN_DEG}°: until then the anchor follows gravity, and a slow stroke whose ramp the fit's
+   * trend took passed for a rest (63000243: a fit learned over a stroke was used in the pause after
+   * it, and the hold began 3.5 s late).
+   */
+  static final double MIN_FIT_S = SETTLE_S + 2.0;
   /**
    * The share of the rates' swing about the roll axis over the rest (after their level and trend)
    * that the line must explain: 0.9, the line three times the rest in RMS. A motor's wobble folded

@@ -6,7 +6,9 @@ import com.rollercoach.core.sample.ImuSample;
  * The signal stage of the pipeline: raw IMU samples at whatever rate and jitter the source delivers
  * in, a uniform {@value #GRID_HZ} Hz grid of roller motion out.
  *
- * <p>Per raw sample it tracks the gyro bias ({@link GyroBiasTracker}), the roll axis ({@link
+ * <p>Per raw sample it first takes out a vibrating roller's motor line where a sensor without an
+ * anti-alias filter has folded it into the breathing band ({@link AliasedLineCanceller}), then
+ * tracks the gyro bias ({@link GyroBiasTracker}), the roll axis ({@link
  * RollAxisEstimator}), the roll angle θ with the accelerometer's drift bound ({@link
  * RollAngleTracker}) and accelerometer shocks (getting on and off, the hip drop). The detectors then
  * work on a uniform grid, linearly interpolated between raw samples, so their filters are designed
@@ -115,6 +117,7 @@ public final class RollSignal {
   private final GyroSaturation saturation = new GyroSaturation();
   private final MotorSwitch motorSwitch = new MotorSwitch();
   private final RestShaking restShaking = new RestShaking();
+  private final AliasedLineCanceller aliased = new AliasedLineCanceller();
   private final DeliveryClock clock = new DeliveryClock(this::process);
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
@@ -197,7 +200,14 @@ public final class RollSignal {
     // loss put a 0.03° kink in the rocking residual, which read as somebody getting on (seed
     // 11000049, ble-stalls)
     double filterDt = dt > RollAngleTracker.SNAP_GAP_S && !Double.isNaN(typicalDt) ? typicalDt : dt;
-    lpRate.update(x.gxDps(), x.gyDps(), x.gzDps(), filterDt);
+    // a motor line folded below 2 Hz comes out of the rates and of gravity's reference first; the
+    // shaking's measures (shock, motor level, switch) keep the raw specific force
+    aliased.update(
+        x.gxDps(), x.gyDps(), x.gzDps(), x.axG(), x.ayG(), x.azG(), filterDt, axis.axis());
+    double gxIn = aliased.gx();
+    double gyIn = aliased.gy();
+    double gzIn = aliased.gz();
+    lpRate.update(gxIn, gyIn, gzIn, filterDt);
     lpAccel.update(x.axG(), x.ayG(), x.azG(), filterDt);
     double lgx = lpRate.x();
     double lgy = lpRate.y();
@@ -212,9 +222,9 @@ public final class RollSignal {
         angle.biasStepped(a0[0] * bias.bias(0) + a0[1] * bias.bias(1) + a0[2] * bias.bias(2));
       }
     }
-    double wx = x.gxDps() - bias.bias(0);
-    double wy = x.gyDps() - bias.bias(1);
-    double wz = x.gzDps() - bias.bias(2);
+    double wx = gxIn - bias.bias(0);
+    double wy = gyIn - bias.bias(1);
+    double wz = gzIn - bias.bias(2);
     if (primed) {
       double cx = lgx - bias.bias(0);
       double cy = lgy - bias.bias(1);
@@ -229,9 +239,11 @@ public final class RollSignal {
     angle.biasEstimated(bias.estimated());
     angle.biasNow(bias.bias(0), bias.bias(1), bias.bias(2));
     angle.shaking(restShaking.levelG());
-    double theta = angle.update(wx, wy, wz, x.axG(), x.ayG(), x.azG(), dt, axis.axis(), still);
+    double theta =
+        angle.update(wx, wy, wz, aliased.ax(), aliased.ay(), aliased.az(), dt, axis.axis(), still);
     boolean hadShock = shockPending;
     trackShock(x, wx, wy, wz, dt);
+    if (shockPending && !hadShock) aliased.jolted();
     restShaking.update(x.axG(), x.ayG(), x.azG(), wx, wy, wz, dt);
     double switched =
         motorSwitch.update(

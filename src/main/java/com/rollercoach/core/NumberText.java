@@ -28,4 +28,14 @@ public final class NumberText {
     BigDecimal r = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
     return r.signum() == 0 ? "0" : r.stripTrailingZeros().toPlainString();
   }
+
+  /**
+   * {@code v} as {@link #upTo} gives it, with a "+" when it is above zero: a signed position, "+4",
+   * "-3", and "0" for anything that rounds to zero, where {@code %+.0f} wrote "+0" and "-0" for a
+   * spot within half a centimetre of the landmark.
+   */
+  public static String signed(double v, int decimals) {
+    String r = upTo(v, decimals);
+    return r.equals("0") || r.startsWith("-") || !Double.isFinite(v) ? r : "+" + r;
+  }
 }

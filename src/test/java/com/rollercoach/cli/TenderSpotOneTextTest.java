@@ -46,7 +46,7 @@ class TenderSpotOneTextTest {
     assertEquals("tender spot at +4 cm, held 1:02 min", SpotText.of(4.4, true, 62));
     assertEquals("tender spot at -4 cm, held 45 s", SpotText.of(-4.4, false, 45));
     assertEquals("at 0 cm, held 1:00 min", SpotText.where(-0.2, false, 60));
-    assertEquals("+0 cm", SpotText.position(-0.2, true));
+    assertEquals("0 cm", SpotText.position(-0.2, true)); // at the landmark: no side
   }
 
   private static List<String> all(Pattern p, String text) {

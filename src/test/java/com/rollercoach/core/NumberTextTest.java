@@ -35,4 +35,15 @@ class NumberTextTest {
     assertEquals("NaN", NumberText.upTo(Double.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> NumberText.upTo(1, -1));
   }
+
+  @Test
+  void signedMarksAPositionAboveZeroAndLeavesZeroUnsigned() {
+    assertEquals("+4", NumberText.signed(3.6, 0));
+    assertEquals("-3", NumberText.signed(-3.4, 0));
+    // %+.0f wrote these "+0" and "-0": a spot at the landmark has no side
+    assertEquals("0", NumberText.signed(0.2, 0));
+    assertEquals("0", NumberText.signed(-0.2, 0));
+    assertEquals("+0.5", NumberText.signed(0.5, 1));
+    assertEquals("NaN", NumberText.signed(Double.NaN, 0));
+  }
 }

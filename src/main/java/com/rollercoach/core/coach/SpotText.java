@@ -1,6 +1,7 @@
 package com.rollercoach.core.coach;
 
-import java.util.Locale;
+import com.rollercoach.core.NumberText;
+
 
 /**
  * A tender spot as every output writes it — {@code analyze}, {@code sessions show}, the report, the
@@ -17,8 +18,8 @@ public final class SpotText {
 
   /** "+4 cm" (direction known), "4 cm" or "-4 cm" (unknown: + and − only mean the two ways); never "-0". */
   public static String position(double backCm, boolean directionKnown) {
-    double cm = Math.rint(backCm) + 0.0; // -0.2 is "0 cm", not "-0 cm"
-    return String.format(Locale.ROOT, directionKnown ? "%+.0f cm" : "%.0f cm", cm);
+    // -0.2 is "0 cm", neither "-0" nor "+0": a spot at the landmark has no side
+    return (directionKnown ? NumberText.signed(backCm, 0) : NumberText.upTo(backCm, 0)) + " cm";
   }
 
   /** "tender spot at +4 cm, held 1:02 min" (a held time under a minute: "held 45 s"). */

@@ -5,7 +5,6 @@ import com.rollercoach.core.coach.live.StillMode;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.gui.summary.Clock;
 import com.rollercoach.live.LiveSession;
-import java.util.Locale;
 
 /**
  * The phase line of the live view: a title ("Rolling", "Extension hold"), a detail ("5 breaths") and,
@@ -30,8 +29,8 @@ public record PhaseText(String title, String detail, String timer, String style)
     }
     if (still && c.stillMode() == StillMode.TENDER_SPOT) {
       return new PhaseText("Tender spot",
-          String.format(Locale.ROOT, "at %+.0f cm · move on after %s", s.positionCm(),
-              Clock.minutes(t.dwellMinS())), Clock.minutes(elapsed), "DWELL");
+          "at " + com.rollercoach.core.NumberText.signed(s.positionCm(), 0) + " cm · move on after "
+              + Clock.minutes(t.dwellMinS()), Clock.minutes(elapsed), "DWELL");
     }
     if (still) {
       return new PhaseText("Holding still", "", Clock.minutes(elapsed), "STILL");

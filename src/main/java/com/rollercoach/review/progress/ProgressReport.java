@@ -122,7 +122,7 @@ public final class ProgressReport {
     page.table(new String[] {"Spot", "Position (cm)", "Sessions", "Dwells", "Mean hold", "Seen"}, num);
     int n = 0;
     for (TenderSpot t : data.spots()) {
-      page.row(t.sessions() >= 2 ? "DWELL" : "", num, "Spot " + ++n, Page.fmt("%+.0f", t.positionCm()),
+      page.row(t.sessions() >= 2 ? "DWELL" : "", num, "Spot " + ++n, com.rollercoach.core.NumberText.signed(t.positionCm(), 0),
           String.valueOf(t.sessions()), String.valueOf(t.dwells()), Durations.clock(t.meanDurationS()),
           DATE.format(t.firstSeen().atZone(zone)) + (t.sessions() > 1
               ? " – " + DATE.format(t.lastSeen().atZone(zone)) : ""));
@@ -161,7 +161,7 @@ public final class ProgressReport {
     for (SessionEntry e : data.sessions()) {
       var s = e.summary();
       String spots = data.dwells().getOrDefault(e.id(), List.of()).stream()
-          .map(d -> Page.fmt("%+.0f (%s)", d[2], Durations.clock(d[1] - d[0])))
+          .map(d -> com.rollercoach.core.NumberText.signed(d[2], 0) + " (" + Durations.clock(d[1] - d[0]) + ")")
           .collect(Collectors.joining(", "));
       String pain = e.notes().painBefore().isEmpty() && e.notes().painAfter().isEmpty() ? ""
           : (e.notes().painBefore().isPresent() ? e.notes().painBefore().getAsInt() : "?") + " → "

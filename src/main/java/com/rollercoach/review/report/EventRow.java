@@ -84,8 +84,9 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
       String paused = rolling < p.durationS() - 0.5
           ? String.format(Locale.ROOT, " (%.0f s of it still or off)", p.durationS() - rolling) : "";
       rows.add(new EventRow(Kind.PASS, "Pass " + p.index(), p.startS() - t0, p.endS() - t0,
-          p.toCm(), String.format(Locale.ROOT, "%+.0f → %+.0f cm, %.0f cm at %.1f cm/s%s",
-              p.fromCm(), p.toCm(), p.travelCm(), Rolling.speed(p, pauses), paused)));
+          p.toCm(), String.format(Locale.ROOT, "%s → %s cm, %.0f cm at %.1f cm/s%s",
+              com.rollercoach.core.NumberText.signed(p.fromCm(), 0), com.rollercoach.core.NumberText.signed(p.toCm(), 0), p.travelCm(),
+              Rolling.speed(p, pauses), paused)));
     }
     int n = 0;
     for (Dwell d : a.dwells()) {

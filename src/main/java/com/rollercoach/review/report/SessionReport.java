@@ -240,7 +240,7 @@ public final class SessionReport {
       boolean instant = e.endS() == e.startS();
       page.row(e.kind().name(), num, e.label(), Durations.clock(e.startS()),
           instant ? "" : Durations.clock(e.endS()), instant ? "" : Durations.clock(e.durationS()),
-          Double.isNaN(e.positionCm()) ? "" : Page.fmt("%+.0f", e.positionCm()), e.detail());
+          Double.isNaN(e.positionCm()) ? "" : com.rollercoach.core.NumberText.signed(e.positionCm(), 0), e.detail());
     }
     page.endTable();
   }

@@ -138,11 +138,11 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
       line(w.atS(), String.format(Locale.ROOT, "pass %d taken back (%s): %d passes, %d rolls",
           w.pass().index(), w.reason(), w.passCount(), w.rollCount()) + ended(w.pass().endS(), w.atS()));
     } else if (e instanceof MotionEvent.StillStarted s) {
-      line(s.atS(), String.format(Locale.ROOT, "still at %+.1f cm since %s", s.positionCm(), clock(s.startS())));
+      line(s.atS(), "still at " + cm(s.positionCm()) + " since " + clock(s.startS()));
     } else if (e instanceof MotionEvent.DwellFound d) {
       dwells++;
-      line(d.atS(), String.format(Locale.ROOT, "tender spot held at %+.1f cm for %s (%s), %s",
-          d.dwell().positionCm(), duration(d.dwell().durationS()), dwellVerdict(d.dwell().durationS()),
+      line(d.atS(), String.format(Locale.ROOT, "tender spot held at %s for %s (%s), %s",
+          cm(d.dwell().positionCm()), duration(d.dwell().durationS()), dwellVerdict(d.dwell().durationS()),
           span(d.dwell().startS(), d.dwell().endS())));
     } else if (e instanceof MotionEvent.HoldFound h) {
       holds++;
@@ -255,12 +255,20 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     }
   }
 
+  /**
+   * A position as the window shows it, in whole centimetres ("+8 cm", "0 cm"): to the tenth, one
+   * tender spot read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean.
+   */
+  private static String cm(double positionCm) {
+    return com.rollercoach.core.NumberText.signed(positionCm, 0) + " cm";
+  }
+
   private String timerText(LiveState st, LiveSession.Coaching c, double heldS) {
     return switch (c.stillMode()) {
-      case HOLD -> String.format(Locale.ROOT, "extension hold %s at %+.1f cm, %d breaths", duration(heldS),
-          st.positionCm(), c.breathsInHold());
-      case TENDER_SPOT -> String.format(Locale.ROOT, "tender spot %s at %+.1f cm", duration(heldS), st.positionCm());
-      default -> String.format(Locale.ROOT, "holding still %s at %+.1f cm", duration(heldS), st.positionCm());
+      case HOLD -> String.format(Locale.ROOT, "extension hold %s at %s, %d breaths", duration(heldS),
+          cm(st.positionCm()), c.breathsInHold());
+      case TENDER_SPOT -> "tender spot " + duration(heldS) + " at " + cm(st.positionCm());
+      default -> "holding still " + duration(heldS) + " at " + cm(st.positionCm());
     };
   }
 

@@ -54,6 +54,24 @@ class LiveConsoleTest {
         "   5:23  off the roller since 5:15"), lines);
   }
 
+  /**
+   * A tender spot's position in whole centimetres, as the window shows it: to the tenth, one spot
+   * read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean; at the landmark
+   * it is "0 cm", not "-0.2".
+   */
+  @Test
+  void positionsAreInWholeCentimetres() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), false);
+    c.event(new MotionEvent.StillStarted(46.2, 39.1, 7.46));
+    c.event(new MotionEvent.DwellFound(107.0, new com.rollercoach.core.detect.Dwell(39.1, 101.3, -0.2)));
+    java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(java.util.List.of(
+        "   0:46  still at +7 cm since 0:39",
+        "   1:47  tender spot held at 0 cm for 1:02 (good), 0:39–1:41"), lines);
+  }
+
   /** record's heading comes first: the link's lines while the port opens wait for it. */
   @Test
   void linesBeforeTheHeadingWaitForIt() {

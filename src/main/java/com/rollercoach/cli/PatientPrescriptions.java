@@ -21,4 +21,19 @@ final class PatientPrescriptions {
       throw new UserInputException(e.getMessage(), e);
     }
   }
+
+  /**
+   * Refuses a {@code --per-week} outside what a prescription may ask for, in the option's own words:
+   * the one check for {@code patients prescribe} and {@code progress}; the bound is {@link
+   * Prescription#checkSessionsPerWeek}'s.
+   */
+  static void checkPerWeekOption(Integer perWeek) {
+    if (perWeek == null) return;
+    try {
+      Prescription.checkSessionsPerWeek(perWeek);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(
+          "--per-week " + perWeek + ": must be 1–" + Prescription.MAX_SESSIONS_PER_WEEK, e);
+    }
+  }
 }

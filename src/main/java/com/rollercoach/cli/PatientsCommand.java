@@ -192,9 +192,7 @@ public final class PatientsCommand implements Runnable {
         }
         // Refused values are echoed as typed ("--hold -5", not "-5.0")
         double holdS = hold == null ? base.holdS() : holdSeconds(hold);
-        if (perWeek != null && (perWeek < 1 || perWeek > Prescription.MAX_SESSIONS_PER_WEEK)) {
-          throw new UserInputException("--per-week " + perWeek + ": must be 1–" + Prescription.MAX_SESSIONS_PER_WEEK);
-        }
+        PatientPrescriptions.checkPerWeekOption(perWeek);
         Prescription p;
         try {
           p = new Prescription((int) r[0], (int) r[1], s[0], s[1], t[0], t[1],

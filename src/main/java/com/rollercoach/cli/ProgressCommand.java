@@ -62,10 +62,7 @@ public final class ProgressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
-    int maxPerWeek = com.rollercoach.core.coach.Prescription.MAX_SESSIONS_PER_WEEK;
-    if (perWeek != null && (perWeek < 1 || perWeek > maxPerWeek)) {
-      throw new UserInputException("--per-week " + perWeek + ": must be 1–" + maxPerWeek);
-    }
+    PatientPrescriptions.checkPerWeekOption(perWeek);
     OutputFiles.refuseExisting(force, "progress.html", out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);

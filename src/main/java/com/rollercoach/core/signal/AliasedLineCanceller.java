@@ -298,13 +298,13 @@ final class AliasedLineCanceller {
     // roller the cleaned rates read as somebody lying still, a dwell before anyone got on
     // (26000125)
     fitted = fitted && axis != null && lineShare >= CARRIED_SHARE;
+    // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
+    // taken off, turned the average more than the line itself had (23000123)
+    linesValid = fitted;
     // Switched on where the line's angle crosses its middle: taken out from any other moment, the
     // line's swing so far would stay in θ as a step of up to its amplitude, which reads as the
     // roller moving (a still that began seconds before would end there). Once on, it stays on
     // while the fit holds.
-    // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
-    // taken off, turned the average more than the line itself had (23000123)
-    linesValid = fitted;
     boolean crossing = (prevLineAngle <= 0) != (lineAngle <= 0);
     active = fitted && (active || crossing);
     if (active) {

@@ -260,7 +260,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
    * tender spot read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean.
    */
   private static String cm(double positionCm) {
-    return com.rollercoach.core.NumberText.signed(positionCm, 0) + " cm";
+    return com.rollercoach.core.coach.SpotText.position(positionCm, true);
   }
 
   private String timerText(LiveState st, LiveSession.Coaching c, double heldS) {

@@ -100,7 +100,7 @@ final class SessionDetail extends VBox {
     events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
     events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));
     events.getColumns().add(column("Position", e -> Double.isNaN(e.positionCm()) ? ""
-        : (com.rollercoach.core.NumberText.signed(e.positionCm(), 0) + " cm"), 70));
+        : com.rollercoach.core.coach.SpotText.position(e.positionCm(), true), 70));
     events.getColumns().add(column("Details", EventRow::detail, 220));
     events.setPrefHeight(200);
     events.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

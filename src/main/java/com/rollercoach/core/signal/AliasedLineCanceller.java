@@ -189,6 +189,7 @@ final class AliasedLineCanceller {
       }
       primed = true;
       active = false;
+      linesValid = false;
       fittedS = 0;
       return;
     }
@@ -228,6 +229,7 @@ final class AliasedLineCanceller {
     boolean worth = ticks >= RING && (fittedS > 0 || solved || refVar > PREGATE_G2);
     if (!worth) {
       active = false;
+      linesValid = false;
       fittedS = 0;
       solved = false;
       return;
@@ -275,6 +277,7 @@ final class AliasedLineCanceller {
       // and kept through the get-on took ±10 °/s out of the first stroke and split it)
       fittedS = 0;
       solved = false;
+      fitted = false; // and nothing is taken out at this sample either, nor from gravity's average
       active = false;
     }
     // The line as fitted, for every channel, and its angle about the roll axis (leaky: the fit's
@@ -506,6 +509,11 @@ final class AliasedLineCanceller {
     active = false;
     fittedS = 0;
     solved = false;
+  }
+
+  /** Gravity's 2 s average as the turn test sees it (g, sensor frame; for tests). */
+  double[] gravityAverage() {
+    return down.clone();
   }
 
   /** Whether a fitted line is being taken out now. */

@@ -160,6 +160,26 @@ class AliasedLineCancellerTest {
   }
 
   @Test
+  void aLineDroppedAtAGapIsNotTakenOutOfGravitysAverageAfterIt() {
+    // a proven fit, then 3 s without samples: the fit is gone, and so must be its line, which the
+    // sample after the gap had still taken out of gravity's average as of before the gap
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    run(c, 40, 0.5, 0.3);
+    assertTrue(c.active());
+    double[] before = c.gravityAverage();
+    double ay = Math.sin(0.3);
+    double az = Math.cos(0.3);
+    c.update(2.5, 0, 0, 0, ay, az, 3.0, X_AXIS); // the first sample after the gap
+    c.update(2.5, 0, 0, 0, ay, az, 1 / FS, X_AXIS);
+    double k = 1 - Math.exp(-1 / FS / AliasedLineCanceller.GRAVITY_TAU_S);
+    double[] after = c.gravityAverage();
+    // one step of the average towards the sample itself, nothing taken off it (the line is up
+    // to 0.65 g here, which the stale fit had taken off: 0.016 g in one step)
+    assertEquals(before[1] + k * (ay - before[1]), after[1], 2e-3);
+    assertEquals(before[2] + k * (az - before[2]), after[2], 2e-3);
+  }
+
+  @Test
   void aFitIsDroppedWhenTheRatesLeaveItForLongerThanAShift() {
     // somebody gets on an empty roller whose motor runs: a jostle of ±25 °/s for two seconds that
     // turns the roller by under 15°, after which the loaded motor's line is another one. The fit

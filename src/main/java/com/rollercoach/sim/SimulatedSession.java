@@ -300,7 +300,8 @@ public final class SimulatedSession {
   /**
    * For each true pass, when its end became knowable live (device clock): the first moment the
    * contact point is 2 cm back from the ending turning point (the hysteresis), or — if earlier — the
-   * moment the roller came to rest at it (the scripted movement stopped). The live latency of a pass
+   * moment the roller came to rest at it (the scripted movement stopped); never before its travel
+   * first reached 5 cm. The live latency of a pass
    * event is measured from here.
    */
   public double[] passConfirmationTimes(SessionTruth truth) {
@@ -320,6 +321,18 @@ public final class SimulatedSession {
       for (double t = end; t < c; t += 0.01) {
         if (Math.abs(cursor.positionCm(t) - sEnd) >= 2.0) {
           c = t;
+          break;
+        }
+      }
+      // and not before it is a pass at all: a last stroke a little short of 5 cm, finished by the
+      // body's drift during the hold, was confirmable at the hold's start, 48 s before its travel
+      // reached 5 cm (27000159, breathers)
+      double start = (truth.passSpans().get(i).startS() - clockOffsetS) / clock;
+      ScriptCursor along = new ScriptCursor(script, body, effectiveRadiusCm); // it only goes forward
+      double sStart = along.positionCm(start);
+      for (double t = start; t < end; t += 0.01) {
+        if (Math.abs(along.positionCm(t) - sStart) >= ReferenceStrokeSegmenter.MIN_PASS_CM) {
+          c = Math.max(c, t);
           break;
         }
       }

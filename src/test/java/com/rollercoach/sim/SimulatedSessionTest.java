@@ -27,6 +27,29 @@ class SimulatedSessionTest {
   }
 
   @Test
+  void aPassIsConfirmableOnlyOnceItsTravelHasReachedFiveCentimetres() {
+    // the last stroke ends 4.8 cm from where it began, the hips drop, and the body's drift during
+    // the hold takes it past 5 cm 49 s later: it became a pass there, not at the hold's start
+    SimulatedSession s =
+        SimulatedSession.create(
+            SimulationSpec.of(27000159).withArchetype(Archetype.TENDER_ROCKER)
+                .withConditions(java.util.Set.of(Condition.BREATHERS)));
+    SessionTruth truth = s.truth(true);
+    double[] confirmable = s.passConfirmationTimes(truth);
+    List<double[]> trace = truth.trace();
+    for (int i = 0; i < confirmable.length; i++) {
+      SessionTruth.PassSpan p = truth.passSpans().get(i);
+      double farthest = 0;
+      for (double[] row : trace) {
+        if (row[0] >= p.startS() && row[0] <= confirmable[i] + 0.1) {
+          farthest = Math.max(farthest, Math.abs(row[1] - p.fromCm()));
+        }
+      }
+      assertTrue(farthest >= 5 - 0.2, "pass " + (i + 1) + " confirmable " + (farthest) + " cm along");
+    }
+  }
+
+  @Test
   void timestampsIncreaseAtTheNominalRateAndGapsShow() {
     SimulatedSession s =
         SimulatedSession.create(SimulationSpec.of(5).withDevice("lsm6ds3-ble").withRateHz(52));

@@ -310,7 +310,7 @@ public final class LiveCueEngine {
     if (holdPending && elapsed >= STILL_CONFIRM_S) {
       holdPending = false;
       stillMode = StillMode.HOLD;
-      nextMark = firstHoldMark();
+      nextMark = firstHoldMark(targets.holdTargetS() - elapsed);
       out.accept(new Cue.HoldStarted(state.tS(), (int) Math.round(targets.holdTargetS())));
       hold(state);
       return;
@@ -321,10 +321,16 @@ public final class LiveCueEngine {
     }
   }
 
-  /** Marks at or beyond the target itself (a 20 s target has no "30 s left") are skipped. */
-  private int firstHoldMark() {
+  /**
+   * Marks at or beyond the target itself (a 20 s target has no "30 s left") are skipped, and so are
+   * marks already passed when the hold is announced ({@code remainingS} left, 8 s after the stop): a
+   * 35 s hold has 27 s left then, and "30 seconds left" said at once was 3 s wrong. The last mark
+   * (target reached) is always said.
+   */
+  private int firstHoldMark(double remainingS) {
     int i = 0;
-    while (i < HOLD_MARKS_S.length - 1 && HOLD_MARKS_S[i] >= targets.holdTargetS()) {
+    while (i < HOLD_MARKS_S.length - 1
+        && (HOLD_MARKS_S[i] >= targets.holdTargetS() || HOLD_MARKS_S[i] > remainingS + 0.5)) {
       i++;
     }
     return i;

@@ -134,6 +134,10 @@ class LiveCueEngineTest {
 
   /** The roller stopped at 10 cm, then the hips dropped: +1.5 cm (11.5°) over 1.5 s, still from {@code since}. */
   private void hipDrop(double stopS, double since) {
+    hipDrop(engine, stopS, since);
+  }
+
+  private static void hipDrop(LiveCueEngine engine, double stopS, double since) {
     for (double x = stopS - 2; x < stopS; x += 0.05) engine.onState(rolling(x, 10 - (stopS - x), 20));
     for (double x = stopS; x < since; x += 0.05) {
       double f = (x - stopS) / (since - stopS);
@@ -198,6 +202,27 @@ class LiveCueEngineTest {
     assertEquals(since + 60, countdown.get(2).atS(), 0.01);
     assertEquals(10, countdown.get(2).breaths());
     assertTrue(only(Cue.DwellTimer.class).isEmpty());
+  }
+
+  /**
+   * The hold is announced 8 s after the stop, so with a 35 s target only 27 s are left then: the
+   * countdown must not say "30 seconds left" at that moment (it did, right after "35 seconds").
+   */
+  @Test
+  void aCountdownMarkAlreadyPassedWhenTheHoldIsAnnouncedIsNotSaid() {
+    List<Cue> heard = new ArrayList<>();
+    LiveCueEngine e = new LiveCueEngine(new Prescription(10, 20, 2, 4, 60, 120, 35, 3), 15, heard::add);
+    double since = 100;
+    hipDrop(e, since - 1.5, since);
+    for (double x = since + 8; x <= since + 40; x += 0.005) e.onState(still(x, since, 11.5, 20, 0));
+    List<Cue.HoldCountdown> countdown = heard.stream().filter(c -> c instanceof Cue.HoldCountdown)
+        .map(c -> (Cue.HoldCountdown) c).toList();
+    assertEquals(1, heard.stream().filter(c -> c instanceof Cue.HoldStarted).count(), heard.toString());
+    for (Cue.HoldCountdown c : countdown) {
+      double left = 35 - (c.atS() - since);
+      assertEquals(c.remainingS(), left, 0.5, "said '" + CueText.of(c) + "' with " + left + " s left");
+    }
+    assertEquals(List.of(10, 0), countdown.stream().map(Cue.HoldCountdown::remainingS).toList());
   }
 
   @Test

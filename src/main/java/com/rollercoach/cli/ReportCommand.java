@@ -96,8 +96,9 @@ public final class ReportCommand implements Callable<Integer> {
       ReplayResult replay = first.onBack();
       SessionEntry entry = first.entry();
       if (format.csv || format.json) {
-        String text = format.csv ? SessionExport.eventsCsv(replay)
-            : SessionExport.json(entry, replay, report.verdicts());
+        boolean directionKnown = first.frame().directionKnown();
+        String text = format.csv ? SessionExport.eventsCsv(replay, directionKnown)
+            : SessionExport.json(entry, replay, report.verdicts(), directionKnown);
         if (out == null) {
           spec.commandLine().getOut().print(text);
           spec.commandLine().getOut().flush();

@@ -46,6 +46,13 @@ public final class LiveCueEngine {
   /** A repeated nag is no coaching: the same corrective cue at most once per this many seconds. */
   static final double REPEAT_GUARD_S = 10.0;
 
+  /**
+   * The range guard re-arms only once the roller is back inside the allowed range by this much (the
+   * definitions' 2 cm stroke hysteresis): breathing at the edge carried the position across it and
+   * back every breath, and the guard was said again every 10 s to someone lying still.
+   */
+  static final double RANGE_REARM_CM = 2.0;
+
   /** Seconds-left marks of the hold countdown (0 = target reached). */
   private static final int[] HOLD_MARKS_S = {30, 10, 0};
 
@@ -375,7 +382,9 @@ public final class LiveCueEngine {
     double margin = targets.rangeGrowthCm();
     boolean outside = s < rangeLowCm - margin || s > rangeHighCm + margin;
     if (!outside) {
-      rangeGuardArmed = true;
+      if (s >= rangeLowCm - margin + RANGE_REARM_CM && s <= rangeHighCm + margin - RANGE_REARM_CM) {
+        rangeGuardArmed = true;
+      }
       return;
     }
     if (rangeGuardArmed && state.tS() - lastRangeGuardS >= REPEAT_GUARD_S) {

@@ -289,6 +289,21 @@ class LiveCueEngineTest {
     assertEquals(20.0, guards.get(1).highCm());
   }
 
+  /**
+   * Lying still right at the edge of the allowed range (a hold at 26.05 cm beside an edge of 26.09 cm),
+   * breathing carried the position across the edge and back every few seconds: each return re-armed
+   * the guard, and "Stay between the shoulder blades" was said four times in 45 s of lying still.
+   */
+  @Test
+  void breathingAcrossTheRangesEdgeDoesNotRepeatTheRangeGuard() {
+    double t = rollSlowly(4); // starting range 0..20 cm: the guard fires beyond 25 cm
+    for (double x = t + 1; x <= t + 60; x += 0.05) {
+      double s = 25 + 0.15 * Math.sin(2 * Math.PI * (x - t) / 6); // a breath every 6 s
+      engine.onState(still(x, t + 1, s, 2, 0));
+    }
+    assertEquals(1, only(Cue.RangeGuard.class).size(), only(Cue.RangeGuard.class).toString());
+  }
+
   @Test
   void noRangeGuardBeforeTheRangeIsSetOrWhenOffTheRoller() {
     rollSlowly(2);

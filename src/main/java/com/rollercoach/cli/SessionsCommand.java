@@ -230,7 +230,7 @@ public final class SessionsCommand implements Runnable {
         out.printf("Recording    %s%n", e.recording());
         out.printf("Duration     %s (on the roller %s)%n", Durations.clock(s.durationS()),
             Durations.clock(s.onRollerS()));
-        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.0f cm%n",
+        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.1f cm%n",
             s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
         LibraryChecks judge = new LibraryChecks(data.path());
         // tender spots in the frame the checks below use (cm from the hold, or from the start): the

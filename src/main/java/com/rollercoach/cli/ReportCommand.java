@@ -87,8 +87,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         CompareReport c = new CompareReport(first, load(compare, reviews));
         Path target = out != null ? out : Path.of(name);
-        if (pdf) c.writePdf(target);
-        else c.write(target);
+        OutputFiles.writing(target, () -> {
+          if (pdf) c.writePdf(target);
+          else c.write(target);
+        });
         Wrote.print(spec.commandLine().getErr(), target, null);
         return 0;
       }
@@ -103,12 +105,14 @@ public final class ReportCommand implements Callable<Integer> {
           spec.commandLine().getOut().print(text);
           spec.commandLine().getOut().flush();
         } else {
-          Files.writeString(out, text);
+          OutputFiles.writing(out, () -> Files.writeString(out, text));
         }
       } else {
         Path target = out != null ? out : Path.of(name);
-        if (pdf) report.writePdf(target);
-        else report.write(target);
+        OutputFiles.writing(target, () -> {
+          if (pdf) report.writePdf(target);
+          else report.write(target);
+        });
         Wrote.print(spec.commandLine().getErr(), target, null);
       }
       if (pngDir != null) {

@@ -56,6 +56,12 @@ public final class EmulateCommand implements Callable<Integer> {
     try {
       link = SerialDeviceLink.open(port, baud);
     } catch (PortOpenException e) {
+      if (e.reason() == PortOpenException.Reason.NO_SUCH_PORT) {
+        // the emulator is the roller: "is the roller plugged in?" sent its user looking for hardware
+        throw new UserInputException("no such port " + port + ": the emulator writes to one end of a"
+            + " pseudo-terminal pair, e.g. `socat pty,raw,echo=0,link=/tmp/ttyA pty,raw,echo=0,link=/tmp/ttyB &`"
+            + " then --port /tmp/ttyA (and record --port /tmp/ttyB)", e);
+      }
       throw new UserInputException(e.getMessage(), e);
     }
     Emulator emulator = new Emulator(input, link, Emulator.Options.defaults().withSpeed(x));

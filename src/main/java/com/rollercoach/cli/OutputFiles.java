@@ -28,4 +28,24 @@ final class OutputFiles {
       if (Files.exists(f)) throw new UserInputException(f + ": already exists (use --force to overwrite)");
     }
   }
+
+  /** Writes {@code target}. */
+  @FunctionalInterface
+  interface Write {
+    void run() throws java.io.IOException;
+  }
+
+  /**
+   * Runs {@code write}; a failure is "TARGET: cannot write (why)": a full disk said only "No space left
+   * on device", with no word of which file.
+   */
+  static void writing(Path target, Write write) {
+    try {
+      write.run();
+    } catch (java.io.IOException e) {
+      String why = String.valueOf(e.getMessage());
+      throw new UserInputException(why.contains(target.toString()) ? why
+          : target + ": cannot write (" + why + ")", e);
+    }
+  }
 }

@@ -67,8 +67,11 @@ public final class PatientsCommand implements Runnable {
             new TreeSet<>(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n));
         names.addAll(patients.names());
         Set<String> prescribed = Set.copyOf(names);
+        // a name is one patient whatever its case: sessions of "Dan" are the prescribed "dan"'s
+        Set<String> folded = new java.util.HashSet<>();
+        for (String n : names) folded.add(n.toLowerCase(Locale.ROOT));
         for (String p : PatientNames.inLibrary(data.path())) {
-          if (!p.equals(SessionLibrary.UNKNOWN_PATIENT)) names.add(p);
+          if (!p.equals(SessionLibrary.UNKNOWN_PATIENT) && folded.add(p.toLowerCase(Locale.ROOT))) names.add(p);
         }
         for (String n : names) {
           out.printf("%-24s %s%n", SessionsCommand.printable(n), prescribed.contains(n)
@@ -94,6 +97,7 @@ public final class PatientsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return guarded(() -> {
+        name = PatientNames.asKnown(data.path(), name); // "ann" is the Ann already there
         Patients patients = Patients.open(data.path());
         boolean existed = patients.exists(name);
         patients.add(name);
@@ -115,6 +119,7 @@ public final class PatientsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return guarded(() -> {
+        name = PatientNames.asKnown(data.path(), name); // "dan" is the Dan the library holds sessions of
         Patients patients = Patients.open(data.path());
         // `patients list` names the patients the library holds sessions of too; show them as well
         // (with the protocol's defaults), not "no patient named" the one just listed
@@ -180,6 +185,8 @@ public final class PatientsCommand implements Runnable {
         throw new UserInputException("--from " + from + ": not a date, expected YYYY-MM-DD");
       }
       return guarded(() -> {
+        // "dan" prescribes for the Dan the library holds sessions of: a second patient "dan" was added
+        name = PatientNames.asKnown(data.path(), name);
         Patients patients = Patients.open(data.path());
         Prescription base = patients.prescriptionOn(name, day);
         double[] r = rolls == null ? new double[] {base.rollsMin(), base.rollsMax()} : range("--rolls", rolls);

@@ -41,7 +41,9 @@ final class PhoneRecording {
     }
     LiveConsole coach = new LiveConsole(console, System.console() != null, setup.prescription().targets(), false);
     // A phone sends no HELLO with a calibration id: --calibration FILE, else self-calibration.
-    LiveSession sink = RecordCommand.newSession(setup.withMetadata(meta), coach);
+    LiveSession sink = RecordCommand.newSession(setup.withMetadata(meta), coach)
+        .noDataMessage("No data arrived from the phone at " + phone + ", so there is nothing to coach: is phyphox"
+            + " running there with Remote access on, and was play pressed?");
     HostClock clock = HostClock.startingNow();
     RecordingHeader header = new RecordingHeader(Instant.now(), "phyphox " + phone,
         RecordingHeader.WIRE_FORMAT_AUTO, Optional.empty(), meta);

@@ -111,12 +111,12 @@ public final class ProgressCommand implements Callable<Integer> {
               : known == 0 ? "direction unknown (no \"roll toward your head\" gesture for the roller: calibrate --direction)"
               : "direction known in " + known + " of them, the others may be mirrored",
           BackFrame.BAND_LOW_CM, BackFrame.BAND_HIGH_CM);
-      new ProgressReport(progress, current.targets(), zone)
+      ProgressReport page = new ProgressReport(progress, current.targets(), zone)
           .frameNote(note)
           .prescriptionLine("Prescribed" + (rxNow == null ? " (protocol default)" : " (since " + rxNow.from() + ")")
               + ": " + PrescriptionText.of(current))
-          .checks(checks)
-          .write(out);
+          .checks(checks);
+      OutputFiles.writing(out, () -> page.write(out));
       int n = progress.sessions().size();
       Wrote.print(spec.commandLine().getErr(), out, String.format(java.util.Locale.ROOT,
           "%d session%s over %d week%s", n, n == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s"));

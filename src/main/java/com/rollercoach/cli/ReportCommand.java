@@ -87,8 +87,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         CompareReport c = new CompareReport(first, load(compare, reviews));
         Path target = out != null ? out : Path.of(name);
-        if (pdf) c.writePdf(target);
-        else c.write(target);
+        OutputFiles.writing(target, () -> {
+          if (pdf) c.writePdf(target);
+          else c.write(target);
+        });
         Wrote.print(spec.commandLine().getErr(), target, null);
         return 0;
       }
@@ -96,18 +98,21 @@ public final class ReportCommand implements Callable<Integer> {
       ReplayResult replay = first.onBack();
       SessionEntry entry = first.entry();
       if (format.csv || format.json) {
-        String text = format.csv ? SessionExport.eventsCsv(replay)
-            : SessionExport.json(entry, replay, report.verdicts());
+        boolean directionKnown = first.frame().directionKnown();
+        String text = format.csv ? SessionExport.eventsCsv(replay, directionKnown)
+            : SessionExport.json(entry, replay, report.verdicts(), directionKnown);
         if (out == null) {
           spec.commandLine().getOut().print(text);
           spec.commandLine().getOut().flush();
         } else {
-          Files.writeString(out, text);
+          OutputFiles.writing(out, () -> Files.writeString(out, text));
         }
       } else {
         Path target = out != null ? out : Path.of(name);
-        if (pdf) report.writePdf(target);
-        else report.write(target);
+        OutputFiles.writing(target, () -> {
+          if (pdf) report.writePdf(target);
+          else report.write(target);
+        });
         Wrote.print(spec.commandLine().getErr(), target, null);
       }
       if (pngDir != null) {

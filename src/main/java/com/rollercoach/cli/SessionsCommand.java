@@ -179,9 +179,12 @@ public final class SessionsCommand implements Runnable {
         for (SessionEntry e : sessions) {
           var s = e.summary();
           String met = checks.of(lib, e).map(Checks::fraction).orElse("–");
-          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7d %6s%s%n",
+          // no hold is "–", as progress says "none": "0:00 0" read as a zero-second hold
+          boolean held = s.holdS() > 0;
+          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7s %6s%s%n",
               e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(), s.paceCmS(),
-              s.rangeCm(), s.dwells(), Durations.clock(s.holdS()), s.breaths(), met, pain(e.notes()));
+              s.rangeCm(), s.dwells(), held ? Durations.clock(s.holdS()) : "–",
+              held ? String.valueOf(s.breaths()) : "–", met, pain(e.notes()));
         }
         out.printf("%d session(s)%n", sessions.size());
         out.flush();
@@ -227,7 +230,7 @@ public final class SessionsCommand implements Runnable {
         out.printf("Recording    %s%n", e.recording());
         out.printf("Duration     %s (on the roller %s)%n", Durations.clock(s.durationS()),
             Durations.clock(s.onRollerS()));
-        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.0f cm%n",
+        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.1f cm%n",
             s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
         LibraryChecks judge = new LibraryChecks(data.path());
         // tender spots in the frame the checks below use (cm from the hold, or from the start): the
@@ -241,9 +244,13 @@ public final class SessionsCommand implements Runnable {
           out.printf("Tender spot  %s, from %s%n", SpotText.where(at, signed, d[1] - d[0]), Durations.clock(d[0]));
         }
         frame.ifPresent(f -> out.print(labelled("Positions", f.describe().replaceFirst("^Positions ", ""))));
-        out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
-            s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
-                : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
+        if (s.holdS() > 0) {
+          out.printf(Locale.ROOT, "Hold         %s, %d breaths%s%n", Durations.clock(s.holdS()),
+              s.breaths(), Double.isNaN(s.breathsPerMin()) ? ""
+                  : String.format(Locale.ROOT, " (%.1f /min)", s.breathsPerMin()));
+        } else {
+          out.println("Hold         none"); // not "0:00, 0 breaths": there was no hold (the checks say so)
+        }
         out.printf(Locale.ROOT, "Data         %d gap(s), %.1f s missing%n", s.gaps(), s.gapS());
         com.rollercoach.review.patients.Dated<com.rollercoach.core.coach.Prescription> rx;
         try {

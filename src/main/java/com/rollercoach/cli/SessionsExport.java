@@ -51,6 +51,7 @@ final class SessionsExport implements Callable<Integer> {
     OutputFiles.refuseExisting(force, "bundle.zip", out);
     Path root = data.path();
     try (SessionLibrary lib = data.openExisting()) {
+      patient = PatientNames.asKnown(root, lib, patient); // "ann" exports Ann's sessions, as list lists them
       var r = SessionBundle.export(lib, Patients.open(root), patient, from, out);
       Wrote.print(spec.commandLine().getErr(), r.file(), r.sessions() + " session(s) of "
           + SessionsCommand.printable(patient));

@@ -88,6 +88,9 @@ public final class SimulateCommand implements Callable<Integer> {
       samples = session.writeCsv(out, truthTrace);
     } catch (IOException e) {
       throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
+    } catch (java.io.UncheckedIOException e) {
+      // the sample writer's (a full disk while writing): the same line, not a stack trace
+      throw new UserInputException(out + ": cannot write (" + e.getCause().getMessage() + ")", e);
     }
     SessionTruth truth = session.truth(false);
     System.out.printf(

@@ -25,7 +25,13 @@ public final class AtomicOutput {
    * @throws java.nio.file.FileAlreadyExistsException when it exists and may not be replaced
    */
   public static void write(Path target, boolean replace, Writer writer) throws IOException {
-    Path abs = target.toAbsolutePath();
+    Path abs = target(target);
+    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+      // a device or a pipe (/dev/stdout): written through; a rename would replace the node itself
+      if (!replace) throw new java.nio.file.FileAlreadyExistsException(target.toString());
+      writer.writeTo(abs);
+      return;
+    }
     Path dir = abs.getParent();
     Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
     try {
@@ -42,5 +48,14 @@ public final class AtomicOutput {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Where writing {@code target} lands: the file a symbolic link points at (the rename replaced the
+   * link itself with a regular file and left its target as it was), else {@code target}, absolute.
+   */
+  public static Path target(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    return Files.isSymbolicLink(abs) && Files.exists(abs) ? abs.toRealPath() : abs;
   }
 }

@@ -203,11 +203,22 @@ public final class LiveSession implements SampleSink {
     ended = true;
     if (samples == 0 && held.isEmpty()) {
       // nothing arrived: a summary ("0 rolls. Next time: more rolls…") would coach what never happened
-      listener.message("No data arrived from the sensor, so there is nothing to coach: is it switched on and"
-          + " streaming, on this port and at this baud rate? (`roller-coach ports` lists what is attached)");
+      listener.message(noDataMessage);
       return;
     }
     engine.end(lastS);
+  }
+
+  private String noDataMessage = "No data arrived from the sensor, so there is nothing to coach: is it switched on"
+      + " and streaming, on this port and at this baud rate? (`roller-coach ports` lists what is attached)";
+
+  /**
+   * What to say at the end when no sample arrived at all, for a source that is not a serial port (a
+   * phone has no port or baud rate to check).
+   */
+  public synchronized LiveSession noDataMessage(String text) {
+    this.noDataMessage = text;
+    return this;
   }
 
   /** The link is open (first connect or a reconnect): the no-data watch starts. */

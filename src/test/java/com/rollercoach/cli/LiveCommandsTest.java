@@ -136,6 +136,11 @@ class LiveCommandsTest {
     CliRun emu = CliRun.of("emulate", "--port", dir.resolve("ttyNope").toString(), "--seed", "1");
     assertEquals(2, emu.code());
     assertTrue(emu.err().contains("no such port"), emu.err());
+    assertEquals(1, emu.err().lines().count(), emu.err());
+    // the emulator is the roller: "is the roller plugged in and switched on?" sent its user looking for
+    // hardware; it writes to one end of a pty pair, which is what is missing
+    assertFalse(emu.err().contains("plugged in"), emu.err());
+    assertTrue(emu.err().contains("socat pty,raw,echo=0,link="), emu.err());
 
     assertEquals(2, CliRun.of("replay", recording.toString(), "--speed", "fast").code());
   }

@@ -83,6 +83,38 @@ class PatientsCommandTest {
     assertEquals(2, run("patients", "show", "Annie").code());
   }
 
+  /**
+   * A name is one patient whatever its case, for the patients commands too: with sessions imported for
+   * "Dan" (never prescribed), `patients show dan` said "no patient named dan", and `patients prescribe
+   * dan` said "Added dan (a new patient)" and left two patients in `patients list`, "Dan" on the
+   * protocol's defaults beside "dan" with the prescription his sessions were judged by.
+   */
+  @Test
+  void aPatientTheLibraryKnowsIsTheSameWhateverTheCaseTyped() {
+    assertEquals(0, run("sessions", "import", "samples/two-sets.csv", "--patient", "Dan").code());
+    CliRun show = run("patients", "show", "dan");
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().startsWith("Dan\n"), show.out());
+    CliRun p = run("patients", "prescribe", "dan", "--hold", "45", "--from", "2026-03-01");
+    assertEquals(0, p.code(), p.err());
+    assertTrue(p.out().startsWith("Prescribed for Dan from 2026-03-01"), p.out());
+    CliRun list = run("patients", "list");
+    assertTrue(list.out().contains("1 patient(s)"), list.out());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("Dan ") && l.contains("hold 45 s")), list.out());
+    CliRun add = run("patients", "add", "DAN");
+    assertEquals("Already a patient: Dan", add.out().strip());
+  }
+
+  /** A data folder split before (patient file "dan", sessions of "Dan") lists one patient, prescribed. */
+  @Test
+  void aPatientFileAndLibrarySessionsSpelledDifferentlyAreOnePatientInTheList() {
+    assertEquals(0, run("sessions", "import", "samples/two-sets.csv", "--patient", "Dan").code());
+    Patients.open(data).prescribe("dan", new Prescription(10, 20, 2, 4, 60, 120, 45, 3), LocalDate.of(2026, 3, 1));
+    CliRun list = run("patients", "list");
+    assertTrue(list.out().contains("1 patient(s)"), list.out());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("dan ") && l.contains("hold 45 s")), list.out());
+  }
+
   @Test
   void badInputIsOneLineWithExitCode2() {
     for (String[] args : new String[][] {

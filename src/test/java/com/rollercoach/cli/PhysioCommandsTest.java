@@ -87,6 +87,32 @@ class PhysioCommandsTest {
     assertEquals(2, none.code());
   }
 
+  /**
+   * A name is one patient whatever its case: `sessions list --patient ann` lists Ann's sessions, and
+   * `sessions export --patient ann` said "no sessions of ann".
+   */
+  @Test
+  void exportTakesThePatientWhateverTheCaseTyped() throws Exception {
+    importOne("Ann", "2026-11-02T08:00:00Z", 30);
+    Path zip = tmp.resolve("ann.zip");
+    CliRun e = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "ann", "--out", zip.toString());
+    assertEquals(0, e.code(), e.err());
+    assertEquals("wrote " + zip + " (1 session(s) of Ann)", e.err().strip());
+  }
+
+  /** A bundle written through a link (--force) lands where the link points; the link stays. */
+  @Test
+  void exportThroughALinkWritesWhereItPoints() throws Exception {
+    importOne("Ann", "2026-11-02T08:00:00Z", 30);
+    Path real = Files.writeString(tmp.resolve("last-week.zip"), "old");
+    Path link = Files.createSymbolicLink(tmp.resolve("ann.zip"), real);
+    CliRun e = CliRun.of("sessions", "export", "--data-dir", data(), "--patient", "Ann", "--out", link.toString(),
+        "--force");
+    assertEquals(0, e.code(), e.err());
+    assertTrue(Files.isSymbolicLink(link), "the link was replaced by the bundle");
+    assertTrue(Files.size(real) > 100, "the bundle is where the link points");
+  }
+
   /** A bundle already written is not silently replaced: the rule of report, progress, export and simulate. */
   @Test
   void exportingOverAnExistingBundleNeedsForce() throws Exception {

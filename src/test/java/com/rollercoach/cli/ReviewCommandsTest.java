@@ -45,6 +45,24 @@ class ReviewCommandsTest {
     return r.out().replaceAll("(?s).* as (\\S+) .*", "$1");
   }
 
+  /**
+   * A session without an extension hold: `sessions show` said "Hold 0:00, 0 breaths" and `sessions
+   * list` "0:00 0", a zero-second hold, where the checks, analyze and the progress page say there was
+   * none.
+   */
+  @Test
+  void aSessionWithoutAHoldSaysNoneNotAZeroSecondHold() throws Exception {
+    String id = importOne("Bob", "2026-11-04T08:00:00Z");
+    Run show = run("sessions", "show", "--data-dir", data(), id);
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("No extension hold"), show.out());
+    assertTrue(show.out().lines().anyMatch(l -> l.equals("Hold         none")), show.out());
+    Run list = run("sessions", "list", "--data-dir", data());
+    String row = list.out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow();
+    assertFalse(row.contains("0:00"), row);
+    assertTrue(row.matches(".* – +– +\\S+.*"), row);
+  }
+
   @Test
   void importListShowNoteDelete() throws Exception {
     String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");

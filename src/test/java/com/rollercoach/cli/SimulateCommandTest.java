@@ -20,6 +20,21 @@ import picocli.CommandLine;
 class SimulateCommandTest {
   @TempDir Path dir;
 
+  /**
+   * A disk that fills while the session is written (here /dev/full) ended in a Java stack trace: the
+   * sample writer's UncheckedIOException was not turned into the one-line error the IOException got.
+   */
+  @Test
+  void aFullDiskIsOneLineNotAStackTrace() {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full) && !Files.isRegularFile(full));
+    CliRun r = CliRun.of("simulate", "--seed", "1", "--out", full.toString(), "--force");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("roller-coach: /dev/full: cannot write (No space left on device)"), r.err());
+    assertTrue(!Files.isRegularFile(full), "the device is still a device");
+  }
+
   @Test
   void writesACsvTheReaderAcceptsAndItsTruth() throws Exception {
     Path csv = dir.resolve("s.csv");

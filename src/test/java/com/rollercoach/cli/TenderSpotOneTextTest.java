@@ -41,6 +41,25 @@ class TenderSpotOneTextTest {
     assertTrue(analyze.out().contains("Positions in cm from the extension-hold position"), analyze.out());
   }
 
+  /**
+   * The report's CSV and JSON event details wrote the spot "at +5 cm" (as if the direction were known)
+   * beside the JSON's own verdict, the HTML and sessions show's "at 5 cm".
+   */
+  @Test
+  void theReportsCsvAndJsonWriteTheTenderSpotAsTheHtmlDoes() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--data-dir", data).code());
+    List<String> expected = List.of("at 5 cm, held 1:02 min", "at 6 cm, held 1:46 min");
+    Pattern spot = Pattern.compile("(at [-+]?\\d+ cm, held \\d+:\\d\\d min)");
+    CliRun csv = CliRun.of("report", "2", "--data-dir", data, "--csv");
+    assertEquals(0, csv.code(), csv.err());
+    assertEquals(expected, all(spot, csv.out()), csv.out());
+    CliRun json = CliRun.of("report", "2", "--data-dir", data, "--json");
+    assertEquals(0, json.code(), json.err());
+    // the verdicts' two and the events' two
+    assertEquals(List.of(expected.get(0), expected.get(1), expected.get(0), expected.get(1)), all(spot, json.out()));
+  }
+
   @Test
   void positionsAreWholeCentimetresSignedOnlyWhenTheDirectionIsKnown() {
     assertEquals("tender spot at +4 cm, held 1:02 min", SpotText.of(4.4, true, 62));

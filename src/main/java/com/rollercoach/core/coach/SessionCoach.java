@@ -1,6 +1,5 @@
 package com.rollercoach.core.coach;
 
-import com.rollercoach.core.NumberText;
 import com.rollercoach.core.coach.Verdict.Aspect;
 import com.rollercoach.core.coach.Verdict.Level;
 import com.rollercoach.core.detect.Dwell;
@@ -144,7 +143,7 @@ public final class SessionCoach {
     double dur = d.durationS();
     String where = SpotText.capitalized(d.positionCm(), directionKnown, dur);
     if (dur < targets.dwellMinS()) {
-      return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + minutes(targets.dwellMinS()) + "–" + minutes(targets.dwellMaxS()) + " min.");
+      return new Verdict(Aspect.DWELL, Level.BELOW, dur, where + ": hold tender spots " + minuteRange(targets.dwellMinS(), targets.dwellMaxS()) + ".");
     }
     if (dur > targets.dwellMaxS()) {
       return new Verdict(Aspect.DWELL, Level.ABOVE, dur, where + ": longer than " + secs(targets.dwellMaxS()) + ", move on.");
@@ -168,8 +167,15 @@ public final class SessionCoach {
     return new Verdict(Aspect.BREATHS, Level.INFO, h.breaths(), h.breaths() + " breaths during the hold" + rate + ".");
   }
 
-  static String minutes(double s) {
-    return NumberText.upTo(s / 60, 1);
+  /**
+   * "1–2 min" when both ends are whole minutes, else "0:45–1:40 min": tenths of a minute rounded a
+   * prescribed 45–100 s to "0.8–1.7 min", which the report's "0:45–1:40" beside it contradicted.
+   */
+  static String minuteRange(double fromS, double toS) {
+    long a = Math.round(fromS);
+    long b = Math.round(toS);
+    if (a % 60 == 0 && b % 60 == 0) return (a / 60) + "–" + (b / 60) + " min";
+    return String.format(Locale.ROOT, "%d:%02d–%d:%02d min", a / 60, a % 60, b / 60, b % 60);
   }
 
   static String fmt(double v) {

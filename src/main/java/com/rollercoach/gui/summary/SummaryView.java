@@ -39,7 +39,7 @@ public final class SummaryView extends ScrollPane {
         number("rolls", Integer.toString(a.rolls()), "summaryRolls"),
         number("passes", Integer.toString(a.passes().size()), "summaryPasses"),
         number("pace", String.format(Locale.ROOT, "%.1f cm/s", a.paceCmS()), "summaryPace"),
-        number("range", String.format(Locale.ROOT, "%.0f cm", a.rangeCm()), "summaryRange"),
+        number("range", String.format(Locale.ROOT, "%.1f cm", a.rangeCm()), "summaryRange"),
         number("time", Clock.minutes(a.durationS()), "summaryDuration"));
     GridPane verdicts = new GridPane();
     verdicts.setHgap(18);

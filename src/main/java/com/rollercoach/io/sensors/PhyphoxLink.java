@@ -19,6 +19,9 @@ import java.util.List;
 public final class PhyphoxLink implements AutoCloseable {
   private final PhyphoxLiveSource source;
   private boolean down = true; // only transitions are reported; the polling thread alone uses it
+  /** Whether the phone ever answered, and whether not answering at all has been told (once). */
+  private boolean everUp;
+  private boolean toldNoAnswer;
 
   public PhyphoxLink(URI phone, LivePath path, HostClock clock) {
     this(phone, PhyphoxBuffers.standard(), PhyphoxLiveSource.Settings.defaults(), path, clock);
@@ -52,6 +55,7 @@ public final class PhyphoxLink implements AutoCloseable {
                 new DeviceInfo(0, "phyphox-" + session, "", "phone (phyphox) at " + uri,
                     Double.NaN, Double.NaN, Double.NaN));
             down = false;
+            everUp = true;
             path.linkUp(clock.seconds(), "phyphox at " + uri);
           }
 
@@ -62,7 +66,15 @@ public final class PhyphoxLink implements AutoCloseable {
 
           @Override
           public void disconnected(String reason, Duration retryIn) {
-            if (down) return;
+            if (down) {
+              // never connected: a wrong address or Remote access off said nothing until the end
+              if (!everUp && !toldNoAnswer) {
+                toldNoAnswer = true;
+                path.warning("phyphox at " + phone + " does not answer (" + reason + "): is Remote access on"
+                    + " in phyphox, at the address it shows, with the phone on this network? Still trying");
+              }
+              return;
+            }
             down = true;
             path.linkDown(clock.seconds(), reason + "; retrying in " + retryIn.toMillis() + " ms");
           }

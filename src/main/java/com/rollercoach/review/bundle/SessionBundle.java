@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -121,15 +120,13 @@ public final class SessionBundle {
     }
     Path parent = zip.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".bundle", ".zip.tmp");
-    try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
-      put(z, MANIFEST, JSON.writeValueAsBytes(manifest));
-      for (var en : entries.entrySet()) put(z, en.getKey(), en.getValue());
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
+    // all or nothing, and where a link points (the rename of a temporary file replaced the link)
+    com.rollercoach.io.AtomicOutput.write(zip, true, tmp -> {
+      try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
+        put(z, MANIFEST, JSON.writeValueAsBytes(manifest));
+        for (var en : entries.entrySet()) put(z, en.getKey(), en.getValue());
+      }
+    });
     return new Exported(zip, sessions.size());
   }
 

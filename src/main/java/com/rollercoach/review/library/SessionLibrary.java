@@ -90,8 +90,15 @@ public final class SessionLibrary implements AutoCloseable {
     try {
       this.index = new SessionIndex(root.resolve("library.db"), root);
     } catch (SQLException e) {
-      throw new IOException(root.resolve("library.db") + ": " + e.getMessage(), e);
+      throw new IOException(root.resolve("library.db") + ": " + e.getMessage() + (damaged(e)
+          ? " (the index is damaged: `roller-coach sessions reindex` rebuilds it from the recordings)" : ""), e);
     }
+  }
+
+  /** Whether SQLite refused the index file itself (not a database, or corrupt), which reindex mends. */
+  private static boolean damaged(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT");
   }
 
   /** Opens the library in {@code root}, creating the folder and index when needed. */

@@ -80,7 +80,7 @@ public final class CompareReport {
   private static String span(ReviewSession r) {
     if (r.onBack().analysis().passes().isEmpty()) return "no passes";
     double[] s = r.rollingSpan();
-    return Page.fmt("%.0f cm: ", s[1] - s[0]) + r.frame().position(s[0]) + " to " + r.frame().position(s[1]);
+    return Page.fmt("%.1f cm: ", s[1] - s[0]) + r.frame().position(s[0]) + " to " + r.frame().position(s[1]);
   }
 
   private static String where(ReviewSession r) {

@@ -30,14 +30,15 @@ public final class PdfReport {
   public static void write(String xhtml, Path out) throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".report", ".pdf.tmp");
-    try (OutputStream os = Files.newOutputStream(tmp)) {
-      render(xhtml, os);
-    } catch (RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw new IOException(out + ": cannot write the PDF: " + e.getMessage(), e);
-    }
-    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // all or nothing, where a link points, through to a device or pipe: the rename of a temporary
+    // file beside `out` replaced a link (or, for root, /dev/full) with the PDF
+    com.rollercoach.io.AtomicOutput.write(out, true, temp -> {
+      try (OutputStream os = Files.newOutputStream(temp)) {
+        render(xhtml, os);
+      } catch (RuntimeException e) {
+        throw new IOException(out + ": cannot write the PDF: " + e.getMessage(), e);
+      }
+    });
   }
 
   public static byte[] bytes(String xhtml) throws IOException {

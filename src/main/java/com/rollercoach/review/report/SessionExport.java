@@ -25,9 +25,13 @@ public final class SessionExport {
 
   private SessionExport() {}
 
-  public static String eventsCsv(ReplayResult r) {
+  /**
+   * @param directionKnown whether the session's back frame knows the direction toward the head: tender
+   *     spots are signed in the details only then, as in the HTML report and {@code sessions show}
+   */
+  public static String eventsCsv(ReplayResult r, boolean directionKnown) {
     StringBuilder sb = new StringBuilder("event,label,start_s,end_s,duration_s,position_cm,details\r\n");
-    for (EventRow e : EventRow.of(r.analysis())) {
+    for (EventRow e : EventRow.of(r.analysis(), directionKnown)) {
       sb.append(e.kind().name().toLowerCase(Locale.ROOT)).append(',')
           .append(csv(e.label())).append(',')
           .append(num(e.startS())).append(',')
@@ -39,7 +43,8 @@ public final class SessionExport {
     return sb.toString();
   }
 
-  public static String json(SessionEntry session, ReplayResult r, List<Verdict> verdicts) {
+  /** @param directionKnown as for {@link #eventsCsv} */
+  public static String json(SessionEntry session, ReplayResult r, List<Verdict> verdicts, boolean directionKnown) {
     ObjectNode o = JSON.createObjectNode();
     ObjectNode s = o.putObject("session");
     s.put("id", session.id()).put("patient", session.patient())
@@ -59,7 +64,7 @@ public final class SessionExport {
           .put("status", v.status().name().toLowerCase(Locale.ROOT));
     }
     ArrayNode ev = o.putArray("events");
-    for (EventRow e : EventRow.of(a)) {
+    for (EventRow e : EventRow.of(a, directionKnown)) {
       ObjectNode n = ev.addObject().put("event", e.kind().name().toLowerCase(Locale.ROOT))
           .put("label", e.label()).put("start_s", e.startS()).put("end_s", e.endS());
       if (!Double.isNaN(e.positionCm())) n.put("position_cm", e.positionCm());

@@ -143,7 +143,7 @@ public final class SessionReport {
     page.openCards()
         .card("Rolls", String.valueOf(a.rolls()), targets.rollsMin() + "–" + targets.rollsMax())
         .card("Pace", Page.fmt("%.1f cm/s", a.paceCmS()), "while rolling")
-        .card("Range", Page.fmt("%.0f cm", a.rangeCm()), a.passes().isEmpty() ? "no passes"
+        .card("Range", Page.fmt("%.1f cm", a.rangeCm()), a.passes().isEmpty() ? "no passes"
             : review.frame().position(span[0]) + " to " + review.frame().position(span[1]))
         .card("Tender spots", String.valueOf(a.dwells().size()),
             Durations.clock(targets.dwellMinS()) + "–" + Durations.clock(targets.dwellMaxS()) + " each")

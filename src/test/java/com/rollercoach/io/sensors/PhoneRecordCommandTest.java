@@ -36,6 +36,34 @@ class PhoneRecordCommandTest {
     }
   }
 
+  /**
+   * A phone that does not answer (wrong address, Remote access off): the recording said nothing while
+   * it waited, then "is it switched on and streaming, on this port and at this baud rate?", a serial
+   * roller's questions, where a phone has neither.
+   */
+  @Test
+  void aPhoneThatDoesNotAnswerIsToldAsSuch() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: connections are refused
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.out;
+    int code;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      code = RollerCoachCommand.commandLine().execute("record", "--phyphox", "127.0.0.1:" + port,
+          "--duration", "2", "--out", dir.resolve("none.rcrec").toString());
+    } finally {
+      System.setOut(old);
+    }
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("phyphox at http://127.0.0.1:" + port + "/ does not answer"), text);
+    assertTrue(text.contains("Remote access"), text);
+    assertTrue(!text.contains("baud rate"), text);
+    assertEquals(1, text.lines().filter(l -> l.contains("does not answer")).count(), "told once: " + text);
+  }
+
   @Test
   void badColumnsAreOneLineErrors() {
     StringWriter err = new StringWriter();

@@ -148,6 +148,25 @@ class LibrarySafetyTest {
     }
   }
 
+  /**
+   * Every command but reindex opens the library as it is: a damaged index said only "[SQLITE_NOTADB]
+   * File opened that is not a database file", and nothing about the command that rebuilds it.
+   */
+  @Test
+  void aDamagedIndexSaysWhichCommandRebuildsIt() throws IOException {
+    Path data = tmp.resolve("data");
+    try (SessionLibrary lib = SessionLibrary.open(data)) {
+      lib.importSession(csv("s.csv"), at(Instant.parse("2026-11-02T08:00:00Z")));
+    }
+    Files.writeString(data.resolve("library.db"), "not a database, ".repeat(64));
+    Files.deleteIfExists(data.resolve("library.db-wal"));
+    Files.deleteIfExists(data.resolve("library.db-shm"));
+    IOException e = assertThrows(IOException.class, () -> SessionLibrary.open(data).close());
+    assertTrue(e.getMessage().startsWith(data.resolve("library.db") + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("sessions reindex"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
   private static void assertArrayEquals(byte[] a, byte[] b) {
     org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
   }

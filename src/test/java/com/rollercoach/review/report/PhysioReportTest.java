@@ -117,6 +117,24 @@ class PhysioReportTest {
     assertTrue(pass2.detail().contains("at 0.9 cm/s (70 s of it still or off)"), pass2.detail());
   }
 
+  /**
+   * `report --pdf --out LINK` replaced the link with the PDF (the write's rename), leaving the file it
+   * pointed at unchanged; run as root with --out /dev/full --force it replaced the device node.
+   */
+  @Test
+  void aPdfWrittenThroughALinkLandsWhereTheLinkPoints(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    var entry = SessionReportTest.entry("Ann", new SessionNotes(OptionalInt.empty(), OptionalInt.empty(), ""));
+    SessionReport report = new SessionReport(entry, SyntheticSession.typical(), Prescription.protocolDefault());
+    Path real = java.nio.file.Files.writeString(dir.resolve("last-week.pdf"), "old");
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("report.pdf"), real);
+    report.writePdf(link);
+    assertTrue(java.nio.file.Files.isSymbolicLink(link), "the link was replaced by the PDF");
+    assertTrue(java.nio.file.Files.readString(real, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertEquals(2, files.count(), "no temporary file left");
+    }
+  }
+
   @Test
   void pdfHasVectorChartsAndFitsTwoPages() throws Exception {
     var entry = SessionReportTest.entry("Ann", new SessionNotes(OptionalInt.of(6), OptionalInt.of(3),

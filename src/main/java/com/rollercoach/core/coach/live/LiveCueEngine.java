@@ -46,6 +46,13 @@ public final class LiveCueEngine {
   /** A repeated nag is no coaching: the same corrective cue at most once per this many seconds. */
   static final double REPEAT_GUARD_S = 10.0;
 
+  /**
+   * The range guard re-arms only once the roller is back inside the allowed range by this much (the
+   * definitions' 2 cm stroke hysteresis): breathing at the edge carried the position across it and
+   * back every breath, and the guard was said again every 10 s to someone lying still.
+   */
+  static final double RANGE_REARM_CM = 2.0;
+
   /** Seconds-left marks of the hold countdown (0 = target reached). */
   private static final int[] HOLD_MARKS_S = {30, 10, 0};
 
@@ -310,7 +317,7 @@ public final class LiveCueEngine {
     if (holdPending && elapsed >= STILL_CONFIRM_S) {
       holdPending = false;
       stillMode = StillMode.HOLD;
-      nextMark = firstHoldMark();
+      nextMark = firstHoldMark(targets.holdTargetS() - elapsed);
       out.accept(new Cue.HoldStarted(state.tS(), (int) Math.round(targets.holdTargetS())));
       hold(state);
       return;
@@ -321,10 +328,16 @@ public final class LiveCueEngine {
     }
   }
 
-  /** Marks at or beyond the target itself (a 20 s target has no "30 s left") are skipped. */
-  private int firstHoldMark() {
+  /**
+   * Marks at or beyond the target itself (a 20 s target has no "30 s left") are skipped, and so are
+   * marks already passed when the hold is announced ({@code remainingS} left, 8 s after the stop): a
+   * 35 s hold has 27 s left then, and "30 seconds left" said at once was 3 s wrong. The last mark
+   * (target reached) is always said.
+   */
+  private int firstHoldMark(double remainingS) {
     int i = 0;
-    while (i < HOLD_MARKS_S.length - 1 && HOLD_MARKS_S[i] >= targets.holdTargetS()) {
+    while (i < HOLD_MARKS_S.length - 1
+        && (HOLD_MARKS_S[i] >= targets.holdTargetS() || HOLD_MARKS_S[i] > remainingS + 0.5)) {
       i++;
     }
     return i;
@@ -369,7 +382,9 @@ public final class LiveCueEngine {
     double margin = targets.rangeGrowthCm();
     boolean outside = s < rangeLowCm - margin || s > rangeHighCm + margin;
     if (!outside) {
-      rangeGuardArmed = true;
+      if (s >= rangeLowCm - margin + RANGE_REARM_CM && s <= rangeHighCm + margin - RANGE_REARM_CM) {
+        rangeGuardArmed = true;
+      }
       return;
     }
     if (rangeGuardArmed && state.tS() - lastRangeGuardS >= REPEAT_GUARD_S) {

@@ -134,6 +134,10 @@ class LiveCueEngineTest {
 
   /** The roller stopped at 10 cm, then the hips dropped: +1.5 cm (11.5°) over 1.5 s, still from {@code since}. */
   private void hipDrop(double stopS, double since) {
+    hipDrop(engine, stopS, since);
+  }
+
+  private static void hipDrop(LiveCueEngine engine, double stopS, double since) {
     for (double x = stopS - 2; x < stopS; x += 0.05) engine.onState(rolling(x, 10 - (stopS - x), 20));
     for (double x = stopS; x < since; x += 0.05) {
       double f = (x - stopS) / (since - stopS);
@@ -200,6 +204,27 @@ class LiveCueEngineTest {
     assertTrue(only(Cue.DwellTimer.class).isEmpty());
   }
 
+  /**
+   * The hold is announced 8 s after the stop, so with a 35 s target only 27 s are left then: the
+   * countdown must not say "30 seconds left" at that moment (it did, right after "35 seconds").
+   */
+  @Test
+  void aCountdownMarkAlreadyPassedWhenTheHoldIsAnnouncedIsNotSaid() {
+    List<Cue> heard = new ArrayList<>();
+    LiveCueEngine e = new LiveCueEngine(new Prescription(10, 20, 2, 4, 60, 120, 35, 3), 15, heard::add);
+    double since = 100;
+    hipDrop(e, since - 1.5, since);
+    for (double x = since + 8; x <= since + 40; x += 0.005) e.onState(still(x, since, 11.5, 20, 0));
+    List<Cue.HoldCountdown> countdown = heard.stream().filter(c -> c instanceof Cue.HoldCountdown)
+        .map(c -> (Cue.HoldCountdown) c).toList();
+    assertEquals(1, heard.stream().filter(c -> c instanceof Cue.HoldStarted).count(), heard.toString());
+    for (Cue.HoldCountdown c : countdown) {
+      double left = 35 - (c.atS() - since);
+      assertEquals(c.remainingS(), left, 0.5, "said '" + CueText.of(c) + "' with " + left + " s left");
+    }
+    assertEquals(List.of(10, 0), countdown.stream().map(Cue.HoldCountdown::remainingS).toList());
+  }
+
   @Test
   void aBreathAnnouncedInTheHoldIsCountedWithItsEvent() {
     // a display reading the count as the breath is announced (the console's "breath N" line) must
@@ -262,6 +287,21 @@ class LiveCueEngineTest {
     assertEquals(false, guards.get(1).aboveRange());
     assertEquals(0.0, guards.get(1).lowCm());
     assertEquals(20.0, guards.get(1).highCm());
+  }
+
+  /**
+   * Lying still right at the edge of the allowed range (a hold at 26.05 cm beside an edge of 26.09 cm),
+   * breathing carried the position across the edge and back every few seconds: each return re-armed
+   * the guard, and "Stay between the shoulder blades" was said four times in 45 s of lying still.
+   */
+  @Test
+  void breathingAcrossTheRangesEdgeDoesNotRepeatTheRangeGuard() {
+    double t = rollSlowly(4); // starting range 0..20 cm: the guard fires beyond 25 cm
+    for (double x = t + 1; x <= t + 60; x += 0.05) {
+      double s = 25 + 0.15 * Math.sin(2 * Math.PI * (x - t) / 6); // a breath every 6 s
+      engine.onState(still(x, t + 1, s, 2, 0));
+    }
+    assertEquals(1, only(Cue.RangeGuard.class).size(), only(Cue.RangeGuard.class).toString());
   }
 
   @Test

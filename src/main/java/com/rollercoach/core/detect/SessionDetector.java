@@ -41,6 +41,11 @@ public final class SessionDetector {
    * back over a roller at half a metre per second.
    */
   static final double PUSH_CM_S = 25.0;
+  /**
+   * A stroke that set out from a rest this long may be a get-off's roll-away, whenever its jolt
+   * came; a pause at a turning point (a breath, a look at the screen) is shorter.
+   */
+  static final double SET_OFF_REST_S = 1.0;
   private static final int MAX_ANNOUNCED = 64;
   static final double ACTIVITY_WINDOW_S = 6.0;
   /** A still segment at least this long that no pass follows is the extension hold. */
@@ -619,13 +624,48 @@ public final class SessionDetector {
    * person stayed on.
    */
   private boolean mayBeGettingOff(Pass raw) {
+    double settled = onRoller.settledS();
+    double lead = raw.startS() - OnRollerDetector.GET_OFF_LEAD_S;
     double shock = onRoller.lastShockS();
-    if (shock > onRoller.settledS() && shock >= raw.startS() - OnRollerDetector.GET_OFF_LEAD_S) {
-      return true;
+    if (shock > settled && shock >= lead) {
+      // A stroke rolled without a rest, whose jolt came only after its turning point, as the roller
+      // came to rest, ended in the hips dropping into the hold or the body settling onto a tender
+      // spot: held back as a get-off, the last pass before the hold was announced 12 s late
+      // (27000114). Getting off sets out from a rest (the hold, a tender spot), and its jolt may
+      // come after the roll-away's turning point (27000146), so a stroke with a rest in it is judged
+      // by every shock since.
+      if (shock <= raw.endS() || setOffFromRest(raw)) return true;
+      for (long i = history.indexAt(lead); i <= history.newest(); i++) {
+        double t = history.t(i);
+        if (t > raw.endS()) break;
+        if (t > settled && t >= lead && history.shock(i)) return true;
+      }
     }
     for (long i = history.indexAt(raw.startS()); i <= history.newest(); i++) {
       if (history.t(i) > raw.endS()) break;
       if (Math.abs(history.v(i)) > PUSH_CM_S) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the stroke set out from a rest of at least {@value #SET_OFF_REST_S} s: the roller at
+   * rest for that long up to its start (a turning point is placed where the rest ends) or anywhere
+   * before its turning point (or its start older than the history).
+   */
+  private boolean setOffFromRest(Pass raw) {
+    double from = raw.startS() - SET_OFF_REST_S;
+    if (history.t(history.oldest()) > from) return true;
+    double restFrom = Double.NaN;
+    for (long i = history.indexAt(from); i <= history.newest(); i++) {
+      double t = history.t(i);
+      if (t > raw.endS()) break;
+      if (Math.abs(history.v(i)) < OnRollerDetector.REST_CM_S) {
+        if (Double.isNaN(restFrom)) restFrom = t;
+        if (t - restFrom >= SET_OFF_REST_S) return true;
+      } else {
+        restFrom = Double.NaN;
+      }
     }
     return false;
   }

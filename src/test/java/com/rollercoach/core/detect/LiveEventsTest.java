@@ -46,6 +46,35 @@ class LiveEventsTest {
   }
 
   @Test
+  void aJoltAfterTheLastStrokesTurningPointDoesNotHoldItsPassBack() {
+    // the hips dropped into the hold: the roller rolls 1.5 cm back (inside the 2 cm that would
+    // confirm the turning point) and stops, and the jolt comes as it stops, after the stroke: it
+    // sent the roller nowhere. The 6th pass is announced at the stop, not 12 s later as a possible
+    // get-off (27000114)
+    double stop = 10 + 1 + 2 + 6 * 3.0;
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(6, 15, 5.0).stroke(1.5, 0.8).knock(0.3)
+            .rest(40).getOff().idle(10);
+    List<MotionEvent.PassCompleted> passes =
+        run(s).stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(6, passes.size());
+    assertTrue(passes.get(5).atS() - (stop + 0.8) <= 0.5, "announced " + (passes.get(5).atS() - stop) + " s after the stop");
+  }
+
+  @Test
+  void aRollAwayFromTheHoldWhoseJoltCameAfterItIsNotAnnounced() {
+    // getting off: from the hold the roller rolls 6 cm and 0.9 cm back, and the body lands only after that roll's
+    // turning point. The roll set out from a rest, so it is held back as before and never counted,
+    // rather than announced and taken back (27000146)
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(6, 15, 5.0).rest(40).stroke(6, 0.8).stroke(5.1, 0.4).knock(0.3)
+            .idle(15);
+    List<MotionEvent> events = run(s);
+    assertEquals(6, events.stream().filter(e -> e instanceof MotionEvent.PassCompleted).count());
+    assertEquals(0, events.stream().filter(e -> e instanceof MotionEvent.PassWithdrawn).count());
+  }
+
+  @Test
   void aMotorSwitchedOnMidSetDoesNotHoldPassesBackAsAGetOff() {
     // 3 s strokes; the motor (0.3 g at 45 Hz, sampled at 200 Hz) is switched on 0.2 s into the
     // 6th stroke: its knock is a shock like a get-off jolt, but the shaking that follows shows it was

@@ -82,7 +82,8 @@ final class PhoneRecording {
       console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
           + e.getMessage() + "), everything before that is kept").orElse(""));
-      return new Result(0, sink.durationS());
+      // nothing arrived: the file (its header, the link's summary) is kept, but the command failed
+      return new Result(sink.samples() > 0 ? 0 : 1, sink.durationS());
     } finally {
       stop.close();
     }

@@ -176,7 +176,9 @@ public final class RecordCommand implements Callable<Integer> {
       // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is
       // closed already, so a JVM that stops halfway through indexing still leaves it whole.
       RecordedSessions.index(file, sink.durationS(), data, console, System.err);
-      return 0;
+      // nothing arrived: the raw capture is kept for diagnosis (a wrong baud rate shows in it), but
+      // a recording of no samples is not a success a script may take for one
+      return sink.samples() > 0 ? 0 : 1;
     } finally {
       stop.close();
     }

@@ -62,6 +62,7 @@ class PhoneRecordCommandTest {
     assertTrue(text.contains("Remote access"), text);
     assertTrue(!text.contains("baud rate"), text);
     assertEquals(1, text.lines().filter(l -> l.contains("does not answer")).count(), "told once: " + text);
+    assertEquals(1, code, "no samples recorded is not a success");
   }
 
   @Test

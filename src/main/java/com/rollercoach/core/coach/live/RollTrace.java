@@ -208,21 +208,24 @@ final class RollTrace {
   }
 
   /**
-   * Whether the roller made a hip drop around {@code stillSinceS}, the start of a still period: a
-   * separate move of {@value #DROP_MIN_CM}–{@value #DROP_MAX_CM} cm along the back over at most 2.6 s
-   * ending within 3 s of it. The still detector puts the
-   * start either at the end of the drop (when the landing shock is seen) or at the end of the last
-   * stroke just before it, hence the window on both sides.
+   * Whether the roller made a hip drop around {@code stillSinceS}, the start of a still period: the
+   * last move before the still, a separate move of {@value #DROP_MIN_CM}–{@value #DROP_MAX_CM} cm
+   * along the back over at most 2.6 s, ending within 3 s of it. The still detector puts the start
+   * either at the end of the drop (when the landing shock is seen) or at the end of the last stroke
+   * just before it, hence the window on both sides. Only the last move counts: the hold begins where
+   * the drop ends, and nothing but breathing moves the roller in between. Any move in the window
+   * took a short last piece of a stroke before a nudge back onto a tender spot (2.7 cm, itself no
+   * drop) for the drop, and the tender spot was coached as the hold (simulate --seed 5 --profile
+   * pauser).
    */
   boolean hipDropAround(double stillSinceS) {
+    Move last = null;
     for (Move m : moves(stillSinceS - 8)) {
-      double size = Math.toRadians(Math.abs(m.deg())) * radiusCm;
-      boolean near = m.toS() >= stillSinceS - 3 && m.toS() <= stillSinceS + 3;
-      if (near && size >= DROP_MIN_CM && size <= DROP_MAX_CM && m.durationS() <= DROP_MAX_S) {
-        return true;
-      }
+      if (m.toS() <= stillSinceS + 3) last = m;
     }
-    return false;
+    if (last == null || last.toS() < stillSinceS - 3) return false;
+    double size = Math.toRadians(Math.abs(last.deg())) * radiusCm;
+    return size >= DROP_MIN_CM && size <= DROP_MAX_CM && last.durationS() <= DROP_MAX_S;
   }
 
   /** Whether the roller has been rocked back and forth since {@code fromS} (see {@link #ROCK_DEG}). */

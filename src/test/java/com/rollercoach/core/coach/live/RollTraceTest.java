@@ -72,4 +72,17 @@ class RollTraceTest {
     RollTrace trace = trace(15, 10, t -> mj(t, 2, 4, 30), v);
     assertEquals(1, trace.moves(0).size(), "" + trace.moves(0));
   }
+
+  /**
+   * A stroke in pieces ending with a short one (1.9 cm), then a nudge back onto a tender spot
+   * (2.7 cm): the move before the still is the nudge, no drop, though the short piece ended within
+   * 3 s of the still (simulate --seed 5 --profile pauser: the tender spot was coached as the hold).
+   */
+  @Test
+  void aShortStrokePieceBeforeANudgeBackOntoATenderSpotIsNotAHipDrop() {
+    DoubleUnaryOperator s = t -> mj(t, 2, 0.8, 2) + mj(t, 3.5, 0.8, 1.9) - mj(t, 4.4, 1.6, 2.7);
+    DoubleUnaryOperator v = t -> mjSpeed(t, 2, 0.8, 2) + mjSpeed(t, 3.5, 0.8, 1.9) - mjSpeed(t, 4.4, 1.6, 2.7);
+    RollTrace trace = trace(15, 20, s, v);
+    assertFalse(trace.hipDropAround(6.1), "" + trace.moves(0));
+  }
 }

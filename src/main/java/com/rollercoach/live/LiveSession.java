@@ -206,7 +206,7 @@ public final class LiveSession implements SampleSink {
       listener.message(noDataMessage);
       return;
     }
-    engine.end(lastS);
+    engine.end(lastS, analysis()); // the spoken verdicts are analyze's
   }
 
   private String noDataMessage = "No data arrived from the sensor, so there is nothing to coach: is it switched on"

@@ -3,10 +3,12 @@ package com.rollercoach.core.coach.live;
 import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.SessionCoach;
+import com.rollercoach.core.coach.Verdict;
 import com.rollercoach.core.detect.Dwell;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
+import com.rollercoach.core.detect.SessionAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -185,16 +187,31 @@ public final class LiveCueEngine {
     return stillMode == StillMode.TENDER_SPOT && Math.abs(startS - stillSinceS) < 1e-6;
   }
 
-  /** The session ended at {@code atS}: the spoken summary. */
+  /** The session ended at {@code atS}: the spoken summary, judged on what this engine saw. */
   public void end(double atS) {
+    end(atS, null);
+  }
+
+  /**
+   * The session ended at {@code atS}: the spoken summary. Its closing words are judged on
+   * {@code analysis}, what the session found (the same events {@code analyze} reads), by
+   * {@link SessionCoach#judge} — the very verdicts {@code analyze} and the report print, pace and range
+   * included: the spoken "Well done." came from a shorter list (rolls, tender spots, hold) and praised
+   * a session that wandered onto the low back (samples/two-sets.csv) or rolled at 8 cm/s
+   * (samples/fast-roller.csv) while analyze said "Next time: stay on the upper back" / "roll more
+   * slowly". Without an analysis (null) the engine's own count is judged ({@link SessionCoach#judgeAtEnd}).
+   */
+  public void end(double atS, SessionAnalysis analysis) {
     // a tender spot still running is one more, unless the detector already told what it was (a
     // DwellFound, or the hold it is when the session stops on it): "2 tender spots" beside a summary of 1
     if (stillMode == StillMode.TENDER_SPOT && !runningStillTold) tenderSpots++;
     closeStill(atS);
     stillMode = StillMode.NONE;
     double hold = holdsFound > 0 ? holdsFound : holdS;
+    SessionCoach coach = new SessionCoach(targets);
+    List<Verdict> verdicts = analysis == null ? coach.judgeAtEnd(rolls, dwells, hold) : coach.judge(analysis);
     out.accept(new Cue.SessionDone(Double.isNaN(atS) ? lastS : atS, rolls, tenderSpots, hold,
-        targets.holdTargetS(), new SessionCoach(targets).judgeAtEnd(rolls, dwells, hold)));
+        targets.holdTargetS(), verdicts));
   }
 
   /** How the running still period is being coached. */

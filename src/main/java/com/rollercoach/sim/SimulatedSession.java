@@ -301,15 +301,25 @@ public final class SimulatedSession {
    * For each true pass, when its end became knowable live (device clock): the first moment the
    * contact point is 2 cm back from the ending turning point (the hysteresis), or — if earlier — the
    * moment the roller came to rest at it (the scripted movement stopped); never before its travel
-   * first reached 5 cm. The live latency of a pass
-   * event is measured from here.
+   * first reached 5 cm. The live latency of a pass event is measured from here.
    */
   public double[] passConfirmationTimes(SessionTruth truth) {
-    double clock = 1 + clockPpm * 1e-6;
     double[] out = new double[truth.passSpans().size()];
     for (int i = 0; i < out.length; i++) {
-      double end = (truth.passSpans().get(i).endS() - clockOffsetS) / clock;
-      ScriptCursor cursor = new ScriptCursor(script, body, effectiveRadiusCm);
+      double start = physicalTime(truth.passSpans().get(i).startS());
+      double end = physicalTime(truth.passSpans().get(i).endS());
+      ScriptCursor cursor = new ScriptCursor(script, body, effectiveRadiusCm); // it only goes forward
+      // not before it is a pass at all: a last stroke a little short of 5 cm, finished by the body's
+      // drift during the hold, was confirmable at the hold's start, 48 s before its travel reached
+      // 5 cm (27000159, breathers)
+      double sStart = cursor.positionCm(start);
+      double fiveCm = Double.NEGATIVE_INFINITY;
+      for (double t = start; t < end; t += 0.01) {
+        if (Math.abs(cursor.positionCm(t) - sStart) >= ReferenceStrokeSegmenter.MIN_PASS_CM) {
+          fiveCm = t;
+          break;
+        }
+      }
       double sEnd = cursor.positionCm(end);
       double c = script.endS();
       for (ScriptedPhase p : script.phases()) {
@@ -324,21 +334,14 @@ public final class SimulatedSession {
           break;
         }
       }
-      // and not before it is a pass at all: a last stroke a little short of 5 cm, finished by the
-      // body's drift during the hold, was confirmable at the hold's start, 48 s before its travel
-      // reached 5 cm (27000159, breathers)
-      double start = (truth.passSpans().get(i).startS() - clockOffsetS) / clock;
-      ScriptCursor along = new ScriptCursor(script, body, effectiveRadiusCm); // it only goes forward
-      double sStart = along.positionCm(start);
-      for (double t = start; t < end; t += 0.01) {
-        if (Math.abs(along.positionCm(t) - sStart) >= ReferenceStrokeSegmenter.MIN_PASS_CM) {
-          c = Math.max(c, t);
-          break;
-        }
-      }
-      out[i] = deviceTime(c);
+      out[i] = deviceTime(Math.max(c, fiveCm));
     }
     return out;
+  }
+
+  /** The physical time (seconds since the simulation started) of a device-clock time: {@link #deviceTime}'s inverse. */
+  private double physicalTime(double deviceS) {
+    return (deviceS - clockOffsetS) / (1 + clockPpm * 1e-6);
   }
 
   /** Where {@link #writeCsv} puts the truth: {@code FILE.truth.json} beside {@code FILE}. */

@@ -14,10 +14,8 @@ final class PatientPrescriptions {
   static Prescription today(DataFolder data, String patient) {
     if (patient == null || patient.isBlank()) return Prescription.protocolDefault();
     try {
-      // the same rule for a name everywhere: `patients add 'Bob/../x'` is refused, so is this; and
-      // the same spelling: `--patient dan` follows Dan's prescription, as `patients show dan` shows it
-      String name =
-          com.rollercoach.review.patients.PatientName.validate(PatientNames.asKnown(data.root(), patient));
+      // the same rule for a name everywhere: `patients add 'Bob/../x'` is refused, so is this
+      String name = com.rollercoach.review.patients.PatientName.validate(patient);
       Patients patients = Patients.open(data.root());
       if (!patients.exists(name)) {
         // a first session, or a typo that would silently coach somebody else's targets

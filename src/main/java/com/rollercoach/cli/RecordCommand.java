@@ -92,8 +92,7 @@ public final class RecordCommand implements Callable<Integer> {
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);
-    Prescription prescription = session.prescription(data);
-    session.patient = PatientNames.asKnown(data.root(), session.patient); // filed under "Ann", not "ann"
+    Prescription prescription = session.prescription(data); // and "ann" is now the "Ann" already there
     if (phone.isPresent()) {
       Path file = recordingFile(data);
       // --calibration reaches the session through its setup (a phone names no calibration itself)

@@ -19,8 +19,13 @@ final class SessionOptions {
           + " the recording, and the library files it under them)")
   String patient;
 
-  /** The patient's prescription for today; the protocol's defaults when none is recorded. */
+  /**
+   * The patient's prescription for today; the protocol's defaults when none is recorded. The name is
+   * taken as the patients and the library already spell it first: `--patient dan` follows Dan's
+   * prescription, as `patients show dan` shows it, and `record` files the session under "Dan".
+   */
   Prescription prescription(DataFolder data) {
+    patient = PatientNames.asKnown(data.root(), patient);
     return PatientPrescriptions.today(data, patient);
   }
 }

@@ -91,8 +91,8 @@ class SerialSourcePtyTest {
         SerialSource source = new SerialSource(cable.b().toString(), opts, HostClock.startingNow(), c)) {
       source.start();
       // The pty stays up but nothing is sent: how a Bluetooth SPP link that died quietly looks.
-      await(() -> c.link.stream().anyMatch(s -> s.startsWith("down: no data")), "keep-alive drop");
-      await(() -> c.link.size() >= 3, "reopen after the quiet drop");
+      await(() -> c.link.stream().anyMatch(s -> s.startsWith("down: no data")), "keep-alive drop", c.link);
+      await(() -> c.link.size() >= 3, "reopen after the quiet drop", c.link);
       assertEquals("up", c.link.get(2));
     }
   }
@@ -167,9 +167,14 @@ class SerialSourcePtyTest {
   }
 
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    await(condition, what, List.of());
+  }
+
+  /** As {@link #await(BooleanSupplier, String)}, naming what the link reported when it times out. */
+  static void await(BooleanSupplier condition, String what, List<String> link) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what + "; the link reported " + link);
       Thread.sleep(10);
     }
   }

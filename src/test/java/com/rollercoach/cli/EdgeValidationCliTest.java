@@ -82,7 +82,7 @@ class EdgeValidationCliTest {
     assertEquals(0, text.code(), text.err());
     List<String> notes = text.err().lines().filter(l -> l.contains("bad sample")).toList();
     assertEquals(1, notes.size(), text.err());
-    assertTrue(notes.get(0).contains("2 bad samples dropped (1 non-finite value, 1 time not increasing)"),
+    assertTrue(notes.get(0).contains("2 bad samples dropped (1 non-finite value, 1 time going backwards)"),
         notes.get(0));
     JsonNode j = json(CliRun.of("analyze", bad.toString(), "--json"));
     assertEquals(clean.get("passes").size(), j.get("passes").size());

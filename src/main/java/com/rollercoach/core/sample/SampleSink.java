@@ -5,7 +5,11 @@ package com.rollercoach.core.sample;
  * all sinks, so live, replay and batch analysis take exactly the same path.
  */
 public interface SampleSink {
-  /** The next sample; its {@code tS} is strictly greater than the previous one's. */
+  /**
+   * The next sample; its {@code tS} is not less than the previous one's. Equal stamps are distinct
+   * samples that a coarse clock or a burst stamped on arrival could not tell apart (the pipeline
+   * spaces them on the device's clock); an exact copy of the previous sample is a re-sent row.
+   */
   void accept(ImuSample sample);
 
   /**

@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 /**
  * The edge every sample passes before the signal stages: a sample that is not a physical measurement
  * (a NaN from a phone, a garbled float, a clock that ran off) is dropped here and counted with its
- * reason, so everything behind it may assume finite values and strictly increasing, bounded times.
+ * reason, so everything behind it may assume finite values and bounded times that never go back.
  * Gaps with non-finite or backwards bounds are dropped too.
  *
  * <p>The bounds come from what any IMU can measure, not from our data:
@@ -18,9 +18,13 @@ import java.util.StringJoiner;
  *   <li>|t| ≤ {@value #MAX_ABS_TIME_S} s (31 years of device uptime): beyond it a double still
  *       resolves µs, and the 50 Hz grid behind this stage keeps advancing (at 1e14 s, adding 20 ms no
  *       longer changes a double);
- *   <li>time strictly increasing (the {@link SampleSink} contract), and never more than {@value
+ *   <li>time never going back (the {@link SampleSink} contract), and never more than {@value
  *       #MAX_JUMP_S} s after the last accepted sample: a foam-rolling session lasts minutes, so an
- *       hour of silence inside one stream is a clock that jumped, not a pause;
+ *       hour of silence inside one stream is a clock that jumped, not a pause. A time equal to the
+ *       previous one is a sample, not an error: a logger's millisecond clock, or a Bluetooth burst
+ *       stamped on arrival, gives several samples one stamp, and each carries rotation the angle
+ *       needs (the pipeline's {@code DeliveryClock} spaces them on the device's clock; dropped here,
+ *       half a burst's rotation was lost);
  *   <li>|a| ≤ {@value #MAX_ACCEL_G} g and |ω| ≤ {@value #MAX_RATE_DPS} °/s per axis: well above the
  *       largest full scale of any MEMS IMU (±400 g high-g accelerometers, ±4000 °/s gyros), so only
  *       garbage is refused, never a clipped real reading.
@@ -43,7 +47,7 @@ public final class SampleValidator implements SampleSink {
   public enum Reason {
     NON_FINITE("non-finite value"),
     TIME_OUT_OF_RANGE("time beyond ±1e9 s"),
-    TIME_NOT_INCREASING("time not increasing"),
+    TIME_BACKWARDS("time going backwards"),
     TIME_JUMP("time jumped over an hour"),
     IMPOSSIBLE_VALUE("value beyond any sensor's range");
 
@@ -94,7 +98,7 @@ public final class SampleValidator implements SampleSink {
       return Reason.NON_FINITE;
     }
     if (Math.abs(t) > MAX_ABS_TIME_S) return Reason.TIME_OUT_OF_RANGE;
-    if (!(t > previousT)) return Reason.TIME_NOT_INCREASING;
+    if (!(t >= previousT)) return Reason.TIME_BACKWARDS;
     if (previousT != Double.NEGATIVE_INFINITY && t - previousT > MAX_JUMP_S) return Reason.TIME_JUMP;
     if (Math.abs(s.axG()) > MAX_ACCEL_G || Math.abs(s.ayG()) > MAX_ACCEL_G || Math.abs(s.azG()) > MAX_ACCEL_G
         || Math.abs(s.gxDps()) > MAX_RATE_DPS || Math.abs(s.gyDps()) > MAX_RATE_DPS
@@ -174,7 +178,7 @@ public final class SampleValidator implements SampleSink {
     return Double.isNaN(firstT) ? Double.NaN : lastT;
   }
 
-  /** "12 bad samples dropped (10 non-finite value, 2 time not increasing)", or empty if none. */
+  /** "12 bad samples dropped (10 non-finite value, 2 time going backwards)", or empty if none. */
   public Optional<String> summary() {
     if (rejected == 0) return Optional.empty();
     StringJoiner j = new StringJoiner(", ", " (", ")");

@@ -16,12 +16,17 @@ import java.util.function.Consumer;
  * silence the samples arrive at the device's rate again.
  *
  * <p>So: the device's period P is the median of recent 8-sample spans (robust to the bursts themselves).
- * After a silence of more than {@value #GAP_PERIODS} P, the first sample is held until the next one
- * arrives (one period of delay, only after a silence): if that one comes much sooner than P, a burst
- * has begun and the held samples are re-stamped P apart, forward from the last sample before the
- * stall, for as long as the burst lasts; whatever time the burst does not fill is real loss and
- * stays a gap (reported downstream). If it comes about P later, the silence was real loss and the
- * stamps are kept. No sample is ever placed later than it arrived, so the output cannot drift ahead
+ * After a silence of more than {@value #GAP_PERIODS} P, the first sample and the {@value #BURST_RUN}
+ * after it are held (a few periods of delay, only after a silence): if they arrived faster than the
+ * device makes samples (their mean interval under {@value #BURST_SHARE} P), a burst has begun and the
+ * held samples are re-stamped P apart, forward from the last sample before the stall, for as long as
+ * the burst lasts (the mean of the last {@value #BURST_RUN} intervals); whatever time the burst does
+ * not fill is real loss and stays a gap (reported downstream). If they came about P apart, the
+ * silence was real loss and the stamps are kept. A mean, not one interval, because an arrival clock
+ * of 1 ms stamps a burst's samples 0 or 1 ms apart: at 500 Hz (P = 2 ms) a single 1 ms interval looks
+ * like a regular one, and the burst was cut at its first pair of 1 ms steps, the rest of it kept on
+ * its arrival stamps, three samples per device period (a third of their rotation; a jolt to the
+ * shock detector). No sample is ever placed later than it arrived, so the output cannot drift ahead
  * of the link. Outside bursts, a repeated or backwards stamp is placed just after its predecessor (a
  * repeated timestamp is a sample, not an error) unless it is an exact re-sent copy of the previous
  * row, which is dropped.
@@ -29,8 +34,15 @@ import java.util.function.Consumer;
 public final class DeliveryClock {
   /** A silence longer than this many periods may be a stall. */
   static final double GAP_PERIODS = 3.0;
-  /** Intervals shorter than this share of P are burst deliveries. */
-  static final double BURST_SHARE = 0.5;
+  /**
+   * Arrivals whose mean interval is under this share of P are a burst. A burst comes as fast as the
+   * link delivers (sub-millisecond), regular delivery at P on average whatever its jitter or
+   * packing; the mean over {@link #BURST_RUN} intervals of a 1 ms stamp clock is at most 0.67 ms for
+   * a burst 0.4 ms apart, so the line holds from 1000 Hz down.
+   */
+  static final double BURST_SHARE = 0.75;
+  /** Intervals the burst test averages: enough to average out a 1 ms stamp clock's steps. */
+  static final int BURST_RUN = 3;
   private static final int WINDOW = 16;
   /** A repeated stamp is placed this share of a period after its predecessor. */
   static final double REPEAT_SHARE = 0.25;
@@ -46,7 +58,12 @@ public final class DeliveryClock {
   private double periodS = Double.NaN;
   private ImuSample last; // last sample as received
   private double lastOutT = Double.NaN;
-  private ImuSample held; // first sample after a silence, waiting for the next one
+  /** The samples since a silence, waiting for the burst test; at most {@link #BURST_RUN} + 1. */
+  private final ImuSample[] held = new ImuSample[BURST_RUN + 1];
+  private int heldCount;
+  /** The last {@link #BURST_RUN} arrival intervals, a ring. */
+  private final double[] intervals = new double[BURST_RUN];
+  private int intervalPos;
   private boolean inBurst;
 
   public DeliveryClock(Consumer<ImuSample> out) {
@@ -70,48 +87,76 @@ public final class DeliveryClock {
       return;
     }
     double arrivalDt = x.tS() - prev.tS();
-    learnPeriod(x.tS());
+    intervals[intervalPos] = arrivalDt;
+    intervalPos = intervalPos == BURST_RUN - 1 ? 0 : intervalPos + 1;
+    // The period from regular delivery only: a long burst (a 250 ms stall at 500 Hz is 125 samples)
+    // filled the median's window with its own spans and took P for a tenth of itself, which ended
+    // the burst a fifth of the way in. The spans start afresh after it.
+    if (heldCount == 0 && !inBurst) learnPeriod(x.tS());
     if (Double.isNaN(periodS)) {
       if (arrivalDt > 0) emit(x, x.tS());
       return;
     }
-    boolean early = arrivalDt < BURST_SHARE * periodS;
-    if (held != null) {
-      ImuSample h = held;
-      held = null;
-      if (early) {
-        inBurst = true;
-        emit(h, Math.min(lastOutT + periodS, h.tS()));
-      } else {
-        emit(h, h.tS());
+    if (heldCount > 0) {
+      held[heldCount++] = x;
+      if (heldCount <= BURST_RUN) return;
+      // the run since the silence is complete: a burst if it came faster than the device samples
+      inBurst = (x.tS() - held[0].tS()) / BURST_RUN < BURST_SHARE * periodS;
+      if (!inBurst) {
+        stampCount = 0; // the silence is not a period's span
+        stampPos = 0;
       }
+      int n = heldCount;
+      heldCount = 0;
+      for (int i = 0; i < n; i++) {
+        ImuSample h = held[i];
+        held[i] = null;
+        if (inBurst) {
+          // never later than it arrived: a period estimated a little long must not run ahead
+          emit(h, Math.min(lastOutT + periodS, h.tS()));
+        } else {
+          emitOnStamp(h);
+        }
+      }
+      return;
     }
     if (inBurst) {
-      if (early) {
-        // never later than it arrived: a period estimated a little long must not run ahead
+      double sum = 0;
+      for (double d : intervals) sum += d;
+      // an interval longer than a period is never a burst's, even through a coarse stamp clock
+      if (arrivalDt <= periodS && sum / BURST_RUN < BURST_SHARE * periodS) {
         emit(x, Math.min(lastOutT + periodS, x.tS()));
         return;
       }
       inBurst = false; // regular again: back on the arrival stamps (the rest of the silence was loss)
+      stampCount = 0;
+      stampPos = 0;
     }
-    double t = x.tS();
-    if (t - lastOutT > GAP_PERIODS * periodS) {
-      held = x; // a silence: stall or loss? decided by the next sample
+    if (x.tS() - lastOutT > GAP_PERIODS * periodS) {
+      held[heldCount++] = x; // a silence: stall or loss? decided by the samples after it
       return;
     }
-    // A repeated or backwards stamp: just after its predecessor, not a whole period, so that the
-    // output never runs ahead of the arrivals (it resyncs on the next regular stamp).
-    if (t <= lastOutT) t = lastOutT + REPEAT_SHARE * periodS;
-    emit(x, t);
+    emitOnStamp(x);
   }
 
-  /** No more samples: a held sample goes out on its own stamp. */
+  /** No more samples: held samples go out on their own stamps. */
   public void flush() {
-    if (held != null) {
-      ImuSample h = held;
-      held = null;
-      emit(h, h.tS());
+    for (int i = 0; i < heldCount; i++) {
+      emitOnStamp(held[i]);
+      held[i] = null;
     }
+    heldCount = 0;
+  }
+
+  /**
+   * On its arrival stamp; a repeated or backwards one just after its predecessor, not a whole
+   * period, so that the output never runs ahead of the arrivals (it resyncs on the next regular
+   * stamp).
+   */
+  private void emitOnStamp(ImuSample x) {
+    double t = x.tS();
+    if (t <= lastOutT) t = lastOutT + REPEAT_SHARE * periodS;
+    emit(x, t);
   }
 
   private void emit(ImuSample x, double t) {

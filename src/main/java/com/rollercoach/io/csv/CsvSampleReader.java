@@ -31,16 +31,11 @@ import java.util.regex.Pattern;
  * field that is not a number, no samples at all, more rows refused than kept. A row that is a number
  * but not a measurement ({@code nan}, {@code inf}, time backwards, a jump over an hour, beyond any
  * sensor's range) is refused by {@link SampleValidator}, the one edge rule set, and counted with its
- * reason in one warning; the rest of the file is used. Two more cases keep the data
- * read so far and only warn, because real loggers produce them and throwing the whole session away
- * would be worse:
- *
- * <ul>
- *   <li>a last line that does not parse (a logger cut off mid-line by a power loss or unplug) is
- *       dropped;
- *   <li>a row whose {@code t_s} repeats the previous one (a logger with a coarse clock) is dropped,
- *       keeping the first, since a sink needs strictly increasing time.
- * </ul>
+ * reason in one warning; the rest of the file is used. A last line that does not parse (a logger cut
+ * off mid-line by a power loss or unplug) is dropped with a warning: throwing the whole session away
+ * would be worse. A row whose {@code t_s} repeats the previous one (a logger's coarse clock, a
+ * Bluetooth burst stamped on arrival) is a sample like any other and is delivered; the note says
+ * how many there were.
  */
 public final class CsvSampleReader implements SampleFile {
   private static final Pattern METADATA = Pattern.compile("#\\s*([A-Za-z][\\w.\\-]*)\\s*=\\s*(.*?)\\s*");
@@ -100,11 +95,12 @@ public final class CsvSampleReader implements SampleFile {
     while (r.next()) {
       // each call reads one row
     }
-    long delivered = r.rowCount - r.duplicates - r.edge.rejected();
-    if (r.duplicates > 0) {
+    long delivered = r.rowCount - r.edge.rejected();
+    if (r.repeats > 0) {
       warnings.add(
-          name + ":" + r.firstDuplicateLine + ": " + r.duplicates
-              + " row(s) repeat the previous t_s; kept the first of each");
+          name + ":" + r.firstRepeatLine + ": " + r.repeats + " row" + (r.repeats == 1 ? "" : "s")
+              + " repeat the previous t_s (a coarse clock, or samples delivered in a burst); kept, and"
+              + " spaced on the device's clock for the analysis");
     }
     if (r.edge.rejected() > 0) {
       String why = r.edge.summary().orElseThrow();
@@ -132,8 +128,8 @@ public final class CsvSampleReader implements SampleFile {
     // counted with its reason, never the whole file.
     final SampleValidator edge;
     long rowCount;
-    long duplicates;
-    long firstDuplicateLine;
+    long repeats;
+    long firstRepeatLine;
     long firstBadLine;
 
     Rows(SampleSink sink) {
@@ -156,27 +152,23 @@ public final class CsvSampleReader implements SampleFile {
       }
       rowCount++;
       double t = values[0];
-      if (t == edge.lastTimeS()) {
-        // a coarse logger clock: kept the first, as before (not a bad sample)
-        if (duplicates++ == 0) firstDuplicateLine = rows.lineNumber();
-      } else {
-        long before = edge.rejected();
-        edge.accept(
-            new ImuSample(
-                t,
-                values[1] * accelToG,
-                values[2] * accelToG,
-                values[3] * accelToG,
-                values[4] * gyroToDps,
-                values[5] * gyroToDps,
-                values[6] * gyroToDps));
-        if (edge.rejected() > before && firstBadLine == 0) firstBadLine = rows.lineNumber();
-      }
+      if (t == edge.lastTimeS() && repeats++ == 0) firstRepeatLine = rows.lineNumber();
+      long before = edge.rejected();
+      edge.accept(
+          new ImuSample(
+              t,
+              values[1] * accelToG,
+              values[2] * accelToG,
+              values[3] * accelToG,
+              values[4] * gyroToDps,
+              values[5] * gyroToDps,
+              values[6] * gyroToDps));
+      if (edge.rejected() > before && firstBadLine == 0) firstBadLine = rows.lineNumber();
       return true;
     }
   }
 
-  /** Things worth telling the user that did not stop reading (a dropped truncated line, duplicates). */
+  /** Things worth telling the user that did not stop reading (a dropped truncated line, repeated stamps). */
   @Override
   public List<String> warnings() {
     return List.copyOf(warnings);

@@ -151,14 +151,14 @@ public final class LivePath implements LinkListener {
     return samples;
   }
 
-  /** Samples dropped because their time did not advance (a device clock reset, a duplicate). */
+  /** Samples dropped because their time went backwards (a device clock reset). */
   public long samplesOutOfOrder() {
     return outOfOrder;
   }
 
   /**
    * Samples refused by the edge check ({@link SampleValidator}): non-finite, time out of range or
-   * not increasing, impossible values. Includes {@link #samplesOutOfOrder()}.
+   * going backwards, impossible values. Includes {@link #samplesOutOfOrder()}.
    */
   public long samplesRejected() {
     return rejected;
@@ -181,7 +181,7 @@ public final class LivePath implements LinkListener {
   private void route(ImuSample s) {
     SampleValidator.Reason bad = SampleValidator.check(s, lastSampleS);
     if (bad != null) {
-      if (bad == SampleValidator.Reason.TIME_NOT_INCREASING) outOfOrder++;
+      if (bad == SampleValidator.Reason.TIME_BACKWARDS) outOfOrder++;
       rejected++;
       long n = rejectedBy.merge(bad, 1L, Long::sum);
       // The first of each kind, then at 10, 100, …: prompt, without flooding the screen.

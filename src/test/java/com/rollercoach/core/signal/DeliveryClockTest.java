@@ -33,6 +33,36 @@ class DeliveryClockTest {
     }
   }
 
+  /**
+   * At 500 Hz an arrival clock of 1 ms stamps a burst's samples 0 or 1 ms apart, and two 1 ms steps
+   * in a row are common (samples 0.67 ms apart): one such interval alone looks regular (half a
+   * period). The burst test averages a few intervals, so the whole burst goes back on the device's
+   * clock; cut at the first 1 ms pair, the rest was kept on its arrival stamps, three samples per
+   * period.
+   */
+  @Test
+  void aBurstStampedByAMillisecondClockAt500HzGoesBackOnTheDeviceClock() {
+    double p = 0.002;
+    List<ImuSample> out = new ArrayList<>();
+    DeliveryClock clock = new DeliveryClock(out::add);
+    int k = 0;
+    for (; k < 500; k++) clock.accept(at(k * p, k));
+    // a 250 ms stall from sample 500 on; then the queue drains 0.67 ms apart, stamped to the
+    // millisecond on arrival, while the device goes on sampling, until it has caught up
+    double last = 0;
+    for (; k < 900; k++) {
+      double arrival = Math.max(k * p, 1.2504 + (k - 500) * 0.00067);
+      last = Math.max(last, Math.rint(arrival * 1000) / 1000);
+      clock.accept(at(last, k));
+    }
+    clock.flush();
+    assertEquals(900, out.size());
+    for (int i = 1; i < out.size(); i++) assertTrue(out.get(i).tS() > out.get(i - 1).tS());
+    for (ImuSample s : out) {
+      assertEquals(s.gxDps() * p, s.tS(), 0.003, "sample " + (int) s.gxDps() + " on the device clock");
+    }
+  }
+
   @Test
   void realLossKeepsItsGapAndTheStamps() {
     List<ImuSample> out = new ArrayList<>();

@@ -57,7 +57,7 @@ class LiveWarningsTest {
     Path file = java.nio.file.Files.write(home.resolve("damaged.csv"), lines);
     WindowSession w = runToEnd(com.rollercoach.gui.source.SampleFiles.replay(file, 0));
     String shown = w.feed().warning();
-    assertEquals(file + ":201: 2 bad samples dropped (1 non-finite value, 1 time not increasing)", shown);
+    assertEquals(file + ":201: 2 bad samples dropped (1 non-finite value, 1 time going backwards)", shown);
     assertEquals(10564 - 10 - 2, w.session().samples(), "only the two bad rows are lost");
   }
 

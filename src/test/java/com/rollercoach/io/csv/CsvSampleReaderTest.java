@@ -88,7 +88,7 @@ class CsvSampleReaderTest {
     CsvSampleReader reader = new CsvSampleReader(new StringReader(text), "s.csv");
     assertEquals(3, reader.readTo(got::add));
     assertEquals(List.of(1.0, 2.0, 3.0), got.stream().map(ImuSample::tS).toList());
-    assertEquals(List.of("s.csv:4: 1 bad sample dropped (1 time not increasing)"), reader.warnings());
+    assertEquals(List.of("s.csv:4: 1 bad sample dropped (1 time going backwards)"), reader.warnings());
   }
 
   @Test
@@ -125,16 +125,24 @@ class CsvSampleReaderTest {
     assertEquals("s.csv:3: expected at least 7 fields, found 3", e.getMessage());
   }
 
+  /**
+   * A row repeating the previous t_s is a sample (a millisecond clock, a burst stamped on arrival):
+   * every one is delivered, in order, and one note counts them. Dropped, half a burst's rotation was
+   * lost.
+   */
   @Test
-  void duplicateTimestampsKeepTheFirstRowAndWarnOnce() {
+  void repeatedTimestampsAreSamplesDeliveredInOrderWithOneNote() {
     String text =
         "t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0,0,0,1,9,9,9\n0.01,0,0,1,0,0,0\n0.01,0,0,1,5,5,5\n";
     CsvSampleReader reader = new CsvSampleReader(new StringReader(text), "s.csv");
     List<ImuSample> got = new ArrayList<>();
-    reader.readTo(got::add);
-    assertEquals(2, got.size());
-    assertEquals(0.0, got.get(0).gxDps());
-    assertEquals(List.of("s.csv:3: 2 row(s) repeat the previous t_s; kept the first of each"), reader.warnings());
+    assertEquals(4, reader.readTo(got::add));
+    assertEquals(List.of(0.0, 9.0, 0.0, 5.0), got.stream().map(ImuSample::gxDps).toList());
+    assertEquals(List.of(0.0, 0.0, 0.01, 0.01), got.stream().map(ImuSample::tS).toList());
+    assertEquals(
+        List.of("s.csv:3: 2 rows repeat the previous t_s (a coarse clock, or samples delivered in a burst);"
+            + " kept, and spaced on the device's clock for the analysis"),
+        reader.warnings());
   }
 
   @Test

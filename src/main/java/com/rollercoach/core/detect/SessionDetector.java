@@ -46,6 +46,12 @@ public final class SessionDetector {
    * came; a pause at a turning point (a breath, a look at the screen) is shorter.
    */
   static final double SET_OFF_REST_S = 1.0;
+  /**
+   * A stroke has been rolled once its speed falls to this share of its peak: a minimum-jerk stroke
+   * (Flash &amp; Hogan) spends the last seventh of its time under it; the 2 cm reversal or the rest
+   * that ends it comes later.
+   */
+  static final double STROKE_DONE_SHARE = 0.25;
   private static final int MAX_ANNOUNCED = 64;
   static final double ACTIVITY_WINDOW_S = 6.0;
   /** A still segment at least this long that no pass follows is the extension hold. */
@@ -628,16 +634,20 @@ public final class SessionDetector {
     double lead = raw.startS() - OnRollerDetector.GET_OFF_LEAD_S;
     double shock = onRoller.lastShockS();
     if (shock > settled && shock >= lead) {
-      // A stroke rolled without a rest, whose jolt came only after its turning point, as the roller
-      // came to rest, ended in the hips dropping into the hold or the body settling onto a tender
-      // spot: held back as a get-off, the last pass before the hold was announced 12 s late
-      // (27000114). Getting off sets out from a rest (the hold, a tender spot), and its jolt may
-      // come after the roll-away's turning point (27000146), so a stroke with a rest in it is judged
-      // by every shock since.
-      if (shock <= raw.endS() || setOffFromRest(raw)) return true;
+      // A stroke rolled without a rest, whose jolt came only after the roller had stopped, ended in
+      // the hips dropping into the hold or the body settling onto a tender spot: held back as a
+      // get-off, the last pass before the hold was announced 12 s late (27000114). The stop is the
+      // turning point, or the first moment at rest once the stroke has rolled a pass's travel: a
+      // hip drop that rolls on the same way 1–2 cm, jolt and all, lengthens the stroke past it
+      // (28000178, 28000140). Getting off sets out from a rest (the hold, a tender spot), and its
+      // jolt may come after the roll-away's turning point (27000146), so a stroke with a rest in it
+      // is judged by every shock since.
+      if (setOffFromRest(raw)) return true;
+      double stopS = rolledBy(raw);
+      if (shock <= stopS) return true;
       for (long i = history.indexAt(lead); i <= history.newest(); i++) {
         double t = history.t(i);
-        if (t > raw.endS()) break;
+        if (t > stopS) break;
         if (t > settled && t >= lead && history.shock(i)) return true;
       }
     }
@@ -649,9 +659,36 @@ public final class SessionDetector {
   }
 
   /**
+   * When the stroke's rolling was over: once it had rolled {@link PassSegmenter#MIN_TRAVEL_CM} from
+   * its start, the first grid sample where its speed had fallen to {@value #STROKE_DONE_SHARE} of
+   * its peak so far (or to rest, {@link OnRollerDetector#REST_CM_S}); else its end. A hip drop
+   * follows the stroke's slowing at a few cm/s without stopping it dead: at 0.3 cm/s for 0.2 s,
+   * the smoothed speed never reached rest (28000140).
+   */
+  private double rolledBy(Pass raw) {
+    long from = history.indexAt(raw.startS());
+    double s0 = history.s(from);
+    boolean rolled = false;
+    double peak = 0;
+    for (long i = from; i <= history.newest(); i++) {
+      double t = history.t(i);
+      if (t >= raw.endS()) break;
+      double speed = Math.abs(history.v(i));
+      peak = Math.max(peak, speed);
+      rolled |= Math.abs(history.s(i) - s0) >= PassSegmenter.MIN_TRAVEL_CM;
+      if (rolled && speed < Math.max(OnRollerDetector.REST_CM_S, STROKE_DONE_SHARE * peak)) return t;
+    }
+    return raw.endS();
+  }
+
+  /**
    * Whether the stroke set out from a rest of at least {@value #SET_OFF_REST_S} s: the roller at
-   * rest for that long up to its start (a turning point is placed where the rest ends) or anywhere
-   * before its turning point (or its start older than the history).
+   * rest for that long up to its start (a turning point is placed where the rest ends), or later
+   * but before the stroke first rolled faster than {@link OnRollerDetector#MOVING_CM_S} (a hold
+   * whose drift went the roll-away's way puts the turning point at the hold's start), or its start
+   * older than the history. A pause after the stroke had got going is not where it set out from: a
+   * slow roller who stops for a second on the way down and then drops the hips into the hold had
+   * the last pass held back 12 s as a get-off (28000148).
    */
   private boolean setOffFromRest(Pass raw) {
     double from = raw.startS() - SET_OFF_REST_S;
@@ -660,11 +697,13 @@ public final class SessionDetector {
     for (long i = history.indexAt(from); i <= history.newest(); i++) {
       double t = history.t(i);
       if (t > raw.endS()) break;
-      if (Math.abs(history.v(i)) < OnRollerDetector.REST_CM_S) {
+      double speed = Math.abs(history.v(i));
+      if (speed < OnRollerDetector.REST_CM_S) {
         if (Double.isNaN(restFrom)) restFrom = t;
         if (t - restFrom >= SET_OFF_REST_S) return true;
       } else {
         restFrom = Double.NaN;
+        if (t > raw.startS() && speed > OnRollerDetector.MOVING_CM_S) return false;
       }
     }
     return false;

@@ -62,6 +62,38 @@ class LiveEventsTest {
   }
 
   @Test
+  void aHipDropRollingOnTheSameWayWithItsJoltDoesNotHoldTheLastPassBack() {
+    // the hips dropped into the hold: after the last stroke (15 cm down to 0) the roller rolls on
+    // the same way 1.5 cm, and the jolt comes in the middle of that, so the stroke only ends with
+    // the drop. The stroke had been rolled before the jolt: the 6th pass is announced when the
+    // roller stops, not 12 s later as a possible get-off (28000178, 28000140)
+    double stop = 10 + 1 + 2 + 6 * 3.0 + 0.4 + 0.2 + 0.4;
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(6, 15, 5.0).stroke(-0.8, 0.4).knock(0.2).stroke(-1.5, 0.4)
+            .rest(40).getOff().idle(10);
+    List<MotionEvent.PassCompleted> passes =
+        run(s).stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(6, passes.size());
+    assertTrue(passes.get(5).atS() - stop <= 0.5, "announced " + (passes.get(5).atS() - stop) + " s after the stop");
+  }
+
+  @Test
+  void aPauseOnTheWayDownIsNotARestTheLastStrokeSetOutFrom() {
+    // a slow roller stops for 1.2 s on the way down the 6th stroke (15 cm to 0, a pause at 12, before
+    // a pass's 5 cm), finishes it, then drops the hips: 1.5 cm back and a jolt after the turning
+    // point. The stroke had got going before the pause, so it did not set out from a rest the way a
+    // get-off does: announced at the stop, not 12 s later (28000148)
+    double stop = 10 + 1 + 2 + 5 * 3.0 + 0.8 + 1.2 + 2.4 + 0.8;
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(5, 15, 5.0).stroke(12, 0.8).rest(1.2).stroke(0, 2.4)
+            .stroke(1.5, 0.8).knock(0.3).rest(40).getOff().idle(10);
+    List<MotionEvent.PassCompleted> passes =
+        run(s).stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(6, passes.size());
+    assertTrue(passes.get(5).atS() - stop <= 0.5, "announced " + (passes.get(5).atS() - stop) + " s after the stop");
+  }
+
+  @Test
   void aRollAwayFromTheHoldWhoseJoltCameAfterItIsNotAnnounced() {
     // getting off: from the hold the roller rolls 6 cm and 0.9 cm back, and the body lands only after that roll's
     // turning point. The roll set out from a rest, so it is held back as before and never counted,

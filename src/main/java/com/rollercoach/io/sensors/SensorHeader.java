@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>x-IMU3 {@code Inertial.csv}: {@code Timestamp (us),Gyroscope X (deg/s),…,Accelerometer X (g)};
  *       x-io Fusion's {@code sensor_data.csv}: {@code Time (s),Gyroscope X (deg/s),…};
  *   <li>Sensor Logger (iOS and Android): {@code time,seconds_elapsed,z,y,x}, the sensor named by the
- *       file ({@code TotalAcceleration.csv}, {@code Gyroscope.csv});
+ *       file ({@code TotalAcceleration.csv}, {@code Gyroscope.csv}; on iOS {@code Accelerometer.csv}
+ *       without gravity and {@code Gravity.csv}, which {@link TableImport} adds together);
  *   <li>others: {@code ax,ay,az,gx,gy,gz}, {@code acc_x}, {@code gyr_x}, {@code ax_g}, {@code
  *       gz_dps}, {@code t_ms}…
  * </ul>
@@ -36,12 +37,14 @@ public record SensorHeader(
     int[] gyro,
     double gyroToRads,
     boolean linearOnly,
+    boolean gravityOnly,
     Tool tool) {
 
   /** Which tool's conventions the header follows: for the advice in a refusal. */
   public enum Tool {
     PHYPHOX("in phyphox, use an experiment with both sensors (docs/phyphox/roller-coach.phyphox) or tick Gyroscope as well"),
-    SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (it then writes TotalAcceleration.csv) and export both"),
+    SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (on Android it then writes"
+        + " TotalAcceleration.csv; on iOS switch on Gravity as well) and export them together"),
     X_IMU3("log the Inertial message (x-IMU3 GUI → Settings → Inertial message rate)"),
     OTHER("write the accelerometer and the gyroscope, with a time column");
 
@@ -89,6 +92,7 @@ public record SensorHeader(
     int[] accel = {-1, -1, -1};
     int[] linear = {-1, -1, -1};
     int[] gyro = {-1, -1, -1};
+    int[] gravity = {-1, -1, -1};
     double accelUnit = Double.NaN;
     double gyroUnit = Double.NaN;
     double linearUnit = Double.NaN;
@@ -131,7 +135,14 @@ public record SensorHeader(
       }
       if (axis == null) continue;
       int k = axis.charAt(0) - 'x';
-      if (rest.isEmpty()) rest = sensorOfFile(file);
+      if (rest.isEmpty()) {
+        rest = sensorOfFile(file);
+        // Sensor Logger's Gravity.csv (bare x, y, z): added to iOS's gravity-free Accelerometer.csv
+        if (rest.equals("gravity")) {
+          if (gravity[k] < 0) gravity[k] = i;
+          continue;
+        }
+      }
       if (ignored(rest)) continue;
       boolean isLinear = rest.contains("linear") || rest.startsWith("user") || rest.equals("lin acc");
       // a translated or custom name ("Beschleunigung x (m/s^2)") is still known by its unit
@@ -157,7 +168,13 @@ public record SensorHeader(
     }
     if (time < 0) return Optional.empty();
     boolean linearOnly = false;
+    boolean gravityOnly = false;
     boolean full = accel[0] >= 0 && accel[1] >= 0 && accel[2] >= 0;
+    if (!full && sawElapsed && complete(gravity) && !complete(gyro)) {
+      accel = gravity;
+      gravityOnly = true;
+      full = true;
+    }
     if (!full && linear[0] >= 0 && linear[1] >= 0 && linear[2] >= 0) {
       accel = linear;
       accelUnit = linearUnit;
@@ -169,9 +186,13 @@ public record SensorHeader(
     // writes them as they come, while its accelerometer unit differs by platform (told by gravity)
     if (sawElapsed && Double.isNaN(gyroUnit)) gyroUnit = 1;
     SensorHeader h = new SensorHeader(sep, names, time, timeToS, accel, accelUnit, gyro, gyroUnit,
-        linearOnly, toolOf(names, sawElapsed));
+        linearOnly, gravityOnly, toolOf(names, sawElapsed));
     if (!h.hasAccel() && !h.hasGyro()) return Optional.empty();
     return Optional.of(h);
+  }
+
+  private static boolean complete(int[] xyz) {
+    return xyz[0] >= 0 && xyz[1] >= 0 && xyz[2] >= 0;
   }
 
   private static Tool toolOf(List<String> names, boolean sawElapsed) {
@@ -212,8 +233,9 @@ public record SensorHeader(
 
   /** Bare x, y, z columns: the sensor is the file's name (Sensor Logger). */
   private static String sensorOfFile(String file) {
-    String f = file.replaceAll(".*/", "");
+    String f = file.replaceAll(".*[/\\\\!]", "");
     if (f.contains("gyro")) return "gyro";
+    if (f.startsWith("gravity")) return "gravity";
     if (f.contains("linear")) return "linear acc";
     if (f.contains("acc")) return "acc";
     return "";

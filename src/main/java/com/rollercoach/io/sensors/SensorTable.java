@@ -34,6 +34,9 @@ final class SensorTable implements Closeable {
   /** Rows holding an infinite value ("inf", "Infinity"): a number no sensor gave; skipped and counted. */
   private long nonFinite;
   private final ArrayDeque<double[]> lookahead = new ArrayDeque<>();
+  /** A gravity table added to this one's rows at equal times (Sensor Logger on iOS), or null. */
+  private SensorTable gravity;
+  private double[] gravityRow;
 
   /**
    * Reads the header and classifies the table.
@@ -68,6 +71,19 @@ final class SensorTable implements Closeable {
 
   String name() {
     return name;
+  }
+
+  /**
+   * Adds {@code g}'s x, y, z to this acceleration table's rows of the same time, before any row is
+   * read: Sensor Logger on iOS writes the phone's acceleration without gravity ({@code
+   * Accelerometer.csv}) and the gravity ({@code Gravity.csv}) from one motion update, row for row
+   * with the same time stamps, in the same unit. A row without a gravity row of its time is left out.
+   */
+  void plusGravity(SensorTable g) {
+    if (kind != Kind.ACCELERATION || g.kind != Kind.ACCELERATION || !lookahead.isEmpty()) {
+      throw new IllegalStateException("gravity is added to an unread acceleration table");
+    }
+    gravity = g;
   }
 
   Kind kind() {
@@ -116,8 +132,19 @@ final class SensorTable implements Closeable {
         if (Double.isInfinite(v)) infinite = true;
       }
       if (infinite) nonFinite++;
-      else if (complete) return row;
+      else if (complete && (gravity == null || addGravity(row))) return row;
     }
+  }
+
+  /** Adds the gravity row of {@code row}'s time; false (the row is left out) when there is none. */
+  private boolean addGravity(double[] row) {
+    while (gravityRow == null || gravityRow[0] < row[0]) {
+      gravityRow = gravity.read();
+      if (gravityRow == null) return false;
+    }
+    if (gravityRow[0] != row[0]) return false;
+    for (int i = 1; i < 4; i++) row[i] += gravityRow[i];
+    return true;
   }
 
   private double cell(List<String> cells, int index) {
@@ -148,6 +175,10 @@ final class SensorTable implements Closeable {
 
   @Override
   public void close() throws IOException {
-    lines.close();
+    try {
+      lines.close();
+    } finally {
+      if (gravity != null) gravity.close();
+    }
   }
 }

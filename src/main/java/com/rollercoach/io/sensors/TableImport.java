@@ -34,7 +34,8 @@ public final class TableImport {
 
   static final String GRAVITY_NEEDED =
       "Roller Coach needs gravity to see the roller turn and to tell when someone is on it:"
-          + " record acceleration with g (phyphox 'Acceleration with g', Sensor Logger's TotalAcceleration.csv)";
+          + " record acceleration with g (phyphox 'Acceleration with g', Sensor Logger's TotalAcceleration.csv"
+          + " on Android, or on iOS its Gravity beside Accelerometer)";
 
   /** A table to read: a name for messages (file, or zip!entry) and a way to open its bytes afresh. */
   public record Source(String name, Opener opener) {
@@ -56,11 +57,14 @@ public final class TableImport {
    * The tables chosen and their units.
    *
    * @param accel the accelerometer table (the combined table when {@code gyro} is null)
+   * @param gravity a gravity table added row by row to {@code accel} (Sensor Logger on iOS writes
+   *     the phone's acceleration without gravity and the gravity apart, for the same instants), or null
    * @param gyro the gyroscope table, null when {@code accel} holds both sensors
    */
-  public record Plan(Source accel, Units accelUnits, Source gyro, Units gyroUnits, double rateHz) {
+  public record Plan(Source accel, Source gravity, Units accelUnits, Source gyro, Units gyroUnits, double rateHz) {
     public String describe() {
-      return gyro == null ? name(accel) : name(accel) + " + " + name(gyro);
+      String a = gravity == null ? name(accel) : name(accel) + " with " + name(gravity);
+      return gyro == null ? a : a + " + " + name(gyro);
     }
 
     private static String name(Source s) {
@@ -119,26 +123,37 @@ public final class TableImport {
       if (f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly()) {
         Units u;
         try {
-          u = units(f.source, null);
+          u = units(f.source, null, null);
         } catch (SensorFormatException e) {
           gravityProblem = e;
           continue;
         }
-        return new Plan(f.source, u, null, u, rate(f.source, u));
+        return new Plan(f.source, null, u, null, u, rate(f.source, null, u));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
     Found accel = null;
+    Source gravity = null;
     Units accelUnits = null;
     for (Found f : found) {
-      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly()) continue;
+      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly() || f.header.gravityOnly()) continue;
       try {
-        accelUnits = units(f.source, null);
+        accelUnits = units(f.source, null, null);
         accel = f;
         break;
       } catch (SensorFormatException e) {
         if (gravityProblem == null) gravityProblem = e;
       }
+    }
+    Found gravityTable = found.stream().filter(f -> f.header.gravityOnly()).findFirst().orElse(null);
+    Found userAccel = found.stream().filter(f -> f.header.linearOnly()
+        && f.header.tool() == SensorHeader.Tool.SENSOR_LOGGER).findFirst().orElse(null);
+    if (accel == null && gravityProblem == null && gravityTable != null && userAccel != null) {
+      // Sensor Logger on iOS writes no TotalAcceleration.csv: its Accelerometer.csv (gravity removed)
+      // plus Gravity.csv, from the same motion updates, is the acceleration with g
+      accelUnits = units(userAccel.source, gravityTable.source, null);
+      accel = userAccel;
+      gravity = gravityTable.source;
     }
     if (accel == null) {
       if (gravityProblem != null) throw gravityProblem;
@@ -147,6 +162,10 @@ public final class TableImport {
         throw new SensorFormatException(linear.source.name()
             + " holds linear acceleration, which has gravity removed by the phone. " + GRAVITY_NEEDED);
       }
+      if (gravityTable != null) {
+        throw new SensorFormatException(gravityTable.source.name() + " holds only the gravity the phone"
+            + " estimated, not the accelerometer. " + GRAVITY_NEEDED);
+      }
       throw new SensorFormatException("gyroscope only (" + names(found) + "): Roller Coach needs the"
           + " accelerometer with gravity too — " + tool.advice);
     }
@@ -154,8 +173,9 @@ public final class TableImport {
       throw new SensorFormatException("accelerometer only (" + names(found) + "): Roller Coach needs"
           + " the gyroscope too — " + tool.advice);
     }
-    Units gyroUnits = units(gyro.source, accelUnits);
-    return new Plan(accel.source, accelUnits, gyro.source, gyroUnits, rate(accel.source, accelUnits));
+    Units gyroUnits = units(gyro.source, null, accelUnits);
+    return new Plan(accel.source, gravity, accelUnits, gyro.source, gyroUnits,
+        rate(accel.source, gravity, accelUnits));
   }
 
   private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
@@ -170,14 +190,31 @@ public final class TableImport {
     }
   }
 
+  /** {@code s}, with {@code gravity} (if not null) added to each of its rows at the same time. */
+  private static SensorTable open(Source s, Source gravity) throws IOException {
+    SensorTable t = open(s);
+    if (gravity == null) return t;
+    try {
+      t.plusGravity(open(gravity));
+      return t;
+    } catch (IOException | RuntimeException e) {
+      t.close();
+      throw e;
+    }
+  }
+
   /**
    * The table's units: the header's where it states them, checked against gravity; else decided
    * from the data. {@code accelUnits} is given for a gyroscope-only table (its unit follows the
    * accelerometer's library convention when it cannot be told from the values).
    */
-  private static Units units(Source s, Units accelUnits) {
-    try (SensorTable t = open(s)) {
+  private static Units units(Source s, Source gravity, Units accelUnits) {
+    try (SensorTable t = open(s, gravity)) {
       List<double[]> rows = t.peek(CHECK_ROWS);
+      if (rows.isEmpty() && gravity != null) {
+        throw new SensorFormatException(s.name() + " and " + gravity.name() + " share no time: Roller Coach adds"
+            + " the gravity to the acceleration of the same instant — export them from the same recording");
+      }
       if (rows.isEmpty()) throw new SensorFormatException(s.name() + ": no data rows");
       SensorHeader h = t.header();
       double timeToS = timeUnit(h.timeToS(), rows);
@@ -255,8 +292,8 @@ public final class TableImport {
     return accelToMps2 == SensorHeader.G ? Math.PI / 180 : 1;
   }
 
-  private static double rate(Source s, Units u) {
-    try (SensorTable t = open(s)) {
+  private static double rate(Source s, Source gravity, Units u) {
+    try (SensorTable t = open(s, gravity)) {
       List<double[]> rows = t.peek(CHECK_ROWS);
       double[] times = new double[rows.size()];
       for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
@@ -280,7 +317,7 @@ public final class TableImport {
   public static Report read(Plan plan, SampleSink sink) {
     List<SensorTable> open = new ArrayList<>();
     try {
-      SensorTable accel = open(plan.accel());
+      SensorTable accel = open(plan.accel(), plan.gravity());
       open.add(accel);
       SensorTable gyro = null;
       if (plan.gyro() != null) {

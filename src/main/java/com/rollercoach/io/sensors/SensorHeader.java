@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *   <li>Sensor Logger (iOS and Android): {@code time,seconds_elapsed,z,y,x}, the sensor named by the
  *       file ({@code TotalAcceleration.csv}, {@code Gyroscope.csv}; on iOS {@code Accelerometer.csv}
  *       without gravity and {@code Gravity.csv}, which {@link TableImport} adds together);
+ *   <li>Physics Toolbox Sensor Suite: {@code time,gFx,gFy,gFz,ax,ay,az,wx,wy,wz} — the g-Force Meter
+ *       ({@code gF}, acceleration with gravity in g) is the accelerometer, {@code ax..az} (its linear
+ *       accelerometer, gravity removed) is not, and {@code wx..wz} are rad/s;
  *   <li>others: {@code ax,ay,az,gx,gy,gz}, {@code acc_x}, {@code gyr_x}, {@code ax_g}, {@code
  *       gz_dps}, {@code t_ms}…
  * </ul>
@@ -46,6 +49,7 @@ public record SensorHeader(
     SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (on Android it then writes"
         + " TotalAcceleration.csv; on iOS switch on Gravity as well) and export them together"),
     X_IMU3("log the Inertial message (x-IMU3 GUI → Settings → Inertial message rate)"),
+    PHYSICS_TOOLBOX("in Physics Toolbox Sensor Suite, record the g-Force Meter and the Gyroscope together (Multi Record)"),
     OTHER("write the accelerometer and the gyroscope, with a time column");
 
     public final String advice;
@@ -92,6 +96,7 @@ public record SensorHeader(
     int[] accel = {-1, -1, -1};
     int[] linear = {-1, -1, -1};
     int[] gyro = {-1, -1, -1};
+    int[] gforce = {-1, -1, -1};
     int[] gravity = {-1, -1, -1};
     double accelUnit = Double.NaN;
     double gyroUnit = Double.NaN;
@@ -135,6 +140,11 @@ public record SensorHeader(
       }
       if (axis == null) continue;
       int k = axis.charAt(0) - 'x';
+      // Physics Toolbox's g-Force Meter ("gFx"): acceleration with gravity, in g
+      if (rest.equals("gf") || rest.equals("g force") || rest.equals("gforce")) {
+        if (gforce[k] < 0) gforce[k] = i;
+        continue;
+      }
       if (rest.isEmpty()) {
         rest = sensorOfFile(file);
         // Sensor Logger's Gravity.csv (bare x, y, z): added to iOS's gravity-free Accelerometer.csv
@@ -169,6 +179,14 @@ public record SensorHeader(
     if (time < 0) return Optional.empty();
     boolean linearOnly = false;
     boolean gravityOnly = false;
+    boolean physicsToolbox = complete(gforce);
+    if (physicsToolbox) {
+      // its "ax,ay,az" are the linear accelerometer (gravity removed): the g-Force Meter is the one
+      accel = gforce;
+      accelUnit = G;
+      // the app's gyroscope reads rad/s, as Android gives it
+      if (Double.isNaN(gyroUnit)) gyroUnit = 1;
+    }
     boolean full = accel[0] >= 0 && accel[1] >= 0 && accel[2] >= 0;
     if (!full && sawElapsed && complete(gravity) && !complete(gyro)) {
       accel = gravity;
@@ -186,7 +204,7 @@ public record SensorHeader(
     // writes them as they come, while its accelerometer unit differs by platform (told by gravity)
     if (sawElapsed && Double.isNaN(gyroUnit)) gyroUnit = 1;
     SensorHeader h = new SensorHeader(sep, names, time, timeToS, accel, accelUnit, gyro, gyroUnit,
-        linearOnly, gravityOnly, toolOf(names, sawElapsed));
+        linearOnly, gravityOnly, physicsToolbox ? Tool.PHYSICS_TOOLBOX : toolOf(names, sawElapsed));
     if (!h.hasAccel() && !h.hasGyro()) return Optional.empty();
     return Optional.of(h);
   }

@@ -37,6 +37,11 @@ final class SensorTable implements Closeable {
   /** A gravity table added to this one's rows at equal times (Sensor Logger on iOS), or null. */
   private SensorTable gravity;
   private double[] gravityRow;
+  /**
+   * Physics Toolbox writes 0, 0, 0 for a sensor that has not read yet (its first rows): such
+   * leading rows are no reading and are skipped, until both sensors have read once.
+   */
+  private boolean beforeFirstReadings;
 
   /**
    * Reads the header and classifies the table.
@@ -67,6 +72,7 @@ final class SensorTable implements Closeable {
     boolean a = header.hasAccel();
     boolean g = header.hasGyro();
     kind = a && g ? Kind.BOTH : a ? Kind.ACCELERATION : Kind.GYROSCOPE;
+    beforeFirstReadings = header.tool() == SensorHeader.Tool.PHYSICS_TOOLBOX;
   }
 
   String name() {
@@ -131,9 +137,17 @@ final class SensorTable implements Closeable {
         if (Double.isNaN(v)) complete = false;
         if (Double.isInfinite(v)) infinite = true;
       }
+      if (beforeFirstReadings) {
+        if (zeros(row, 1) || (kind == Kind.BOTH && zeros(row, 4))) continue;
+        beforeFirstReadings = false;
+      }
       if (infinite) nonFinite++;
       else if (complete && (gravity == null || addGravity(row))) return row;
     }
+  }
+
+  private static boolean zeros(double[] row, int first) {
+    return row[first] == 0 && row[first + 1] == 0 && row[first + 2] == 0;
   }
 
   /** Adds the gravity row of {@code row}'s time; false (the row is left out) when there is none. */

@@ -128,7 +128,7 @@ public final class TableImport {
           gravityProblem = e;
           continue;
         }
-        return new Plan(f.source, null, u, null, u, rate(f.source, null, u));
+        return new Plan(f.source, null, u, null, u, rate(f.source, null, u, f.header));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
@@ -175,7 +175,7 @@ public final class TableImport {
     }
     Units gyroUnits = units(gyro.source, null, accelUnits);
     return new Plan(accel.source, gravity, accelUnits, gyro.source, gyroUnits,
-        rate(accel.source, gravity, accelUnits));
+        rate(accel.source, gravity, accelUnits, accel.header));
   }
 
   private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
@@ -292,14 +292,27 @@ public final class TableImport {
     return accelToMps2 == SensorHeader.G ? Math.PI / 180 : 1;
   }
 
-  private static double rate(Source s, Source gravity, Units u) {
+  private static double rate(Source s, Source gravity, Units u, SensorHeader h) {
     try (SensorTable t = open(s, gravity)) {
       List<double[]> rows = t.peek(CHECK_ROWS);
       double[] times = new double[rows.size()];
       for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
       double hz = RateCheck.rateHz(times, times.length);
+      String what = s.name();
+      if (h.tool() == SensorHeader.Tool.PHYSICS_TOOLBOX && rows.size() > 1) {
+        // Physics Toolbox writes a row whenever any sensor reads, repeating the others' last reading:
+        // the rate that matters is how often the readings change, the slower sensor's
+        double span = times[times.length - 1] - times[0];
+        double readings = Math.min(changes(rows, 1), t.kind() == SensorTable.Kind.BOTH ? changes(rows, 4) : Long.MAX_VALUE);
+        double changing = span > 0 ? readings / span : Double.NaN;
+        if (changing < hz) {
+          hz = changing;
+          what = s.name() + " (readings, not rows: Physics Toolbox repeats the last reading on every row;"
+              + " choose its fastest sampling rate)";
+        }
+      }
       try {
-        RateCheck.require(s.name(), hz);
+        RateCheck.require(what, hz);
       } catch (com.rollercoach.io.InputFileException e) {
         throw new SensorFormatException(e.getMessage(), e);
       }
@@ -307,6 +320,17 @@ public final class TableImport {
     } catch (IOException e) {
       throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Rows whose three values from {@code first} differ from the row before. */
+  private static long changes(List<double[]> rows, int first) {
+    long n = 0;
+    for (int i = 1; i < rows.size(); i++) {
+      double[] a = rows.get(i - 1);
+      double[] b = rows.get(i);
+      if (a[first] != b[first] || a[first + 1] != b[first + 1] || a[first + 2] != b[first + 2]) n++;
+    }
+    return n;
   }
 
   /**

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *   <li>phyphox: {@code "Time (s)","Acceleration x (m/s^2)"…}, {@code "Gyroscope x (rad/s)"}, in its
  *       comma, tab and semicolon variants; custom names with a unit, e.g. {@code Accel_X (m/s^2)},
  *       {@code Gyroscope x (deg/s)};
+ *   <li>MbientLab MetaWear / MetaMotion (MetaBase and MetaWear apps), one file per sensor: {@code
+ *       epoch (ms),time (01:00),elapsed (s),x-axis (g)…} and {@code …,x-axis (deg/s)…}, timed by the
+ *       epoch;
  *   <li>x-IMU3 {@code Inertial.csv}: {@code Timestamp (us),Gyroscope X (deg/s),…,Accelerometer X (g)};
  *       x-io Fusion's {@code sensor_data.csv}: {@code Time (s),Gyroscope X (deg/s),…};
  *   <li>Sensor Logger (iOS and Android): {@code time,seconds_elapsed,z,y,x}, the sensor named by the
@@ -221,11 +224,17 @@ public record SensorHeader(
     return Tool.OTHER;
   }
 
-  /** 0: not a time column; higher: a better one (seconds_elapsed beats Sensor Logger's epoch ns). */
+  /**
+   * 0: not a time column; higher: a better one. Sensor Logger's seconds_elapsed (from the recording's
+   * start, shared by its files) beats its epoch ns; MetaWear's {@code epoch (ms)} beats its {@code
+   * elapsed (s)}, which each file counts from its own first sample (the accelerometer's and the
+   * gyroscope's start apart), so only the epoch merges the two files in step.
+   */
   private static int timeRank(String words, String unit) {
     boolean timeUnit = unit.matches("s|sec|seconds|ms|millis|us|µs|micros|ns");
     return switch (words) {
       case "seconds elapsed" -> 5;
+      case "epoch", "epoc" -> timeUnit ? 5 : 0;
       case "t", "time", "timestamp", "time stamp", "elapsed", "elapsed time", "zeit", "temps", "tiempo" ->
           timeUnit || unit.isEmpty() ? 4 : 0;
       case "millis", "micros", "ms", "us", "t ms", "t us", "t s" -> 3;

@@ -60,8 +60,11 @@ public final class TableImport {
    * @param gravity a gravity table added row by row to {@code accel} (Sensor Logger on iOS writes
    *     the phone's acceleration without gravity and the gravity apart, for the same instants), or null
    * @param gyro the gyroscope table, null when {@code accel} holds both sensors
+   * @param originS subtracted from the tables' times: 0, or for wall-clock times (MetaWear's epoch ms)
+   *     the whole second of their first sample, so that a session's times start near 0
    */
-  public record Plan(Source accel, Source gravity, Units accelUnits, Source gyro, Units gyroUnits, double rateHz) {
+  public record Plan(Source accel, Source gravity, Units accelUnits, Source gyro, Units gyroUnits, double rateHz,
+      double originS) {
     public String describe() {
       String a = gravity == null ? name(accel) : name(accel) + " with " + name(gravity);
       return gyro == null ? a : a + " + " + name(gyro);
@@ -128,7 +131,8 @@ public final class TableImport {
           gravityProblem = e;
           continue;
         }
-        return new Plan(f.source, null, u, null, u, rate(f.source, null, u, f.header));
+        return new Plan(f.source, null, u, null, u, rate(f.source, null, u, f.header),
+            origin(f.source, null, u, null, null));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
@@ -175,7 +179,29 @@ public final class TableImport {
     }
     Units gyroUnits = units(gyro.source, null, accelUnits);
     return new Plan(accel.source, gravity, accelUnits, gyro.source, gyroUnits,
-        rate(accel.source, gravity, accelUnits, accel.header));
+        rate(accel.source, gravity, accelUnits, accel.header), origin(accel.source, gravity, accelUnits, gyro.source, gyroUnits));
+  }
+
+  /** Times at or beyond this are a wall clock (seconds since 1970: ≥ 1e9 since 2001), not uptime. */
+  static final double WALL_CLOCK_S = 1e8;
+
+  /**
+   * The plan's time origin: for tables timed by a wall clock, the whole second of their earliest
+   * first sample (one origin for both tables, so they stay in step); else 0, times kept as they are.
+   */
+  private static double origin(Source accel, Source gravity, Units au, Source gyro, Units gu) {
+    double first = firstTime(accel, gravity, au);
+    if (gyro != null) first = Math.min(first, firstTime(gyro, null, gu));
+    return Double.isFinite(first) && first >= WALL_CLOCK_S ? Math.floor(first) : 0;
+  }
+
+  private static double firstTime(Source s, Source gravity, Units u) {
+    try (SensorTable t = open(s, gravity)) {
+      List<double[]> rows = t.peek(1);
+      return rows.isEmpty() ? Double.NaN : rows.get(0)[0] * u.timeToS;
+    } catch (IOException e) {
+      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+    }
   }
 
   private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
@@ -348,7 +374,7 @@ public final class TableImport {
         gyro = open(plan.gyro());
         open.add(gyro);
       }
-      return merge(accel, plan.accelUnits(), gyro, plan.gyroUnits(), sink);
+      return merge(accel, plan.accelUnits(), gyro, plan.gyroUnits(), plan.originS(), sink);
     } catch (IOException e) {
       throw new SensorFormatException("cannot read " + plan.describe() + ": " + e.getMessage(), e);
     } finally {
@@ -362,7 +388,8 @@ public final class TableImport {
     }
   }
 
-  private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, SampleSink sink) {
+  private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, double origin,
+      SampleSink sink) {
     // the one edge rule set (SampleValidator) behind the merger: a runaway clock or an impossible
     // value costs that sample, counted with its reason; infinite cells were skipped by the tables
     com.rollercoach.core.sample.SampleValidator edge = new com.rollercoach.core.sample.SampleValidator(sink);
@@ -378,7 +405,7 @@ public final class TableImport {
     if (gyroTable == null) {
       double toDps = Math.toDegrees(au.gyroToRads);
       for (double[] r; (r = accelTable.next()) != null; ) {
-        double t = r[0] * au.timeToS;
+        double t = r[0] * au.timeToS - origin;
         if (!rows.ok(aEdge, new ImuSample(t, r[1] * toG, r[2] * toG, r[3] * toG, r[4] * toDps, r[5] * toDps, r[6] * toDps))) continue;
         track(aRange, t);
         track(gRange, t);
@@ -391,7 +418,7 @@ public final class TableImport {
       double[] g = gyroTable.next();
       while (a != null || g != null) {
         if (g != null && (a == null || g[0] * gu.timeToS <= a[0] * au.timeToS)) {
-          double t = g[0] * gu.timeToS;
+          double t = g[0] * gu.timeToS - origin;
           if (!rows.ok(gEdge, new ImuSample(t, 0, 0, 0, g[1] * toDps, g[2] * toDps, g[3] * toDps))) {
             g = gyroTable.next();
             continue;
@@ -400,7 +427,7 @@ public final class TableImport {
           merger.gyro(t, g[1] * toDps, g[2] * toDps, g[3] * toDps);
           g = gyroTable.next();
         } else {
-          double t = a[0] * au.timeToS;
+          double t = a[0] * au.timeToS - origin;
           if (!rows.ok(aEdge, new ImuSample(t, a[1] * toG, a[2] * toG, a[3] * toG, 0, 0, 0))) {
             a = accelTable.next();
             continue;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *   <li>MbientLab MetaWear / MetaMotion (MetaBase and MetaWear apps), one file per sensor: {@code
  *       epoch (ms),time (01:00),elapsed (s),x-axis (g)…} and {@code …,x-axis (deg/s)…}, timed by the
  *       epoch;
+ *   <li>AndroSensor: {@code ACCELEROMETER X (m/s²)…,GYROSCOPE X (rad/s)…,Time since start in ms ,…};
  *   <li>x-IMU3 {@code Inertial.csv}: {@code Timestamp (us),Gyroscope X (deg/s),…,Accelerometer X (g)};
  *       x-io Fusion's {@code sensor_data.csv}: {@code Time (s),Gyroscope X (deg/s),…};
  *   <li>Sensor Logger (iOS and Android): {@code time,seconds_elapsed,z,y,x}, the sensor named by the
@@ -52,6 +53,7 @@ public record SensorHeader(
     SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (on Android it then writes"
         + " TotalAcceleration.csv; on iOS switch on Gravity as well) and export them together"),
     X_IMU3("log the Inertial message (x-IMU3 GUI → Settings → Inertial message rate)"),
+    ANDROSENSOR("in AndroSensor, switch on the gyroscope as well and set the recording interval to 0.04 s (25 Hz) or shorter"),
     PHYSICS_TOOLBOX("in Physics Toolbox Sensor Suite, record the g-Force Meter and the Gyroscope together (Multi Record)"),
     OTHER("write the accelerometer and the gyroscope, with a time column");
 
@@ -220,6 +222,7 @@ public record SensorHeader(
     if (sawElapsed) return Tool.SENSOR_LOGGER;
     String all = String.join(",", names);
     if (all.contains("timestamp (us)")) return Tool.X_IMU3;
+    if (all.contains("time since start in ms")) return Tool.ANDROSENSOR;
     if (all.contains("time (s)") && (all.contains("(m/s^2)") || all.contains("(rad/s)"))) return Tool.PHYPHOX;
     return Tool.OTHER;
   }
@@ -235,6 +238,7 @@ public record SensorHeader(
     return switch (words) {
       case "seconds elapsed" -> 5;
       case "epoch", "epoc" -> timeUnit ? 5 : 0;
+      case "time since start in ms" -> 4; // AndroSensor
       case "t", "time", "timestamp", "time stamp", "elapsed", "elapsed time", "zeit", "temps", "tiempo" ->
           timeUnit || unit.isEmpty() ? 4 : 0;
       case "millis", "micros", "ms", "us", "t ms", "t us", "t s" -> 3;
@@ -245,6 +249,7 @@ public record SensorHeader(
   private static double timeUnit(String words, String unit) {
     String u = unit.isEmpty() ? words.replace("t ", "") : unit;
     if (words.equals("seconds elapsed")) return 1;
+    if (words.equals("time since start in ms")) return 1e-3;
     return switch (u) {
       case "s", "sec", "seconds" -> 1;
       case "ms", "millis" -> 1e-3;

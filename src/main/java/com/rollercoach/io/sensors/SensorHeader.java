@@ -53,8 +53,8 @@ public record SensorHeader(
     SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (on Android it then writes"
         + " TotalAcceleration.csv; on iOS switch on Gravity as well) and export them together"),
     X_IMU3("log the Inertial message (x-IMU3 GUI → Settings → Inertial message rate)"),
-    ANDROSENSOR("in AndroSensor, switch on the gyroscope as well and set the recording interval to 0.04 s (25 Hz) or shorter"),
-    PHYSICS_TOOLBOX("in Physics Toolbox Sensor Suite, record the g-Force Meter and the Gyroscope together (Multi Record)"),
+    ANDROSENSOR("in AndroSensor, switch on the gyroscope as well and set the recording interval to 0.04 s (25 Hz) or less"),
+    PHYSICS_TOOLBOX("in Physics Toolbox Sensor Suite, record the g-Force Meter and the Gyroscope together"),
     OTHER("write the accelerometer and the gyroscope, with a time column");
 
     public final String advice;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Physics Toolbox Sensor Suite's Multi Record export (real files in
+ * Physics Toolbox Sensor Suite's multi-sensor export (real files in
  * src/test/resources/sessionfiles/physicstoolbox, one with semicolons and decimal commas, one with
  * commas): {@code time,gFx,gFy,gFz,ax,ay,az,wx,wy,wz,} after a blank line. The g-Force Meter (gF, in
  * g, with gravity) is the accelerometer, not {@code ax..az} (its linear accelerometer, gravity

@@ -84,6 +84,9 @@ public final class ExportSources {
       }
     }
     files.sort(null);
+    // MetaWear names each sensor's file after its recording: beside one, only its recording's others
+    Matcher mw = first == null ? null : METAWEAR_FILE.matcher(first.getFileName().toString());
+    String recording = mw != null && mw.matches() ? mw.group(1) : null;
     for (Path p : files) {
       String n = p.getFileName().toString();
       String lower = n.toLowerCase(Locale.ROOT);
@@ -99,11 +102,12 @@ public final class ExportSources {
         start = meta[1];
       } else if (lower.equals("command.json")) {
         if (device.isEmpty()) device = xImu3Device(Files.newInputStream(p));
-      } else if (isTableName(lower)) {
+      } else if (isTableName(lower) && (recording == null || n.startsWith(recording))) {
         tables.add(TableImport.Source.of(p));
       }
     }
     if (device.isEmpty()) device = xImu3FolderDevice(dir.getFileName() == null ? "" : dir.getFileName().toString());
+    if (device.isEmpty()) device = metaWearDevice(tables);
     return new Found(tables, device, start);
   }
 
@@ -290,6 +294,25 @@ public final class ExportSources {
   private static String xImu3FolderDevice(String folder) {
     Matcher m = XIMU3_FOLDER.matcher(folder);
     return m.matches() ? m.group(1) : "";
+  }
+
+  /**
+   * MetaBase / MetaWear app file names: {@code NAME_MetaWear_2019-01-14T14.22.49.165_C42732BE255C_Accelerometer_12.500Hz_1.4.4.csv}
+   * — the recording (everything before the sensor) and the board's MAC address.
+   */
+  private static final Pattern METAWEAR_FILE =
+      Pattern.compile("(.*_MetaWear_[^_]+_([0-9A-Fa-f]{12})_)[A-Za-z]+_.*\\.csv", Pattern.CASE_INSENSITIVE);
+
+  /** The board's MAC address from MetaWear file names, when all the tables name the same board. */
+  static String metaWearDevice(List<TableImport.Source> tables) {
+    String mac = "";
+    for (TableImport.Source t : tables) {
+      Matcher m = METAWEAR_FILE.matcher(t.name().replaceAll(".*[/\\\\!]", ""));
+      if (!m.matches()) return "";
+      if (!mac.isEmpty() && !mac.equalsIgnoreCase(m.group(2))) return "";
+      mac = m.group(2).toUpperCase(Locale.ROOT);
+    }
+    return mac;
   }
 
   private static String clip(String s) {

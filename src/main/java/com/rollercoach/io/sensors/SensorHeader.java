@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
  *   <li>phyphox: {@code "Time (s)","Acceleration x (m/s^2)"…}, {@code "Gyroscope x (rad/s)"}, in its
  *       comma, tab and semicolon variants; custom names with a unit, e.g. {@code Accel_X (m/s^2)},
  *       {@code Gyroscope x (deg/s)};
+ *   <li>MbientLab MetaWear / MetaMotion (MetaBase and MetaWear apps), one file per sensor: {@code
+ *       epoch (ms),time (01:00),elapsed (s),x-axis (g)…} and {@code …,x-axis (deg/s)…}, timed by the
+ *       epoch;
+ *   <li>AndroSensor: {@code ACCELEROMETER X (m/s²)…,GYROSCOPE X (rad/s)…,Time since start in ms ,…};
  *   <li>x-IMU3 {@code Inertial.csv}: {@code Timestamp (us),Gyroscope X (deg/s),…,Accelerometer X (g)};
  *       x-io Fusion's {@code sensor_data.csv}: {@code Time (s),Gyroscope X (deg/s),…};
  *   <li>Sensor Logger (iOS and Android): {@code time,seconds_elapsed,z,y,x}, the sensor named by the
- *       file ({@code TotalAcceleration.csv}, {@code Gyroscope.csv});
+ *       file ({@code TotalAcceleration.csv}, {@code Gyroscope.csv}; on iOS {@code Accelerometer.csv}
+ *       without gravity and {@code Gravity.csv}, which {@link TableImport} adds together);
+ *   <li>Physics Toolbox Sensor Suite: {@code time,gFx,gFy,gFz,ax,ay,az,wx,wy,wz} — the g-Force Meter
+ *       ({@code gF}, acceleration with gravity in g) is the accelerometer, {@code ax..az} (its linear
+ *       accelerometer, gravity removed) is not, and {@code wx..wz} are rad/s;
  *   <li>others: {@code ax,ay,az,gx,gy,gz}, {@code acc_x}, {@code gyr_x}, {@code ax_g}, {@code
  *       gz_dps}, {@code t_ms}…
  * </ul>
@@ -36,13 +44,17 @@ public record SensorHeader(
     int[] gyro,
     double gyroToRads,
     boolean linearOnly,
+    boolean gravityOnly,
     Tool tool) {
 
   /** Which tool's conventions the header follows: for the advice in a refusal. */
   public enum Tool {
     PHYPHOX("in phyphox, use an experiment with both sensors (docs/phyphox/roller-coach.phyphox) or tick Gyroscope as well"),
-    SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (it then writes TotalAcceleration.csv) and export both"),
+    SENSOR_LOGGER("in Sensor Logger, switch on Gyroscope and Accelerometer (on Android it then writes"
+        + " TotalAcceleration.csv; on iOS switch on Gravity as well) and export them together"),
     X_IMU3("log the Inertial message (x-IMU3 GUI → Settings → Inertial message rate)"),
+    ANDROSENSOR("in AndroSensor, switch on the gyroscope as well and set the recording interval to 0.04 s (25 Hz) or less"),
+    PHYSICS_TOOLBOX("in Physics Toolbox Sensor Suite, record the g-Force Meter and the Gyroscope together"),
     OTHER("write the accelerometer and the gyroscope, with a time column");
 
     public final String advice;
@@ -89,6 +101,8 @@ public record SensorHeader(
     int[] accel = {-1, -1, -1};
     int[] linear = {-1, -1, -1};
     int[] gyro = {-1, -1, -1};
+    int[] gforce = {-1, -1, -1};
+    int[] gravity = {-1, -1, -1};
     double accelUnit = Double.NaN;
     double gyroUnit = Double.NaN;
     double linearUnit = Double.NaN;
@@ -131,7 +145,19 @@ public record SensorHeader(
       }
       if (axis == null) continue;
       int k = axis.charAt(0) - 'x';
-      if (rest.isEmpty()) rest = sensorOfFile(file);
+      // Physics Toolbox's g-Force Meter ("gFx"): acceleration with gravity, in g
+      if (rest.equals("gf") || rest.equals("g force") || rest.equals("gforce")) {
+        if (gforce[k] < 0) gforce[k] = i;
+        continue;
+      }
+      if (rest.isEmpty()) {
+        rest = sensorOfFile(file);
+        // Sensor Logger's Gravity.csv (bare x, y, z): added to iOS's gravity-free Accelerometer.csv
+        if (rest.equals("gravity")) {
+          if (gravity[k] < 0) gravity[k] = i;
+          continue;
+        }
+      }
       if (ignored(rest)) continue;
       boolean isLinear = rest.contains("linear") || rest.startsWith("user") || rest.equals("lin acc");
       // a translated or custom name ("Beschleunigung x (m/s^2)") is still known by its unit
@@ -157,7 +183,21 @@ public record SensorHeader(
     }
     if (time < 0) return Optional.empty();
     boolean linearOnly = false;
+    boolean gravityOnly = false;
+    boolean physicsToolbox = complete(gforce);
+    if (physicsToolbox) {
+      // its "ax,ay,az" are the linear accelerometer (gravity removed): the g-Force Meter is the one
+      accel = gforce;
+      accelUnit = G;
+      // the app's gyroscope reads rad/s, as Android gives it
+      if (Double.isNaN(gyroUnit)) gyroUnit = 1;
+    }
     boolean full = accel[0] >= 0 && accel[1] >= 0 && accel[2] >= 0;
+    if (!full && sawElapsed && complete(gravity) && !complete(gyro)) {
+      accel = gravity;
+      gravityOnly = true;
+      full = true;
+    }
     if (!full && linear[0] >= 0 && linear[1] >= 0 && linear[2] >= 0) {
       accel = linear;
       accelUnit = linearUnit;
@@ -169,24 +209,36 @@ public record SensorHeader(
     // writes them as they come, while its accelerometer unit differs by platform (told by gravity)
     if (sawElapsed && Double.isNaN(gyroUnit)) gyroUnit = 1;
     SensorHeader h = new SensorHeader(sep, names, time, timeToS, accel, accelUnit, gyro, gyroUnit,
-        linearOnly, toolOf(names, sawElapsed));
+        linearOnly, gravityOnly, physicsToolbox ? Tool.PHYSICS_TOOLBOX : toolOf(names, sawElapsed));
     if (!h.hasAccel() && !h.hasGyro()) return Optional.empty();
     return Optional.of(h);
+  }
+
+  private static boolean complete(int[] xyz) {
+    return xyz[0] >= 0 && xyz[1] >= 0 && xyz[2] >= 0;
   }
 
   private static Tool toolOf(List<String> names, boolean sawElapsed) {
     if (sawElapsed) return Tool.SENSOR_LOGGER;
     String all = String.join(",", names);
     if (all.contains("timestamp (us)")) return Tool.X_IMU3;
+    if (all.contains("time since start in ms")) return Tool.ANDROSENSOR;
     if (all.contains("time (s)") && (all.contains("(m/s^2)") || all.contains("(rad/s)"))) return Tool.PHYPHOX;
     return Tool.OTHER;
   }
 
-  /** 0: not a time column; higher: a better one (seconds_elapsed beats Sensor Logger's epoch ns). */
+  /**
+   * 0: not a time column; higher: a better one. Sensor Logger's seconds_elapsed (from the recording's
+   * start, shared by its files) beats its epoch ns; MetaWear's {@code epoch (ms)} beats its {@code
+   * elapsed (s)}, which each file counts from its own first sample (the accelerometer's and the
+   * gyroscope's start apart), so only the epoch merges the two files in step.
+   */
   private static int timeRank(String words, String unit) {
     boolean timeUnit = unit.matches("s|sec|seconds|ms|millis|us|µs|micros|ns");
     return switch (words) {
       case "seconds elapsed" -> 5;
+      case "epoch", "epoc" -> timeUnit ? 5 : 0;
+      case "time since start in ms" -> 4; // AndroSensor
       case "t", "time", "timestamp", "time stamp", "elapsed", "elapsed time", "zeit", "temps", "tiempo" ->
           timeUnit || unit.isEmpty() ? 4 : 0;
       case "millis", "micros", "ms", "us", "t ms", "t us", "t s" -> 3;
@@ -197,6 +249,7 @@ public record SensorHeader(
   private static double timeUnit(String words, String unit) {
     String u = unit.isEmpty() ? words.replace("t ", "") : unit;
     if (words.equals("seconds elapsed")) return 1;
+    if (words.equals("time since start in ms")) return 1e-3;
     return switch (u) {
       case "s", "sec", "seconds" -> 1;
       case "ms", "millis" -> 1e-3;
@@ -212,8 +265,9 @@ public record SensorHeader(
 
   /** Bare x, y, z columns: the sensor is the file's name (Sensor Logger). */
   private static String sensorOfFile(String file) {
-    String f = file.replaceAll(".*/", "");
+    String f = file.replaceAll(".*[/\\\\!]", "");
     if (f.contains("gyro")) return "gyro";
+    if (f.startsWith("gravity")) return "gravity";
     if (f.contains("linear")) return "linear acc";
     if (f.contains("acc")) return "acc";
     return "";

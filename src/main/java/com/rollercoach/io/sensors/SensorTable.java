@@ -34,6 +34,14 @@ final class SensorTable implements Closeable {
   /** Rows holding an infinite value ("inf", "Infinity"): a number no sensor gave; skipped and counted. */
   private long nonFinite;
   private final ArrayDeque<double[]> lookahead = new ArrayDeque<>();
+  /** A gravity table added to this one's rows at equal times (Sensor Logger on iOS), or null. */
+  private SensorTable gravity;
+  private double[] gravityRow;
+  /**
+   * Physics Toolbox writes 0, 0, 0 for a sensor that has not read yet (its first rows): such
+   * leading rows are no reading and are skipped, until both sensors have read once.
+   */
+  private boolean beforeFirstReadings;
 
   /**
    * Reads the header and classifies the table.
@@ -64,10 +72,24 @@ final class SensorTable implements Closeable {
     boolean a = header.hasAccel();
     boolean g = header.hasGyro();
     kind = a && g ? Kind.BOTH : a ? Kind.ACCELERATION : Kind.GYROSCOPE;
+    beforeFirstReadings = header.tool() == SensorHeader.Tool.PHYSICS_TOOLBOX;
   }
 
   String name() {
     return name;
+  }
+
+  /**
+   * Adds {@code g}'s x, y, z to this acceleration table's rows of the same time, before any row is
+   * read: Sensor Logger on iOS writes the phone's acceleration without gravity ({@code
+   * Accelerometer.csv}) and the gravity ({@code Gravity.csv}) from one motion update, row for row
+   * with the same time stamps, in the same unit. A row without a gravity row of its time is left out.
+   */
+  void plusGravity(SensorTable g) {
+    if (kind != Kind.ACCELERATION || g.kind != Kind.ACCELERATION || !lookahead.isEmpty()) {
+      throw new IllegalStateException("gravity is added to an unread acceleration table");
+    }
+    gravity = g;
   }
 
   Kind kind() {
@@ -115,9 +137,28 @@ final class SensorTable implements Closeable {
         if (Double.isNaN(v)) complete = false;
         if (Double.isInfinite(v)) infinite = true;
       }
+      if (beforeFirstReadings) {
+        if (zeros(row, 1) || (kind == Kind.BOTH && zeros(row, 4))) continue;
+        beforeFirstReadings = false;
+      }
       if (infinite) nonFinite++;
-      else if (complete) return row;
+      else if (complete && (gravity == null || addGravity(row))) return row;
     }
+  }
+
+  private static boolean zeros(double[] row, int first) {
+    return row[first] == 0 && row[first + 1] == 0 && row[first + 2] == 0;
+  }
+
+  /** Adds the gravity row of {@code row}'s time; false (the row is left out) when there is none. */
+  private boolean addGravity(double[] row) {
+    while (gravityRow == null || gravityRow[0] < row[0]) {
+      gravityRow = gravity.read();
+      if (gravityRow == null) return false;
+    }
+    if (gravityRow[0] != row[0]) return false;
+    for (int i = 1; i < 4; i++) row[i] += gravityRow[i];
+    return true;
   }
 
   private double cell(List<String> cells, int index) {
@@ -148,6 +189,10 @@ final class SensorTable implements Closeable {
 
   @Override
   public void close() throws IOException {
-    lines.close();
+    try {
+      lines.close();
+    } finally {
+      if (gravity != null) gravity.close();
+    }
   }
 }

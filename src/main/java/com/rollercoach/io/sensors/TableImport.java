@@ -34,7 +34,8 @@ public final class TableImport {
 
   static final String GRAVITY_NEEDED =
       "Roller Coach needs gravity to see the roller turn and to tell when someone is on it:"
-          + " record acceleration with g (phyphox 'Acceleration with g', Sensor Logger's TotalAcceleration.csv)";
+          + " record acceleration with g (phyphox 'Acceleration with g', Sensor Logger's TotalAcceleration.csv"
+          + " on Android, or on iOS its Gravity beside Accelerometer)";
 
   /** A table to read: a name for messages (file, or zip!entry) and a way to open its bytes afresh. */
   public record Source(String name, Opener opener) {
@@ -56,11 +57,17 @@ public final class TableImport {
    * The tables chosen and their units.
    *
    * @param accel the accelerometer table (the combined table when {@code gyro} is null)
+   * @param gravity a gravity table added row by row to {@code accel} (Sensor Logger on iOS writes
+   *     the phone's acceleration without gravity and the gravity apart, for the same instants), or null
    * @param gyro the gyroscope table, null when {@code accel} holds both sensors
+   * @param originS subtracted from the tables' times: 0, or for wall-clock times (MetaWear's epoch ms)
+   *     the whole second of their first sample, so that a session's times start near 0
    */
-  public record Plan(Source accel, Units accelUnits, Source gyro, Units gyroUnits, double rateHz) {
+  public record Plan(Source accel, Source gravity, Units accelUnits, Source gyro, Units gyroUnits, double rateHz,
+      double originS) {
     public String describe() {
-      return gyro == null ? name(accel) : name(accel) + " + " + name(gyro);
+      String a = gravity == null ? name(accel) : name(accel) + " with " + name(gravity);
+      return gyro == null ? a : a + " + " + name(gyro);
     }
 
     private static String name(Source s) {
@@ -119,26 +126,38 @@ public final class TableImport {
       if (f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly()) {
         Units u;
         try {
-          u = units(f.source, null);
+          u = units(f.source, null, null);
         } catch (SensorFormatException e) {
           gravityProblem = e;
           continue;
         }
-        return new Plan(f.source, u, null, u, rate(f.source, u));
+        return new Plan(f.source, null, u, null, u, rate(f.source, null, u, f.header),
+            origin(f.source, null, u, null, null));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
     Found accel = null;
+    Source gravity = null;
     Units accelUnits = null;
     for (Found f : found) {
-      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly()) continue;
+      if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly() || f.header.gravityOnly()) continue;
       try {
-        accelUnits = units(f.source, null);
+        accelUnits = units(f.source, null, null);
         accel = f;
         break;
       } catch (SensorFormatException e) {
         if (gravityProblem == null) gravityProblem = e;
       }
+    }
+    Found gravityTable = found.stream().filter(f -> f.header.gravityOnly()).findFirst().orElse(null);
+    Found userAccel = found.stream().filter(f -> f.header.linearOnly()
+        && f.header.tool() == SensorHeader.Tool.SENSOR_LOGGER).findFirst().orElse(null);
+    if (accel == null && gravityProblem == null && gravityTable != null && userAccel != null) {
+      // Sensor Logger on iOS writes no TotalAcceleration.csv: its Accelerometer.csv (gravity removed)
+      // plus Gravity.csv, from the same motion updates, is the acceleration with g
+      accelUnits = units(userAccel.source, gravityTable.source, null);
+      accel = userAccel;
+      gravity = gravityTable.source;
     }
     if (accel == null) {
       if (gravityProblem != null) throw gravityProblem;
@@ -147,6 +166,10 @@ public final class TableImport {
         throw new SensorFormatException(linear.source.name()
             + " holds linear acceleration, which has gravity removed by the phone. " + GRAVITY_NEEDED);
       }
+      if (gravityTable != null) {
+        throw new SensorFormatException(gravityTable.source.name() + " holds only the gravity the phone"
+            + " estimated, not the accelerometer. " + GRAVITY_NEEDED);
+      }
       throw new SensorFormatException("gyroscope only (" + names(found) + "): Roller Coach needs the"
           + " accelerometer with gravity too — " + tool.advice);
     }
@@ -154,8 +177,31 @@ public final class TableImport {
       throw new SensorFormatException("accelerometer only (" + names(found) + "): Roller Coach needs"
           + " the gyroscope too — " + tool.advice);
     }
-    Units gyroUnits = units(gyro.source, accelUnits);
-    return new Plan(accel.source, accelUnits, gyro.source, gyroUnits, rate(accel.source, accelUnits));
+    Units gyroUnits = units(gyro.source, null, accelUnits);
+    return new Plan(accel.source, gravity, accelUnits, gyro.source, gyroUnits,
+        rate(accel.source, gravity, accelUnits, accel.header), origin(accel.source, gravity, accelUnits, gyro.source, gyroUnits));
+  }
+
+  /** Times at or beyond this are a wall clock (seconds since 1970: ≥ 1e9 since 2001), not uptime. */
+  static final double WALL_CLOCK_S = 1e8;
+
+  /**
+   * The plan's time origin: for tables timed by a wall clock, the whole second of their earliest
+   * first sample (one origin for both tables, so they stay in step); else 0, times kept as they are.
+   */
+  private static double origin(Source accel, Source gravity, Units au, Source gyro, Units gu) {
+    double first = firstTime(accel, gravity, au);
+    if (gyro != null) first = Math.min(first, firstTime(gyro, null, gu));
+    return Double.isFinite(first) && first >= WALL_CLOCK_S ? Math.floor(first) : 0;
+  }
+
+  private static double firstTime(Source s, Source gravity, Units u) {
+    try (SensorTable t = open(s, gravity)) {
+      List<double[]> rows = t.peek(1);
+      return rows.isEmpty() ? Double.NaN : rows.get(0)[0] * u.timeToS;
+    } catch (IOException e) {
+      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+    }
   }
 
   private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
@@ -170,14 +216,31 @@ public final class TableImport {
     }
   }
 
+  /** {@code s}, with {@code gravity} (if not null) added to each of its rows at the same time. */
+  private static SensorTable open(Source s, Source gravity) throws IOException {
+    SensorTable t = open(s);
+    if (gravity == null) return t;
+    try {
+      t.plusGravity(open(gravity));
+      return t;
+    } catch (IOException | RuntimeException e) {
+      t.close();
+      throw e;
+    }
+  }
+
   /**
    * The table's units: the header's where it states them, checked against gravity; else decided
    * from the data. {@code accelUnits} is given for a gyroscope-only table (its unit follows the
    * accelerometer's library convention when it cannot be told from the values).
    */
-  private static Units units(Source s, Units accelUnits) {
-    try (SensorTable t = open(s)) {
+  private static Units units(Source s, Source gravity, Units accelUnits) {
+    try (SensorTable t = open(s, gravity)) {
       List<double[]> rows = t.peek(CHECK_ROWS);
+      if (rows.isEmpty() && gravity != null) {
+        throw new SensorFormatException(s.name() + " and " + gravity.name() + " share no time: Roller Coach adds"
+            + " the gravity to the acceleration of the same instant — export them from the same recording");
+      }
       if (rows.isEmpty()) throw new SensorFormatException(s.name() + ": no data rows");
       SensorHeader h = t.header();
       double timeToS = timeUnit(h.timeToS(), rows);
@@ -255,14 +318,27 @@ public final class TableImport {
     return accelToMps2 == SensorHeader.G ? Math.PI / 180 : 1;
   }
 
-  private static double rate(Source s, Units u) {
-    try (SensorTable t = open(s)) {
+  private static double rate(Source s, Source gravity, Units u, SensorHeader h) {
+    try (SensorTable t = open(s, gravity)) {
       List<double[]> rows = t.peek(CHECK_ROWS);
       double[] times = new double[rows.size()];
       for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
       double hz = RateCheck.rateHz(times, times.length);
+      String what = s.name();
+      if (h.tool() == SensorHeader.Tool.PHYSICS_TOOLBOX && rows.size() > 1) {
+        // Physics Toolbox writes a row whenever any sensor reads, repeating the others' last reading:
+        // the rate that matters is how often the readings change, the slower sensor's
+        double span = times[times.length - 1] - times[0];
+        double readings = Math.min(changes(rows, 1), t.kind() == SensorTable.Kind.BOTH ? changes(rows, 4) : Long.MAX_VALUE);
+        double changing = span > 0 ? readings / span : Double.NaN;
+        if (changing < hz) {
+          hz = changing;
+          what = s.name() + " (readings, not rows: Physics Toolbox repeats the last reading on every row;"
+              + " choose its fastest sampling rate)";
+        }
+      }
       try {
-        RateCheck.require(s.name(), hz);
+        RateCheck.require(what, hz);
       } catch (com.rollercoach.io.InputFileException e) {
         throw new SensorFormatException(e.getMessage(), e);
       }
@@ -270,6 +346,17 @@ public final class TableImport {
     } catch (IOException e) {
       throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Rows whose three values from {@code first} differ from the row before. */
+  private static long changes(List<double[]> rows, int first) {
+    long n = 0;
+    for (int i = 1; i < rows.size(); i++) {
+      double[] a = rows.get(i - 1);
+      double[] b = rows.get(i);
+      if (a[first] != b[first] || a[first + 1] != b[first + 1] || a[first + 2] != b[first + 2]) n++;
+    }
+    return n;
   }
 
   /**
@@ -280,14 +367,14 @@ public final class TableImport {
   public static Report read(Plan plan, SampleSink sink) {
     List<SensorTable> open = new ArrayList<>();
     try {
-      SensorTable accel = open(plan.accel());
+      SensorTable accel = open(plan.accel(), plan.gravity());
       open.add(accel);
       SensorTable gyro = null;
       if (plan.gyro() != null) {
         gyro = open(plan.gyro());
         open.add(gyro);
       }
-      return merge(accel, plan.accelUnits(), gyro, plan.gyroUnits(), sink);
+      return merge(accel, plan.accelUnits(), gyro, plan.gyroUnits(), plan.originS(), sink);
     } catch (IOException e) {
       throw new SensorFormatException("cannot read " + plan.describe() + ": " + e.getMessage(), e);
     } finally {
@@ -301,7 +388,8 @@ public final class TableImport {
     }
   }
 
-  private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, SampleSink sink) {
+  private static Report merge(SensorTable accelTable, Units au, SensorTable gyroTable, Units gu, double origin,
+      SampleSink sink) {
     // the one edge rule set (SampleValidator) behind the merger: a runaway clock or an impossible
     // value costs that sample, counted with its reason; infinite cells were skipped by the tables
     com.rollercoach.core.sample.SampleValidator edge = new com.rollercoach.core.sample.SampleValidator(sink);
@@ -317,7 +405,7 @@ public final class TableImport {
     if (gyroTable == null) {
       double toDps = Math.toDegrees(au.gyroToRads);
       for (double[] r; (r = accelTable.next()) != null; ) {
-        double t = r[0] * au.timeToS;
+        double t = r[0] * au.timeToS - origin;
         if (!rows.ok(aEdge, new ImuSample(t, r[1] * toG, r[2] * toG, r[3] * toG, r[4] * toDps, r[5] * toDps, r[6] * toDps))) continue;
         track(aRange, t);
         track(gRange, t);
@@ -330,7 +418,7 @@ public final class TableImport {
       double[] g = gyroTable.next();
       while (a != null || g != null) {
         if (g != null && (a == null || g[0] * gu.timeToS <= a[0] * au.timeToS)) {
-          double t = g[0] * gu.timeToS;
+          double t = g[0] * gu.timeToS - origin;
           if (!rows.ok(gEdge, new ImuSample(t, 0, 0, 0, g[1] * toDps, g[2] * toDps, g[3] * toDps))) {
             g = gyroTable.next();
             continue;
@@ -339,7 +427,7 @@ public final class TableImport {
           merger.gyro(t, g[1] * toDps, g[2] * toDps, g[3] * toDps);
           g = gyroTable.next();
         } else {
-          double t = a[0] * au.timeToS;
+          double t = a[0] * au.timeToS - origin;
           if (!rows.ok(aEdge, new ImuSample(t, a[1] * toG, a[2] * toG, a[3] * toG, 0, 0, 0))) {
             a = accelTable.next();
             continue;

@@ -2,12 +2,11 @@ package com.rollercoach.io;
 
 import static com.rollercoach.io.SessionFilesTest.fixture;
 import static com.rollercoach.io.SessionFilesTest.play;
+import static com.rollercoach.io.SessionFilesTest.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rollercoach.core.sample.ImuSample;
-import com.rollercoach.core.sample.SampleSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,19 +124,6 @@ class SensorLoggerIosTest {
       m[1] += x.ayG() / s.size();
       m[2] += x.azG() / s.size();
     }
-    return m;
-  }
-
-  static String refusal(Path... p) {
-    InputFileException e = assertThrows(InputFileException.class, () -> {
-      SessionFile f = SessionFiles.open(p);
-      f.play(new SampleSink() {
-        @Override
-        public void accept(ImuSample s) {}
-      });
-    });
-    String m = e.getMessage();
-    assertTrue(!m.contains("\n") && m.length() < 600, "one short line: " + m);
     return m;
   }
 }

@@ -197,7 +197,8 @@ class SessionFilesTest {
     assertEquals(a, SessionFiles.open(a).path());
   }
 
-  private static String refusal(Path... p) {
+  /** The one-line refusal that opening and playing {@code p} ends in. */
+  static String refusal(Path... p) {
     InputFileException e = assertThrows(InputFileException.class, () -> {
       SessionFile f = SessionFiles.open(p);
       f.play(new SampleSink() {

@@ -83,6 +83,22 @@ class ReviewCommandsTest {
     assertTrue(row.matches("\\S+ \\S+ \\S+ Bob +0 +– +– +0 +– +– .*"), row);
   }
 
+  /**
+   * The report of a session without a pass (a false start) has no pace or range: its cards said
+   * "0.0 cm/s" and "0.0 cm", and the flat charts' axes ran from -5E-9 to 5E-9.
+   */
+  @Test
+  void theReportOfASessionWithoutPassesHasNoPaceRangeOrNanometreAxes() throws Exception {
+    Path csv = TestSessions.writeCsv(tmp.resolve("short.csv"), Map.of("device", "rc-7"), 2, 10);
+    Path html = tmp.resolve("short.html");
+    Run r = run("report", csv.toString(), "--out", html.toString());
+    assertEquals(0, r.code(), r.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<div class=\"k\">Pace</div><div class=\"v\">–</div>"), "pace card");
+    assertTrue(page.contains("<div class=\"k\">Range</div><div class=\"v\">–</div>"), "range card");
+    assertFalse(page.matches("(?s).*>-?\\d(\\.\\d+)?E-\\d+<.*"), "an axis labelled in scientific notation");
+  }
+
   @Test
   void importListShowNoteDelete() throws Exception {
     String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");

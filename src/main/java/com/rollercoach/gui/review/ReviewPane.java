@@ -167,7 +167,7 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Patient", e -> e.patient().toLowerCase(Locale.ROOT), SessionEntry::patient, 96));
     table.getColumns().add(sortable("Rolls", e -> e.summary().rolls(), e -> String.valueOf(e.summary().rolls()), 54));
     table.getColumns().add(sortable("Pace", e -> e.summary().paceCmS(),
-        e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 54));
+        e -> e.summary().passes() > 0 ? String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()) : "–", 54));
     table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
         e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
     table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));

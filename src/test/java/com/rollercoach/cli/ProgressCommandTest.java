@@ -32,6 +32,30 @@ class ProgressCommandTest {
     assertTrue(page.contains(">" + checks + "<"), "no " + checks + " on the progress page");
   }
 
+  /**
+   * Weeks that ended before the patient's first session are not missed weeks: eight weeks for a
+   * patient who started three weeks ago read "Weeks on target 2 / 7" and "8 of 24 prescribed", with
+   * the weeks before she started shaded as gaps.
+   */
+  @Test
+  void weeksBeforeThePatientsFirstSessionAreNotMissed() throws Exception {
+    String data = dir.resolve("data").toString();
+    CliRun first = CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data);
+    assertEquals(0, first.code(), first.err());
+    CliRun second = CliRun.of("sessions", "import", "samples/two-sets.csv", "--patient", "Ann",
+        "--date", "2026-11-11T09:00", "--data-dir", data);
+    assertEquals(0, second.code(), second.err());
+    Path html = dir.resolve("p.html");
+    // weeks of 12, 19, 26 Oct (before her first session), 2, 9 and 16 Nov (1, 1 and 0 sessions of 3)
+    CliRun progress = CliRun.of("progress", "--patient", "Ann", "--until", "2026-11-22", "--weeks", "6",
+        "--data-dir", data, "--out", html.toString());
+    assertEquals(0, progress.code(), progress.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<div class=\"k\">Weeks on target</div><div class=\"v\">0 / 3</div>"), page);
+    assertTrue(page.contains("<div class=\"v\">2</div><div class=\"t\">of 9 prescribed</div>"), page);
+  }
+
   /** The import line says the date the session is filed under (from --date, the file, or its mtime). */
   @Test
   void importSaysTheDateItFiledTheSessionUnder() {

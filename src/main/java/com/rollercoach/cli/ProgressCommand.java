@@ -71,6 +71,12 @@ public final class ProgressCommand implements Callable<Integer> {
       if (who == null) {
         List<String> patients = lib.patients();
         if (patients.size() == 1) who = patients.get(0);
+        else if (patients.size() > 1) {
+          // one page of several people, against one prescription: say so, not silently
+          Warnings.print(spec.commandLine().getErr(), patients.size() + " patients (" + String.join(", ",
+              patients.stream().limit(5).map(SessionsCommand::printable).toList())
+              + (patients.size() > 5 ? ", …" : "") + "): this page mixes their sessions; give --patient NAME for one");
+        }
       } else {
         SessionsCommand.requireSessionsOf(lib, who, data.path());
       }

@@ -78,10 +78,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SimulationSpec spec = spec();
     SimulatedSession session = SimulatedSession.create(spec);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserInputException(out + ": folder " + parent + " does not exist");
-    }
+    OutputFiles.requireFolder(out);
     OutputFiles.refuseExisting(force, "session.csv", out, SimulatedSession.truthPathFor(out));
     long samples;
     try {

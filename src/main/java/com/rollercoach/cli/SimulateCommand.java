@@ -7,7 +7,6 @@ import com.rollercoach.sim.SessionTruth;
 import com.rollercoach.sim.SimulatedSession;
 import com.rollercoach.sim.SimulationSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;

@@ -65,10 +65,13 @@ final class SessionDetail extends VBox {
     Label title = new Label(entry.patient() + " · " + WHEN.format(entry.startedAt()));
     title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
     double[] span = review.rollingSpan();
+    // no pass: no pace or range ("0.0 cm/s while rolling · range 0 cm" read as a stand-still pace)
+    String rolling = a.passes().isEmpty() ? "no pace or range (no passes)"
+        : String.format(Locale.ROOT, "%.1f cm/s while rolling · range %.0f cm, %s", a.paceCmS(), a.rangeCm(),
+            review.frame().rangeVerdict(span[0], span[1]));
     Label facts = new Label(String.format(Locale.ROOT,
-        "%d rolls (%d–%d prescribed) · %.1f cm/s while rolling · range %.0f cm, %s · %d tender spot(s) · hold %s",
-        a.rolls(), targets.rollsMin(), targets.rollsMax(), a.paceCmS(), a.rangeCm(),
-        a.passes().isEmpty() ? "no passes" : review.frame().rangeVerdict(span[0], span[1]), a.dwells().size(),
+        "%d rolls (%d–%d prescribed) · %s · %d tender spot(s) · hold %s",
+        a.rolls(), targets.rollsMin(), targets.rollsMax(), rolling, a.dwells().size(),
         a.holds().isEmpty() ? "none" : Durations.clock(a.holds().get(0).durationS())));
     facts.setWrapText(true);
     // Wrapped, never cut to "…": a label in a VBox is otherwise held to one line.

@@ -2,7 +2,6 @@ package com.rollercoach.gui.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.rollercoach.review.SyntheticSession;
 import com.rollercoach.review.TestSessions;
 import com.rollercoach.review.library.SessionLibrary;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A session without a pass (a false start, imported explicitly) has no pace: Review's list showed
- * "0.0", where `sessions list`, `sessions show`, the report and the progress page show none.
+ * "0.0" and its detail "0.0 cm/s while rolling", where `sessions list`, `sessions show`, the report and the progress page show none.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReviewPaneNoPassFxTest {
@@ -39,7 +38,7 @@ class ReviewPaneNoPassFxTest {
       lib.importSession(csv, SessionLibrary.ImportOptions.defaults().withPatient("Ann")
           .withStartedAt(Instant.parse("2026-11-02T08:00:00Z")));
     }
-    pane = new ReviewPane(data, (lib, e) -> SyntheticSession.typical());
+    pane = new ReviewPane(data); // the real replay of the recording, for the detail's facts
     stage.setScene(new Scene(pane, 1280, 800));
     stage.show();
   }
@@ -56,5 +55,14 @@ class ReviewPaneNoPassFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals("0", pane.cellText("Rolls", 0));
     assertEquals("–", pane.cellText("Pace", 0));
+    robot.interact(() -> t.getSelectionModel().select(0));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pane.shownDetails().size() == 1
+        && robot.lookup(".session-detail .label").queryAll().stream()
+            .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("prescribed)")));
+    String facts = robot.lookup(".session-detail .label").queryAll().stream()
+        .map(n -> ((javafx.scene.control.Label) n).getText()).filter(x -> x.contains("prescribed)"))
+        .findFirst().orElseThrow();
+    assertEquals(false, facts.contains("0.0 cm/s"), facts);
+    assertEquals(true, facts.contains("no pace"), facts);
   }
 }

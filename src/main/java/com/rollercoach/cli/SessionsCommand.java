@@ -70,6 +70,9 @@ public final class SessionsCommand implements Runnable {
     }
 
     public SessionLibrary open() {
+      if (dir != null && java.nio.file.Files.exists(path()) && !java.nio.file.Files.isDirectory(path())) {
+        throw new UserInputException(missingMessage());
+      }
       try {
         return SessionLibrary.open(path());
       } catch (IOException e) {
@@ -99,7 +102,9 @@ public final class SessionsCommand implements Runnable {
     }
 
     String missingMessage() {
-      return dir + ": no such folder (--data-dir names the data folder holding library.db and sessions/)";
+      // a file given as the folder (a session CSV in the wrong place) is named as a file
+      return dir + (java.nio.file.Files.exists(path()) ? ": is a file, not a folder" : ": no such folder")
+          + " (--data-dir names the data folder holding library.db and sessions/)";
     }
   }
 

@@ -122,8 +122,14 @@ public final class CalibrateCommand implements Callable<Integer> {
       com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
       return 0;
     }
-    if (source.input != null && !Files.exists(source.input)) {
-      throw new UserInputException(source.input + ": no such file");
+    if (source.input != null) {
+      // Told apart as every command does (missing, empty, binary, a folder without sensor tables) before
+      // the wizard prints its first step, so a bad file is one line, not step 1's instructions and then it.
+      try {
+        com.rollercoach.io.SessionFiles.open(source.input);
+      } catch (com.rollercoach.io.InputFileException e) {
+        throw new UserInputException(e.getMessage(), e);
+      }
     }
     if (direction) return learnDirection(stdout);
     if (poses < 6) throw new UserInputException("--poses: " + poses + " is too few; the accelerometer fit needs at least 6");

@@ -27,6 +27,7 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     SessionFile session = LiveSupport.openSession(input);
     OutputFiles.refuseExisting(force, "session.csv", out);
+    OutputFiles.requireFolder(out);
     try {
       if (Files.exists(out) && Files.isSameFile(out, input)) throw new UserInputException(out + ": is the input file");
     } catch (IOException e) {

@@ -29,6 +29,17 @@ final class OutputFiles {
     }
   }
 
+  /**
+   * Refuses a file whose folder does not exist, naming the folder (writing there said "cannot write"
+   * and the name of a temporary file beside the target).
+   */
+  static void requireFolder(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserInputException(file + ": folder " + parent + " does not exist");
+    }
+  }
+
   /** Writes {@code target}. */
   @FunctionalInterface
   interface Write {

@@ -71,6 +71,12 @@ public final class ProgressCommand implements Callable<Integer> {
       if (who == null) {
         List<String> patients = lib.patients();
         if (patients.size() == 1) who = patients.get(0);
+        else if (patients.size() > 1) {
+          // one page of several people, against one prescription: say so, not silently
+          Warnings.print(spec.commandLine().getErr(), patients.size() + " patients (" + String.join(", ",
+              patients.stream().limit(5).map(SessionsCommand::printable).toList())
+              + (patients.size() > 5 ? ", …" : "") + "): this page mixes their sessions; give --patient NAME for one");
+        }
       } else {
         SessionsCommand.requireSessionsOf(lib, who, data.path());
       }
@@ -79,12 +85,16 @@ public final class ProgressCommand implements Callable<Integer> {
       var rxNow = who == null ? null : reviews.prescriptionSince(who, last);
       com.rollercoach.core.coach.Prescription current =
           rxNow == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rxNow.value();
-      // A week is judged by the prescription in force on its Sunday (a change mid-week counts for it).
-      var aggregator = perWeek != null
-          ? new ProgressAggregator(new Prescription(perWeek), zone)
-          : new ProgressAggregator(new Prescription(current.sessionsPerWeek()),
-              monday -> whoRx == null ? current.sessionsPerWeek()
-                  : reviews.prescriptionOn(whoRx, monday.plusDays(6)).sessionsPerWeek(), zone);
+      // A week is judged by the prescription in force on its Sunday (a change mid-week counts for it);
+      // a week that ended before the patient started (first session, or first prescription if
+      // earlier) has nothing prescribed: it is not a missed week.
+      LocalDate start = startOf(lib, reviews, who, zone);
+      var aggregator = new ProgressAggregator(
+          new Prescription(perWeek != null ? perWeek : current.sessionsPerWeek()),
+          monday -> start == null || monday.plusDays(6).isBefore(start) ? 0
+              : perWeek != null ? perWeek
+              : whoRx == null ? current.sessionsPerWeek()
+              : reviews.prescriptionOn(whoRx, monday.plusDays(6)).sessionsPerWeek(), zone);
       var span = aggregator.span(last, weeks);
       List<SessionEntry> sessions =
           lib.list(SessionFilter.all().withPatient(who).between(span[0], span[1]));
@@ -124,6 +134,23 @@ public final class ProgressCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserInputException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The day the patient started: their first session in the library, or the first prescription if
+   * that came earlier; null without either (all patients: the library's first session).
+   */
+  private static LocalDate startOf(SessionLibrary lib, ReviewSessions reviews, String who, ZoneId zone)
+      throws IOException {
+    LocalDate start = lib.list(SessionFilter.all().withPatient(who)).stream()
+        .map(e -> e.startedAt().atZone(zone).toLocalDate())
+        .min(LocalDate::compareTo).orElse(null);
+    if (who != null) {
+      for (var rx : reviews.patients().history(who)) {
+        if (start == null || rx.from().isBefore(start)) start = rx.from();
+      }
+    }
+    return start;
   }
 
   private static LocalDate day(String s) {

@@ -106,12 +106,16 @@ public final class RollerCoachCommand implements Runnable {
 
   /**
    * Every command and subcommand answers {@code --help}/{@code -h} (exit 0), even when its class
-   * forgot {@code mixinStandardHelpOptions}: a new user's first try must never be "Unknown option".
+   * forgot {@code mixinStandardHelpOptions}: a new user's first try must never be "Unknown option";
+   * and {@code --version}/{@code -V}, which its usage offers, with the version.
    */
   private static void withHelpOptions(CommandLine cl) {
     if (cl.getCommandSpec().findOption("--help") == null && cl.getCommandSpec().findOption("-h") == null) {
       cl.getCommandSpec().mixinStandardHelpOptions(true);
     }
+    // The standard options include -V/--version on every subcommand; without a version of its own a
+    // subcommand printed an empty line for it.
+    if (cl.getCommandSpec().version().length == 0) cl.getCommandSpec().version(VERSION);
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (sub != cl) withHelpOptions(sub);
     }

@@ -70,6 +70,9 @@ public final class SessionsCommand implements Runnable {
     }
 
     public SessionLibrary open() {
+      if (dir != null && java.nio.file.Files.exists(path()) && !java.nio.file.Files.isDirectory(path())) {
+        throw new UserInputException(missingMessage());
+      }
       try {
         return SessionLibrary.open(path());
       } catch (IOException e) {
@@ -99,7 +102,9 @@ public final class SessionsCommand implements Runnable {
     }
 
     String missingMessage() {
-      return dir + ": no such folder (--data-dir names the data folder holding library.db and sessions/)";
+      // a file given as the folder (a session CSV in the wrong place) is named as a file
+      return dir + (java.nio.file.Files.exists(path()) ? ": is a file, not a folder" : ": no such folder")
+          + " (--data-dir names the data folder holding library.db and sessions/)";
     }
   }
 
@@ -181,9 +186,13 @@ public final class SessionsCommand implements Runnable {
           String met = checks.of(lib, e).map(Checks::fraction).orElse("–");
           // no hold is "–", as progress says "none": "0:00 0" read as a zero-second hold
           boolean held = s.holdS() > 0;
-          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6.1f %6.0f %6d %6s %7s %6s%s%n",
-              e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(), s.paceCmS(),
-              s.rangeCm(), s.dwells(), held ? Durations.clock(s.holdS()) : "–",
+          // no pass, no pace or range: "0.0" read as a stand-still pace (progress leaves them empty)
+          boolean rolled = s.passes() > 0;
+          out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6s %6s %6d %6s %7s %6s%s%n",
+              e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(),
+              rolled ? String.format(Locale.ROOT, "%.1f", s.paceCmS()) : "–",
+              rolled ? String.format(Locale.ROOT, "%.0f", s.rangeCm()) : "–", s.dwells(),
+              held ? Durations.clock(s.holdS()) : "–",
               held ? String.valueOf(s.breaths()) : "–", met, pain(e.notes()));
         }
         out.printf("%d session(s)%n", sessions.size());
@@ -230,8 +239,12 @@ public final class SessionsCommand implements Runnable {
         out.printf("Recording    %s%n", e.recording());
         out.printf("Duration     %s (on the roller %s)%n", Durations.clock(s.durationS()),
             Durations.clock(s.onRollerS()));
-        out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.1f cm%n",
-            s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
+        if (s.passes() > 0) {
+          out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.1f cm%n",
+              s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
+        } else {
+          out.printf("Rolling      %d rolls, 0 passes, pace –, range –%n", s.rolls()); // not a 0.0 cm/s pace
+        }
         LibraryChecks judge = new LibraryChecks(data.path());
         // tender spots in the frame the checks below use (cm from the hold, or from the start): the
         // pipeline's own s here beside the checks' frame read as two places for one spot. One

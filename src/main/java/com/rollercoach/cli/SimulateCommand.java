@@ -7,7 +7,6 @@ import com.rollercoach.sim.SessionTruth;
 import com.rollercoach.sim.SimulatedSession;
 import com.rollercoach.sim.SimulationSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,10 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SimulationSpec spec = spec();
     SimulatedSession session = SimulatedSession.create(spec);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserInputException(out + ": folder " + parent + " does not exist");
-    }
+    OutputFiles.requireFolder(out);
     OutputFiles.refuseExisting(force, "session.csv", out, SimulatedSession.truthPathFor(out));
     long samples;
     try {

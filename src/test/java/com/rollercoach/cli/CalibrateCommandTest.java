@@ -94,4 +94,24 @@ class CalibrateCommandTest {
     Result both = run("calibrate", "--input", "x.csv", "--diameter-cm", "14", "--circumference-cm", "44");
     assertEquals(2, both.exit());
   }
+
+  /**
+   * A file that is there but is no session (empty, binary, a folder without sensor tables) is refused
+   * before the wizard starts: it printed "Step 1 of 4: Still on the floor" and its instructions, then
+   * the error.
+   */
+  @Test
+  void anUnreadableInputIsRefusedBeforeTheFirstStep() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.csv"));
+    Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xea, 0, 1, 2, (byte) 0xff, 3});
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    for (Path p : List.of(empty, binary, folder)) {
+      CliRun r = CliRun.of("calibrate", "--input", p.toString(), "--out", dir.resolve("cal.json").toString());
+      assertEquals(2, r.code(), p + ": " + r.err());
+      assertEquals("", r.out(), p + " printed the wizard before its error");
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().startsWith("roller-coach: " + p + ": "), r.err());
+      assertTrue(Files.notExists(dir.resolve("cal.json")));
+    }
+  }
 }

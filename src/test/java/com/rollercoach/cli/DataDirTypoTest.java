@@ -48,4 +48,24 @@ class DataDirTypoTest {
     assertTrue(Files.exists(typo.resolve("library.db")));
     assertEquals(0, CliRun.of("sessions", "list", "--data-dir", d).code());
   }
+
+  /**
+   * A {@code --data-dir} that names a file (a session CSV given in the wrong place) says so: reading
+   * commands said "no such folder" of a path that is there, and import "…/sessions: Not a directory".
+   */
+  @Test
+  void aFileGivenAsTheDataFolderIsNamedAsAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("session.csv"), "t_s,ax_g\n");
+    String f = file.toString();
+    for (String[] args : List.of(
+        new String[] {"sessions", "list", "--data-dir", f},
+        new String[] {"progress", "--out", dir.resolve("p.html").toString(), "--data-dir", f},
+        new String[] {"sessions", "import", "samples/typical-session.csv", "--data-dir", f})) {
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.code(), String.join(" ", args) + " → " + r.err());
+      assertEquals("roller-coach: " + f + ": is a file, not a folder (--data-dir names the data folder holding"
+          + " library.db and sessions/)", r.err().strip(), String.join(" ", args));
+    }
+    assertEquals("t_s,ax_g\n", Files.readString(file));
+  }
 }

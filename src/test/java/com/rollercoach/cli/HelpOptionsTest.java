@@ -24,6 +24,25 @@ class HelpOptionsTest {
     }
   }
 
+  /**
+   * Every command's usage offers {@code -V, --version}; each must print the version, not nothing
+   * ({@code sessions list --version} printed an empty line and exited 0).
+   */
+  @Test
+  void everySubcommandAnswersVersion() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(RollerCoachCommand.commandLine(), new ArrayList<>(), paths);
+    for (List<String> path : paths) {
+      for (String flag : List.of("--version", "-V")) {
+        List<String> args = new ArrayList<>(path);
+        args.add(flag);
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.code(), String.join(" ", args) + " → " + r.err());
+        assertEquals(RollerCoachCommand.VERSION, r.out().strip(), String.join(" ", args));
+      }
+    }
+  }
+
   /** {@code help sessions list} is {@code sessions list --help}, for every command path, nested ones too. */
   @Test
   void helpFollowedByACommandPathShowsThatCommandsUsage() {

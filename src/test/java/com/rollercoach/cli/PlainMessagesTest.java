@@ -19,6 +19,17 @@ class PlainMessagesTest {
     return err;
   }
 
+  /**
+   * `export --out` into a folder that does not exist says so, as `simulate` does; it said "cannot
+   * write (…/.x.csv.1256…part)", naming a temporary file the user never asked for.
+   */
+  @Test
+  void exportIntoAMissingFolderNamesTheFolder() {
+    Path target = dir.resolve("no-such-folder").resolve("x.csv");
+    String err = oneLineError(CliRun.of("export", Path.of("samples/two-sets.csv").toString(), "--out", target.toString()));
+    assertEquals("roller-coach: " + target + ": folder " + target.getParent() + " does not exist", err);
+  }
+
   @Test
   void aFolderGivenAsTheOutputFileIsNamedAsAFolderWithOrWithoutForce() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("out"));

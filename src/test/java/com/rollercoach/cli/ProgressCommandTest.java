@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,51 @@ class ProgressCommandTest {
     assertEquals(0, progress.code(), progress.err());
     String page = Files.readString(html);
     assertTrue(page.contains(">" + checks + "<"), "no " + checks + " on the progress page");
+  }
+
+  /**
+   * Weeks that ended before the patient's first session are not missed weeks: eight weeks for a
+   * patient who started three weeks ago read "Weeks on target 2 / 7" and "8 of 24 prescribed", with
+   * the weeks before she started shaded as gaps.
+   */
+  @Test
+  void weeksBeforeThePatientsFirstSessionAreNotMissed() throws Exception {
+    String data = dir.resolve("data").toString();
+    CliRun first = CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data);
+    assertEquals(0, first.code(), first.err());
+    CliRun second = CliRun.of("sessions", "import", "samples/two-sets.csv", "--patient", "Ann",
+        "--date", "2026-11-11T09:00", "--data-dir", data);
+    assertEquals(0, second.code(), second.err());
+    Path html = dir.resolve("p.html");
+    // weeks of 12, 19, 26 Oct (before her first session), 2, 9 and 16 Nov (1, 1 and 0 sessions of 3)
+    CliRun progress = CliRun.of("progress", "--patient", "Ann", "--until", "2026-11-22", "--weeks", "6",
+        "--data-dir", data, "--out", html.toString());
+    assertEquals(0, progress.code(), progress.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<div class=\"k\">Weeks on target</div><div class=\"v\">0 / 3</div>"), page);
+    assertTrue(page.contains("<div class=\"v\">2</div><div class=\"t\">of 9 prescribed</div>"), page);
+  }
+
+  /**
+   * Without --patient, a library of two patients gives one page of both, judged against one
+   * prescription ("Weeks on target", pain first → latest across people): said in one warning line
+   * naming them, not silently.
+   */
+  @Test
+  void aPageOfSeveralPatientsSaysSo() throws Exception {
+    String data = dir.resolve("data").toString();
+    assertEquals(0, CliRun.of("sessions", "import", "samples/typical-session.csv", "--patient", "Ann",
+        "--date", "2026-11-04T09:00", "--data-dir", data).code());
+    assertEquals(0, CliRun.of("sessions", "import", "samples/two-sets.csv", "--patient", "Bob",
+        "--date", "2026-11-05T09:00", "--data-dir", data).code());
+    Path html = dir.resolve("p.html");
+    CliRun progress = CliRun.of("progress", "--until", "2026-11-08", "--weeks", "1", "--data-dir", data,
+        "--out", html.toString());
+    assertEquals(0, progress.code(), progress.err());
+    assertEquals(List.of("roller-coach: warning: 2 patients (Ann, Bob): this page mixes their sessions;"
+            + " give --patient NAME for one", "wrote " + html + " (2 sessions over 1 week)"),
+        progress.err().lines().toList());
   }
 
   /** The import line says the date the session is filed under (from --date, the file, or its mtime). */

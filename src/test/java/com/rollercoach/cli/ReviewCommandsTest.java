@@ -63,6 +63,42 @@ class ReviewCommandsTest {
     assertTrue(row.matches(".* – +– +\\S+.*"), row);
   }
 
+  /**
+   * A session without a single pass has no pace and no range: `sessions list` showed "0.0" and "0"
+   * and `sessions show` "pace 0.0 cm/s, range 0.0 cm", a stand-still pace, where the progress page
+   * leaves both empty.
+   */
+  @Test
+  void aSessionWithoutPassesShowsNoPaceOrRange() throws Exception {
+    Path csv = TestSessions.writeCsv(tmp.resolve("short.csv"), Map.of("device", "rc-7"), 2, 10);
+    Run imp = run("sessions", "import", "--data-dir", data(), "--patient", "Bob", "--date", "2026-11-04T08:00:00Z",
+        csv.toString());
+    assertEquals(0, imp.code(), imp.err());
+    String id = imp.out().replaceAll("(?s).* as (\\S+) .*", "$1");
+    Run show = run("sessions", "show", "--data-dir", data(), id);
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().lines().anyMatch(l -> l.equals("Rolling      0 rolls, 0 passes, pace –, range –")), show.out());
+    Run list = run("sessions", "list", "--data-dir", data());
+    String row = list.out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow();
+    assertTrue(row.matches("\\S+ \\S+ \\S+ Bob +0 +– +– +0 +– +– .*"), row);
+  }
+
+  /**
+   * The report of a session without a pass (a false start) has no pace or range: its cards said
+   * "0.0 cm/s" and "0.0 cm", and the flat charts' axes ran from -5E-9 to 5E-9.
+   */
+  @Test
+  void theReportOfASessionWithoutPassesHasNoPaceRangeOrNanometreAxes() throws Exception {
+    Path csv = TestSessions.writeCsv(tmp.resolve("short.csv"), Map.of("device", "rc-7"), 2, 10);
+    Path html = tmp.resolve("short.html");
+    Run r = run("report", csv.toString(), "--out", html.toString());
+    assertEquals(0, r.code(), r.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<div class=\"k\">Pace</div><div class=\"v\">–</div>"), "pace card");
+    assertTrue(page.contains("<div class=\"k\">Range</div><div class=\"v\">–</div>"), "range card");
+    assertFalse(page.matches("(?s).*>-?\\d(\\.\\d+)?E-\\d+<.*"), "an axis labelled in scientific notation");
+  }
+
   @Test
   void importListShowNoteDelete() throws Exception {
     String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");

@@ -106,6 +106,26 @@ class LiveViewFxTest {
     assertEquals("Hold complete. Roll off gently.", text(robot, "#cueBanner"));
   }
 
+  /**
+   * More rolls than prescribed is not "reached": the counter turned green at the minimum and stayed
+   * green past the maximum (23 of 10–20 in green), where the summary and the report say "more than
+   * the 10–20 prescribed" (off target).
+   */
+  @Test
+  void moreRollsThanPrescribedIsNotShownAsReached(FxRobot robot) {
+    playTo(robot, 6);
+    robot.interact(() -> window.liveView().setTargets(new CoachingTargets(4, 8, 2.5, 6.0, 60, 120, 60, 5.0)));
+    playTo(robot, 40.5);
+    Label rolls = robot.lookup("#rollsValue").queryAs(Label.class);
+    assertEquals("2", rolls.getText());
+    assertFalse(rolls.getStyleClass().contains("reached"), rolls.getStyleClass().toString());
+    assertFalse(rolls.getStyleClass().contains("over"), rolls.getStyleClass().toString());
+    playTo(robot, 250.5);
+    assertEquals("10", rolls.getText());
+    assertFalse(rolls.getStyleClass().contains("reached"), rolls.getStyleClass().toString());
+    assertTrue(rolls.getStyleClass().contains("over"), rolls.getStyleClass().toString());
+  }
+
   @Test
   void theSummaryFollowsTheEndOfTheSession(FxRobot robot) {
     playTo(robot, ScriptedSession.END);

@@ -95,7 +95,9 @@ public final class LiveChart {
     marks.setDefaultPositiveItemLabelPosition(
         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
     positionPlot.setRenderer(1, marks);
-    speedPlot = linePlot(speed, SPEED, "speed (cm/s)", 2f);
+    // "cm/s": "speed (cm/s)" is longer than the speed plot is high (107 px beside 99 in normal type,
+    // 145 beside ~75 in large text) and ran up over the position plot's title
+    speedPlot = linePlot(speed, SPEED, "cm/s", 2f);
     speedPlot.addRangeMarker(dashed(GUARD, targets.paceTooFastCmS()));
     speedPlot.addRangeMarker(dashed(GUARD, -targets.paceTooFastCmS()));
     speedPlot.addRangeMarker(new ValueMarker(0, GRID, new BasicStroke(1f)));

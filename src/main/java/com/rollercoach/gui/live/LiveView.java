@@ -282,7 +282,10 @@ public final class LiveView extends BorderPane {
       phaseStyle = p.style();
     }
     rollsValue.setText(Integer.toString(s.rolls()));
-    toggleClass(rollsValue, "reached", s.rolls() >= targets.rollsMin());
+    // Green within the prescribed band; amber past its top, which the summary calls "more than the
+    // 10–20 prescribed" (it stayed green, as if more were better).
+    toggleClass(rollsValue, "reached", s.rolls() >= targets.rollsMin() && s.rolls() <= targets.rollsMax());
+    toggleClass(rollsValue, "over", s.rolls() > targets.rollsMax());
     passesValue.setText(Integer.toString(s.passes()));
     showPace(snap.lastPassSpeedCmS());
     showLink(snap.link());

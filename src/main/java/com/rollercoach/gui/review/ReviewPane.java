@@ -167,7 +167,7 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Patient", e -> e.patient().toLowerCase(Locale.ROOT), SessionEntry::patient, 96));
     table.getColumns().add(sortable("Rolls", e -> e.summary().rolls(), e -> String.valueOf(e.summary().rolls()), 54));
     table.getColumns().add(sortable("Pace", e -> e.summary().paceCmS(),
-        e -> String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()), 54));
+        e -> e.summary().passes() > 0 ? String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()) : "–", 54));
     table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
         e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
     table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));
@@ -176,6 +176,9 @@ public final class ReviewPane extends BorderPane {
         e -> checks.containsKey(e.id()) ? checks.get(e.id()).fraction() : checks.isEmpty() ? "…" : "–", 64));
     // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
     table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
+    // The widths are for the standalone window's 13 px type; the app's stylesheet sets 16 px (22 in
+    // large text), where they cut "Checks" and the dates: scale them with the type the pane gets.
+    status.fontProperty().addListener((o, was, f) -> scaleColumns(f.getSize()));
     table.getSortOrder().add(table.getColumns().get(0));
     table.getColumns().get(0).setSortType(TableColumn.SortType.DESCENDING);
     table.setPlaceholder(new Label("No sessions. Import some with: roller-coach sessions import FILE"));
@@ -186,6 +189,18 @@ public final class ReviewPane extends BorderPane {
           report.setDisable(n != 1);
           if (n == 1) showSelected();
         });
+  }
+
+  /** Each column's minimum width at 13 px type, by column. */
+  private final Map<TableColumn<SessionEntry, SessionEntry>, Double> baseWidths = new java.util.HashMap<>();
+
+  private void scaleColumns(double fontPx) {
+    double k = Math.max(1, fontPx / 13);
+    baseWidths.forEach((c, w) -> {
+      c.setMinWidth(w * k);
+      c.setPrefWidth(w * k + 8);
+    });
+    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
   }
 
   /** A column shown as {@code text}, sorted by {@code key}; never narrower than {@code minWidth}. */
@@ -205,6 +220,7 @@ public final class ReviewPane extends BorderPane {
     c.setComparator(java.util.Comparator.comparing(key, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
     c.setMinWidth(minWidth);
     c.setPrefWidth(minWidth + 8);
+    baseWidths.put(c, minWidth);
     return c;
   }
 

@@ -65,10 +65,13 @@ final class SessionDetail extends VBox {
     Label title = new Label(entry.patient() + " · " + WHEN.format(entry.startedAt()));
     title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
     double[] span = review.rollingSpan();
+    // no pass: no pace or range ("0.0 cm/s while rolling · range 0 cm" read as a stand-still pace)
+    String rolling = a.passes().isEmpty() ? "no pace or range (no passes)"
+        : String.format(Locale.ROOT, "%.1f cm/s while rolling · range %.0f cm, %s", a.paceCmS(), a.rangeCm(),
+            review.frame().rangeVerdict(span[0], span[1]));
     Label facts = new Label(String.format(Locale.ROOT,
-        "%d rolls (%d–%d prescribed) · %.1f cm/s while rolling · range %.0f cm, %s · %d tender spot(s) · hold %s",
-        a.rolls(), targets.rollsMin(), targets.rollsMax(), a.paceCmS(), a.rangeCm(),
-        a.passes().isEmpty() ? "no passes" : review.frame().rangeVerdict(span[0], span[1]), a.dwells().size(),
+        "%d rolls (%d–%d prescribed) · %s · %d tender spot(s) · hold %s",
+        a.rolls(), targets.rollsMin(), targets.rollsMax(), rolling, a.dwells().size(),
         a.holds().isEmpty() ? "none" : Durations.clock(a.holds().get(0).durationS())));
     facts.setWrapText(true);
     // Wrapped, never cut to "…": a label in a VBox is otherwise held to one line.
@@ -103,6 +106,19 @@ final class SessionDetail extends VBox {
         : com.rollercoach.core.coach.SpotText.position(e.positionCm(), true), 70));
     events.getColumns().add(column("Details", EventRow::detail, 220));
     events.setPrefHeight(200);
+    // The widths are for 13 px type; under the app's stylesheet (16 px, bold headers) "Duration" and
+    // "Position" were cut to "Dura..." and "Posi...": scale them with the type the pane gets.
+    facts.fontProperty().addListener((o, was, f) -> {
+      double k = Math.max(1, f.getSize() / 13);
+      for (TableColumn<EventRow, ?> c : events.getColumns()) {
+        double w = ((Double) c.getProperties().get(BASE_WIDTH)) * k;
+        c.setPrefWidth(w);
+        if (c != events.getColumns().get(events.getColumns().size() - 1)) c.setMinWidth(w);
+      }
+    });
+    // Details takes the width that is left, so the table never scrolls sideways (a scroll bar hid its
+    // only visible row once the columns grew with the type).
+    events.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     events.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
       if (row != null) jumpTo(row);
     });
@@ -123,11 +139,15 @@ final class SessionDetail extends VBox {
     getChildren().addAll(head, timeline, speed, events, notesRow);
   }
 
+  /** A column's width at 13 px type, in its properties. */
+  private static final String BASE_WIDTH = "roller-coach.baseWidth";
+
   private static TableColumn<EventRow, String> column(String name,
       Function<EventRow, String> value, double width) {
     TableColumn<EventRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(width);
+    c.getProperties().put(BASE_WIDTH, width);
     c.setSortable(false);
     return c;
   }

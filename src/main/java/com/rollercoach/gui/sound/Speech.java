@@ -9,8 +9,17 @@ import java.util.concurrent.TimeUnit;
  * engines simply make this unavailable. Called on the sound thread only.
  */
 public final class Speech {
-  /** A cue sentence takes 2–4 s to say; anything longer is a hung engine. */
+  /**
+   * Start-up and a short cue's 2–4 s; past this plus {@link #MS_PER_CHAR} a character the engine is
+   * taken as hung.
+   */
   private static final long MAX_SPEAK_MS = 8_000;
+
+  /**
+   * Twice espeak-ng's time per character at 150 words a minute (the session summary, 175 characters,
+   * takes it 15.1 s): a fixed 8 s cut that summary off half-way.
+   */
+  private static final long MS_PER_CHAR = 150;
 
   private final String engine;
 
@@ -38,6 +47,16 @@ public final class Speech {
     return new Speech(null);
   }
 
+  /** This engine (a path), for tests. */
+  static Speech using(String engine) {
+    return new Speech(engine);
+  }
+
+  /** How long saying {@code text} may take before the engine is taken as hung. */
+  static long limitMs(String text) {
+    return MAX_SPEAK_MS + MS_PER_CHAR * text.length();
+  }
+
   public boolean available() {
     return engine != null;
   }
@@ -53,7 +72,7 @@ public final class Speech {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      if (!p.waitFor(MAX_SPEAK_MS, TimeUnit.MILLISECONDS)) {
+      if (!p.waitFor(limitMs(text), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
       }
     } catch (IOException e) {

@@ -16,6 +16,8 @@ public final class SampleFiles {
     SessionMetadata meta;
     try (var f = SessionFiles.open(file)) {
       meta = f.metadata(); // the roller's diameter and the device: the same calibration as analyze
+    } catch (com.rollercoach.io.InputFileException e) {
+      throw new IllegalArgumentException(e.getMessage(), e); // already "FILE: why"
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }

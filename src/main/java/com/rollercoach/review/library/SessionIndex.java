@@ -313,6 +313,17 @@ public final class SessionIndex implements AutoCloseable {
     }
   }
 
+  /** How many session ids start with {@code prefix}. */
+  public int countIdsStartingWith(String prefix) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT count(*) FROM sessions WHERE substr(id, 1, ?) = ?")) {
+      st.setInt(1, prefix.length());
+      st.setString(2, prefix);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
   /** Sessions matching the filter, newest first. */
   public List<SessionEntry> list(SessionFilter f) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sessions WHERE 1 = 1");

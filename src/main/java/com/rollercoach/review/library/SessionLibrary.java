@@ -343,7 +343,10 @@ public final class SessionLibrary implements AutoCloseable {
       List<String> ids = index.idsStartingWith(idOrPrefix);
       if (ids.size() == 1) return index.get(ids.get(0)).orElseThrow();
       if (ids.isEmpty()) throw new IOException("no session " + idOrPrefix + " in " + root);
-      throw new IOException("session id " + idOrPrefix + " is ambiguous: " + String.join(", ", ids));
+      // ids lists at most 10: say how many there are, and that the list goes on
+      int n = index.countIdsStartingWith(idOrPrefix);
+      throw new IOException("session id " + idOrPrefix + " is ambiguous (" + n + " sessions): "
+          + String.join(", ", ids) + (n > ids.size() ? ", …" : ""));
     } catch (SQLException e) {
       throw sql(e);
     }

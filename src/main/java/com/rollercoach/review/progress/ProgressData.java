@@ -22,11 +22,19 @@ public record ProgressData(
 
   /** Ended weeks that met the prescription (the week in progress counts once it ends). */
   public long weeksOnTarget() {
-    return weeks.stream().filter(w -> !w.inProgress() && w.metPrescription()).count();
+    return weeks.stream().filter(w -> w.counted() && w.metPrescription()).count();
   }
 
-  /** Weeks that have ended: the on-target ratio's denominator. */
+  /**
+   * Weeks that have ended with sessions prescribed: the on-target ratio's denominator (weeks before
+   * the patient started are not missed ones).
+   */
   public long weeksEnded() {
-    return weeks.stream().filter(w -> !w.inProgress()).count();
+    return weeks.stream().filter(WeekStats::counted).count();
+  }
+
+  /** Sessions prescribed over the weeks shown, each week by its own prescription. */
+  public int sessionsPrescribed() {
+    return weeks.stream().mapToInt(WeekStats::prescribed).sum();
   }
 }

@@ -91,12 +91,12 @@ public final class ProgressReport {
 
   private void cards(Page page) {
     List<SessionEntry> s = data.sessions();
-    int prescribed = data.prescription().sessionsPerWeek() * data.weeks().size();
+    int prescribed = data.sessionsPrescribed();
     page.openCards()
         .card("Sessions", String.valueOf(s.size()), "of " + prescribed + " prescribed")
         .card("Weeks on target", data.weeksOnTarget() + " / " + data.weeksEnded(),
             data.prescription().sessionsPerWeek() + "+ sessions a week"
-                + (data.weeksEnded() < data.weeks().size() ? "; this week still in progress" : ""))
+                + (data.weeks().stream().anyMatch(WeekStats::inProgress) ? "; this week still in progress" : ""))
         .card("Rolls", s.isEmpty() ? "–" : Page.fmt("%.0f",
             s.stream().mapToInt(e -> e.summary().rolls()).average().orElse(0)), "mean per session")
         .card("Holds done", s.stream().filter(e -> e.summary().holdS() > 0).count() + " / " + s.size(),
@@ -137,14 +137,15 @@ public final class ProgressReport {
         "Tender spots (total)", "Hold", "Breaths", "Pain before → after"}, num);
     for (WeekStats w : data.weeks()) {
       page.row(w.missed() ? "GAP" : "", num, DATE.format(w.monday()),
-          w.sessions() + " / " + w.prescribed() + (w.inProgress() ? " (in progress)" : ""), f0(w.meanRolls()), f1(w.meanPaceCmS()),
+          w.beforeStart() ? "– (not started)"
+              : w.sessions() + " / " + w.prescribed() + (w.inProgress() ? " (in progress)" : ""), f0(w.meanRolls()), f1(w.meanPaceCmS()),
           f0(w.meanRangeCm()), String.valueOf(w.dwells()),
           Double.isNaN(w.meanHoldS()) ? "" : Durations.clock(w.meanHoldS()), f0(w.meanBreaths()),
           Double.isNaN(w.meanPainBefore()) && Double.isNaN(w.meanPainAfter()) ? ""
               : f1(w.meanPainBefore()) + " → " + f1(w.meanPainAfter()));
     }
     page.endTable();
-    page.p("muted", "Ended weeks below the prescription are shaded; the current week is in progress until it ends. Tender spots are counted over the week; "
+    page.p("muted", "Ended weeks below the prescription are shaded; the current week is in progress until it ends; weeks before the first session (or prescription) are not counted. Tender spots are counted over the week; "
         + "the other values are means over the week's sessions.");
   }
 

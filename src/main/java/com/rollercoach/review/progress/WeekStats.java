@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * and NaN for a week without sessions (or without any value, e.g. pain never noted).
  *
  * @param sessions sessions done
- * @param prescribed sessions prescribed for the week
+ * @param prescribed sessions prescribed for the week; 0 for a week that ended before the patient
+ *     started (neither missed nor on target)
  * @param inProgress the week has not ended yet (it is the current week): it is not missed, and it is
  *     not counted in the weeks on target until it ends
  */
@@ -31,6 +32,16 @@ public record WeekStats(
 
   /** An ended week below the prescription (shaded); a week in progress is never missed. */
   public boolean missed() {
-    return !inProgress && !metPrescription();
+    return counted() && !metPrescription();
+  }
+
+  /** An ended week with sessions prescribed: one of the weeks on target's denominator. */
+  public boolean counted() {
+    return !inProgress && prescribed > 0;
+  }
+
+  /** A week that ended before the patient started: nothing was prescribed yet. */
+  public boolean beforeStart() {
+    return prescribed == 0;
   }
 }

@@ -58,7 +58,7 @@ public final class CompareReport {
         new String[] {"Duration", Durations.clock(x.durationS()), Durations.clock(y.durationS())},
         new String[] {"Rolls", String.valueOf(x.rolls()), String.valueOf(y.rolls())},
         new String[] {"Seconds per pass", secs(Rolling.secondsPerPass(x)), secs(Rolling.secondsPerPass(y))},
-        new String[] {"Pace while rolling", Page.fmt("%.1f cm/s", x.paceCmS()), Page.fmt("%.1f cm/s", y.paceCmS())},
+        new String[] {"Pace while rolling", pace(x), pace(y)},
         new String[] {"Range", span(a), span(b)},
         new String[] {"On the back", where(a), where(b)},
         new String[] {"Tender spots", spots(a), spots(b)},
@@ -71,6 +71,10 @@ public final class CompareReport {
 
   private static String dir(BackFrame f) {
     return f.directionKnown() ? "" : "; direction unknown";
+  }
+
+  private static String pace(SessionAnalysis a) {
+    return a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm/s", a.paceCmS());
   }
 
   private static String secs(double v) {

@@ -252,6 +252,8 @@ public final class SessionCharts {
     x.setTickLabelFont(LABEL);
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
+    // a flat trace (no rolling) spans at least 1 cm or 1 cm/s, not -5E-9 to 5E-9
+    y.setAutoRangeMinimumSize(1.0);
     y.setLabelFont(LABEL);
     y.setTickLabelFont(LABEL);
     XYPlot plot = new XYPlot(data, x, y, r);

@@ -82,6 +82,52 @@ class ReviewPaneFxTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * In the app, under its stylesheet (16 px type, bold headers), every header and date is whole at
+   * 1280 px: the widths were measured for the standalone window's 13 px, and the app's Review tab
+   * showed "Che..." and "7 Dec 26 1...".
+   */
+  @Test
+  void headersAndDatesAreWholeUnderTheAppStylesheet(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    robot.interact(() -> pane.getStylesheets().add(
+        com.rollercoach.gui.AppWindow.class.getResource("app.css").toExternalForm()));
+    robot.interact(() -> pane.getStyleClass().add("root"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> scene.getRoot().applyCss());
+    robot.interact(() -> scene.getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> cut = new java.util.ArrayList<>();
+    for (var n : sessions(robot).lookupAll(".text")) {
+      if (n instanceof javafx.scene.text.Text t && t.getText() != null && (t.getText().endsWith("…") || t.getText().endsWith("..."))) {
+        cut.add(t.getText());
+      }
+    }
+    assertEquals(List.of(), cut);
+  }
+
+  /** The selected session's event table too: "Dura..." and "Posi..." under the app's stylesheet. */
+  @Test
+  void eventHeadersAreWholeUnderTheAppStylesheet(FxRobot robot) throws Exception {
+    await(() -> sessions(robot).getItems().size() == 3);
+    robot.interact(() -> pane.getStylesheets().add(
+        com.rollercoach.gui.AppWindow.class.getResource("app.css").toExternalForm()));
+    robot.interact(() -> sessions(robot).getSelectionModel().select(0));
+    await(() -> pane.shownDetails().size() == 1);
+    TableView<EventRow> events = robot.lookup("#eventTable").queryTableView();
+    robot.interact(() -> scene.getRoot().applyCss());
+    robot.interact(() -> scene.getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> cut = new java.util.ArrayList<>();
+    for (var n : events.lookupAll(".column-header .text")) {
+      if (n instanceof javafx.scene.text.Text t && t.getText() != null
+          && (t.getText().endsWith("…") || t.getText().endsWith("..."))) {
+        cut.add(t.getText());
+      }
+    }
+    assertEquals(List.of(), cut);
+  }
+
   @Test
   void listsAndFiltersSessionsByPatient(FxRobot robot) throws Exception {
     await(() -> sessions(robot).getItems().size() == 3);

@@ -43,9 +43,13 @@ public final class SessionDetector {
   static final double PUSH_CM_S = 25.0;
   /**
    * A stroke that set out from a rest this long may be a get-off's roll-away, whenever its jolt
-   * came; a pause at a turning point (a breath, a look at the screen) is shorter.
+   * came: getting off sets out from the hold or a tender spot, a still-loaded segment, which the
+   * definitions make at least this long. A pause at a turning point (a breath, a look at the screen,
+   * a slow roller's 1–2 s) is not where somebody gets off from; held back as one, the last pass before
+   * a hip drop was announced 12 s late (21000155). Should somebody get off after such a pause and
+   * land only after the roll-away, that pass is announced and then withdrawn.
    */
-  static final double SET_OFF_REST_S = 1.0;
+  static final double SET_OFF_REST_S = StillDetector.MIN_DURATION_S;
   /**
    * A stroke has been rolled once its speed falls to this share of its peak: a minimum-jerk stroke
    * (Flash &amp; Hogan) spends the last seventh of its time under it; the 2 cm reversal or the rest

@@ -94,6 +94,21 @@ class LiveEventsTest {
   }
 
   @Test
+  void aPauseAtTheTurningPointIsNotARestToGetOffFrom() {
+    // the 6th stroke sets out after a 2 s pause at the turning point, then the hips drop: 1.5 cm
+    // back and a jolt after the turning point. Nobody gets off from a 2 s pause (a get-off sets out
+    // from a still, 8 s or more): announced at the stop, not 12 s later (21000155)
+    double stop = 10 + 1 + 2 + 5 * 3.0 + 2.0 + 3.0 + 0.8;
+    SyntheticSession s =
+        new SyntheticSession().idle(10).getOn().strokes(5, 15, 5.0).rest(2.0).stroke(0, 3.0)
+            .stroke(1.5, 0.8).knock(0.3).rest(40).getOff().idle(10);
+    List<MotionEvent.PassCompleted> passes =
+        run(s).stream().filter(e -> e instanceof MotionEvent.PassCompleted).map(e -> (MotionEvent.PassCompleted) e).toList();
+    assertEquals(6, passes.size());
+    assertTrue(passes.get(5).atS() - stop <= 0.5, "announced " + (passes.get(5).atS() - stop) + " s after the stop");
+  }
+
+  @Test
   void aRollAwayFromTheHoldWhoseJoltCameAfterItIsNotAnnounced() {
     // getting off: from the hold the roller rolls 6 cm and 0.9 cm back, and the body lands only after that roll's
     // turning point. The roll set out from a rest, so it is held back as before and never counted,

@@ -77,7 +77,13 @@ public final class LiveCueEngine {
   private boolean metronome;
 
   private int rolls;
-  private int passesSeen;
+  /**
+   * Passes since the person last got on: the starting range is learned again for each time on the
+   * roller. s is the roller's own rotation, so after getting off and back on the same spot of the
+   * back lies at another s (the roller rolled away, or was put back elsewhere); the first set's band
+   * made the range guard fire 11 times through a second set (two-sets).
+   */
+  private int passesThisTimeOn;
   private double rangeLowCm = Double.POSITIVE_INFINITY;
   private double rangeHighCm = Double.NEGATIVE_INFINITY;
   private double lastSlowDownS = Double.NEGATIVE_INFINITY;
@@ -129,6 +135,10 @@ public final class LiveCueEngine {
     pace.onEvent(event);
     if (event instanceof MotionEvent.GotOn g) {
       out.accept(new Cue.GotOn(g.atS()));
+      passesThisTimeOn = 0;
+      rangeLowCm = Double.POSITIVE_INFINITY;
+      rangeHighCm = Double.NEGATIVE_INFINITY;
+      rangeGuardArmed = true;
       nextTickS = g.atS() + secondsPerPass();
     } else if (event instanceof MotionEvent.PassCompleted p) {
       onPass(p);
@@ -136,7 +146,7 @@ public final class LiveCueEngine {
       // The stroke was the roll-away of getting off: the counter goes back, so the next real
       // roll ticks with the right number.
       rolls = w.rollCount();
-      passesSeen = Math.max(0, passesSeen - 1);
+      passesThisTimeOn = Math.max(0, passesThisTimeOn - 1);
     } else if (event instanceof MotionEvent.DwellFound d) {
       // A pass followed the still period: whatever it was coached as, it was a tender spot.
       tenderSpots++;
@@ -243,9 +253,12 @@ public final class LiveCueEngine {
     return pace.lastPassSpeedCmS();
   }
 
-  /** The starting range along the back, {low, high} in cm; empty until the first passes set it. */
+  /**
+   * The starting range along the back since the person last got on, {low, high} in cm; empty until
+   * the first passes set it.
+   */
   public double[] startingRangeCm() {
-    return passesSeen == 0 ? new double[0] : new double[] {rangeLowCm, rangeHighCm};
+    return passesThisTimeOn == 0 ? new double[0] : new double[] {rangeLowCm, rangeHighCm};
   }
 
   public CoachingTargets targets() {
@@ -262,8 +275,7 @@ public final class LiveCueEngine {
 
   private void onPass(MotionEvent.PassCompleted p) {
     Pass pass = p.pass();
-    passesSeen++;
-    if (passesSeen <= RANGE_SETTING_PASSES) {
+    if (++passesThisTimeOn <= RANGE_SETTING_PASSES) {
       rangeLowCm = Math.min(rangeLowCm, Math.min(pass.fromCm(), pass.toCm()));
       rangeHighCm = Math.max(rangeHighCm, Math.max(pass.fromCm(), pass.toCm()));
     }
@@ -392,7 +404,7 @@ public final class LiveCueEngine {
   }
 
   private void rangeGuard(LiveState state) {
-    if (passesSeen < RANGE_SETTING_PASSES || !state.onRoller()) {
+    if (passesThisTimeOn < RANGE_SETTING_PASSES || !state.onRoller()) {
       return;
     }
     double s = state.positionCm();

@@ -1,5 +1,6 @@
 package com.rollercoach.core.coach.live;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -302,6 +303,28 @@ class LiveCueEngineTest {
       engine.onState(still(x, t + 1, s, 2, 0));
     }
     assertEquals(1, only(Cue.RangeGuard.class).size(), only(Cue.RangeGuard.class).toString());
+  }
+
+  /**
+   * s is the roller's rotation: after getting off and back on, the same spot of the back lies at
+   * another s. The second time on sets its own starting range, so rolling the same back 40 cm further
+   * along the roller's s is not "beyond the range" (two-sets: the guard said so 11 times).
+   */
+  @Test
+  void gettingBackOnLearnsTheStartingRangeAgain() {
+    double t = rollSlowly(4); // first time on: 0..20 cm
+    engine.onEvent(new MotionEvent.GotOff(t + 5, t + 4));
+    engine.onState(new LiveState(t + 6, 30, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0));
+    engine.onEvent(new MotionEvent.GotOn(t + 20, t + 19));
+    for (int i = 0; i < 6; i++) {
+      double end = t + 28 + 8 * i;
+      pass(end, i % 2 == 0 ? 40 : 60, i % 2 == 0 ? 60 : 40, 8); // the same back, 40 cm along s
+      engine.onState(rolling(end, i % 2 == 0 ? 60 : 40, 2 + i / 2));
+    }
+    assertTrue(only(Cue.RangeGuard.class).isEmpty(), only(Cue.RangeGuard.class).toString());
+    assertArrayEquals(new double[] {40, 60}, engine.startingRangeCm());
+    engine.onState(rolling(t + 80, 70, 5)); // beyond the second starting range: told
+    assertEquals(1, only(Cue.RangeGuard.class).size());
   }
 
   @Test

@@ -47,7 +47,7 @@ public final class SessionCoach {
       // The analysis's pace is over rolling time only (RollingTime, as live): a pass that contains a
       // tender spot is not slow.
       out.add(pace(a.paceCmS()));
-      out.add(range(a.passes(), a.rangeCm()));
+      out.add(range(a.passesByTimeOn(), a.rangeCm()));
     }
     for (Dwell d : a.dwells()) out.add(dwell(d, directionKnown));
     if (a.holds().isEmpty()) out.add(noHold());
@@ -108,20 +108,26 @@ public final class SessionCoach {
     return new Verdict(Aspect.PACE, Level.GOOD, pace, "Pace " + p + ": nice and slow.");
   }
 
-  private Verdict range(List<Pass> passes, double rangeCm) {
-    int n = Math.min(STARTING_PASSES, passes.size());
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      Pass p = passes.get(i);
-      lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
-      hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
-    }
+  /**
+   * Range growth, judged within each time on the roller (its own first passes set its stretch of
+   * back): after getting off and back on, the same back lies at another s.
+   */
+  private Verdict range(List<List<Pass>> byTimeOn, double rangeCm) {
     double beyond = 0;
-    for (Pass p : passes) {
-      beyond = Math.max(beyond, Math.max(lo - Math.min(p.fromCm(), p.toCm()), Math.max(p.fromCm(), p.toCm()) - hi));
+    for (List<Pass> passes : byTimeOn) {
+      if (passes.size() <= STARTING_PASSES) continue;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < STARTING_PASSES; i++) {
+        Pass p = passes.get(i);
+        lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
+        hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
+      }
+      for (Pass p : passes) {
+        beyond = Math.max(beyond, Math.max(lo - Math.min(p.fromCm(), p.toCm()), Math.max(p.fromCm(), p.toCm()) - hi));
+      }
     }
-    if (passes.size() > STARTING_PASSES && beyond > targets.rangeGrowthCm()) {
+    if (beyond > targets.rangeGrowthCm()) {
       return new Verdict(
           Aspect.RANGE, Level.ABOVE, rangeCm,
           "Range " + fmt(rangeCm) + " cm: you went " + fmt(beyond)

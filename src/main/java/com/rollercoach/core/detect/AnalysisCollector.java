@@ -66,22 +66,30 @@ public final class AnalysisCollector implements MotionListener {
         dwells.stream().sorted((a, b) -> Double.compare(a.startS(), b.startS())).toList(),
         List.copyOf(holds),
         0,
-        range(passes),
+        range(SessionAnalysis.byTimeOn(passes, on)),
         copy(gaps));
     // The pace by the one rule (RollingTime: median pass speed over rolling time only), so every
     // reader of the analysis shows the number the verdicts judge.
     return found.withPace(RollingTime.pace(found));
   }
 
-  /** Span of the positions the passes reached (max − min of their turning points), cm. */
-  static double range(List<Pass> passes) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (Pass p : passes) {
-      lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
-      hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
+  /**
+   * Span of the positions the passes reached (max − min of their turning points) within one time on
+   * the roller, the largest of those, cm: spans across a get-off and a get-on measure where the
+   * roller was put back, not the back.
+   */
+  static double range(List<List<Pass>> byTimeOn) {
+    double widest = 0;
+    for (List<Pass> passes : byTimeOn) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Pass p : passes) {
+        lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
+        hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
+      }
+      if (!passes.isEmpty()) widest = Math.max(widest, hi - lo);
     }
-    return passes.isEmpty() ? 0 : hi - lo;
+    return widest;
   }
 
   private static List<double[]> copy(List<double[]> pairs) {

@@ -1,5 +1,6 @@
 package com.rollercoach.core.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ import java.util.List;
  * @param holds extension holds
  * @param paceCmS median speed of the passes over rolling time only ({@link RollingTime}: the still
  *     periods, gaps and time off the roller a pass spans are cut out), cm/s; 0 without passes
- * @param rangeCm span of the contact positions reached while rolling (max − min over the passes)
+ * @param rangeCm span of the contact positions reached while rolling (max − min over the passes of
+ *     one time on the roller, the largest of those: see {@link #passesByTimeOn})
  * @param gaps periods of missing data, as [fromS, toS] pairs
  */
 public record SessionAnalysis(
@@ -32,6 +34,34 @@ public record SessionAnalysis(
 
   public double durationS() {
     return endS - startS;
+  }
+
+  /**
+   * The passes of each time somebody was on the roller, in order. s is the roller's own rotation,
+   * so positions compare only within one time on: after getting off and back on, the same spot of
+   * the back lies at another s (the roller rolled away, or was put back elsewhere).
+   */
+  public List<List<Pass>> passesByTimeOn() {
+    return byTimeOn(passes, onPeriods);
+  }
+
+  /** {@link #passesByTimeOn()} for passes and on periods not yet in an analysis. */
+  static List<List<Pass>> byTimeOn(List<Pass> passes, List<double[]> onPeriods) {
+    List<List<Pass>> out = new ArrayList<>();
+    int current = Integer.MIN_VALUE;
+    for (Pass p : passes) {
+      // the last time on that began by the pass's start (none: before any, one group of its own)
+      int period = -1;
+      for (int i = 0; i < onPeriods.size(); i++) {
+        if (onPeriods.get(i)[0] <= p.startS()) period = i;
+      }
+      if (period != current) {
+        out.add(new ArrayList<>());
+        current = period;
+      }
+      out.get(out.size() - 1).add(p);
+    }
+    return out.stream().map(List::copyOf).toList();
   }
 
   /** The same analysis with {@code pace} as its pace. */

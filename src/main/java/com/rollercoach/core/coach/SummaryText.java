@@ -41,14 +41,17 @@ public final class SummaryText {
             com.rollercoach.core.NumberText.upTo(rollerDiameterCm, 1)));
     // The analysis's pace is over rolling time only (RollingTime), the one the pace verdict judges: a
     // tender spot inside a pass must not make the counts line say 3.2 cm/s beside a verdict of 3.3.
+    // without passes there is no pace or range to show: 0.0 cm/s would read as a measured crawl
+    String paceAndRange = a.passes().isEmpty()
+        ? "no pace or range (no passes)"
+        : String.format(Locale.ROOT, "pace %.1f cm/s, range %.1f cm", a.paceCmS(), a.rangeCm());
     out.append(
         String.format(
             Locale.ROOT,
-            "%d passes, %d rolls, pace %.1f cm/s, range %.1f cm, %d tender spot(s), %d extension hold(s)%n",
+            "%d passes, %d rolls, %s, %d tender spot(s), %d extension hold(s)%n",
             a.passes().size(),
             a.rolls(),
-            a.paceCmS(),
-            a.rangeCm(),
+            paceAndRange,
             a.dwells().size(),
             a.holds().size()));
     out.append(System.lineSeparator()).append("Timeline").append(System.lineSeparator());

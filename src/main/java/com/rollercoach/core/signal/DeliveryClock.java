@@ -90,8 +90,8 @@ public final class DeliveryClock {
     intervals[intervalPos] = arrivalDt;
     intervalPos = intervalPos == BURST_RUN - 1 ? 0 : intervalPos + 1;
     // The period from regular delivery only: a long burst (a 250 ms stall at 500 Hz is 125 samples)
-    // filled the median's window with its own spans and took P for a tenth of itself, which ended
-    // the burst a fifth of the way in. The spans start afresh after it.
+    // filled the median's window with its own spans and took P for a third of itself, which ended
+    // the burst after 20 of its samples (DeliveryClockTest). The spans start afresh after it.
     if (heldCount == 0 && !inBurst) learnPeriod(x.tS());
     if (Double.isNaN(periodS)) {
       if (arrivalDt > 0) emit(x, x.tS());

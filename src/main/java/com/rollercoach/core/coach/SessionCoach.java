@@ -116,16 +116,8 @@ public final class SessionCoach {
     double beyond = 0;
     for (List<Pass> passes : byTimeOn) {
       if (passes.size() <= STARTING_PASSES) continue;
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < STARTING_PASSES; i++) {
-        Pass p = passes.get(i);
-        lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
-        hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
-      }
-      for (Pass p : passes) {
-        beyond = Math.max(beyond, Math.max(lo - Math.min(p.fromCm(), p.toCm()), Math.max(p.fromCm(), p.toCm()) - hi));
-      }
+      double[] start = Pass.span(passes.subList(0, STARTING_PASSES));
+      for (Pass p : passes) beyond = Math.max(beyond, Math.max(start[0] - p.lowCm(), p.highCm() - start[1]));
     }
     if (beyond > targets.rangeGrowthCm()) {
       return new Verdict(

@@ -80,14 +80,9 @@ public final class AnalysisCollector implements MotionListener {
    */
   static double range(List<List<Pass>> byTimeOn) {
     double widest = 0;
-    for (List<Pass> passes : byTimeOn) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (Pass p : passes) {
-        lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
-        hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
-      }
-      if (!passes.isEmpty()) widest = Math.max(widest, hi - lo);
+    for (List<Pass> passes : byTimeOn) { // never empty: a group is made by its first pass
+      double[] span = Pass.span(passes);
+      widest = Math.max(widest, span[1] - span[0]);
     }
     return widest;
   }

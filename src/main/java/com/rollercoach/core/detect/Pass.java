@@ -1,5 +1,7 @@
 package com.rollercoach.core.detect;
 
+import java.util.List;
+
 /**
  * A one-way stroke of the contact point along the back with travel ≥ 5 cm, measured turning point to
  * turning point ({@code ../shared/definitions.md}).
@@ -23,6 +25,30 @@ public record Pass(int index, double startS, double endS, double fromCm, double 
 
   public double durationS() {
     return endS - startS;
+  }
+
+  /** The lower of its two turning points, cm. */
+  public double lowCm() {
+    return Math.min(fromCm, toCm);
+  }
+
+  /** The higher of its two turning points, cm. */
+  public double highCm() {
+    return Math.max(fromCm, toCm);
+  }
+
+  /**
+   * {lowest, highest} turning point of {@code passes}, cm: the stretch they covered; {+∞, −∞} for
+   * none.
+   */
+  public static double[] span(List<Pass> passes) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Pass p : passes) {
+      lo = Math.min(lo, p.lowCm());
+      hi = Math.max(hi, p.highCm());
+    }
+    return new double[] {lo, hi};
   }
 
   /** Mean speed along the back over the pass, cm/s. */

@@ -37,13 +37,6 @@ public record ReviewSession(
   /** Lowest and highest position on the back while rolling (the passes' ends); {0, 0} without passes. */
   public double[] rollingSpan() {
     var passes = onBack.analysis().passes();
-    if (passes.isEmpty()) return new double[] {0, 0};
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (var p : passes) {
-      lo = Math.min(lo, Math.min(p.fromCm(), p.toCm()));
-      hi = Math.max(hi, Math.max(p.fromCm(), p.toCm()));
-    }
-    return new double[] {lo, hi};
+    return passes.isEmpty() ? new double[] {0, 0} : com.rollercoach.core.detect.Pass.span(passes);
   }
 }

@@ -276,8 +276,8 @@ public final class LiveCueEngine {
   private void onPass(MotionEvent.PassCompleted p) {
     Pass pass = p.pass();
     if (++passesThisTimeOn <= RANGE_SETTING_PASSES) {
-      rangeLowCm = Math.min(rangeLowCm, Math.min(pass.fromCm(), pass.toCm()));
-      rangeHighCm = Math.max(rangeHighCm, Math.max(pass.fromCm(), pass.toCm()));
+      rangeLowCm = Math.min(rangeLowCm, pass.lowCm());
+      rangeHighCm = Math.max(rangeHighCm, pass.highCm());
     }
     holdDone = false;
     if (p.rollCount() > rolls) {

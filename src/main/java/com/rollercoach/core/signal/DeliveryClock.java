@@ -102,10 +102,7 @@ public final class DeliveryClock {
       if (heldCount <= BURST_RUN) return;
       // the run since the silence is complete: a burst if it came faster than the device samples
       inBurst = (x.tS() - held[0].tS()) / BURST_RUN < BURST_SHARE * periodS;
-      if (!inBurst) {
-        stampCount = 0; // the silence is not a period's span
-        stampPos = 0;
-      }
+      if (!inBurst) restartSpans(); // the silence is not a period's span
       int n = heldCount;
       heldCount = 0;
       for (int i = 0; i < n; i++) {
@@ -129,8 +126,7 @@ public final class DeliveryClock {
         return;
       }
       inBurst = false; // regular again: back on the arrival stamps (the rest of the silence was loss)
-      stampCount = 0;
-      stampPos = 0;
+      restartSpans();
     }
     if (x.tS() - lastOutT > GAP_PERIODS * periodS) {
       held[heldCount++] = x; // a silence: stall or loss? decided by the samples after it
@@ -164,6 +160,12 @@ public final class DeliveryClock {
     lastOutT = t;
     out.accept(
         t == x.tS() ? x : new ImuSample(t, x.axG(), x.ayG(), x.azG(), x.gxDps(), x.gyDps(), x.gzDps()));
+  }
+
+  /** The period's spans start afresh from the next sample (after a silence or a burst). */
+  private void restartSpans() {
+    stampCount = 0;
+    stampPos = 0;
   }
 
   /**

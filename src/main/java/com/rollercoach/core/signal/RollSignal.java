@@ -43,6 +43,31 @@ public final class RollSignal {
   static final double SHOCK_BASELINE_S = 0.5;
   static final double SHOCK_RATIO = 16.0;
   /**
+   * Grid foam's bumps are the roller's texture rolled over: a rigid profile z(x) lifts the centre by
+   * z''(x)·v² + z'(x)·a, so their energy grows as v⁴, the rolling rate's fourth power. A stroke's
+   * speed doubles within a tenth of a second as it sets off, so the bumps outgrow the half-second
+   * baseline 16-fold and every brisk stroke read as a jolt (seed 29000089, `grid-foam`: flags at
+   * 90–160 °/s on every stroke, each pass held back 2–4 s as a possible get-off). The texture is
+   * learned as the median of energy / ω⁴ while the roller rolls at least {@value #TEXTURE_MIN_DPS}
+   * °/s and nothing is flagged, and a jolt must also stand {@link #SHOCK_RATIO}× above what the
+   * texture explains at the rate of the moment. Measured: grid foam 1–2.5 × 10⁻¹⁰ g²/(°/s)⁴ at
+   * 30–150 °/s; a smooth roller about 3 × 10⁻¹² (what it shows is the stroke's own jerk), whose term
+   * stays under {@link #SHOCK_G}² / {@link #SHOCK_RATIO} up to 250 °/s. A median, not a mean: a
+   * get-off's jolt rolled away at 125 °/s lifted a smooth roller's mean ratio seven-fold within
+   * 30 ms, hiding itself (seed 29000110). Nor is the texture extrapolated past the rates it was
+   * learned at (their 90th percentile, {@link #TEXTURE_TOP_SHARE}): a get-off's push at 270 °/s
+   * after strokes of at most 150 made 16× a smooth roller's term 0.27 g², over the jolt's 0.11 g²
+   * (the same seed with `clipping`).
+   */
+  static final double TEXTURE_MIN_DPS = 45.0;
+  /**
+   * How fast the texture's median follows, per second of rolling: e-fold, so a new roller is learned
+   * within its first few strokes whatever the sample rate.
+   */
+  static final double TEXTURE_FOLLOW_PER_S = 1.0;
+  /** The share of the rolling rates the texture was learned at that lie under its top (see above). */
+  static final double TEXTURE_TOP_SHARE = 0.9;
+  /**
    * Low-pass for bias learning, the roll-axis estimate and the rocking the on/off detector measures:
    * τ = 0.08 s per stage cuts a 25–70 Hz motor 160–1000 fold, while breathing, the heartbeat and
    * rolling (all ≤ 2 Hz) pass.
@@ -122,6 +147,10 @@ public final class RollSignal {
   private final Smoother lpRate = new Smoother(RATE_LP_TAU_S);
   private final Smoother lpAccel = new Smoother(RATE_LP_TAU_S);
   private double shockBaseline = Double.NaN;
+  /** The texture's shock energy per (°/s)⁴ of rolling rate, g²/(°/s)⁴ (NaN until rolled). */
+  private double textureRatio = Double.NaN;
+  /** The top of the rates it was learned at, °/s (their {@link #TEXTURE_TOP_SHARE} quantile). */
+  private double textureTopDps = TEXTURE_MIN_DPS;
   /**
    * Jolts of a body landing on or leaving foam ring at 3–8 Hz; a vibration motor runs at 25–70 Hz.
    * A 2-pole low-pass at ≈ 16 Hz (τ = 0.01 s per stage) keeps the jolt and cuts the motor 7-fold at
@@ -396,8 +425,27 @@ public final class RollSignal {
     shockLp.update(x.axG(), x.ayG(), x.azG(), dt);
     double d2 = shockGravity.update(shockLp.x(), shockLp.y(), shockLp.z(), wxDps, wyDps, wzDps, dt);
     if (Double.isNaN(shockBaseline)) shockBaseline = d2;
-    if (d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * shockBaseline) shockPending = true;
+    double w2 = wxDps * wxDps + wyDps * wyDps + wzDps * wzDps;
+    double w4 = w2 * w2;
+    double top2 = textureTopDps * textureTopDps;
+    double texture = Double.isNaN(textureRatio) ? 0 : textureRatio * Math.min(w4, top2 * top2);
+    boolean jolt = d2 > SHOCK_G * SHOCK_G && d2 > SHOCK_RATIO * Math.max(shockBaseline, texture);
+    if (jolt) shockPending = true;
     shockBaseline += Math.min(1, dt / SHOCK_BASELINE_S) * (d2 - shockBaseline);
+    if (!jolt && w2 >= TEXTURE_MIN_DPS * TEXTURE_MIN_DPS) {
+      // a running median: a fixed step up or down in proportion (the step, for the rates here, is
+      // far under the ratio's spread)
+      double step = Math.min(1, dt * TEXTURE_FOLLOW_PER_S);
+      if (Double.isNaN(textureRatio)) {
+        if (d2 > 0) textureRatio = d2 / w4;
+      } else {
+        textureRatio = d2 > textureRatio * w4 ? textureRatio * (1 + step) : textureRatio / (1 + step);
+      }
+      // a quantile: up by share/(1 − share) steps, down by one
+      double up = TEXTURE_TOP_SHARE / (1 - TEXTURE_TOP_SHARE);
+      textureTopDps =
+          w2 > top2 ? textureTopDps * (1 + up * step) : Math.max(TEXTURE_MIN_DPS, textureTopDps / (1 + step));
+    }
   }
 
   private static double lerp(double a, double b, double f) {

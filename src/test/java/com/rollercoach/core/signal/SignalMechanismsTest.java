@@ -97,6 +97,75 @@ class SignalMechanismsTest {
     assertTrue(p.grid < 20, "a few grid samples, not one per 20 ms of the jump: " + p.grid);
   }
 
+  /**
+   * A roller on grid foam (ridges 0.3 cm high every 2.5 cm, radius 7.5 cm) rolled in brisk strokes
+   * of 15 cm in 1 s (minimum jerk, up to 28 cm/s), each followed by a 2 s pause, about the
+   * sensor's y axis; a jolt (1.5 g at 6 Hz for 0.25 s) lands in the pause at 38 s. The bumps lift the
+   * centre by z = h/2·(1 − cos kx), so the sensor feels z'' = h/2·(k²v²·cos kx + k·a·sin kx) along
+   * the vertical: close to 1 g at full speed, growing as v⁴ in energy while the stroke sets off.
+   *
+   * @return the times of the shocks flagged
+   */
+  private static java.util.List<Double> gridFoamShocks() {
+    java.util.List<Double> shocks = new java.util.ArrayList<>();
+    RollSignal signal =
+        new RollSignal(
+            15,
+            new double[] {0, 1, 0},
+            new RollSignal.Listener() {
+              @Override
+              public void grid(
+                  double tS, double sCm, double thetaDeg, double rockingDeg, double rollPhiDeg,
+                  double[] phiDeg, boolean shock) {
+                if (shock) shocks.add(tS);
+              }
+
+              @Override
+              public void gap(double fromS, double toS) {}
+            });
+    double r = 7.5;
+    double h = 0.3;
+    double k = 2 * Math.PI / 2.5;
+    double dt = 0.005;
+    for (int i = 0; i < 40 / dt; i++) {
+      double t = i * dt;
+      int n = (int) (t / 3.0);
+      double u = (t - 3.0 * n) / 1.0; // within the stroke, 0..1; past 1: the pause
+      double dir = n % 2 == 0 ? 1 : -1;
+      double x;
+      double v;
+      double a;
+      if (u < 1) {
+        x = 15 * (10 * u * u * u - 15 * u * u * u * u + 6 * u * u * u * u * u);
+        v = 15 / 1.0 * (30 * u * u - 60 * u * u * u + 30 * u * u * u * u);
+        a = 15 / (1.0 * 1.0) * (60 * u - 180 * u * u + 120 * u * u * u);
+      } else {
+        x = 15;
+        v = 0;
+        a = 0;
+      }
+      double pos = n % 2 == 0 ? x : 15 - x; // back and forth
+      double theta = pos / r;
+      double bump = h / 2 * (k * k * v * v * Math.cos(k * pos) + k * dir * a * Math.sin(k * pos)) / 981;
+      double jolt = t >= 38.0 && t < 38.25 ? 1.5 * Math.sin(2 * Math.PI * 6 * (t - 38.0)) : 0;
+      double up = 1 + bump + jolt; // specific force along the vertical, g
+      double rateDps = Math.toDegrees(dir * v / r);
+      signal.accept(new ImuSample(t, -Math.sin(theta) * up, 0, Math.cos(theta) * up, 0, rateDps, 0));
+    }
+    return shocks;
+  }
+
+  @Test
+  void gridFoamsBumpsGrowingWithTheRollingSpeedAreNotShocksButAJoltIs() {
+    java.util.List<Double> shocks = gridFoamShocks();
+    // the roller's texture is learned over the first strokes; after that only the jolt is a shock
+    assertTrue(shocks.stream().anyMatch(t -> t >= 38.0 && t < 38.5), "the jolt is seen: " + shocks);
+    assertEquals(
+        java.util.List.of(),
+        shocks.stream().filter(t -> t >= 15 && (t < 38.0 || t >= 38.5)).toList(),
+        "no stroke after the first 15 s is a shock");
+  }
+
   @Test
   void aTiltedRollersAxisIsStillFoundFromItsRolling() {
     // roller axis 12° off horizontal; the sensor rolls back and forth about it

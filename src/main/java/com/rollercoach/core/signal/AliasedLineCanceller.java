@@ -76,6 +76,22 @@ final class AliasedLineCanceller {
    */
   static final double CARRIED_SHARE = 0.9;
   /**
+   * The fastest breathing (30 a minute), Hz. A fit of the reference can take out of the rates only
+   * what the reference carries, and the reference carries the motor, not the roller's turning: the
+   * danger {@link #CARRIED_SHARE} guards against is a fold inside breathing's band, fitted to the
+   * breathing by chance over a rest.
+   */
+  static final double BREATHING_MAX_HZ = 0.5;
+  /**
+   * A line this far above breathing ({@link #BREATHING_MAX_HZ} plus a fifth for the frequency
+   * estimate's spread) cannot be fitted to breaths, so it need only be most of the rates' swing
+   * ({@link #CLEAR_CARRIED_SHARE}): a deep breather in the hold rocks the rates by a third of their
+   * swing, and a 0.8 Hz fold explaining 0.78–0.87 of it stayed in, its every swing counted as a
+   * breath (seed 29000098, `vibration-after-off` at 52 Hz: 61 breaths at 48 a minute, 10 true).
+   */
+  static final double CLEAR_LINE_HZ = 1.2 * BREATHING_MAX_HZ;
+  static final double CLEAR_CARRIED_SHARE = 0.5;
+  /**
    * The fit is dropped once the rates have stayed this long away from what it explains (s): longer
    * than a weight shift or a breath's fastest part, shorter than getting on.
    */
@@ -300,7 +316,7 @@ final class AliasedLineCanceller {
     // roll axis (no stroke yet) that cannot be checked, and nothing is taken out: on an empty
     // roller the cleaned rates read as somebody lying still, a dwell before anyone got on
     // (26000125)
-    fitted = fitted && axis != null && lineShare >= CARRIED_SHARE;
+    fitted = fitted && axis != null && lineShare >= (lineHz() >= CLEAR_LINE_HZ ? CLEAR_CARRIED_SHARE : CARRIED_SHARE);
     // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
     // taken off, turned the average more than the line itself had (23000123)
     linesValid = fitted;
@@ -407,14 +423,23 @@ final class AliasedLineCanceller {
 
   private boolean lineInFit() {
     if (reversals < MIN_REVERSALS) return false;
+    if (!(lineVar() > MIN_LINE_G * MIN_LINE_G)) return false;
+    // a line swings; a drift of the reference after the load changed (a freed motor's fold near
+    // 0 Hz, decaying) has f of a few hundredths of a hertz
+    return lineHz() > MIN_LINE_HZ;
+  }
+
+  /**
+   * The reference's frequency over the rest, Hz: its slope's spread over its own is 2πf (for
+   * several lines, their power-weighted RMS frequency). NaN before it swings.
+   */
+  private double lineHz() {
     double v = lineVar();
-    if (!(v > MIN_LINE_G * MIN_LINE_G)) return false;
-    // a line swings: its slope's spread over its own is 2πf; a drift of the reference after the
-    // load changed (a freed motor's fold near 0 Hz, decaying) has f of a few hundredths of a hertz
+    if (!(v > 0)) return Double.NaN;
     double n = gram[0];
     double m = slopeSum / n;
     double slopeVar = slopeSquares / n - m * m;
-    return slopeVar > Math.pow(2 * Math.PI * MIN_LINE_HZ, 2) * v;
+    return Math.sqrt(Math.max(0, slopeVar) / v) / (2 * Math.PI);
   }
 
   private double predict(double[] c, double t) {

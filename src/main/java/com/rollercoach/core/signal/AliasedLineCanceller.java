@@ -316,7 +316,11 @@ final class AliasedLineCanceller {
     // roll axis (no stroke yet) that cannot be checked, and nothing is taken out: on an empty
     // roller the cleaned rates read as somebody lying still, a dwell before anyone got on
     // (26000125)
-    fitted = fitted && axis != null && lineShare >= (lineHz() >= CLEAR_LINE_HZ ? CLEAR_CARRIED_SHARE : CARRIED_SHARE);
+    fitted =
+        fitted
+            && axis != null
+            && (lineShare >= CARRIED_SHARE
+                || (lineShare >= CLEAR_CARRIED_SHARE && lineAtLeast(CLEAR_LINE_HZ)));
     // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
     // taken off, turned the average more than the line itself had (23000123)
     linesValid = fitted;
@@ -426,20 +430,20 @@ final class AliasedLineCanceller {
     if (!(lineVar() > MIN_LINE_G * MIN_LINE_G)) return false;
     // a line swings; a drift of the reference after the load changed (a freed motor's fold near
     // 0 Hz, decaying) has f of a few hundredths of a hertz
-    return lineHz() > MIN_LINE_HZ;
+    return lineAtLeast(MIN_LINE_HZ);
   }
 
   /**
-   * The reference's frequency over the rest, Hz: its slope's spread over its own is 2πf (for
-   * several lines, their power-weighted RMS frequency). NaN before it swings.
+   * Whether the reference's frequency over the rest is above {@code hz}: its slope's spread over its
+   * own is (2πf)² (for several lines, their power-weighted mean square frequency).
    */
-  private double lineHz() {
+  private boolean lineAtLeast(double hz) {
     double v = lineVar();
-    if (!(v > 0)) return Double.NaN;
+    if (!(v > 0)) return false;
     double n = gram[0];
     double m = slopeSum / n;
     double slopeVar = slopeSquares / n - m * m;
-    return Math.sqrt(Math.max(0, slopeVar) / v) / (2 * Math.PI);
+    return slopeVar > Math.pow(2 * Math.PI * hz, 2) * v;
   }
 
   private double predict(double[] c, double t) {

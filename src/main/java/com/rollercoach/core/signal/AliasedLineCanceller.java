@@ -87,9 +87,15 @@ final class AliasedLineCanceller {
    * estimate's spread) cannot be fitted to breaths, so it need only be most of the rates' swing
    * ({@link #CLEAR_CARRIED_SHARE}): a deep breather in the hold rocks the rates by a third of their
    * swing, and a 0.8 Hz fold explaining 0.78–0.87 of it stayed in, its every swing counted as a
-   * breath (seed 29000098, `vibration-after-off` at 52 Hz: 61 breaths at 48 a minute, 10 true).
+   * breath (seed 29000098, `vibration-after-off` at 52 Hz: 61 breaths at 48 a minute, 10 true;
+   * 29000175 at 26 Hz, 0.68 Hz: 53 for 16). Up to {@link #CLEAR_LINE_MAX_HZ} only: this canceller
+   * is for folds below about 1 Hz, which pass the breath counter's filters; a line of a few hertz
+   * is {@link RollAngleTracker}'s, and a 2 Hz fold taken out at 0.86 and dropped at a weight shift
+   * split a tender spot in two (28000125).
    */
   static final double CLEAR_LINE_HZ = 1.2 * BREATHING_MAX_HZ;
+  /** The top of that range: 1 Hz plus the same fifth. */
+  static final double CLEAR_LINE_MAX_HZ = 1.2;
   static final double CLEAR_CARRIED_SHARE = 0.5;
   /**
    * The fit is dropped once the rates have stayed this long away from what it explains (s): longer
@@ -320,7 +326,9 @@ final class AliasedLineCanceller {
         fitted
             && axis != null
             && (lineShare >= CARRIED_SHARE
-                || (lineShare >= CLEAR_CARRIED_SHARE && lineAtLeast(CLEAR_LINE_HZ)));
+                || (lineShare >= CLEAR_CARRIED_SHARE
+                    && lineAtLeast(CLEAR_LINE_HZ)
+                    && !lineAtLeast(CLEAR_LINE_MAX_HZ)));
     // gravity's average leaves the line out only once the fit has proved itself: a young fit's line,
     // taken off, turned the average more than the line itself had (23000123)
     linesValid = fitted;

@@ -112,6 +112,15 @@ class AliasedLineCancellerTest {
   }
 
   @Test
+  void aFoldOfAFewHertzIsLeftToTheAngleTrackerUnderADeepBreather() {
+    // a 2 Hz fold is RollAngleTracker's; taken out here at under nine tenths and dropped at a
+    // weight shift, it split a tender spot in two (28000125)
+    AliasedLineCanceller c = new AliasedLineCanceller();
+    run(c, 60, 0.2, 0.3, X_AXIS, 2.0, 1.2);
+    assertFalse(c.active(), "a fold above the canceller's range needs nine tenths");
+  }
+
+  @Test
   void aLineFoldedIntoTheBreathingBandStaysInUnderADeepBreather() {
     // the same share at 0.4 Hz, inside breathing's band: a fit there could take breaths with it
     AliasedLineCanceller c = new AliasedLineCanceller();

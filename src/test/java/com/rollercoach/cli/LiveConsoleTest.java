@@ -47,7 +47,7 @@ class LiveConsoleTest {
     java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(java.util.List.of(
         "   0:15  on the roller",
-        "   0:39  pass 1 up   8.5 cm at 5.3 cm/s, roll 0 of 10-20, ended 0:38",
+        "   0:39  pass 1 up   8.5 cm at 5.3 cm/s, roll 0 of 10-20, ended 0:38  (slow down)",
         "   0:41  pass 2 down 48.5 cm at 19.4 cm/s, roll 1 of 10-20, ended 0:40  (slow down)",
         "   1:04  no data for 2.2 s, 1:02–1:04 (link lost)",
         "   5:23  extension hold 0:54 with 6 breaths (target 1:00), 4:21–5:15",

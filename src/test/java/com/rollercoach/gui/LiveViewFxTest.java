@@ -114,7 +114,7 @@ class LiveViewFxTest {
   @Test
   void moreRollsThanPrescribedIsNotShownAsReached(FxRobot robot) {
     playTo(robot, 6);
-    robot.interact(() -> window.liveView().setTargets(new CoachingTargets(4, 8, 2.5, 6.0, 60, 120, 60, 5.0)));
+    robot.interact(() -> window.liveView().setTargets(new CoachingTargets(4, 8, 2.5, 60, 120, 60, 5.0)));
     playTo(robot, 40.5);
     Label rolls = robot.lookup("#rollsValue").queryAs(Label.class);
     assertEquals("2", rolls.getText());

@@ -63,7 +63,7 @@ public final class ProgressCommand implements Callable<Integer> {
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
     PatientPrescriptions.checkPerWeekOption(perWeek);
-    OutputFiles.refuseExisting(force, "progress.html", out);
+    OutputFiles.prepare(force, "progress.html", out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.openExisting()) {

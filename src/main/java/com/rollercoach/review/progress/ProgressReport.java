@@ -90,8 +90,6 @@ public final class ProgressReport {
   }
 
   public void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     Files.writeString(out, html());
   }
 

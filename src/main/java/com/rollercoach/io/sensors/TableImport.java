@@ -338,7 +338,8 @@ public final class TableImport {
         }
       }
       try {
-        RateCheck.require(what, hz);
+        if (what.equals(s.name())) RateCheck.require(what, times, times.length);
+        else RateCheck.require(what, hz);
       } catch (com.rollercoach.io.InputFileException e) {
         throw new SensorFormatException(e.getMessage(), e);
       }

@@ -312,6 +312,9 @@ public final class ReviewPane extends BorderPane {
     status.setText("Writing the report…");
     background(() -> {
       Path out = dataDir.resolve("reports").resolve(e.id() + ".html");
+      // the data folder's own reports/ (the report writers create no folders: a command's --out
+      // folder is OutputFiles' business)
+      java.nio.file.Files.createDirectories(out.getParent());
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
         new SessionReport(reviews.of(e, loader.load(lib, e))).write(out);
       }

@@ -103,7 +103,7 @@ final class SessionDetail extends VBox {
     events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
     events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));
     events.getColumns().add(column("Position", e -> Double.isNaN(e.positionCm()) ? ""
-        : com.rollercoach.core.coach.SpotText.position(e.positionCm(), true), 70));
+        : review.frame().position(e.positionCm()), 70));
     events.getColumns().add(column("Details", EventRow::detail, 220));
     events.setPrefHeight(200);
     // Details takes the width that is left, so the table never scrolls sideways (a scroll bar hid its

@@ -435,7 +435,7 @@ public final class CalibrationFile {
   public static Path write(DeviceCalibration c, Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    Path tmp = com.rollercoach.io.AtomicOutput.createTemp(dir, "." + file.getFileName(), ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {

@@ -420,9 +420,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                 SessionMetadata.DEVICE, id,
                 SessionMetadata.SAMPLE_RATE_HZ, "100",
                 "content", "synthetic calibration session (roller-coach calibrate --simulate-session)"));
-    try (CsvSampleWriter w = CsvSampleWriter.create(source.simulate, meta)) {
-      session.play(w);
-    }
+    OutputFiles.createFolder(source.simulate);
+    OutputFiles.writing(source.simulate, () -> {
+      try (CsvSampleWriter w = CsvSampleWriter.create(source.simulate, meta)) {
+        session.play(w);
+      }
+    });
     SyntheticCalibrationSession.Truth t = session.truth();
     Wrote.print(System.err, source.simulate, String.format(
         Locale.ROOT,

@@ -26,8 +26,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SessionFile session = LiveSupport.openSession(input);
-    OutputFiles.refuseExisting(force, "session.csv", out);
-    OutputFiles.requireFolder(out);
+    OutputFiles.prepare(force, "session.csv", out);
     try {
       if (Files.exists(out) && Files.isSameFile(out, input)) throw new UserInputException(out + ": is the input file");
     } catch (IOException e) {

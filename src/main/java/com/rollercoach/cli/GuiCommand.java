@@ -60,6 +60,9 @@ public final class GuiCommand implements Callable<Integer> {
     if (replay != null && !Files.isReadable(replay)) {
       throw new UserInputException(replay + ": no such file, or not readable");
     }
+    // the file is opened as `replay` opens it, before any window: a file that is no session is one
+    // line and exit code 2 here too (the window opened, showed the error and exited 0)
+    if (replay != null) LiveSupport.openSession(replay).close();
     if (snapshot != null && exitAfterS <= 0) {
       throw new UserInputException("--snapshot needs --exit-after SECONDS");
     }

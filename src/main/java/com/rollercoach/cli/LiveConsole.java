@@ -256,11 +256,44 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   }
 
   /**
-   * A position as the window shows it, in whole centimetres ("+8 cm", "0 cm"): to the tenth, one
-   * tender spot read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean.
+   * A position as the window and the review write it ({@link LiveSession.Coaching#position}): whole
+   * centimetres from the landmark known so far ("+8 cm", "0 cm"); to the tenth, one tender spot read
+   * "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean. The first line measured
+   * from a landmark says which.
    */
-  private static String cm(double positionCm) {
-    return com.rollercoach.core.coach.SpotText.position(positionCm, true);
+  private String cm(double positionCm) {
+    LiveSession.Coaching c = coaching != null ? coaching : NO_COACHING;
+    String at = c.position(positionCm);
+    if (c.frame().landmark() != toldLandmark) {
+      toldLandmark = c.frame().landmark();
+      frameNote = "  (positions in cm from " + c.frame().landmark().text() + ")";
+    }
+    return at;
+  }
+
+  /** Said once, at the end of the first line measured from a landmark. */
+  private String frameNote = "";
+
+  private static final LiveSession.Coaching NO_COACHING =
+      new LiveSession.Coaching(StillMode.NONE, Double.NaN, 0, false, 0, new double[0]);
+  private com.rollercoach.review.frame.BackFrame.Landmark toldLandmark;
+
+  /**
+   * The session's tender spots and hold as {@code sessions show} and {@code analyze} write them, from
+   * the session's landmark ({@code frame}, the hold once found), and the sentence saying where that is.
+   */
+  static java.util.List<String> positionLines(com.rollercoach.core.detect.SessionAnalysis a,
+      com.rollercoach.review.frame.BackFrame frame) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var d : a.dwells()) {
+      out.add("  " + com.rollercoach.core.coach.SpotText.of(frame.at(d.positionCm()), frame.directionKnown(),
+          d.durationS()));
+    }
+    for (var h : a.holds()) {
+      out.add("  extension hold at " + frame.position(frame.at(h.positionCm())) + ", " + duration(h.durationS()));
+    }
+    if (!out.isEmpty()) out.add("  " + frame.describe());
+    return out;
   }
 
   private String timerText(LiveState st, LiveSession.Coaching c, double heldS) {
@@ -294,7 +327,8 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   }
 
   private void line(double atS, String text) {
-    print(String.format("%7s  %s", clock(atS), text));
+    print(String.format("%7s  %s", clock(atS), text + frameNote));
+    frameNote = "";
   }
 
   private void clearStatus() {

@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one rule for a file a command is asked to write: an existing file is refused in one line
- * unless {@code --force} says to replace it — a mistyped {@code --out} must not silently destroy a
- * session or an export the user kept. (Recordings are stricter: never overwritten at all.)
+ * The one rule for a file a command is asked to write ({@link #prepare}): an existing file is refused
+ * in one line unless {@code --force} says to replace it — a mistyped {@code --out} must not silently
+ * destroy a session or an export the user kept (recordings are stricter: never overwritten at all) —
+ * and a missing folder is created, as {@code record --out} always did. (Until round 29 {@code export}
+ * and {@code simulate} refused a missing folder while {@code report}, {@code progress} and {@code
+ * sessions export} created it.) Every such file gets the same mode, the one the user's umask gives a
+ * new file ({@link com.rollercoach.io.AtomicOutput}): PDFs and bundles were 0600, HTML 0644.
  */
 final class OutputFiles {
   private OutputFiles() {}
@@ -30,13 +34,27 @@ final class OutputFiles {
   }
 
   /**
-   * Refuses a file whose folder does not exist, naming the folder (writing there said "cannot write"
-   * and the name of a temporary file beside the target).
+   * Before any work: refuses {@code files} that exist unless {@code force} ({@link #refuseExisting}),
+   * then creates their missing folders ({@link #createFolder}).
    */
-  static void requireFolder(Path file) {
+  static void prepare(boolean force, String example, Path... files) {
+    refuseExisting(force, example, files);
+    for (Path f : files) createFolder(f);
+  }
+
+  /**
+   * Creates the folder {@code file} goes in if it is missing; a failure names the file and the
+   * folder in one line (a file where a folder should be, no permission).
+   */
+  static void createFolder(Path file) {
     Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserInputException(file + ": folder " + parent + " does not exist");
+    if (parent == null || Files.isDirectory(parent)) return;
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+      throw new UserInputException(file + ": cannot create its folder " + parent + " (" + why + ")", e);
     }
   }
 

@@ -63,7 +63,7 @@ public final class ProgressCommand implements Callable<Integer> {
   public Integer call() {
     if (weeks < 1 || weeks > 520) throw new UserInputException("--weeks " + weeks + ": must be 1–520");
     PatientPrescriptions.checkPerWeekOption(perWeek);
-    OutputFiles.refuseExisting(force, "progress.html", out);
+    OutputFiles.prepare(force, "progress.html", out);
     ZoneId zone = ZoneId.systemDefault();
     LocalDate last = until == null ? LocalDate.now(zone) : day(until);
     try (SessionLibrary lib = data.openExisting()) {
@@ -121,7 +121,10 @@ public final class ProgressCommand implements Callable<Integer> {
               : known == 0 ? "direction unknown (no \"roll toward your head\" gesture for the roller: calibrate --direction)"
               : "direction known in " + known + " of them, the others may be mirrored",
           BackFrame.BAND_LOW_CM, BackFrame.BAND_HIGH_CM);
-      ProgressReport page = new ProgressReport(progress, current.targets(), zone)
+      // each week's charts against the prescription in force then (the patient's dated history)
+      java.util.function.Function<LocalDate, com.rollercoach.core.coach.CoachingTargets> targetsOn =
+          whoRx == null ? day -> current.targets() : day -> reviews.prescriptionOn(whoRx, day).targets();
+      ProgressReport page = new ProgressReport(progress, targetsOn, zone)
           .frameNote(note)
           .prescriptionLine("Prescribed" + (rxNow == null ? " (protocol default)" : " (since " + rxNow.from() + ")")
               + ": " + PrescriptionText.of(current))

@@ -167,7 +167,10 @@ public final class RecordCommand implements Callable<Integer> {
       console.println();
       // no sample at all: the session said "No data arrived…" instead of a summary; counts of 0 passes
       // and a roll target would coach what never happened
-      if (sink.samples() > 0) console.println("Summary: " + coach.countsLine());
+      if (sink.samples() > 0) {
+        console.println("Summary: " + coach.countsLine());
+        LiveConsole.positionLines(sink.analysis(), sink.frame()).forEach(console::println);
+      }
       console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
           + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("

@@ -79,6 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
     if (!cuesOnly) {
       out.println();
       out.println("Summary: " + console.countsLine());
+      LiveConsole.positionLines(live.analysis(), live.frame()).forEach(out::println);
     }
     return 0;
   }

@@ -72,8 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
     // Before any work: an existing file is refused in one line unless --force (OutputFiles, one rule).
     String name = (compare != null ? "compare" : "report")
         + (format.csv ? ".csv" : format.json ? ".json" : pdf ? ".pdf" : ".html");
-    if (out != null) OutputFiles.refuseExisting(force, name, out);
-    else if (!format.csv && !format.json) OutputFiles.refuseExisting(force, name, Path.of(name));
+    if (out != null) OutputFiles.prepare(force, name, out);
+    else if (!format.csv && !format.json) OutputFiles.prepare(force, name, Path.of(name));
     // a file given as --png's folder failed after the report was written, as "roller-coach: FILE"
     if (pngDir != null && Files.exists(pngDir) && !Files.isDirectory(pngDir)) {
       throw new UserInputException(pngDir + ": not a folder (--png names a folder to write the chart images in)");

@@ -48,7 +48,7 @@ final class SessionsExport implements Callable<Integer> {
     }
     // the rule of every file a command writes (report, progress, export, simulate): a bundle the
     // physio already has is not silently replaced
-    OutputFiles.refuseExisting(force, "bundle.zip", out);
+    OutputFiles.prepare(force, "bundle.zip", out);
     Path root = data.path();
     try (SessionLibrary lib = data.openExisting()) {
       patient = PatientNames.asKnown(root, lib, patient); // "ann" exports Ann's sessions, as list lists them

@@ -77,24 +77,22 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SimulationSpec spec = spec();
     SimulatedSession session = SimulatedSession.create(spec);
-    OutputFiles.requireFolder(out);
-    OutputFiles.refuseExisting(force, "session.csv", out, SimulatedSession.truthPathFor(out));
-    long samples;
-    try {
-      samples = session.writeCsv(out, truthTrace);
-    } catch (IOException e) {
-      throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
-    } catch (java.io.UncheckedIOException e) {
-      // the sample writer's (a full disk while writing): the same line, not a stack trace
-      throw new UserInputException(out + ": cannot write (" + e.getCause().getMessage() + ")", e);
-    }
+    OutputFiles.prepare(force, "session.csv", out, SimulatedSession.truthPathFor(out));
+    long[] samples = new long[1];
+    OutputFiles.writing(out, () -> {
+      try {
+        samples[0] = session.writeCsv(out, truthTrace);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause(); // the sample writer's (a full disk while writing): the same line
+      }
+    });
     SessionTruth truth = session.truth(false);
     System.out.printf(
         Locale.ROOT,
         "%s: %d samples, %.0f s, %s on %s at %s Hz, roller %s cm%n"
             + "%s: %d passes, %d rolls, %d tender spots, %d holds, %d gaps%n",
         out,
-        samples,
+        samples[0],
         truth.durationS(),
         truth.profile(),
         truth.device(),

@@ -33,7 +33,7 @@ public final class AtomicOutput {
       return;
     }
     Path dir = abs.getParent();
-    Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+    Path temp = createTemp(dir, "." + abs.getFileName() + ".", ".part");
     try {
       writer.writeTo(temp);
       try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -47,6 +47,23 @@ public final class AtomicOutput {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * A new empty file in {@code dir} with the mode any new file gets there (the user's umask, as
+   * {@code Files.writeString} gives an HTML report): {@code Files.createTempFile} makes it 0600, so a
+   * PDF, a bundle or an exported CSV renamed from it was 0600 beside a 0644 HTML report.
+   */
+  public static Path createTemp(Path dir, String prefix, String suffix) throws IOException {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    while (true) {
+      Path temp = dir.resolve(prefix + Long.toUnsignedString(random.nextLong(), 36) + suffix);
+      try {
+        return Files.createFile(temp);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // drawn again
+      }
     }
   }
 

@@ -36,6 +36,39 @@ public final class RateCheck {
     return 1.0 / d[k / 2];
   }
 
+  /**
+   * Refuses rows whose times are too slow, as {@link #require(String, double)}, from the times
+   * themselves; when the time column is coarse (several rows share each stamp) it says so instead of
+   * giving the stamps' step as the rate. A CSV stamped to 0.1 s with 50 rows a second was refused as
+   * "10.0 samples per second is too slow" — its rows are fast enough, its times are not there.
+   *
+   * @throws InputFileException when the times are too slow or too coarse to tell each sample's time
+   */
+  public static void require(String what, double[] times, int n) {
+    double hz = rateHz(times, n);
+    if (!(Double.isFinite(hz) && hz < MIN_RATE_HZ * NOMINAL_TOLERANCE)) return;
+    int shared = 0;
+    for (int i = 1; i < n; i++) if (times[i] == times[i - 1]) shared++;
+    double span = times[n - 1] - times[0];
+    // a few repeated stamps (a burst) do not make a rate; a quarter of the rows do
+    if (shared * 4 >= n - 1 && span > 0) {
+      double rowsPerS = (n - 1) / span;
+      if (rowsPerS >= MIN_RATE_HZ * NOMINAL_TOLERANCE) {
+        throw new InputFileException(String.format(Locale.ROOT,
+            "%s: the time column is too coarse: it steps by %s s and about %d rows share each time"
+                + " (%.0f rows a second), so each sample's own time is unknown; export the time to the"
+                + " millisecond or finer (Roller Coach needs every sample's time, at %.0f Hz or more)",
+            what, stepText(1 / hz), Math.round((double) n / (n - shared)), rowsPerS, MIN_RATE_HZ));
+      }
+      hz = rowsPerS;
+    }
+    require(what, hz);
+  }
+
+  private static String stepText(double stepS) {
+    return String.format(Locale.ROOT, "%.3f", stepS).replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+
   /** @throws InputFileException when {@code rateHz} is below {@link #MIN_RATE_HZ} */
   public static void require(String what, double rateHz) {
     if (Double.isFinite(rateHz) && rateHz < MIN_RATE_HZ * NOMINAL_TOLERANCE) {

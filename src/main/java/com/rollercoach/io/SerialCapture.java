@@ -144,10 +144,11 @@ public final class SerialCapture implements SessionFile {
               + " first line such as '# rate_hz=100', or copy the Serial Monitor with \"Show timestamp\" on");
     }
     // Serial Monitor stamps bunch lines by USB packet (several share a millisecond): average them
-    double hz = stamped && n[0] > 1 && times[n[0] - 1] > times[0]
-        ? (n[0] - 1) / (times[n[0] - 1] - times[0])
+    boolean averaged = stamped && n[0] > 1 && times[n[0] - 1] > times[0];
+    double hz = averaged ? (n[0] - 1) / (times[n[0] - 1] - times[0])
         : timed ? RateCheck.rateHz(times, n[0]) : layout.sampleRateHz();
-    RateCheck.require(path.toString(), hz);
+    if (timed && !averaged) RateCheck.require(path.toString(), times, n[0]);
+    else RateCheck.require(path.toString(), hz);
     describedLayout = r.map(ResolvedLayout::describe).orElse("sensor blocks")
         + (stamped ? ", Serial Monitor time stamps" : "")
         + (Double.isNaN(bannerRateHz) ? "" : String.format(Locale.ROOT, ", %.4g Hz from the sketch's banner", bannerRateHz));

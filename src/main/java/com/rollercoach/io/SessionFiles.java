@@ -405,11 +405,14 @@ public final class SessionFiles {
       } catch (java.io.UncheckedIOException e) {
         throw textError(path, e);
       }
-      RateCheck.require(path.toString(), firstRate(path));
+      firstRowsRate(path);
     }
 
-    /** The rate of the first rows (NaN when the file is too short to tell, or its rows are bad). */
-    private static double firstRate(Path path) throws IOException {
+    /**
+     * Checks the rate of the first rows ({@link RateCheck#require(String, double[], int)}; nothing
+     * when the file is too short to tell, or its rows are bad: the full read reports those).
+     */
+    private static void firstRowsRate(Path path) throws IOException {
       double[] t = new double[RATE_ROWS];
       int[] n = {0};
       final class Enough extends RuntimeException {
@@ -428,7 +431,7 @@ public final class SessionFiles {
       } catch (Enough | InputFileException | java.io.UncheckedIOException e) {
         // enough rows, or a fault the full read reports with its line
       }
-      return RateCheck.rateHz(t, n[0]);
+      RateCheck.require(path.toString(), t, n[0]);
     }
 
     private static final int RATE_ROWS = 200;

@@ -12,6 +12,8 @@ import com.rollercoach.core.coach.live.StillMode;
 import com.rollercoach.core.detect.AnalysisCollector;
 import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
+import com.rollercoach.review.frame.BackFrame;
+import com.rollercoach.review.frame.BackFrames;
 import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.core.protocol.DeviceInfo;
 import com.rollercoach.core.protocol.DeviceStatus;
@@ -129,10 +131,20 @@ public final class LiveSession implements SampleSink {
    * @param lastPassSpeedCmS the latest pass's speed over rolling time only, NaN before the first
    */
   public record Coaching(StillMode stillMode, double stillSinceS, int breathsInHold, boolean holdDone,
-      int rolls, double[] startingRangeCm, double lastPassSpeedCmS) {
+      int rolls, double[] startingRangeCm, double lastPassSpeedCmS, BackFrame frame) {
     public Coaching(StillMode stillMode, double stillSinceS, int breathsInHold, boolean holdDone, int rolls,
         double[] startingRangeCm) {
-      this(stillMode, stillSinceS, breathsInHold, holdDone, rolls, startingRangeCm, Double.NaN);
+      this(stillMode, stillSinceS, breathsInHold, holdDone, rolls, startingRangeCm, Double.NaN,
+          BackFrame.unknownDirection(BackFrame.Landmark.ROLLING_START, 0));
+    }
+
+    /**
+     * A pipeline position ({@code sCm}) on the back, as every screen writes it: whole cm from the
+     * landmark known so far ({@link BackFrames}: where rolling started until the hold is found),
+     * signed only when the direction toward the head is known.
+     */
+    public String position(double sCm) {
+      return frame.position(frame.at(sCm));
     }
   }
 
@@ -141,6 +153,9 @@ public final class LiveSession implements SampleSink {
   private final List<ImuSample> held = new ArrayList<>();
   private final List<Cue> cues = new ArrayList<>();
   private final AnalysisCollector tally = new AnalysisCollector();
+  /** Where positions are measured from, by what is known so far (the one rule, {@link BackFrames}). */
+  private BackFrame frame = BackFrame.unknownDirection(BackFrame.Landmark.ROLLING_START, 0);
+  private org.apache.commons.math3.geometry.euclidean.threed.Vector3D headward;
   private Supplier<DeviceInfo> device = () -> null;
   private SampleSink sink;
   private MotionPipeline pipeline;
@@ -332,6 +347,11 @@ public final class LiveSession implements SampleSink {
     return tally.analysis(start, Double.isNaN(lastS) ? start : lastS);
   }
 
+  /** Where this session's positions are measured from, by what is known so far ({@link BackFrames}). */
+  public synchronized BackFrame frame() {
+    return frame;
+  }
+
   /** The pipeline configuration in use (after the first samples), else null. */
   public synchronized PipelineConfig config() {
     return config;
@@ -354,6 +374,7 @@ public final class LiveSession implements SampleSink {
       PipelineConfig base = PipelineConfig.defaults().withRollerDiameterCm(setup.metadata()
           .number(SessionMetadata.ROLLER_DIAMETER_CM).orElse(PipelineConfig.DEFAULT_ROLLER_DIAMETER_CM));
       config = applied.config(base);
+      headward = applied.calibration().map(c -> c.headwardRotation()).orElse(null);
       if (setup.diameterCm() != null) config = config.withRollerDiameterCm(setup.diameterCm());
       engine = new LiveCueEngine(setup.prescription(), config.rollingDiameterCm(), this::cue)
           .withMetronome(setup.metronome());
@@ -390,7 +411,7 @@ public final class LiveSession implements SampleSink {
 
   private Coaching coaching() {
     return new Coaching(engine.stillMode(), engine.stillSinceS(), engine.breathsInHold(), engine.holdDone(),
-        engine.rolls(), engine.startingRangeCm(), engine.lastPassSpeedCmS());
+        engine.rolls(), engine.startingRangeCm(), engine.lastPassSpeedCmS(), frame);
   }
 
   /**
@@ -402,6 +423,12 @@ public final class LiveSession implements SampleSink {
    */
   private void event(MotionEvent e) {
     tally.onEvent(e);
+    if (e instanceof MotionEvent.PassCompleted || e instanceof MotionEvent.PassWithdrawn
+        || e instanceof MotionEvent.HoldFound) {
+      double start = Double.isNaN(firstS) ? 0 : firstS;
+      frame = BackFrames.of(tally.analysis(start, Double.isNaN(lastS) ? start : lastS), pipeline.rollAxis(),
+          headward);
+    }
     engine.onEvent(e);
     listener.event(e, coaching());
   }

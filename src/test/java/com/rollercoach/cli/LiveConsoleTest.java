@@ -47,7 +47,7 @@ class LiveConsoleTest {
     java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(java.util.List.of(
         "   0:15  on the roller",
-        "   0:39  pass 1 up   8.5 cm at 5.3 cm/s, roll 0 of 10-20, ended 0:38",
+        "   0:39  pass 1 up   8.5 cm at 5.3 cm/s, roll 0 of 10-20, ended 0:38  (slow down)",
         "   0:41  pass 2 down 48.5 cm at 19.4 cm/s, roll 1 of 10-20, ended 0:40  (slow down)",
         "   1:04  no data for 2.2 s, 1:02–1:04 (link lost)",
         "   5:23  extension hold 0:54 with 6 breaths (target 1:00), 4:21–5:15",
@@ -57,7 +57,8 @@ class LiveConsoleTest {
   /**
    * A tender spot's position in whole centimetres, as the window shows it: to the tenth, one spot
    * read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean; at the landmark
-   * it is "0 cm", not "-0.2".
+   * it is "0 cm", not "-0.2". The first line measured from a landmark says which (the direction is
+   * unknown here: no sign).
    */
   @Test
   void positionsAreInWholeCentimetres() {
@@ -68,7 +69,7 @@ class LiveConsoleTest {
     c.event(new MotionEvent.DwellFound(107.0, new com.rollercoach.core.detect.Dwell(39.1, 101.3, -0.2)));
     java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(java.util.List.of(
-        "   0:46  still at +7 cm since 0:39",
+        "   0:46  still at 7 cm since 0:39  (positions in cm from where rolling started (roller under the shoulder blades))",
         "   1:47  tender spot held at 0 cm for 1:02 (good), 0:39–1:41"), lines);
   }
 

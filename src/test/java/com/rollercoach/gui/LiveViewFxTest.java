@@ -81,7 +81,7 @@ class LiveViewFxTest {
     playTo(robot, 100);
     assertEquals("Tender spot", text(robot, "#phaseTitle"));
     assertEquals("0:43", text(robot, "#bigTimer"));
-    assertEquals("at +12 cm · move on after 1:00", text(robot, "#phaseDetail"));
+    assertEquals("at 12 cm · move on after 1:00", text(robot, "#phaseDetail")); // direction unknown: no sign
     // From 2 m away the running timer must be the largest text on the screen.
     assertTrue(fontSize(robot, "#bigTimer") > fontSize(robot, "#rollsValue"));
     playTo(robot, 118);
@@ -107,6 +107,23 @@ class LiveViewFxTest {
   }
 
   /**
+   * A cue's banner is shown for 6 s of session time: it stayed 6 s of wall-clock time, so at 4×
+   * replay "30 seconds left" still stood beside "0:25 left" (and "0:06 left").
+   */
+  @Test
+  void aCueBannerGoesAfterSixSecondsOfSessionTime(FxRobot robot) {
+    playTo(robot, 269.5);
+    Label banner = robot.lookup("#cueBanner").queryAs(Label.class);
+    assertEquals("30 seconds left. Breathe deeply.", banner.getText());
+    assertTrue(banner.isVisible());
+    playTo(robot, 273); // 3.5 s of the session later (far less of the clock's)
+    assertTrue(banner.isVisible(), "still readable");
+    playTo(robot, 275.5); // the session's timer reads 0:24 left
+    assertEquals("0:24 left", text(robot, "#bigTimer"));
+    assertFalse(banner.isVisible(), "'30 seconds left' beside 0:24 left");
+  }
+
+  /**
    * More rolls than prescribed is not "reached": the counter turned green at the minimum and stayed
    * green past the maximum (23 of 10–20 in green), where the summary and the report say "more than
    * the 10–20 prescribed" (off target).
@@ -114,7 +131,7 @@ class LiveViewFxTest {
   @Test
   void moreRollsThanPrescribedIsNotShownAsReached(FxRobot robot) {
     playTo(robot, 6);
-    robot.interact(() -> window.liveView().setTargets(new CoachingTargets(4, 8, 2.5, 6.0, 60, 120, 60, 5.0)));
+    robot.interact(() -> window.liveView().setTargets(new CoachingTargets(4, 8, 2.5, 60, 120, 60, 5.0)));
     playTo(robot, 40.5);
     Label rolls = robot.lookup("#rollsValue").queryAs(Label.class);
     assertEquals("2", rolls.getText());

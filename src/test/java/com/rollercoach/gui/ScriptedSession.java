@@ -177,7 +177,9 @@ final class ScriptedSession {
     feed.trace().add(now, s, v);
     double[] range = cues.startingRangeCm();
     feed.publish(new Snapshot(state, new com.rollercoach.live.LiveSession.Coaching(cues.stillMode(),
-        cues.stillSinceS(), cues.breathsInHold(), cues.holdDone(), cues.rolls(), range, cues.lastPassSpeedCmS()),
+        cues.stillSinceS(), cues.breathsInHold(), cues.holdDone(), cues.rolls(), range, cues.lastPassSpeedCmS(),
+        com.rollercoach.review.frame.BackFrame.unknownDirection(
+            com.rollercoach.review.frame.BackFrame.Landmark.ROLLING_START, 0)),
         range.length == 2 ? range[0] : Double.NaN, range.length == 2 ? range[1] : Double.NaN,
         cues.lastPassSpeedCmS(), feed.snapshot().link(), samples));
   }

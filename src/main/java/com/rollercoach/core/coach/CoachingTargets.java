@@ -9,7 +9,6 @@ package com.rollercoach.core.coach;
  * @param rollsMin fewest rolls (up-and-down pairs) that complete the rolling part
  * @param rollsMax more than this is overdoing it
  * @param paceCmS the recommended pace along the back
- * @param paceTooFastCmS a pass faster than this gets the "slow down" cue
  * @param dwellMinS a tender spot is held at least this long
  * @param dwellMaxS and at most this long
  * @param holdTargetS extension hold duration
@@ -20,13 +19,28 @@ public record CoachingTargets(
     int rollsMin,
     int rollsMax,
     double paceCmS,
-    double paceTooFastCmS,
     double dwellMinS,
     double dwellMaxS,
     double holdTargetS,
     double rangeGrowthCm) {
 
+  /**
+   * A pace within this factor of {@link #paceCmS} either way is on target: a pace is never exact, and
+   * the guidance is "about 2.5 cm/s" (an inch a second). Above it is too fast, below it slower than
+   * the guidance.
+   */
+  public static final double PACE_TOLERANCE = 1.5;
+
   public static CoachingTargets defaults() {
-    return new CoachingTargets(10, 20, 2.5, 6.0, 60, 120, 60, 5.0);
+    return new CoachingTargets(10, 20, 2.5, 60, 120, 60, 5.0);
+  }
+
+  /**
+   * The one "too fast", cm/s: {@link #PACE_TOLERANCE} × the recommended pace (3.75 cm/s for 2.5). The
+   * session's pace verdict, a pass's "slow down" cue and the "too fast" line of every chart (live,
+   * report, progress) all use it; there was a 6 cm/s line and cue beside a 3.75 cm/s verdict.
+   */
+  public double paceTooFastCmS() {
+    return paceCmS * PACE_TOLERANCE;
   }
 }

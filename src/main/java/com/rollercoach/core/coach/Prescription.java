@@ -74,7 +74,7 @@ public record Prescription(
   public CoachingTargets targets() {
     CoachingTargets d = CoachingTargets.defaults();
     return new CoachingTargets(
-        rollsMin, rollsMax, d.paceCmS(), d.paceTooFastCmS(), tenderSpotMinS, tenderSpotMaxS, holdS,
+        rollsMin, rollsMax, d.paceCmS(), tenderSpotMinS, tenderSpotMaxS, holdS,
         d.rangeGrowthCm());
   }
 }

@@ -19,8 +19,6 @@ import java.util.Locale;
 public final class SessionCoach {
   /** The starting range is the range of this many first passes (two rolls). */
   static final int STARTING_PASSES = 4;
-  /** Pace within this factor of the target is on target (a pace is never exact). */
-  public static final double PACE_TOLERANCE = 1.5;
   /**
    * Seconds a hold of {@code holdS} falls short of {@code targetS}, as said and printed (the hold to
    * the second): 0 when it reached the target. The one rule for praising a hold, written and spoken; a
@@ -99,10 +97,10 @@ public final class SessionCoach {
   private Verdict pace(double pace) {
     String p = fmt(pace) + " cm/s";
     String target = "about " + fmt(targets.paceCmS()) + " cm/s";
-    if (pace > targets.paceTooFastCmS() || pace > targets.paceCmS() * PACE_TOLERANCE) {
+    if (pace > targets.paceTooFastCmS()) {
       return new Verdict(Aspect.PACE, Level.ABOVE, pace, "Pace " + p + ": too fast, slow down to " + target + ".");
     }
-    if (pace < targets.paceCmS() / PACE_TOLERANCE) {
+    if (pace < targets.paceCmS() / CoachingTargets.PACE_TOLERANCE) {
       return new Verdict(Aspect.PACE, Level.BELOW, pace, "Pace " + p + ": slower than the " + target + " guidance.");
     }
     return new Verdict(Aspect.PACE, Level.GOOD, pace, "Pace " + p + ": nice and slow.");

@@ -31,8 +31,12 @@ import org.jfree.chart.fx.ChartViewer;
  * they cannot freeze it.
  */
 public final class LiveView extends BorderPane {
-  /** A spoken-length cue stays on screen this long… */
-  private static final long CUE_SHOWN_NANOS = 6_000_000_000L;
+  /**
+   * A cue stays on screen this long of session time, so its words never outlive what they say: kept
+   * 6 s of the wall clock, "30 seconds left" stood beside "0:25 left" at 4× replay (and "0:06 left").
+   * At 1× (live) it is the same 6 s; a session that stops (no data) keeps its last cue up.
+   */
+  static final double CUE_SHOWN_S = 6;
 
 
   /**
@@ -69,7 +73,6 @@ public final class LiveView extends BorderPane {
   private WindowSession session;
   private Consumer<SessionSummary> onFinished = s -> {};
   private boolean finishedReported;
-  private long cueShownAt;
   private double cueAtS;
   /** The session raised the no-data cue and no sample has come since: the status turns amber. */
   private boolean noData;
@@ -212,8 +215,7 @@ public final class LiveView extends BorderPane {
     }
     show(snap);
     showWarning(feed.warning());
-    // Wall-clock expiry: what matters is how long the patient has had to read it, at any replay speed.
-    if (cueBanner.isVisible() && now - cueShownAt > CUE_SHOWN_NANOS) {
+    if (cueBanner.isVisible() && snap.state().tS() - cueAtS > CUE_SHOWN_S) {
       setShown(cueBanner, false);
     }
     SessionSummary summary = feed.summary();
@@ -251,7 +253,6 @@ public final class LiveView extends BorderPane {
         cueBanner.getStyleClass().add("banner-guard");
       }
       setShown(cueBanner, true);
-      cueShownAt = now;
       cueAtS = c.atS();
     }
     if (o instanceof Cue.NoData) {

@@ -29,7 +29,7 @@ public record PhaseText(String title, String detail, String timer, String style)
     }
     if (still && c.stillMode() == StillMode.TENDER_SPOT) {
       return new PhaseText("Tender spot",
-          "at " + com.rollercoach.core.coach.SpotText.position(s.positionCm(), true) + " · move on after "
+          "at " + c.position(s.positionCm()) + " · move on after "
               + Clock.minutes(t.dwellMinS()), Clock.minutes(elapsed), "DWELL");
     }
     if (still) {

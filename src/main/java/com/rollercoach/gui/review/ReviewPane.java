@@ -175,10 +175,9 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Checks", e -> checks.containsKey(e.id()) ? checks.get(e.id()).met() : null,
         e -> checks.containsKey(e.id()) ? checks.get(e.id()).fraction() : checks.isEmpty() ? "…" : "–", 64));
     // The split pane must not squeeze the list below its columns (headers cut to "R…" at 1280 px).
-    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
-    // The widths are for the standalone window's 13 px type; the app's stylesheet sets 16 px (22 in
-    // large text), where they cut "Checks" and the dates: scale them with the type the pane gets.
-    status.fontProperty().addListener((o, was, f) -> scaleColumns(f.getSize()));
+    table.setMinWidth(ScaledColumns.minWidth(table));
+    // The widths are for the standalone window's 13 px type: scaled with the type the pane gets.
+    ScaledColumns.follow(table, status.fontProperty(), () -> table.setMinWidth(ScaledColumns.minWidth(table)));
     table.getSortOrder().add(table.getColumns().get(0));
     table.getColumns().get(0).setSortType(TableColumn.SortType.DESCENDING);
     table.setPlaceholder(new Label("No sessions. Import some with: roller-coach sessions import FILE"));
@@ -189,18 +188,6 @@ public final class ReviewPane extends BorderPane {
           report.setDisable(n != 1);
           if (n == 1) showSelected();
         });
-  }
-
-  /** Each column's minimum width at 13 px type, by column. */
-  private final Map<TableColumn<SessionEntry, SessionEntry>, Double> baseWidths = new java.util.HashMap<>();
-
-  private void scaleColumns(double fontPx) {
-    double k = Math.max(1, fontPx / 13);
-    baseWidths.forEach((c, w) -> {
-      c.setMinWidth(w * k);
-      c.setPrefWidth(w * k + 8);
-    });
-    table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18);
   }
 
   /** A column shown as {@code text}, sorted by {@code key}; never narrower than {@code minWidth}. */
@@ -218,10 +205,7 @@ public final class ReviewPane extends BorderPane {
       }
     });
     c.setComparator(java.util.Comparator.comparing(key, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-    c.setMinWidth(minWidth);
-    c.setPrefWidth(minWidth + 8);
-    baseWidths.put(c, minWidth);
-    return c;
+    return ScaledColumns.withBaseWidth(c, minWidth);
   }
 
   /** The text the table shows for row {@code row} (in the current order) under {@code column}. */
@@ -328,6 +312,9 @@ public final class ReviewPane extends BorderPane {
     status.setText("Writing the report…");
     background(() -> {
       Path out = dataDir.resolve("reports").resolve(e.id() + ".html");
+      // the data folder's own reports/ (the report writers create no folders: a command's --out
+      // folder is OutputFiles' business)
+      java.nio.file.Files.createDirectories(out.getParent());
       try (SessionLibrary lib = SessionLibrary.open(dataDir)) {
         new SessionReport(reviews.of(e, loader.load(lib, e))).write(out);
       }

@@ -103,22 +103,16 @@ final class SessionDetail extends VBox {
     events.getColumns().add(column("Start", e -> Durations.clock(e.startS()), 60));
     events.getColumns().add(column("Duration", e -> e.endS() > e.startS() ? Durations.clock(e.durationS()) : "", 70));
     events.getColumns().add(column("Position", e -> Double.isNaN(e.positionCm()) ? ""
-        : com.rollercoach.core.coach.SpotText.position(e.positionCm(), true), 70));
+        : review.frame().position(e.positionCm()), 70));
     events.getColumns().add(column("Details", EventRow::detail, 220));
     events.setPrefHeight(200);
-    // The widths are for 13 px type; under the app's stylesheet (16 px, bold headers) "Duration" and
-    // "Position" were cut to "Dura..." and "Posi...": scale them with the type the pane gets.
-    facts.fontProperty().addListener((o, was, f) -> {
-      double k = Math.max(1, f.getSize() / 13);
-      for (TableColumn<EventRow, ?> c : events.getColumns()) {
-        double w = ((Double) c.getProperties().get(BASE_WIDTH)) * k;
-        c.setPrefWidth(w);
-        if (c != events.getColumns().get(events.getColumns().size() - 1)) c.setMinWidth(w);
-      }
-    });
     // Details takes the width that is left, so the table never scrolls sideways (a scroll bar hid its
     // only visible row once the columns grew with the type).
     events.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // The widths are for 13 px type; under the app's stylesheet (16 px, bold headers) "Duration" and
+    // "Position" were cut to "Dura..." and "Posi...": scaled with the type the pane gets.
+    ScaledColumns.scale(events, ScaledColumns.BASE_FONT_PX);
+    ScaledColumns.follow(events, facts.fontProperty(), () -> {});
     events.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
       if (row != null) jumpTo(row);
     });
@@ -139,17 +133,12 @@ final class SessionDetail extends VBox {
     getChildren().addAll(head, timeline, speed, events, notesRow);
   }
 
-  /** A column's width at 13 px type, in its properties. */
-  private static final String BASE_WIDTH = "roller-coach.baseWidth";
-
   private static TableColumn<EventRow, String> column(String name,
       Function<EventRow, String> value, double width) {
     TableColumn<EventRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    c.setPrefWidth(width);
-    c.getProperties().put(BASE_WIDTH, width);
     c.setSortable(false);
-    return c;
+    return ScaledColumns.withBaseWidth(c, width);
   }
 
   /** Zooms both charts onto the event (with context either side) and highlights it. */

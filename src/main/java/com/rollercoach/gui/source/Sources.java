@@ -100,8 +100,12 @@ public final class Sources {
 
   /** The demo device: a fresh simulated person each time, streamed by the emulator at real time. */
   public static SampleSource demo() {
-    long seed = System.currentTimeMillis() % 100_000;
-    return new DemoDeviceSource(new SimulatedPerson(seed, 0), 1);
+    return demo(System.currentTimeMillis() % 100_000, 1);
+  }
+
+  /** The demo device of {@code seed}, at {@code speed} × real time. */
+  static SampleSource demo(long seed, double speed) {
+    return new DemoDeviceSource(SimulatedPerson.demo(seed), speed);
   }
 
   /** The sample session bundled with the app, replayed at {@code speed}. */

@@ -96,7 +96,14 @@ public final class TableImport {
     List<String> notTables = new ArrayList<>();
     for (Source s : sources) {
       try (SensorTable t = open(s)) {
-        found.add(new Found(s, t.kind(), t.header()));
+        // its first rows too, while it is open: units, rate and time origin are all planned on them
+        List<double[]> rows;
+        try {
+          rows = t.peek(CHECK_ROWS);
+        } catch (RuntimeException e) {
+          rows = null; // a table not chosen need not read; one chosen says why when peeked again
+        }
+        found.add(new Found(s, t.kind(), t.header(), rows));
       } catch (SensorFormatException e) {
         notTables.add(e.getMessage());
       } catch (IOException e) {
@@ -124,26 +131,29 @@ public final class TableImport {
     SensorFormatException gravityProblem = null;
     for (Found f : found) {
       if (f.kind == SensorTable.Kind.BOTH && !f.header.linearOnly()) {
+        Peek p = f.peek();
         Units u;
         try {
-          u = units(f.source, null, null);
+          u = units(p, null);
         } catch (SensorFormatException e) {
           gravityProblem = e;
           continue;
         }
-        return new Plan(f.source, null, u, null, u, rate(f.source, null, u, f.header),
-            origin(f.source, null, u, null, null));
+        return new Plan(f.source, null, u, null, u, rate(p, u), origin(p, u, null, null));
       }
     }
     Found gyro = found.stream().filter(f -> f.kind == SensorTable.Kind.GYROSCOPE).findFirst().orElse(null);
     Found accel = null;
+    Peek accelPeek = null;
     Source gravity = null;
     Units accelUnits = null;
     for (Found f : found) {
       if (f.kind != SensorTable.Kind.ACCELERATION || f.header.linearOnly() || f.header.gravityOnly()) continue;
       try {
-        accelUnits = units(f.source, null, null);
+        Peek p = f.peek();
+        accelUnits = units(p, null);
         accel = f;
+        accelPeek = p;
         break;
       } catch (SensorFormatException e) {
         if (gravityProblem == null) gravityProblem = e;
@@ -155,7 +165,8 @@ public final class TableImport {
     if (accel == null && gravityProblem == null && gravityTable != null && userAccel != null) {
       // Sensor Logger on iOS writes no TotalAcceleration.csv: its Accelerometer.csv (gravity removed)
       // plus Gravity.csv, from the same motion updates, is the acceleration with g
-      accelUnits = units(userAccel.source, gravityTable.source, null);
+      accelPeek = peek(userAccel.source, gravityTable.source);
+      accelUnits = units(accelPeek, null);
       accel = userAccel;
       gravity = gravityTable.source;
     }
@@ -177,9 +188,10 @@ public final class TableImport {
       throw new SensorFormatException("accelerometer only (" + names(found) + "): Roller Coach needs"
           + " the gyroscope too — " + tool.advice);
     }
-    Units gyroUnits = units(gyro.source, null, accelUnits);
+    Peek gyroPeek = gyro.peek();
+    Units gyroUnits = units(gyroPeek, accelUnits);
     return new Plan(accel.source, gravity, accelUnits, gyro.source, gyroUnits,
-        rate(accel.source, gravity, accelUnits, accel.header), origin(accel.source, gravity, accelUnits, gyro.source, gyroUnits));
+        rate(accelPeek, accelUnits), origin(accelPeek, accelUnits, gyroPeek, gyroUnits));
   }
 
   /** Times at or beyond this are a wall clock (seconds since 1970: ≥ 1e9 since 2001), not uptime. */
@@ -189,22 +201,41 @@ public final class TableImport {
    * The plan's time origin: for tables timed by a wall clock, the whole second of their earliest
    * first sample (one origin for both tables, so they stay in step); else 0, times kept as they are.
    */
-  private static double origin(Source accel, Source gravity, Units au, Source gyro, Units gu) {
-    double first = firstTime(accel, gravity, au);
-    if (gyro != null) first = Math.min(first, firstTime(gyro, null, gu));
+  private static double origin(Peek accel, Units au, Peek gyro, Units gu) {
+    double first = firstTime(accel, au);
+    if (gyro != null) first = Math.min(first, firstTime(gyro, gu));
     return Double.isFinite(first) && first >= WALL_CLOCK_S ? Math.floor(first) : 0;
   }
 
-  private static double firstTime(Source s, Source gravity, Units u) {
+  private static double firstTime(Peek p, Units u) {
+    return p.rows().isEmpty() ? Double.NaN : p.rows().get(0)[0] * u.timeToS;
+  }
+
+  /**
+   * A table found among the sources, with its first rows ({@code rows}, null when they could not be
+   * read with it: {@link #peek()} reads them again and says why).
+   */
+  private record Found(Source source, SensorTable.Kind kind, SensorHeader header, List<double[]> rows) {
+    Peek peek() {
+      return rows != null ? new Peek(source.name(), null, kind, header, rows) : TableImport.peek(source, null);
+    }
+  }
+
+  /**
+   * What planning reads of a table, once: its kind, header and first {@value #CHECK_ROWS} rows (with
+   * {@code gravity}'s added, when given). Units, rate and time origin are all settled on them; each
+   * opened the table again before (three times for one table).
+   */
+  private record Peek(String name, String gravityName, SensorTable.Kind kind, SensorHeader header,
+      List<double[]> rows) {}
+
+  private static Peek peek(Source s, Source gravity) {
     try (SensorTable t = open(s, gravity)) {
-      List<double[]> rows = t.peek(1);
-      return rows.isEmpty() ? Double.NaN : rows.get(0)[0] * u.timeToS;
+      return new Peek(s.name(), gravity == null ? null : gravity.name(), t.kind(), t.header(), t.peek(CHECK_ROWS));
     } catch (IOException e) {
       throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
     }
   }
-
-  private record Found(Source source, SensorTable.Kind kind, SensorHeader header) {}
 
   private static SensorTable open(Source s) throws IOException {
     InputStream in = s.opener().open();
@@ -234,28 +265,24 @@ public final class TableImport {
    * from the data. {@code accelUnits} is given for a gyroscope-only table (its unit follows the
    * accelerometer's library convention when it cannot be told from the values).
    */
-  private static Units units(Source s, Source gravity, Units accelUnits) {
-    try (SensorTable t = open(s, gravity)) {
-      List<double[]> rows = t.peek(CHECK_ROWS);
-      if (rows.isEmpty() && gravity != null) {
-        throw new SensorFormatException(s.name() + " and " + gravity.name() + " share no time: Roller Coach adds"
-            + " the gravity to the acceleration of the same instant — export them from the same recording");
-      }
-      if (rows.isEmpty()) throw new SensorFormatException(s.name() + ": no data rows");
-      SensorHeader h = t.header();
-      double timeToS = timeUnit(h.timeToS(), rows);
-      double toMps2 = Double.NaN;
-      if (t.kind() != SensorTable.Kind.GYROSCOPE) toMps2 = accelUnit(s.name(), h, rows);
-      double toRads = Double.NaN;
-      if (t.kind() != SensorTable.Kind.ACCELERATION) {
-        int first = t.kind() == SensorTable.Kind.BOTH ? 4 : 1;
-        double accelScale = Double.isNaN(toMps2) ? accelUnits == null ? Double.NaN : accelUnits.accelToMps2 : toMps2;
-        toRads = gyroUnit(h.gyroToRads(), rows, first, accelScale);
-      }
-      return new Units(timeToS, toMps2, toRads);
-    } catch (IOException e) {
-      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
+  private static Units units(Peek p, Units accelUnits) {
+    List<double[]> rows = p.rows();
+    if (rows.isEmpty() && p.gravityName() != null) {
+      throw new SensorFormatException(p.name() + " and " + p.gravityName() + " share no time: Roller Coach adds"
+          + " the gravity to the acceleration of the same instant — export them from the same recording");
     }
+    if (rows.isEmpty()) throw new SensorFormatException(p.name() + ": no data rows");
+    SensorHeader h = p.header();
+    double timeToS = timeUnit(h.timeToS(), rows);
+    double toMps2 = Double.NaN;
+    if (p.kind() != SensorTable.Kind.GYROSCOPE) toMps2 = accelUnit(p.name(), h, rows);
+    double toRads = Double.NaN;
+    if (p.kind() != SensorTable.Kind.ACCELERATION) {
+      int first = p.kind() == SensorTable.Kind.BOTH ? 4 : 1;
+      double accelScale = Double.isNaN(toMps2) ? accelUnits == null ? Double.NaN : accelUnits.accelToMps2 : toMps2;
+      toRads = gyroUnit(h.gyroToRads(), rows, first, accelScale);
+    }
+    return new Units(timeToS, toMps2, toRads);
   }
 
   private static double timeUnit(double stated, List<double[]> rows) {
@@ -318,35 +345,33 @@ public final class TableImport {
     return accelToMps2 == SensorHeader.G ? Math.PI / 180 : 1;
   }
 
-  private static double rate(Source s, Source gravity, Units u, SensorHeader h) {
-    try (SensorTable t = open(s, gravity)) {
-      List<double[]> rows = t.peek(CHECK_ROWS);
-      double[] times = new double[rows.size()];
-      for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
-      double hz = RateCheck.rateHz(times, times.length);
-      String what = s.name();
-      if (h.tool() == SensorHeader.Tool.PHYSICS_TOOLBOX && rows.size() > 1) {
-        // Physics Toolbox writes a row whenever any sensor reads, repeating the others' last reading:
-        // the rate that matters is how often the readings change, the slower sensor's
-        double span = times[times.length - 1] - times[0];
-        double readings = Math.min(changes(rows, 1), t.kind() == SensorTable.Kind.BOTH ? changes(rows, 4) : Long.MAX_VALUE);
-        double changing = span > 0 ? readings / span : Double.NaN;
-        if (changing < hz) {
-          hz = changing;
-          what = s.name() + " (readings, not rows: Physics Toolbox repeats the last reading on every row;"
-              + " choose its fastest sampling rate)";
-        }
+  private static double rate(Peek p, Units u) {
+    List<double[]> rows = p.rows();
+    double[] times = new double[rows.size()];
+    for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
+    double hz = RateCheck.rateHz(times, times.length);
+    String what = p.name();
+    if (p.header().tool() == SensorHeader.Tool.PHYSICS_TOOLBOX && rows.size() > 1) {
+      // Physics Toolbox writes a row whenever any sensor reads, repeating the others' last reading:
+      // the rate that matters is how often the readings change, the slower sensor's
+      double span = times[times.length - 1] - times[0];
+      double readings = Math.min(changes(rows, 1), p.kind() == SensorTable.Kind.BOTH ? changes(rows, 4) : Long.MAX_VALUE);
+      double changing = span > 0 ? readings / span : Double.NaN;
+      if (changing < hz) {
+        hz = changing;
+        what = p.name() + " (readings, not rows: Physics Toolbox repeats the last reading on every row;"
+            + " choose its fastest sampling rate)";
       }
-      try {
-        RateCheck.require(what, hz);
-      } catch (com.rollercoach.io.InputFileException e) {
-        throw new SensorFormatException(e.getMessage(), e);
-      }
-      return hz;
-    } catch (IOException e) {
-      throw new SensorFormatException(s.name() + ": cannot read (" + e.getMessage() + ")", e);
     }
+    try {
+      if (what.equals(p.name())) RateCheck.require(what, times, times.length);
+      else RateCheck.require(what, hz);
+    } catch (com.rollercoach.io.InputFileException e) {
+      throw new SensorFormatException(e.getMessage(), e);
+    }
+    return hz;
   }
+
 
   /** Rows whose three values from {@code first} differ from the row before. */
   private static long changes(List<double[]> rows, int first) {

@@ -118,8 +118,6 @@ public final class SessionBundle {
       f.put("size", en.getValue().length);
       f.put("sha256", sha256(en.getValue()));
     }
-    Path parent = zip.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     // all or nothing, and where a link points (the rename of a temporary file replaced the link)
     com.rollercoach.io.AtomicOutput.write(zip, true, tmp -> {
       try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {

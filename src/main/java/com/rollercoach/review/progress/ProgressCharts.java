@@ -53,13 +53,80 @@ public final class ProgressCharts {
   private static final long WEEK_MS = Duration.ofDays(7).toMillis();
 
   private final ProgressData data;
-  private final CoachingTargets targets;
+  private final java.util.function.Function<java.time.LocalDate, CoachingTargets> targetsOn;
   private final ZoneId zone;
 
-  public ProgressCharts(ProgressData data, CoachingTargets targets, ZoneId zone) {
+  /**
+   * @param targetsOn the targets in force on a day (the patient's prescription history): each week is
+   *     drawn against what was prescribed then, not against today's prescription
+   */
+  public ProgressCharts(ProgressData data, java.util.function.Function<java.time.LocalDate, CoachingTargets> targetsOn,
+      ZoneId zone) {
     this.data = data;
-    this.targets = targets;
+    this.targetsOn = targetsOn;
     this.zone = zone;
+  }
+
+  /** One prescription for every day of the page. */
+  public ProgressCharts(ProgressData data, CoachingTargets targets, ZoneId zone) {
+    this(data, day -> targets, zone);
+  }
+
+  /** A value in force from a day on. */
+  private record Step<T>(java.time.LocalDate from, T value) {}
+
+  /**
+   * {@code f}'s value over the page's days, one step each time it changes (the first step from the
+   * first day shown).
+   */
+  private <T> List<Step<T>> steps(java.util.function.Function<java.time.LocalDate, T> f) {
+    List<Step<T>> out = new java.util.ArrayList<>();
+    if (data.weeks().isEmpty()) return out;
+    java.time.LocalDate end = data.weeks().get(data.weeks().size() - 1).monday().plusDays(7);
+    for (var d = data.weeks().get(0).monday(); d.isBefore(end); d = d.plusDays(1)) {
+      T v = f.apply(d);
+      if (out.isEmpty() || !out.get(out.size() - 1).value().equals(v)) out.add(new Step<>(d, v));
+    }
+    return out;
+  }
+
+  /** "10–20, from 9 Nov 15–25": the values in force and when each began. */
+  private static <T> String history(List<Step<T>> steps, java.util.function.Function<T, String> text) {
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < steps.size(); i++) {
+      if (i > 0) b.append(", from ").append(day.format(steps.get(i).from())).append(' ');
+      b.append(text.apply(steps.get(i).value()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * A target that changed over the page, drawn as a step line (dataset {@code index}) over the days
+   * it was in force, and named under the title: today's target drawn across every week showed the
+   * early weeks against targets not yet prescribed.
+   */
+  private void stepLine(XYPlot plot, int index, List<Step<Double>> steps, Color color) {
+    XYSeries s = new XYSeries("target " + index, false, true);
+    long end = millis(data.weeks().get(data.weeks().size() - 1).monday().plusDays(7));
+    for (int i = 0; i < steps.size(); i++) {
+      long from = millis(steps.get(i).from());
+      long to = i + 1 < steps.size() ? millis(steps.get(i + 1).from()) : end;
+      s.add(from, steps.get(i).value());
+      s.add(to - 1, steps.get(i).value());
+    }
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setSeriesPaint(0, color);
+    r.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+        new float[] {5, 4}, 0));
+    plot.setDataset(index, new XYSeriesCollection(s));
+    plot.setRenderer(index, r);
+  }
+
+  private static void subtitle(JFreeChart chart, String text) {
+    org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(text, LABEL);
+    t.setPaint(HOLD.darker());
+    chart.addSubtitle(t);
   }
 
   /** The current week's bar while it is below the prescription: not missed yet. */
@@ -85,31 +152,74 @@ public final class ProgressCharts {
     r.setBarPainter(new StandardXYBarPainter());
     r.setShadowVisible(false);
     XYPlot plot = plot(c, r, "sessions");
-    plot.addRangeMarker(line(data.prescription().sessionsPerWeek(), INK, "prescribed"));
+    // each week against what was prescribed for it (the aggregator's rule: in force on its Sunday)
+    List<Step<Double>> prescribed = new java.util.ArrayList<>();
+    for (WeekStats w : weeks) {
+      if (w.beforeStart()) continue;
+      double v = w.prescribed();
+      if (prescribed.isEmpty() || prescribed.get(prescribed.size() - 1).value() != v) {
+        prescribed.add(new Step<>(w.monday(), v));
+      }
+    }
+    if (prescribed.size() <= 1) {
+      plot.addRangeMarker(line(prescribed.isEmpty() ? data.prescription().sessionsPerWeek()
+          : prescribed.get(0).value(), INK, "prescribed"));
+    } else {
+      stepLine(plot, 1, prescribed, INK);
+    }
     ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.25);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-    return chart("sessions-per-week", "Sessions per week", plot, false);
+    JFreeChart chart = chart("sessions-per-week", "Sessions per week", plot, false);
+    if (prescribed.size() > 1) subtitle(chart, "prescribed: " + history(prescribed, v -> Math.round(v) + " a week"));
+    return chart;
   }
 
   public JFreeChart rolls() {
     XYPlot plot = perSession(ROLLS, e -> e.summary().rolls(), "rolls", PASS);
-    IntervalMarker band = new IntervalMarker(targets.rollsMin(), targets.rollsMax(),
-        new Color(HOLD.getRed(), HOLD.getGreen(), HOLD.getBlue(), 40));
-    band.setLabel("target " + targets.rollsMin() + "–" + targets.rollsMax());
-    band.setLabelFont(LABEL);
-    band.setLabelPaint(HOLD.darker());
-    band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-    band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-    band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    plot.addRangeMarker(band, Layer.BACKGROUND);
+    List<Step<List<Integer>>> targets = steps(d -> List.of(targetsOn.apply(d).rollsMin(), targetsOn.apply(d).rollsMax()));
+    if (targets.size() <= 1) {
+      CoachingTargets t = targetsOn.apply(data.weeks().isEmpty() ? java.time.LocalDate.now(zone)
+          : data.weeks().get(0).monday());
+      IntervalMarker band = new IntervalMarker(t.rollsMin(), t.rollsMax(),
+          new Color(HOLD.getRed(), HOLD.getGreen(), HOLD.getBlue(), 40));
+      band.setLabel("target " + t.rollsMin() + "–" + t.rollsMax());
+      band.setLabelFont(LABEL);
+      band.setLabelPaint(HOLD.darker());
+      band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      plot.addRangeMarker(band, Layer.BACKGROUND);
+      includeInRange(plot, t.rollsMax());
+    } else {
+      stepLine(plot, 1, targets.stream().map(x -> new Step<>(x.from(), (double) x.value().get(0))).toList(), HOLD);
+      stepLine(plot, 2, targets.stream().map(x -> new Step<>(x.from(), (double) x.value().get(1))).toList(), HOLD);
+    }
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-    return chart("rolls", "Rolls per session", plot, false);
+    JFreeChart chart = chart("rolls", "Rolls per session", plot, false);
+    if (targets.size() > 1) subtitle(chart, "target as prescribed: " + history(targets, v -> v.get(0) + "–" + v.get(1)));
+    return chart;
+  }
+
+  /**
+   * The axis reaches {@code value}: a target band above every session's value was not drawn at all
+   * (a marker outside the axis's range is left out), so a page of short sessions showed no target.
+   */
+  private void includeInRange(XYPlot plot, double value) {
+    if (data.weeks().isEmpty()) return;
+    XYSeries s = new XYSeries("range", false, true);
+    s.add(millis(data.weeks().get(0).monday()), value);
+    XYLineAndShapeRenderer none = new XYLineAndShapeRenderer(false, false);
+    int index = plot.getDatasetCount();
+    plot.setDataset(index, new XYSeriesCollection(s));
+    plot.setRenderer(index, none);
   }
 
   public JFreeChart pace() {
     XYPlot plot = perSession(PACE,
         e -> e.summary().passes() > 0 ? e.summary().paceCmS() : Double.NaN, "cm/s", PASS);
+    // the pace guard is the protocol's, not the prescription's (Prescription.targets)
+    CoachingTargets targets = CoachingTargets.defaults();
     plot.addRangeMarker(line(targets.paceCmS(), HOLD, "target pace"));
     plot.addRangeMarker(line(targets.paceTooFastCmS(), GAP, "too fast"));
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -147,7 +257,14 @@ public final class ProgressCharts {
   /** Hold duration (left axis) and breaths in the hold (right axis), per session. */
   public JFreeChart hold() {
     XYPlot plot = perSession(HOLD_S, e -> e.summary().holdS(), "hold (s)", HOLD);
-    plot.addRangeMarker(line(targets.holdTargetS(), HOLD, "target"));
+    List<Step<Double>> targets = steps(d -> targetsOn.apply(d).holdTargetS());
+    if (targets.size() <= 1) {
+      double t = targets.isEmpty() ? targetsOn.apply(java.time.LocalDate.now(zone)).holdTargetS()
+          : targets.get(0).value();
+      plot.addRangeMarker(line(t, HOLD, "target"));
+    } else {
+      stepLine(plot, 2, targets, HOLD);
+    }
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
     XYSeries breaths = series(BREATHS,
         e -> e.summary().holdS() > 0 ? e.summary().breaths() : Double.NaN);
@@ -161,7 +278,22 @@ public final class ProgressCharts {
     plot.setRenderer(1, renderer(INK));
     ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesStroke(0, new BasicStroke(1.2f,
         BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
-    return chart("hold", "Extension hold and breathing", plot, true);
+    JFreeChart chart = chart("hold", "Extension hold and breathing", plot, true);
+    if (targets.size() > 1) {
+      subtitle(chart, "target as prescribed: " + history(targets, v -> Math.round(v) + " s"));
+      // the step line is no series of the legend's
+      chart.getXYPlot().setFixedLegendItems(legendWithout(chart.getXYPlot(), 2));
+    }
+    return chart;
+  }
+
+  private static org.jfree.chart.LegendItemCollection legendWithout(XYPlot plot, int dataset) {
+    org.jfree.chart.LegendItemCollection out = new org.jfree.chart.LegendItemCollection();
+    for (int i = 0; i < plot.getDatasetCount(); i++) {
+      if (i == dataset || plot.getRenderer(i) == null) continue;
+      out.addAll(plot.getRenderer(i).getLegendItems());
+    }
+    return out;
   }
 
   public JFreeChart pain() {

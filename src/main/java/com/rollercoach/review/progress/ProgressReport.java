@@ -25,8 +25,14 @@ public final class ProgressReport {
   private final ZoneId zone;
 
   public ProgressReport(ProgressData data, CoachingTargets targets, ZoneId zone) {
+    this(data, day -> targets, zone);
+  }
+
+  /** {@code targetsOn}: the targets in force on a day (each week is drawn against its own). */
+  public ProgressReport(ProgressData data,
+      java.util.function.Function<java.time.LocalDate, CoachingTargets> targetsOn, ZoneId zone) {
     this.data = data;
-    this.charts = new ProgressCharts(data, targets, zone);
+    this.charts = new ProgressCharts(data, targetsOn, zone);
     this.zone = zone;
   }
 
@@ -84,8 +90,6 @@ public final class ProgressReport {
   }
 
   public void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     Files.writeString(out, html());
   }
 

@@ -52,7 +52,7 @@ public record Checks(List<Verdict> verdicts) {
         st = Verdict.Status.INFO;
         measured = String.format(Locale.ROOT, "Pace %.1f cm/s over rolling time.", v.value());
         target = String.format(Locale.ROOT, "under %.1f cm/s; judged as seconds per pass",
-            Math.min(targets.paceTooFastCmS(), targets.paceCmS() * SessionCoach.PACE_TOLERANCE));
+            targets.paceTooFastCmS());
       }
       out.add(new Verdict(v.aspect().title(), measured, target, st));
     }

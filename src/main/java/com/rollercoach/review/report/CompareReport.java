@@ -190,8 +190,6 @@ public final class CompareReport {
   }
 
   public void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     Files.writeString(out, html());
   }
 

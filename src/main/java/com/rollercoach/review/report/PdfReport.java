@@ -28,8 +28,6 @@ public final class PdfReport {
   private PdfReport() {}
 
   public static void write(String xhtml, Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     // all or nothing, where a link points, through to a device or pipe: the rename of a temporary
     // file beside `out` replaced a link (or, for root, /dev/full) with the PDF
     com.rollercoach.io.AtomicOutput.write(out, true, temp -> {

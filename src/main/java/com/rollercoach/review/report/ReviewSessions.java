@@ -63,14 +63,9 @@ public final class ReviewSessions {
   /** A session's frame from its cached axis and landmark, with the device's current direction. */
   public com.rollercoach.review.frame.BackFrame frame(SessionEntry e, double[] axis,
       com.rollercoach.review.frame.BackFrame.Landmark landmark, double zeroCm) {
-    int direction = 0;
     var head = calibration(e.device()).map(DeviceCalibration::headwardRotation).orElse(null);
-    if (axis != null && head != null) {
-      double cos = new org.apache.commons.math3.geometry.euclidean.threed.Vector3D(axis).normalize()
-          .dotProduct(head.normalize());
-      if (Math.abs(cos) >= 0.5) direction = cos > 0 ? 1 : -1;
-    }
-    return new com.rollercoach.review.frame.BackFrame(direction, landmark, zeroCm);
+    return new com.rollercoach.review.frame.BackFrame(
+        com.rollercoach.review.frame.BackFrames.direction(axis, head), landmark, zeroCm);
   }
 
   /** The prescription in force for {@code patient} on {@code day}, and since when (empty: defaults). */

@@ -115,8 +115,6 @@ public final class SessionReport {
   }
 
   public void write(Path out) throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     Files.writeString(out, html());
   }
 

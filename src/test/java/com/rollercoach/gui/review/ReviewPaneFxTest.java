@@ -126,6 +126,14 @@ class ReviewPaneFxTest {
       }
     }
     assertEquals(List.of(), cut);
+    // positions as every other page writes them: this roller's direction is unknown, so no sign
+    // (the table wrote "+4 cm" beside the report's "4 cm")
+    @SuppressWarnings("unchecked")
+    var position = (javafx.scene.control.TableColumn<EventRow, String>) events.getColumns().stream()
+        .filter(c -> c.getText().equals("Position")).findFirst().orElseThrow();
+    List<String> signed = events.getItems().stream().map(r -> position.getCellData(r))
+        .filter(v -> v != null && v.startsWith("+")).toList();
+    assertEquals(List.of(), signed);
   }
 
   @Test

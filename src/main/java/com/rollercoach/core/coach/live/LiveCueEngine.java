@@ -61,13 +61,16 @@ public final class LiveCueEngine {
   /** Marks of a neutral still period: it is worth knowing how long one has lain still. */
   private static final int[] STILL_MARKS_S = {60, 120};
   /**
-   * A still period is a still-loaded segment only once it has lasted this long (definitions: ≥ 8 s
-   * within a 3 cm band), and by then the detector has told getting off from staying on. The hold is
-   * announced then, not at the stop: a set's last roll-away onto the floor also stops the roller
-   * after a 5–20° roll, and "Extension hold: 1 minute" said to someone getting up is wrong. The
-   * countdown still runs from the stop.
+   * A still period is coached — "Holding still.", a tender spot, the hold — only once it has lasted
+   * this long from the stop with the person still on: the definitions make it a still-loaded segment
+   * at 8 s, and the detector tells getting off from staying on only when its rocking window (6 s)
+   * has let go of the last movement and the roller has then shown nobody for a moment. A set's
+   * roll-away onto the floor also stops the roller in the band, and the detector starts a still
+   * there 2–7 s before it knows the person is off (samples/two-sets.csv: "Holding still." at 2:38,
+   * "off the roller since 2:35" at 2:43); on 28 simulated get-offs the off came at most 8.5 s after
+   * such a still's start, so 10 s leaves a margin. The countdown still runs from the stop.
    */
-  private static final double STILL_CONFIRM_S = 8;
+  static final double STILL_CONFIRM_S = 10;
 
   private final Prescription prescription;
   private final CoachingTargets targets;
@@ -93,6 +96,11 @@ public final class LiveCueEngine {
   private double lastS = Double.NaN;
 
   private double stillSinceS = Double.NaN;
+  /**
+   * Start of a still the detector reports that is not yet coached ({@link #STILL_CONFIRM_S}), NaN
+   * when none: the person may be getting off.
+   */
+  private double unconfirmedSinceS = Double.NaN;
   private double stillPositionCm;
   private StillMode stillMode = StillMode.NONE;
   private int nextMark;
@@ -300,15 +308,24 @@ public final class LiveCueEngine {
     if (Double.isNaN(since) || !state.onRoller()) {
       if (stillMode != StillMode.NONE) closeStill(state.tS());
       stillSinceS = Double.NaN;
+      unconfirmedSinceS = Double.NaN;
       stillMode = StillMode.NONE;
       return;
     }
     if (since == stillSinceS) return;
-    if (stillMode != StillMode.NONE) closeStill(state.tS());
+    if (since != unconfirmedSinceS) {
+      // a new still: the one coached so far (if any) is over, this one is not coached yet
+      if (stillMode != StillMode.NONE) closeStill(state.tS());
+      stillMode = StillMode.NONE;
+      stillSinceS = Double.NaN;
+      unconfirmedSinceS = since;
+      breaths = 0;
+    }
+    if (state.tS() - since < STILL_CONFIRM_S) return;
+    unconfirmedSinceS = Double.NaN;
     stillSinceS = since;
     holdPending = false;
     stillPositionCm = state.positionCm();
-    breaths = 0;
     nextMark = 0;
     int done = Math.max(rolls, state.rolls());
     out.accept(new Cue.StillStarted(state.tS(), since, state.positionCm()));
@@ -343,7 +360,7 @@ public final class LiveCueEngine {
       return;
     }
     double elapsed = state.tS() - stillSinceS;
-    if (holdPending && elapsed >= STILL_CONFIRM_S) {
+    if (holdPending) {
       holdPending = false;
       stillMode = StillMode.HOLD;
       nextMark = firstHoldMark(targets.holdTargetS() - elapsed);
@@ -359,8 +376,8 @@ public final class LiveCueEngine {
 
   /**
    * Marks at or beyond the target itself (a 20 s target has no "30 s left") are skipped, and so are
-   * marks already passed when the hold is announced ({@code remainingS} left, 8 s after the stop): a
-   * 35 s hold has 27 s left then, and "30 seconds left" said at once was 3 s wrong. The last mark
+   * marks already passed when the hold is announced ({@code remainingS} left, {@link #STILL_CONFIRM_S} after the stop):
+   * a 35 s hold has 25 s left then, and "30 seconds left" said at once was 5 s wrong. The last mark
    * (target reached) is always said.
    */
   private int firstHoldMark(double remainingS) {
@@ -395,7 +412,7 @@ public final class LiveCueEngine {
 
   /** The metronome ticks while rolling (on the roller, no still period running). */
   private void metronome(LiveState state) {
-    if (!metronome || Double.isNaN(nextTickS) || !state.onRoller()) return;
+    if (!metronome || Double.isNaN(nextTickS) || !state.onRoller() || !Double.isNaN(state.stillSinceS())) return;
     if (state.tS() >= nextTickS) {
       out.accept(new Cue.MetronomeTick(state.tS()));
       nextTickS += secondsPerPass() * Math.ceil((state.tS() - nextTickS) / secondsPerPass() + 1e-9);

@@ -66,15 +66,22 @@ final class OutputFiles {
 
   /**
    * Runs {@code write}; a failure is "TARGET: cannot write (why)": a full disk said only "No space left
-   * on device", with no word of which file.
+   * on device", with no word of which file. A sample writer's failure arrives unchecked (a {@code
+   * SampleSink} cannot throw {@code IOException}) and is said the same way: `calibrate
+   * --simulate-session` onto a full disk printed a stack trace.
    */
   static void writing(Path target, Write write) {
     try {
       write.run();
     } catch (java.io.IOException e) {
-      String why = String.valueOf(e.getMessage());
-      throw new UserInputException(why.contains(target.toString()) ? why
-          : target + ": cannot write (" + why + ")", e);
+      throw cannotWrite(target, e);
+    } catch (java.io.UncheckedIOException e) {
+      throw cannotWrite(target, e.getCause());
     }
+  }
+
+  private static UserInputException cannotWrite(Path target, java.io.IOException e) {
+    String why = String.valueOf(e.getMessage());
+    return new UserInputException(why.contains(target.toString()) ? why : target + ": cannot write (" + why + ")", e);
   }
 }

@@ -79,13 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulatedSession session = SimulatedSession.create(spec);
     OutputFiles.prepare(force, "session.csv", out, SimulatedSession.truthPathFor(out));
     long[] samples = new long[1];
-    OutputFiles.writing(out, () -> {
-      try {
-        samples[0] = session.writeCsv(out, truthTrace);
-      } catch (java.io.UncheckedIOException e) {
-        throw e.getCause(); // the sample writer's (a full disk while writing): the same line
-      }
-    });
+    OutputFiles.writing(out, () -> samples[0] = session.writeCsv(out, truthTrace));
     SessionTruth truth = session.truth(false);
     System.out.printf(
         Locale.ROOT,

@@ -16,7 +16,7 @@ class FullDiskOutputTest {
   @TempDir Path dir;
 
   @Test
-  void reportAndProgressNameTheFileTheyCouldNotWrite() {
+  void reportProgressAndCalibrateNameTheFileTheyCouldNotWrite() {
     Path full = Path.of("/dev/full");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full) && !Files.isRegularFile(full));
     String data = dir.resolve("data").toString();
@@ -24,7 +24,9 @@ class FullDiskOutputTest {
     for (String[] args : new String[][] {
         {"report", "samples/two-sets.csv", "--out", "/dev/full", "--force"},
         {"report", "samples/two-sets.csv", "--json", "--out", "/dev/full", "--force"},
-        {"progress", "--data-dir", data, "--out", "/dev/full", "--force"}}) {
+        {"progress", "--data-dir", data, "--out", "/dev/full", "--force"},
+        // the sample writer's failure is unchecked: it printed a stack trace
+        {"calibrate", "--simulate-session", "/dev/full"}}) {
       CliRun r = CliRun.of(args);
       assertEquals(2, r.code(), String.join(" ", args));
       assertEquals("roller-coach: /dev/full: cannot write (No space left on device)", r.err().strip(),

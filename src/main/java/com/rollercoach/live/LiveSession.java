@@ -425,9 +425,7 @@ public final class LiveSession implements SampleSink {
     tally.onEvent(e);
     if (e instanceof MotionEvent.PassCompleted || e instanceof MotionEvent.PassWithdrawn
         || e instanceof MotionEvent.HoldFound) {
-      double start = Double.isNaN(firstS) ? 0 : firstS;
-      frame = BackFrames.of(tally.analysis(start, Double.isNaN(lastS) ? start : lastS), pipeline.rollAxis(),
-          headward);
+      frame = BackFrames.of(analysis(), pipeline.rollAxis(), headward);
     }
     engine.onEvent(e);
     listener.event(e, coaching());

@@ -1,6 +1,7 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.review.frame.BackFrame;
+import com.rollercoach.review.patients.Patients;
 import com.rollercoach.review.patients.PrescriptionText;
 import com.rollercoach.review.report.FrameCache;
 import com.rollercoach.review.report.LibraryChecks;
@@ -81,20 +82,21 @@ public final class ProgressCommand implements Callable<Integer> {
         SessionsCommand.requireSessionsOf(lib, who, data.path());
       }
       ReviewSessions reviews = new ReviewSessions(data.path());
-      String whoRx = who;
-      var rxNow = who == null ? null : reviews.prescriptionSince(who, last);
+      // the patient's dated prescriptions, read once: every week and chart looks up its own day in them
+      List<com.rollercoach.review.patients.Dated<com.rollercoach.core.coach.Prescription>> rxHistory =
+          who == null ? List.of() : reviews.patients().history(who);
+      var rxNow = com.rollercoach.review.patients.Dated.inForce(rxHistory, last);
       com.rollercoach.core.coach.Prescription current =
           rxNow == null ? com.rollercoach.core.coach.Prescription.protocolDefault() : rxNow.value();
       // A week is judged by the prescription in force on its Sunday (a change mid-week counts for it);
       // a week that ended before the patient started (first session, or first prescription if
       // earlier) has nothing prescribed: it is not a missed week.
-      LocalDate start = startOf(lib, reviews, who, zone);
+      LocalDate start = startOf(lib, who, rxHistory, zone);
       var aggregator = new ProgressAggregator(
           new Prescription(perWeek != null ? perWeek : current.sessionsPerWeek()),
           monday -> start == null || monday.plusDays(6).isBefore(start) ? 0
               : perWeek != null ? perWeek
-              : whoRx == null ? current.sessionsPerWeek()
-              : reviews.prescriptionOn(whoRx, monday.plusDays(6)).sessionsPerWeek(), zone);
+              : Patients.inForce(rxHistory, monday.plusDays(6)).sessionsPerWeek(), zone);
       var span = aggregator.span(last, weeks);
       List<SessionEntry> sessions =
           lib.list(SessionFilter.all().withPatient(who).between(span[0], span[1]));
@@ -123,7 +125,7 @@ public final class ProgressCommand implements Callable<Integer> {
           BackFrame.BAND_LOW_CM, BackFrame.BAND_HIGH_CM);
       // each week's charts against the prescription in force then (the patient's dated history)
       java.util.function.Function<LocalDate, com.rollercoach.core.coach.CoachingTargets> targetsOn =
-          whoRx == null ? day -> current.targets() : day -> reviews.prescriptionOn(whoRx, day).targets();
+          day -> Patients.inForce(rxHistory, day).targets();
       ProgressReport page = new ProgressReport(progress, targetsOn, zone)
           .frameNote(note)
           .prescriptionLine("Prescribed" + (rxNow == null ? " (protocol default)" : " (since " + rxNow.from() + ")")
@@ -143,15 +145,14 @@ public final class ProgressCommand implements Callable<Integer> {
    * The day the patient started: their first session in the library, or the first prescription if
    * that came earlier; null without either (all patients: the library's first session).
    */
-  private static LocalDate startOf(SessionLibrary lib, ReviewSessions reviews, String who, ZoneId zone)
+  private static LocalDate startOf(SessionLibrary lib, String who,
+      List<com.rollercoach.review.patients.Dated<com.rollercoach.core.coach.Prescription>> rxHistory, ZoneId zone)
       throws IOException {
     LocalDate start = lib.list(SessionFilter.all().withPatient(who)).stream()
         .map(e -> e.startedAt().atZone(zone).toLocalDate())
         .min(LocalDate::compareTo).orElse(null);
-    if (who != null) {
-      for (var rx : reviews.patients().history(who)) {
-        if (start == null || rx.from().isBefore(start)) start = rx.from();
-      }
+    for (var rx : rxHistory) {
+      if (start == null || rx.from().isBefore(start)) start = rx.from();
     }
     return start;
   }

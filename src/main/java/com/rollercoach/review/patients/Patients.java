@@ -89,11 +89,13 @@ public final class Patients {
 
   /** The prescription in force on {@code date}: the latest one starting on or before it, else the default. */
   public synchronized Prescription prescriptionOn(String patient, LocalDate date) {
-    Prescription p = Prescription.protocolDefault();
-    for (Dated<Prescription> d : history(patient)) {
-      if (!d.from().isAfter(date)) p = d.value();
-    }
-    return p;
+    return inForce(history(patient), date);
+  }
+
+  /** As {@link #prescriptionOn}, from a history already read ({@link #history}). */
+  public static Prescription inForce(List<Dated<Prescription>> history, LocalDate date) {
+    Dated<Prescription> d = Dated.inForce(history, date);
+    return d == null ? Prescription.protocolDefault() : d.value();
   }
 
   /**

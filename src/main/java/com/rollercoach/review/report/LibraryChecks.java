@@ -78,11 +78,7 @@ public final class LibraryChecks {
   /** The prescription in force on the session's date and since when (null: the protocol's defaults). */
   public Dated<Prescription> prescriptionOf(SessionEntry e) {
     LocalDate day = e.startedAt().atZone(zone).toLocalDate();
-    Dated<Prescription> out = null;
-    for (Dated<Prescription> d : histories.computeIfAbsent(e.patient(), p -> reviews.patients().history(p))) {
-      if (!d.from().isAfter(day)) out = d;
-    }
-    return out;
+    return Dated.inForce(histories.computeIfAbsent(e.patient(), p -> reviews.patients().history(p)), day);
   }
 
   private ReviewSession review(SessionLibrary lib, SessionEntry e) throws IOException {

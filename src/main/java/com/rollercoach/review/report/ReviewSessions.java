@@ -49,14 +49,9 @@ public final class ReviewSessions {
 
   public ReviewSession of(SessionEntry e, ReplayResult raw) {
     LocalDate day = e.startedAt().atZone(zone).toLocalDate();
-    Prescription p = Prescription.protocolDefault();
-    Optional<LocalDate> from = Optional.empty();
-    for (Dated<Prescription> d : patients.history(e.patient())) {
-      if (!d.from().isAfter(day)) {
-        p = d.value();
-        from = Optional.of(d.from());
-      }
-    }
+    Dated<Prescription> rx = Dated.inForce(patients.history(e.patient()), day);
+    Prescription p = rx == null ? Prescription.protocolDefault() : rx.value();
+    Optional<LocalDate> from = rx == null ? Optional.empty() : Optional.of(rx.from());
     return ReviewSession.of(e, raw, BackFrames.of(raw, calibration(e.device())), p, from);
   }
 
@@ -66,18 +61,6 @@ public final class ReviewSessions {
     var head = calibration(e.device()).map(DeviceCalibration::headwardRotation).orElse(null);
     return new com.rollercoach.review.frame.BackFrame(
         com.rollercoach.review.frame.BackFrames.direction(axis, head), landmark, zeroCm);
-  }
-
-  /** The prescription in force for {@code patient} on {@code day}, and since when (empty: defaults). */
-  public Dated<Prescription> prescriptionSince(String patient, LocalDate day) {
-    Dated<Prescription> out = null;
-    for (Dated<Prescription> d : patients.history(patient)) if (!d.from().isAfter(day)) out = d;
-    return out;
-  }
-
-  /** The prescription in force for {@code patient} on {@code day}. */
-  public Prescription prescriptionOn(String patient, LocalDate day) {
-    return patients.prescriptionOn(patient, day);
   }
 
   /**

@@ -351,6 +351,7 @@ public final class TableImport {
     for (int i = 0; i < times.length; i++) times[i] = rows.get(i)[0] * u.timeToS;
     double hz = RateCheck.rateHz(times, times.length);
     String what = p.name();
+    boolean byReadings = false;
     if (p.header().tool() == SensorHeader.Tool.PHYSICS_TOOLBOX && rows.size() > 1) {
       // Physics Toolbox writes a row whenever any sensor reads, repeating the others' last reading:
       // the rate that matters is how often the readings change, the slower sensor's
@@ -359,19 +360,20 @@ public final class TableImport {
       double changing = span > 0 ? readings / span : Double.NaN;
       if (changing < hz) {
         hz = changing;
+        byReadings = true;
         what = p.name() + " (readings, not rows: Physics Toolbox repeats the last reading on every row;"
             + " choose its fastest sampling rate)";
       }
     }
     try {
-      if (what.equals(p.name())) RateCheck.require(what, times, times.length);
-      else RateCheck.require(what, hz);
+      // the rows' own times, which also tell a coarse time column; or the readings' rate
+      if (byReadings) RateCheck.require(what, hz);
+      else RateCheck.require(what, times, times.length);
     } catch (com.rollercoach.io.InputFileException e) {
       throw new SensorFormatException(e.getMessage(), e);
     }
     return hz;
   }
-
 
   /** Rows whose three values from {@code first} differ from the row before. */
   private static long changes(List<double[]> rows, int first) {

@@ -58,6 +58,13 @@ public final class SessionDetector {
   static final double STROKE_DONE_SHARE = 0.25;
   private static final int MAX_ANNOUNCED = 64;
   static final double ACTIVITY_WINDOW_S = 6.0;
+  /**
+   * How long after the roller last moved or was jolted the detector has surely had the chance to see
+   * it empty: the rocking residual lets go of the movement {@link OnRollerDetector#RESIDUAL_CLEAR_S}
+   * after it, and the quiet line must then hold for a moment. Measured on 183 simulated get-offs:
+   * "off" 6.5–7.5 s after the roller came to rest, two at 9–10 s (noisy gyros).
+   */
+  public static final double EMPTY_SHOWN_S = OnRollerDetector.RESIDUAL_CLEAR_S + 1;
   /** A still segment at least this long that no pass follows is the extension hold. */
   static final double HOLD_MIN_S = 20.0;
   private static final double SPEED_TAU_S = 0.1;
@@ -170,6 +177,8 @@ public final class SessionDetector {
   private final Deque<Pass> deferred = new ArrayDeque<>();
   private double deferredShockS = Double.NaN;
   private double restSinceS = Double.NaN;
+  /** The latest grid sample the roller moved or was jolted (see {@link LiveState#lastMovedS}). */
+  private double lastMovedS = Double.NaN;
   private boolean stopAnnounced;
   private final Deque<DwellDue> dwellsDue = new ArrayDeque<>();
   private double now = Double.NaN;
@@ -214,6 +223,9 @@ public final class SessionDetector {
     prevS = sCm;
     sNow = sCm;
     history.add(tS, sCm, speed, shock);
+    if (shock || Math.abs(speed) > OnRollerDetector.MOVING_CM_S) {
+      lastMovedS = tS;
+    }
 
     // the per-axis meters stand in only until the roll meter's window is full (the axis, once
     // known, stays known): after that nobody reads them, so they are not fed
@@ -799,6 +811,7 @@ public final class SessionDetector {
         passCount,
         rolls.rolls(),
         still.running() ? still.startS() : Double.NaN,
-        still.running() ? breathsInStill : 0);
+        still.running() ? breathsInStill : 0,
+        lastMovedS);
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.SyntheticSession;
+import com.rollercoach.core.sample.ImuSample;
+import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.io.live.EventJsonPrinter;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,5 +188,38 @@ class LiveEventsTest {
     assertTrue(json.contains("\"pass_count\":3"), json);
     String kind = EventJsonPrinter.toJson(new MotionEvent.StillClassified(10, 2, MotionEvent.StillKind.HOLD));
     assertTrue(kind.contains("\"kind\":\"hold\""), kind);
+  }
+
+  /**
+   * After the roller moves in a still (a weight shift, or getting off) the detector cannot yet tell
+   * somebody lying there from an empty roller: its state says so ({@link LiveState#onShown} false)
+   * for {@link SessionDetector#EMPTY_SHOWN_S} after the movement, and says "on" as before.
+   */
+  @Test
+  void afterAShiftInAStillThePersonIsNotShownOnUntilAnEmptyRollerWouldHaveShown() {
+    SyntheticSession s =
+        new SyntheticSession().breathing(0.6, 4).idle(10).getOn().strokes(12, 15, 5.0).rest(30)
+            .stroke(1.5, 0.6).rest(40).getOff().idle(15);
+    double shiftS = 10 + 3 + 12 * 3 + 30;
+    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), e -> {});
+    double[] shown = {Double.NaN, Double.NaN}; // first shown again after the shift; last hidden
+    s.play(new SampleSink() {
+      @Override
+      public void accept(ImuSample x) {
+        p.accept(x);
+        LiveState st = p.state();
+        double t = st.tS();
+        if (t > shiftS - 20 && t < shiftS) assertTrue(st.onShown(), "lying still before the shift, at " + t);
+        if (t > shiftS + 0.7 && t < shiftS + 20) {
+          assertTrue(st.onRoller(), "still on after the shift, at " + t);
+          if (!st.onShown()) shown[1] = t;
+          else if (Double.isNaN(shown[0])) shown[0] = t;
+        }
+      }
+    });
+    p.end();
+    // the shift's movement ends 0.6 s in; its speed's smoothing lets go within a few hundredths
+    assertEquals(shiftS + 0.6 + SessionDetector.EMPTY_SHOWN_S, shown[0], 0.3);
+    assertTrue(shown[1] < shown[0], "not hidden again");
   }
 }

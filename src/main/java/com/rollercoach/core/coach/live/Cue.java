@@ -47,8 +47,9 @@ public sealed interface Cue {
   record HoldStarted(double atS, int targetS) implements Cue {}
 
   /**
-   * The extension hold is running: {@code remainingS} seconds of the target are left (30, 10), or 0
-   * when the target is reached; then, and only then, the patient is told to roll off.
+   * The extension hold is running: {@code remainingS} seconds of the target are left (30, 10; or
+   * the seconds actually left when a mark was held back while the roller had just moved), or 0 when
+   * the target is reached; then, and only then, the patient is told to roll off.
    */
   record HoldCountdown(double atS, int remainingS, int breaths) implements Cue {
     public boolean done() {

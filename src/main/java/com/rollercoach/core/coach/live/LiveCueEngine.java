@@ -9,6 +9,7 @@ import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.SessionAnalysis;
+import com.rollercoach.core.detect.SessionDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,6 +59,15 @@ public final class LiveCueEngine {
   /** Seconds-left marks of the hold countdown (0 = target reached). */
   private static final int[] HOLD_MARKS_S = {30, 10, 0};
 
+  /**
+   * A countdown mark held back this long or more says the seconds actually left instead: "30 seconds
+   * left" said with 27 s left is wrong. (Marks wait while the roller has just moved: see {@link
+   * LiveState#onShown}.) With less than {@link #LATE_MARK_MIN_S} left it is left out, the target's
+   * own cue being that close.
+   */
+  static final double LATE_MARK_S = 2;
+  static final double LATE_MARK_MIN_S = 5;
+
   /** Marks of a neutral still period: it is worth knowing how long one has lain still. */
   private static final int[] STILL_MARKS_S = {60, 120};
   /**
@@ -69,6 +79,12 @@ public final class LiveCueEngine {
    * there 2–7 s before it knows the person is off (samples/two-sets.csv: "Holding still." at 2:38,
    * "off the roller since 2:35" at 2:43); on 28 simulated get-offs the off came at most 8.5 s after
    * such a still's start, so 10 s leaves a margin. The countdown still runs from the stop.
+   *
+   * <p>The margin is from the stop, and getting off can come later in the still: a roll-away that
+   * stays inside the 3 cm band, or only a jolt, 2–6 s after the stop (simulate --seed 30000106:
+   * "Holding still." and "Tender spot." 4 s after the person had got off). So the still is also
+   * coached only once the detector has had the time to see the roller empty since it last moved
+   * ({@link LiveState#onShown}), and its later cues wait for that too.
    */
   static final double STILL_CONFIRM_S = 10;
 
@@ -187,6 +203,12 @@ public final class LiveCueEngine {
       holdDone = false;
     }
     trackStill(state);
+    // a still's cues speak to somebody lying there: after the roller moved or was jolted (a weight
+    // shift, or getting off) they wait until the detector has had the time to see it empty
+    if (stillMode != StillMode.NONE && !personShown(state)) {
+      rangeGuard(state);
+      return;
+    }
     switch (stillMode) {
       case NEUTRAL -> neutral(state);
       case TENDER_SPOT -> tenderSpot(state);
@@ -321,7 +343,7 @@ public final class LiveCueEngine {
       unconfirmedSinceS = since;
       breaths = 0;
     }
-    if (state.tS() - since < STILL_CONFIRM_S) return;
+    if (state.tS() - since < STILL_CONFIRM_S || !personShown(state)) return;
     unconfirmedSinceS = Double.NaN;
     stillSinceS = since;
     holdPending = false;
@@ -335,6 +357,17 @@ public final class LiveCueEngine {
       stillMode = StillMode.NEUTRAL;
       holdPending = trace.hipDropAround(since);
     }
+  }
+
+  /**
+   * Whether the detector has had the time to see the roller empty since it last moved ({@link
+   * LiveState#onShown}), or the roller has been rocked back and forth in that time: an empty roller
+   * does not rock by itself, and getting off shoves it once and lets it roll away, whereas somebody
+   * rocking on a tender spot moves it every few seconds and would keep the still's cues waiting.
+   */
+  private boolean personShown(LiveState state) {
+    return state.onShown()
+        || (state.onRoller() && trace.rockingSince(state.tS() - SessionDetector.EMPTY_SHOWN_S));
   }
 
   private void closeStill(double atS) {
@@ -392,9 +425,15 @@ public final class LiveCueEngine {
   private void hold(LiveState state) {
     breaths = state.breathsInStill();
     double remaining = targets.holdTargetS() - (state.tS() - stillSinceS);
-    while (nextMark < HOLD_MARKS_S.length && remaining <= HOLD_MARKS_S[nextMark]) {
-      out.accept(new Cue.HoldCountdown(state.tS(), HOLD_MARKS_S[nextMark], breaths));
-      nextMark++;
+    int due = -1;
+    while (nextMark < HOLD_MARKS_S.length && remaining <= HOLD_MARKS_S[nextMark]) due = nextMark++;
+    if (due < 0) return;
+    int mark = HOLD_MARKS_S[due];
+    if (mark == 0 || remaining > mark - LATE_MARK_S) {
+      out.accept(new Cue.HoldCountdown(state.tS(), mark, breaths));
+    } else if (remaining >= LATE_MARK_MIN_S) {
+      // held back while the roller had just moved (a weight shift): the time actually left
+      out.accept(new Cue.HoldCountdown(state.tS(), (int) Math.floor(remaining), breaths));
     }
   }
 

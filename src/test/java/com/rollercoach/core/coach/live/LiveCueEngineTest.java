@@ -10,6 +10,7 @@ import com.rollercoach.core.detect.LiveState;
 import com.rollercoach.core.detect.MotionEvent;
 import com.rollercoach.core.detect.Pass;
 import com.rollercoach.core.detect.Phase;
+import com.rollercoach.core.detect.SessionDetector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,31 @@ class LiveCueEngineTest {
     assertEquals(since + 60, countdown.get(2).atS(), 0.01);
     assertEquals(10, countdown.get(2).breaths());
     assertTrue(only(Cue.DwellTimer.class).isEmpty());
+  }
+
+  /**
+   * A weight shift in the hold moves the roller as getting off would: the countdown waits until the
+   * detector can tell (see {@link LiveState#onShown}), then says the seconds actually left rather
+   * than the mark that passed meanwhile ("30 seconds left" with 25 s left).
+   */
+  @Test
+  void aCountdownMarkHeldBackByAShiftSaysTheSecondsActuallyLeft() {
+    double t = rollSlowly(20);
+    double since = t + 2.5;
+    hipDrop(t + 1, since);
+    double shift = since + 27; // 33 s left: the 30 s mark comes 3 s after it
+    for (double x = since + 8; x <= since + 70; x += 0.005) {
+      double moved = x >= shift ? shift : Double.NaN;
+      engine.onState(new LiveState(x, 11.5, 0, Phase.HOLD, true, 40, 20, since, 0, moved));
+    }
+    List<Cue.HoldCountdown> countdown = only(Cue.HoldCountdown.class);
+    assertEquals(3, countdown.size(), cues.toString());
+    assertEquals(shift + SessionDetector.EMPTY_SHOWN_S, countdown.get(0).atS(), 0.01);
+    for (Cue.HoldCountdown c : countdown) {
+      double left = 60 - (c.atS() - since);
+      assertEquals(left, c.remainingS(), 1.0, "said '" + CueText.of(c) + "' with " + left + " s left");
+    }
+    assertEquals(List.of(10, 0), countdown.subList(1, 3).stream().map(Cue.HoldCountdown::remainingS).toList());
   }
 
   /**

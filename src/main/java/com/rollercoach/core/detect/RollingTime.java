@@ -11,8 +11,15 @@ import java.util.List;
  * turning point to turning point, so a stroke interrupted by a tender spot (the patient stops
  * mid-stroke, holds 1–2 minutes, then carries on), or one whose turning point falls inside a still
  * period, contains that still time: over its whole span it "moves" at 0.1–0.3 cm/s, which reads as a
- * nicely slow pass. Every pause (a still-loaded segment, a stretch off the roller, a data gap) is cut
- * out of the pass first.
+ * nicely slow pass. Every pause (a still-loaded segment, a stretch off the roller) is cut out of the
+ * pass first.
+ *
+ * <p>A data gap is not a pause: the pass's travel includes what the roller rolled across it (the
+ * signal stage bridges it with the gravity angle), so its time is rolling time as much as the
+ * samples' around it. Cut out, a 1 s Bluetooth gap early in a stroke doubled the pass's speed, and
+ * the coach told somebody rolling at 2.3 cm/s to slow down (simulate --seed 30000116: "8.2 cm at
+ * 5.2 cm/s"; 10 of 87 slow-down cues on 100 simulated sessions came from such gaps or the like).
+ * Kept in, a gap during a pause inside a pass can only make the pass read slower, never too fast.
  *
  * <p>A finished analysis carries its pace by this rule ({@link SessionAnalysis#paceCmS}, set by
  * {@link AnalysisCollector}), so the summary, the verdicts, the JSON, the report and the library show
@@ -24,14 +31,13 @@ public final class RollingTime {
   private RollingTime() {}
 
   /**
-   * The pauses of a finished session: every still-loaded segment (tender spots, holds), every data gap
-   * and every stretch off the roller, merged, as {from, to} in the recording clock.
+   * The pauses of a finished session: every still-loaded segment (tender spots, holds) and every
+   * stretch off the roller, merged, as {from, to} in the recording clock (not data gaps: see above).
    */
   public static List<double[]> pauses(SessionAnalysis a) {
     List<double[]> p = new ArrayList<>();
     for (Dwell d : a.dwells()) p.add(new double[] {d.startS(), d.endS()});
     for (ExtensionHold h : a.holds()) p.add(new double[] {h.startS(), h.endS()});
-    for (double[] g : a.gaps()) p.add(new double[] {g[0], g[1]});
     double last = a.startS();
     for (double[] on : a.onPeriods()) {
       if (on[0] > last) p.add(new double[] {last, on[0]});
@@ -84,12 +90,15 @@ public final class RollingTime {
   }
 
   /**
-   * Rolling stretches: the union of the passes' spans with every pause cut out, as {from, to, first
-   * pass index, last pass index}. A pass cut by a tender spot belongs to the stretch before and the one
-   * after it.
+   * Rolling stretches: the union of the passes' spans with every pause and every data gap cut out
+   * (a table shows the gap as a row of its own, though its time counts as rolling for the pace), as
+   * {from, to, first pass index, last pass index}. A pass cut by a tender spot belongs to the stretch
+   * before and the one after it.
    */
   public static List<double[]> stretches(SessionAnalysis a) {
-    List<double[]> pauses = pauses(a);
+    List<double[]> breaks = new ArrayList<>(pauses(a));
+    for (double[] g : a.gaps()) breaks.add(new double[] {g[0], g[1]});
+    List<double[]> pauses = merge(breaks);
     List<double[]> pieces = new ArrayList<>();
     for (Pass p : a.passes()) {
       double from = p.startS();

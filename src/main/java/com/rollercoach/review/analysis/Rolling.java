@@ -13,14 +13,16 @@ import java.util.List;
  * by a tender spot (the patient stops mid-stroke, holds 1–2 minutes, then carries on) is one pass that
  * contains the still period: its "speed" over the whole span is 0.1–0.3 cm/s, and a "Rolling" row built
  * from such passes spans the tender spot. Here every still period (tender spot or hold; by the
- * definitions every still-loaded segment of ≥ 8 s is one of them), every stretch off the roller and
- * every data gap is cut out: rolling stretches end where one starts, and pace is travel over rolling
- * time only. The core's analysis is left as it is; reviews judge from these figures.
+ * definitions every still-loaded segment of ≥ 8 s is one of them) and every stretch off the roller is
+ * cut out: rolling stretches end where one starts (and at a data gap, shown as a row of its own), and
+ * pace is travel over rolling time only. A data gap's time is rolling time: the travel includes what
+ * the roller rolled across it ({@link RollingTime}). The core's analysis is left as it is; reviews
+ * judge from these figures.
  */
 public final class Rolling {
   private Rolling() {}
 
-  /** Still, off-roller and missing periods of the session, merged, as [from, to] in the recording clock. */
+  /** Still and off-roller periods of the session, merged, as [from, to] in the recording clock. */
   public static List<double[]> pauses(SessionAnalysis a) {
     return RollingTime.pauses(a);
   }

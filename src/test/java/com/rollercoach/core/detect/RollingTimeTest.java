@@ -60,4 +60,29 @@ class RollingTimeTest {
     assertEquals(Verdict.Level.GOOD, pace.level(), pace.message());
     assertEquals(2.5, pace.value(), 1e-9);
   }
+
+  /**
+   * A data gap is rolling time: the pass's travel includes what the roller rolled across it, so cut
+   * out it made a 1 s Bluetooth gap double a 2.3 cm/s pass's speed and the coach said "Slow down"
+   * (simulate --seed 30000116). The event table still splits its rolling rows at the gap.
+   */
+  @Test
+  void aDataGapInsideAPassIsRollingTimeButSplitsTheRollingRows() {
+    List<Pass> passes = new ArrayList<>();
+    double t = 10;
+    for (int i = 1; i <= 5; i++) {
+      passes.add(new Pass(i, t, t + 6, i % 2 == 1 ? 0 : 15, i % 2 == 1 ? 15 : 0));
+      t += 6;
+    }
+    double[] gap = {23, 24}; // inside pass 3 (22–28 s)
+    SessionAnalysis a = new SessionAnalysis(0, t + 10, List.<double[]>of(new double[] {5, t + 5}), passes, 2,
+        List.of(), List.of(), 0, 15, List.<double[]>of(gap));
+    List<double[]> pauses = RollingTime.pauses(a);
+    assertEquals(2.5, RollingTime.speed(passes.get(2), pauses), 1e-9, "15 cm over its 6 s");
+    assertEquals(2.5, RollingTime.pace(a), 1e-9);
+    List<double[]> rows = RollingTime.stretches(a);
+    assertEquals(2, rows.size(), "split at the gap");
+    assertEquals(23, rows.get(0)[1], 1e-9);
+    assertEquals(24, rows.get(1)[0], 1e-9);
+  }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The live pace: each pass's speed over rolling time only ({@link RollingTime}), from the pauses the
- * pipeline has reported by the time the pass is announced. A still period ends ({@link
+ * pipeline has reported by the time the pass is announced (still periods and time off the roller;
+ * a data gap is rolling time, see {@link RollingTime}). A still period ends ({@link
  * MotionEvent.StillEnded}, with its final boundaries) when the roller moves again, before the pass
  * that carries on from it is confirmed; one still running counts as a pause up to now. So after a
  * tender spot the pace shown is the pace of the rolling, not the 0.3 cm/s of a pass that contains
@@ -32,8 +33,6 @@ public final class RollingPace {
     } else if (e instanceof MotionEvent.StillEnded s) {
       pauses.add(new double[] {s.segment().startS(), s.segment().endS()});
       stillSinceS = Double.NaN;
-    } else if (e instanceof MotionEvent.DataGap g) {
-      pauses.add(new double[] {g.fromS(), g.toS()});
     } else if (e instanceof MotionEvent.GotOff off) {
       offSinceS = off.offS();
     } else if (e instanceof MotionEvent.GotOn on) {

@@ -90,15 +90,14 @@ public final class RollingTime {
   }
 
   /**
-   * Rolling stretches: the union of the passes' spans with every pause and every data gap cut out
-   * (a table shows the gap as a row of its own, though its time counts as rolling for the pace), as
-   * {from, to, first pass index, last pass index}. A pass cut by a tender spot belongs to the stretch
-   * before and the one after it.
+   * Rolling stretches: the union of the passes' spans with every pause cut out, as {from, to, first
+   * pass index, last pass index}. A pass cut by a tender spot belongs to the stretch before and the one
+   * after it. A data gap does not cut a stretch (its time is rolling time; a table lists the gap in
+   * its own row): cut there, sub-second Bluetooth gaps made rows of no length ("1:10 – 1:10 rolling:
+   * pass 9") and named one pass in two rows.
    */
   public static List<double[]> stretches(SessionAnalysis a) {
-    List<double[]> breaks = new ArrayList<>(pauses(a));
-    for (double[] g : a.gaps()) breaks.add(new double[] {g[0], g[1]});
-    List<double[]> pauses = merge(breaks);
+    List<double[]> pauses = pauses(a);
     List<double[]> pieces = new ArrayList<>();
     for (Pass p : a.passes()) {
       double from = p.startS();

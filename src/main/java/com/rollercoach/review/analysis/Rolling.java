@@ -14,8 +14,7 @@ import java.util.List;
  * contains the still period: its "speed" over the whole span is 0.1–0.3 cm/s, and a "Rolling" row built
  * from such passes spans the tender spot. Here every still period (tender spot or hold; by the
  * definitions every still-loaded segment of ≥ 8 s is one of them) and every stretch off the roller is
- * cut out: rolling stretches end where one starts (and at a data gap, shown as a row of its own), and
- * pace is travel over rolling time only. A data gap's time is rolling time: the travel includes what
+ * cut out: rolling stretches end where one starts, and pace is travel over rolling time only. A data gap's time is rolling time: the travel includes what
  * the roller rolled across it ({@link RollingTime}). The core's analysis is left as it is; reviews
  * judge from these figures.
  */

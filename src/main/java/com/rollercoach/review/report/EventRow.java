@@ -29,7 +29,7 @@ public record EventRow(Kind kind, String label, double startS, double endS, doub
   /**
    * The events with the passes folded into {@link Kind#ROLLING} rows, one per rolling stretch: a physio
    * reads "passes 1–11" before the pass-by-pass detail. Stretches are split at every still period, off
-   * stretch and gap ({@link Rolling#stretches}), so no row overlaps another; a pass interrupted by a
+   * stretch ({@link Rolling#stretches}), so no rolling row overlaps another (a data gap is a row within one); a pass interrupted by a
    * tender spot is named in the stretch before it and the one after.
    */
   public static List<EventRow> condensed(SessionAnalysis a) {

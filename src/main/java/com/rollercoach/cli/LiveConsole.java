@@ -57,6 +57,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   @Override
   public synchronized void state(LiveState s, LiveSession.Coaching c) {
+    printHeldTick(); // the sample's cues are all out: a tick no milestone followed is printed now
     if (Double.isNaN(t0)) t0 = s.tS();
     coaching = c;
     if (!cuesOnly) showTimer(s, c);
@@ -64,8 +65,30 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   @Override
   public synchronized void cue(Cue c) {
+    if (cuesOnly && c instanceof Cue.RollTick t) {
+      printHeldTick();
+      heldTick = t;
+      return;
+    }
+    if (c instanceof Cue.RollMilestone m && heldTick != null && heldTick.rolls() == m.rolls()) {
+      heldTick = null; // "10 rolls. When you are ready: …" says the count: not "10 rolls" above it too
+    }
+    printHeldTick();
     boolean quiet = c instanceof Cue.MetronomeTick || (!cuesOnly && c instanceof Cue.RollTick);
     if (!quiet) line(c.atS(), (cuesOnly ? "" : "» ") + CueText.of(c));
+  }
+
+  /**
+   * With {@code cuesOnly}, a roll tick waits for the rest of its sample's cues: the coach follows the
+   * tick that reaches a prescribed count with the milestone, which says the count itself (speech says
+   * only the milestone; the tick is a tone).
+   */
+  private Cue.RollTick heldTick;
+
+  private void printHeldTick() {
+    Cue.RollTick t = heldTick;
+    heldTick = null;
+    if (t != null) line(t.atS(), CueText.of(t));
   }
 
   @Override
@@ -100,6 +123,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   /** The session ended: the timer line goes. */
   synchronized void end() {
+    printHeldTick();
     clearStatus();
   }
 
@@ -212,6 +236,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   /** A line that is not tied to a sample time (link state, device). */
   @Override
   public synchronized void message(String text) {
+    printHeldTick();
     print("        " + text);
   }
 

@@ -184,8 +184,10 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
       gaps++;
       gapSeconds += g.toS() - g.fromS();
       if (g.toS() - g.fromS() >= ANNOUNCED_GAP_S) {
-        line(g.atS(), String.format(Locale.ROOT, "no data for %.1f s, %s (%s)", g.toS() - g.fromS(),
-            span(g.fromS(), g.toS()), g.reason()));
+        // "at 0:48" for a gap inside one second of the clock ("0:48–0:48" read as a typo)
+        String when = clock(g.fromS()).equals(clock(g.toS())) ? "at " + clock(g.fromS()) : span(g.fromS(), g.toS());
+        line(g.atS(), String.format(Locale.ROOT, "no data for %.1f s, %s (%s)", g.toS() - g.fromS(), when,
+            g.reason()));
       }
     }
   }

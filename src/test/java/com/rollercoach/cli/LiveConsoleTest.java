@@ -116,4 +116,18 @@ class LiveConsoleTest {
     assertEquals(1, ten.size(), r.out());
     org.junit.jupiter.api.Assertions.assertTrue(ten.get(0).contains("When you are ready"), ten.get(0));
   }
+  /** A gap within one second of the clock says when once: "at 0:48", not "0:48–0:48". */
+  @Test
+  void aShortGapSaysItsSecondOnce() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), false);
+    c.event(new MotionEvent.GotOn(15.4, 15.1));
+    c.event(new MotionEvent.DataGap(48.4, 47.9, 48.2, "no samples"));
+    c.event(new MotionEvent.DataGap(65.0, 62.0, 64.2, "link lost"));
+    assertEquals(java.util.List.of(
+        "   0:15  on the roller",
+        "   0:48  no data for 0.3 s, at 0:48 (no samples)",
+        "   1:05  no data for 2.2 s, 1:02–1:04 (link lost)"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+  }
 }

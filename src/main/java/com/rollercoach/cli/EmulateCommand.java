@@ -48,6 +48,7 @@ public final class EmulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
+    LiveSupport.baud(baud);
     EmulatorInput input =
         source.input != null
             ? LiveSupport.openSession(source.input)

@@ -89,6 +89,7 @@ public final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
+    LiveSupport.baud(baud);
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);

@@ -31,4 +31,21 @@ class ArgumentErrorsTest {
     oneLine("roller-coach: 'anlyze' is not a command (commands: analyze, simulate,", "anlyze", "x.csv");
     oneLine("roller-coach sessions: 'lsit' is not a command (commands: list,", "sessions", "lsit");
   }
+  /**
+   * --baud 0 (or negative) opened the port anyway and ended "no data arrived… at this baud rate?";
+   * each command with --baud refuses it in one line before opening anything.
+   */
+  @Test
+  void aBaudRateThatIsNoSpeedIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String port = dir.resolve("no-such-port").toString();
+    for (String[] args : new String[][] {
+        {"record", "--port", port, "--baud", "0", "--data-dir", dir.toString()},
+        {"emulate", "--port", port, "--baud", "-9600"},
+        {"calibrate", "--port", port, "--baud", "0"}}) {
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertEquals("roller-coach: --baud " + args[4] + ": expected the serial speed the sensor sends at, e.g. 9600 or 115200",
+          r.err().strip(), String.join(" ", args));
+    }
+  }
 }

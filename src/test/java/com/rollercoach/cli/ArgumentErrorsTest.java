@@ -48,4 +48,18 @@ class ArgumentErrorsTest {
           r.err().strip(), String.join(" ", args));
     }
   }
+  /** record with two sensors named: --phyphox won over --port unsaid; --port with --ble was told to give one. */
+  @Test
+  void recordWithTwoSensorsSaysWhichTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun r = CliRun.of("record", "--port", dir.resolve("tty").toString(), "--phyphox", "127.0.0.1:9",
+        "--duration", "1", "--data-dir", dir.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("roller-coach: record reads one sensor: give one of --port, --ble, --phyphox (got --port and --phyphox)",
+        r.err().strip());
+    r = CliRun.of("record", "--port", "auto", "--ble", "roller", "--data-dir", dir.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().strip().endsWith("(got --port and --ble)"), r.err());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("sessions")) || dir.resolve("sessions").toFile().list().length == 0,
+        "no recording was started");
+  }
 }

@@ -62,4 +62,17 @@ class ArgumentErrorsTest {
     assertTrue(!java.nio.file.Files.exists(dir.resolve("sessions")) || dir.resolve("sessions").toFile().list().length == 0,
         "no recording was started");
   }
+  /** report --pdf --csv printed the CSV, exit 0, and wrote no PDF: the two are refused together. */
+  @Test
+  void reportRefusesPdfWithCsvOrJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    for (String data : new String[] {"--csv", "--json"}) {
+      CliRun r = CliRun.of("report", "samples/typical-session.csv", "--pdf", data, "--out",
+          dir.resolve("r.pdf").toString());
+      assertEquals(2, r.code(), r.err());
+      assertEquals("roller-coach: --pdf writes the report as PDF; " + data + " writes its data instead: give one of them",
+          r.err().strip());
+      assertEquals("", r.out());
+      assertTrue(!java.nio.file.Files.exists(dir.resolve("r.pdf")));
+    }
+  }
 }

@@ -83,7 +83,7 @@ class SimulateCommandTest {
    * an unknown --setup did not say which there are.
    */
   @Test
-  @org.junit.jupiter.api.Timeout(20)
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void anEndlessSessionAndAnUnknownSetupAreRefusedAtOnce() {
     CliRun r = CliRun.of("simulate", "--seed", "1", "--min-duration-s", "99999999", "--out", dir.resolve("x.csv").toString());
     assertEquals(2, r.code(), r.err());

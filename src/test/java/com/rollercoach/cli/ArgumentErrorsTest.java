@@ -75,4 +75,13 @@ class ArgumentErrorsTest {
       assertTrue(!java.nio.file.Files.exists(dir.resolve("r.pdf")));
     }
   }
+  /** replay --events-json --cues printed the JSON and silently no cues. */
+  @Test
+  void replayRefusesEventsJsonWithCues() {
+    CliRun r = CliRun.of("replay", "samples/typical-session.csv", "--speed", "max", "--events-json", "--cues");
+    assertEquals(2, r.code(), r.err());
+    assertEquals("roller-coach: --events-json prints every pipeline event, --cues only the cues: give one of them",
+        r.err().strip());
+    assertEquals("", r.out());
+  }
 }

@@ -70,6 +70,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (!result.readAs().equals(result.file().toString())) err.println("read " + result.readAs());
       result.warnings().forEach(w -> Warnings.print(err, w));
       CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
+      // A file has no patient: its verdicts are the protocol's. sessions show, the report and progress
+      // judge the same session against its patient's prescription, and said "off target" where this
+      // said "[ok]", with nothing to tell why.
+      err.println("judged against the protocol's defaults ("
+          + com.rollercoach.review.patients.PrescriptionText.of(com.rollercoach.core.coach.Prescription.protocolDefault())
+          + "); against a patient's own prescription: sessions import FILE --patient NAME, then sessions show");
       // Positions on the back, as sessions show, the report and the window give them (the --json
       // contract keeps the pipeline's own s). A file alone does not say which way is the head.
       BackFrame frame = BackFrames.of(result.analysis(), null, null);

@@ -115,6 +115,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
+    LiveSupport.baud(baud);
     if (source.simulate != null) return simulate(stdout);
     if (source.bench) {
       CalibrationBench.run(sessions, seed, stdout);

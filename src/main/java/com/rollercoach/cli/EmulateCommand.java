@@ -48,6 +48,7 @@ public final class EmulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
+    LiveSupport.baud(baud);
     EmulatorInput input =
         source.input != null
             ? LiveSupport.openSession(source.input)
@@ -80,7 +81,10 @@ public final class EmulateCommand implements Callable<Integer> {
         // closing a pty whose other end is gone
       }
     }
-    System.out.println("Done: " + emulator.framesSent() + " frames sent, " + emulator.commandsAnswered()
+    // A stall whose samples came late in a burst (a file stamped on arrival) is not loss: the number
+    // is what the input really lost, which record's "Link: … lost" should then say of this stream.
+    System.out.println("Done: " + emulator.framesSent() + " frames sent, " + emulator.lostInInput()
+        + " lost in the input (sent as missing sequence numbers), " + emulator.commandsAnswered()
         + " commands answered, " + link.framesDropped() + " frames dropped while the link was down");
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

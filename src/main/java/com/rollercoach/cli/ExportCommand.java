@@ -33,7 +33,9 @@ public final class ExportCommand implements Callable<Integer> {
       throw new UserInputException(out + ": " + e.getMessage(), e);
     }
     long[] samples = {0};
-    try {
+    // "OUT: cannot write (why)" whether the writer fails while the samples stream (an unchecked
+    // failure) or at its last flush: onto a full disk export printed a stack trace or blamed the input
+    OutputFiles.writing(out, () -> {
       // All or nothing: a damaged input that stops the export half-way leaves no partial CSV.
       AtomicOutput.write(out, force, temp -> {
         try (CsvSampleWriter csv = CsvSampleWriter.create(temp, session.metadata())) {
@@ -47,9 +49,7 @@ public final class ExportCommand implements Callable<Integer> {
           csv.end();
         }
       });
-    } catch (IOException e) {
-      throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
-    }
+    });
     session.warnings().forEach(w -> Warnings.print(System.err, w));
     Wrote.print(System.err, out, samples[0] + (samples[0] == 1 ? " sample" : " samples"));
     return 0;

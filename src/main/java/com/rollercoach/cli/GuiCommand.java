@@ -70,10 +70,9 @@ public final class GuiCommand implements Callable<Integer> {
       throw new UserInputException("gui: no display here (DISPLAY is not set); run it on a desktop, "
           + "or under Xvfb: xvfb-run -a java -jar roller-coach.jar gui");
     }
-    GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo, sample, sampleDurationS,
+    return GuiLauncher.launch(new GuiOptions(Optional.ofNullable(replay), parseSpeed(speed), demo, sample, sampleDurationS,
         Optional.ofNullable(port), perf, exitAfterS, Optional.ofNullable(snapshot), largeText,
         Optional.ofNullable(dataDir)));
-    return 0;
   }
 
   static double parseSpeed(String s) {

@@ -57,6 +57,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   @Override
   public synchronized void state(LiveState s, LiveSession.Coaching c) {
+    printHeldTick(); // the sample's cues are all out: a tick no milestone followed is printed now
     if (Double.isNaN(t0)) t0 = s.tS();
     coaching = c;
     if (!cuesOnly) showTimer(s, c);
@@ -64,8 +65,30 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   @Override
   public synchronized void cue(Cue c) {
+    if (cuesOnly && c instanceof Cue.RollTick t) {
+      printHeldTick();
+      heldTick = t;
+      return;
+    }
+    if (c instanceof Cue.RollMilestone m && heldTick != null && heldTick.rolls() == m.rolls()) {
+      heldTick = null; // "10 rolls. When you are ready: …" says the count: not "10 rolls" above it too
+    }
+    printHeldTick();
     boolean quiet = c instanceof Cue.MetronomeTick || (!cuesOnly && c instanceof Cue.RollTick);
     if (!quiet) line(c.atS(), (cuesOnly ? "" : "» ") + CueText.of(c));
+  }
+
+  /**
+   * With {@code cuesOnly}, a roll tick waits for the rest of its sample's cues: the coach follows the
+   * tick that reaches a prescribed count with the milestone, which says the count itself (speech says
+   * only the milestone; the tick is a tone).
+   */
+  private Cue.RollTick heldTick;
+
+  private void printHeldTick() {
+    Cue.RollTick t = heldTick;
+    heldTick = null;
+    if (t != null) line(t.atS(), CueText.of(t));
   }
 
   @Override
@@ -100,6 +123,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   /** The session ended: the timer line goes. */
   synchronized void end() {
+    printHeldTick();
     clearStatus();
   }
 
@@ -160,8 +184,10 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
       gaps++;
       gapSeconds += g.toS() - g.fromS();
       if (g.toS() - g.fromS() >= ANNOUNCED_GAP_S) {
-        line(g.atS(), String.format(Locale.ROOT, "no data for %.1f s, %s (%s)", g.toS() - g.fromS(),
-            span(g.fromS(), g.toS()), g.reason()));
+        // "at 0:48" for a gap inside one second of the clock ("0:48–0:48" read as a typo)
+        String when = clock(g.fromS()).equals(clock(g.toS())) ? "at " + clock(g.fromS()) : span(g.fromS(), g.toS());
+        line(g.atS(), String.format(Locale.ROOT, "no data for %.1f s, %s (%s)", g.toS() - g.fromS(), when,
+            g.reason()));
       }
     }
   }
@@ -212,6 +238,7 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   /** A line that is not tied to a sample time (link state, device). */
   @Override
   public synchronized void message(String text) {
+    printHeldTick();
     print("        " + text);
   }
 

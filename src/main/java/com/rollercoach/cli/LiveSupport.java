@@ -47,6 +47,17 @@ final class LiveSupport {
     }
   }
 
+  /**
+   * A serial speed as given: {@code --baud 0} or {@code -9600} opened the port at a rate the driver
+   * silently replaced, and the session ended "no data arrived… at this baud rate?".
+   */
+  static int baud(int baud) {
+    if (baud <= 0) {
+      throw new UserInputException("--baud " + baud + ": expected the serial speed the sensor sends at, e.g. 9600 or 115200");
+    }
+    return baud;
+  }
+
   /** "1", "4", "0.5" or "max" (as fast as possible: +∞). */
   static double parseSpeed(String s) {
     if (s.equalsIgnoreCase("max")) return Double.POSITIVE_INFINITY;

@@ -89,7 +89,18 @@ public final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
+    LiveSupport.baud(baud);
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
+    // one source: with two, one was silently ignored (--phyphox over --port) or the message said
+    // "give --port … or --ble …" to someone who had given both
+    java.util.List<String> given = new java.util.ArrayList<>();
+    if (port != null) given.add("--port");
+    if (ble != null) given.add("--ble");
+    if (sensors.phyphox != null) given.add("--phyphox");
+    if (given.size() > 1) {
+      throw new UserInputException("record reads one sensor: give one of --port, --ble, --phyphox (got "
+          + String.join(" and ", given) + ")");
+    }
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);
     Prescription prescription = session.prescription(data); // and "ann" is now the "Ann" already there

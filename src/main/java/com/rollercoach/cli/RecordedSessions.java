@@ -30,8 +30,12 @@ final class RecordedSessions {
     Optional<Path> root = libraryOf(recording, data);
     if (root.isEmpty()) return Optional.empty();
     if (!SessionLibrary.isListable(durationS)) { // kept as a file, not listed: the library's one rule
+      // says the rule and the way past it: "56 s of data is no session" left a short try-out unlisted
+      // with no word of the minute it needed or of sessions import
       out.println(String.format(java.util.Locale.ROOT,
-          "Not added to the library: %.0f s of data is no session (the file is kept)", durationS));
+          "Not added to the library: %.0f s of data, under the %.0f s a session lasts at least (the file is"
+              + " kept; `roller-coach sessions import %s` lists it anyway)",
+          durationS, SessionLibrary.MIN_SESSION_S, recording));
       return Optional.empty();
     }
     try (SessionLibrary lib = SessionLibrary.open(root.get())) {

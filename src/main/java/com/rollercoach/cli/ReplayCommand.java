@@ -52,6 +52,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double x = LiveSupport.parseSpeed(speed);
+    // each is a whole stdout of its own: with both, the cues were silently not printed
+    if (eventsJson && cuesOnly) {
+      throw new UserInputException("--events-json prints every pipeline event, --cues only the cues: give one of them");
+    }
     SessionFile file = LiveSupport.openSession(this.file);
     PrintStream out = System.out;
     DataFolder data = DataFolder.resolve(session.dataDir);

@@ -69,6 +69,11 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // --pdf with --csv or --json printed the CSV or JSON and said nothing of the PDF asked for
+    if (pdf && (format.csv || format.json)) {
+      throw new UserInputException("--pdf writes the report as PDF; --" + (format.csv ? "csv" : "json")
+          + " writes its data instead: give one of them");
+    }
     // Before any work: an existing file is refused in one line unless --force (OutputFiles, one rule).
     String name = (compare != null ? "compare" : "report")
         + (format.csv ? ".csv" : format.json ? ".json" : pdf ? ".pdf" : ".html");

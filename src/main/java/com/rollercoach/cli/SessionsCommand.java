@@ -195,7 +195,9 @@ public final class SessionsCommand implements Runnable {
               held ? Durations.clock(s.holdS()) : "–",
               held ? String.valueOf(s.breaths()) : "–", met, pain(e.notes()));
         }
-        out.printf("%d session(s)%n", sessions.size());
+        // the columns' units, which the headings have no room for (a physio read PACE 2.0 as what?)
+        out.printf("%d session(s)%s%n", sessions.size(), sessions.isEmpty() ? ""
+            : "; PACE in cm/s while rolling, RANGE in cm, HOLD in m:ss");
         out.flush();
       }
       return 0;

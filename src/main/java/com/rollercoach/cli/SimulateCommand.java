@@ -101,12 +101,21 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The longest session simulate writes: a day (at 1 kHz about 7 GB of CSV). */
+  static final double MAX_DURATION_S = 24 * 3600;
+
   private SimulationSpec spec() {
     if (rateHz != 0 && (rateHz < 25 || rateHz > 1000)) {
       throw new UserInputException("--rate " + NumberText.plain(rateHz) + ": must be between 25 and 1000 Hz");
     }
     if (rollerDiameterCm < 0 || rollerDiameterCm > 40) {
       throw new UserInputException("--roller-diameter-cm " + rollerDiameterCm + ": must be 0–40 cm");
+    }
+    // a day at most: --min-duration-s 99999999 (a typo, or three years) planned for minutes, then ran
+    // out of memory or filled the disk, with no word
+    if (!(minDurationS >= 0 && minDurationS <= MAX_DURATION_S)) {
+      throw new UserInputException("--min-duration-s " + NumberText.plain(minDurationS) + ": must be 0–"
+          + NumberText.plain(MAX_DURATION_S) + " s (24 h)");
     }
     Archetype archetype = null;
     if (!profile.equalsIgnoreCase("random")) {
@@ -129,7 +138,9 @@ public final class SimulateCommand implements Callable<Integer> {
       try {
         conditions.add(com.rollercoach.sim.Condition.parse(c));
       } catch (IllegalArgumentException e) {
-        throw new UserInputException("--setup " + c.trim() + ": unknown condition");
+        throw new UserInputException("--setup " + c.trim() + ": unknown condition (one of "
+            + String.join(", ", Arrays.stream(com.rollercoach.sim.Condition.values())
+                .map(com.rollercoach.sim.Condition::cliName).toList()) + ")");
       }
     }
     return new SimulationSpec(

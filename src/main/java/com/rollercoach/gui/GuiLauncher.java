@@ -17,10 +17,19 @@ public final class GuiLauncher {
     return !GraphicsEnvironment.isHeadless();
   }
 
-  /** Opens the window and returns when it is closed. */
-  public static void launch(GuiOptions o) {
+  private static volatile boolean failed;
+
+  /** Opens the window and returns when it is closed: 0, or 2 when something asked of it failed (--snapshot). */
+  public static int launch(GuiOptions o) {
     options = o;
+    failed = false;
     Application.launch(RollerCoachApp.class);
+    return failed ? 2 : 0;
+  }
+
+  /** Something the command line asked of the window failed (it said so): the command exits 2. */
+  static void failed() {
+    failed = true;
   }
 
   static GuiOptions options() {

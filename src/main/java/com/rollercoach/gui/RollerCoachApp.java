@@ -33,7 +33,9 @@ public final class RollerCoachApp extends Application {
     if (options.exitAfterS() > 0) {
       PauseTransition p = new PauseTransition(Duration.seconds(options.exitAfterS()));
       p.setOnFinished(e -> {
-        options.snapshot().ifPresent(f -> snapshot(scene, f));
+        options.snapshot().ifPresent(f -> {
+          if (!snapshot(scene, f)) GuiLauncher.failed();
+        });
         if (options.perf()) {
           System.err.println("perf: " + PerfMeter.retainedHeapLine());
         }
@@ -92,13 +94,26 @@ public final class RollerCoachApp extends Application {
     }
   }
 
-  /** Saves what the window shows as PNG (the same pixels a screenshot would have). */
-  static void snapshot(Scene scene, Path file) {
+  /**
+   * Saves what the window shows as PNG (the same pixels a screenshot would have), all or nothing
+   * ({@link com.rollercoach.io.AtomicOutput}); false, said in one line, when it could not.
+   * {@code ImageIO.write(image, "png", File)} deletes the file before writing: {@code --snapshot
+   * /dev/full} run as root replaced the device with a regular file and said "saved".
+   */
+  static boolean snapshot(Scene scene, Path file) {
+    java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
     try {
-      ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+      com.rollercoach.io.AtomicOutput.write(file, true, target -> {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+          if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer");
+        }
+      });
       System.err.println("roller-coach gui: saved " + file);
-    } catch (IOException e) {
-      System.err.println("roller-coach gui: could not save " + file + ": " + e.getMessage());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      String why = e.getCause() instanceof IOException c ? c.getMessage() : e.getMessage();
+      System.err.println("roller-coach gui: " + file + ": cannot write (" + why + ")");
+      return false;
     }
   }
 }

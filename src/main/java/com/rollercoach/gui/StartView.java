@@ -59,7 +59,8 @@ final class StartView extends ScrollPane {
     patient.setEditable(true);
     patient.setId("patientPicker");
     patient.setPromptText("patient name (type a new one to add)");
-    patient.setPrefWidth(320);
+    // wide enough for the whole hint at any text size (320 px cut it at "type a new one to")
+    patient.setStyle("-fx-pref-width: 25em;");
     try {
       patient.getItems().setAll(Patients.open(data.root()).names());
     } catch (RuntimeException e) {

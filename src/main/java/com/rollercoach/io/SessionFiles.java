@@ -460,17 +460,37 @@ public final class SessionFiles {
               @Override
               public void accept(ImuSample s) {
                 pacer.await(s.tS());
-                sink.accept(s);
+                try {
+                  sink.accept(s);
+                } catch (java.io.UncheckedIOException e) {
+                  throw new SinkFailed(e);
+                }
               }
 
               @Override
               public void gap(double fromS, double toS, String reason) {
-                sink.gap(fromS, toS, reason);
+                try {
+                  sink.gap(fromS, toS, reason);
+                } catch (java.io.UncheckedIOException e) {
+                  throw new SinkFailed(e);
+                }
               }
             });
         warnings.addAll(r.warnings());
+      } catch (SinkFailed e) {
+        throw e.failure; // where the samples go failed (export onto a full disk): not this file's fault
       } catch (java.io.UncheckedIOException e) {
         throw textError(path, e);
+      }
+    }
+
+    /** The sink's own I/O failure, carried past the catch that blames the file being read. */
+    private static final class SinkFailed extends RuntimeException {
+      final java.io.UncheckedIOException failure;
+
+      SinkFailed(java.io.UncheckedIOException failure) {
+        super(null, null, false, false);
+        this.failure = failure;
       }
     }
 

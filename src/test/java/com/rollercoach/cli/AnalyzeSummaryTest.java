@@ -39,4 +39,16 @@ class AnalyzeSummaryTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("Session: ") && r.out().lines().findFirst().orElseThrow().endsWith("roller 15 cm"), r.out());
   }
+  /**
+   * A physio who analyzes a patient's file and then reads sessions show sees "[ok] 16 rolls" beside
+   * "off target": analyze says whose targets it judged by (stderr, with the other notes on the read).
+   */
+  @Test
+  void itSaysItJudgedByTheProtocolsDefaults() {
+    CliRun r = CliRun.of("analyze", "samples/typical-session.csv");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("judged against the protocol's defaults (rolls 10–20 · 2–4 s/pass · tender spots"
+        + " 60–120 s · hold 60 s · 3×/week)"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
 }

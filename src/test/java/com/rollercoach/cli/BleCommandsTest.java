@@ -82,7 +82,7 @@ class BleCommandsTest {
 
     CliRun both = CliRun.of("record", "--ble", "X", "--port", "/dev/null", "--out", rec.toString());
     assertEquals(2, both.code());
-    assertTrue(both.err().contains("give --port PATH|auto or --ble NAME|ADDRESS"), both.err());
+    assertTrue(both.err().contains("give one of --port, --ble, --phyphox (got --port and --ble)"), both.err());
   }
 
   @Test

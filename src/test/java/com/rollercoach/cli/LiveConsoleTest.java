@@ -86,4 +86,48 @@ class LiveConsoleTest {
     assertEquals(java.util.List.of("Recording /dev/ttyB to s.rcrec (Ctrl-C to stop)", "        link up: /dev/ttyB",
         "        device EMU-0001"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
   }
+  /**
+   * {@code --cues} prints what the patient hears: at a prescribed count the milestone says "10 rolls.
+   * When you are ready: …", and the roll tick's "10 rolls" is not printed above it (speech says the
+   * milestone only); a tick no milestone follows is printed, at its own time, before the next line.
+   */
+  @Test
+  void aMilestoneSaysItsCountOnceWithCues() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), true);
+    c.cue(new com.rollercoach.core.coach.live.Cue.RollTick(245.0, 9));
+    c.cue(new com.rollercoach.core.coach.live.Cue.RollTick(252.0, 10));
+    c.cue(new com.rollercoach.core.coach.live.Cue.RollMilestone(252.0, 10, false));
+    c.cue(new com.rollercoach.core.coach.live.Cue.RollTick(259.0, 11));
+    c.end();
+    assertEquals(java.util.List.of(
+        "   4:05  9 rolls",
+        "   4:12  10 rolls. When you are ready: roller to mid back, drop the hips.",
+        "   4:19  11 rolls"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  /** The same through replay of the bundled session: one line says "10 rolls", the milestone's. */
+  @Test
+  void replayWithCuesSaysTenRollsOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+    CliRun r = CliRun.of("replay", "samples/typical-session.csv", "--speed=max", "--cues", "--data-dir=" + data);
+    assertEquals(0, r.code(), r.err());
+    java.util.List<String> ten = r.out().lines().filter(l -> l.contains("10 rolls")).toList();
+    assertEquals(1, ten.size(), r.out());
+    org.junit.jupiter.api.Assertions.assertTrue(ten.get(0).contains("When you are ready"), ten.get(0));
+  }
+  /** A gap within one second of the clock says when once: "at 0:48", not "0:48–0:48". */
+  @Test
+  void aShortGapSaysItsSecondOnce() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), false);
+    c.event(new MotionEvent.GotOn(15.4, 15.1));
+    c.event(new MotionEvent.DataGap(48.4, 47.9, 48.2, "no samples"));
+    c.event(new MotionEvent.DataGap(65.0, 62.0, 64.2, "link lost"));
+    assertEquals(java.util.List.of(
+        "   0:15  on the roller",
+        "   0:48  no data for 0.3 s, at 0:48 (no samples)",
+        "   1:05  no data for 2.2 s, 1:02–1:04 (link lost)"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+  }
 }

@@ -59,6 +59,19 @@ class RecordedSessionsTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  /** A short try-out is kept, not listed, and the line says why and how to list it anyway. */
+  @Test
+  void aShortRecordingSaysTheMinuteItNeedsAndHowToImportIt() throws Exception {
+    SessionLibrary.open(dir).close();
+    Path file = record(dir.resolve("sessions").resolve("session-20261125-101500.rcrec"));
+    Optional<SessionEntry> e = RecordedSessions.index(file, 56, com.rollercoach.io.DataFolder.resolve(dir),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertTrue(e.isEmpty());
+    assertEquals("Not added to the library: 56 s of data, under the 60 s a session lasts at least (the file is kept;"
+        + " `roller-coach sessions import " + file + "` lists it anyway)", out.toString(StandardCharsets.UTF_8).strip());
+    assertTrue(Files.exists(file));
+  }
+
   @Test
   void aRecordingInTheLibrarysSessionsFolderIsListedAtOnce() throws Exception {
     SessionLibrary.open(dir).close();

@@ -99,6 +99,16 @@ class ReviewCommandsTest {
     assertFalse(page.matches("(?s).*>-?\\d(\\.\\d+)?E-\\d+<.*"), "an axis labelled in scientific notation");
   }
 
+  /** The list's headings have no room for units: its last line gives them (PACE 2.0 read as what?). */
+  @Test
+  void theListSaysItsUnits() throws Exception {
+    importOne("Bob", "2026-11-04T08:00:00Z");
+    Run list = run("sessions", "list", "--data-dir", data());
+    assertEquals(0, list.code(), list.err());
+    String last = list.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertEquals("1 session(s); PACE in cm/s while rolling, RANGE in cm, HOLD in m:ss", last);
+  }
+
   @Test
   void importListShowNoteDelete() throws Exception {
     String id = importOne(HOSTILE, "2026-11-02T08:00:00Z");

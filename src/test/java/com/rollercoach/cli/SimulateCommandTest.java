@@ -78,6 +78,23 @@ class SimulateCommandTest {
     assertTrue(err.toString().contains("--profile yoga: unknown"), err.toString());
   }
 
+  /**
+   * --min-duration-s 99999999 (three years) planned for minutes and then ran out of memory or disk;
+   * an unknown --setup did not say which there are.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEndlessSessionAndAnUnknownSetupAreRefusedAtOnce() {
+    CliRun r = CliRun.of("simulate", "--seed", "1", "--min-duration-s", "99999999", "--out", dir.resolve("x.csv").toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("roller-coach: --min-duration-s 99999999: must be 0–86400 s (24 h)", r.err().strip());
+    assertTrue(!Files.exists(dir.resolve("x.csv")));
+    r = CliRun.of("simulate", "--seed", "1", "--setup", "ble-stall", "--out", dir.resolve("x.csv").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().strip().startsWith("roller-coach: --setup ble-stall: unknown condition (one of "), r.err());
+    assertTrue(r.err().contains("ble-stalls") && r.err().contains("grid-foam"), r.err());
+  }
+
   @Test
   void anExistingFileIsRefusedInOneLineUnlessForced() throws Exception {
     Path csv = dir.resolve("kept.csv");

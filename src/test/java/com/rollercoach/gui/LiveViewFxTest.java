@@ -76,6 +76,17 @@ class LiveViewFxTest {
     assertEquals("● Connected", text(robot, "#linkState"));
   }
 
+  /** The patient's status bar says the link, not the window's fps and CPU (those need gui --perf). */
+  @Test
+  void theStatusBarShowsNoPerformanceFiguresWithoutPerf(FxRobot robot) {
+    playTo(robot, 40.5);
+    robot.interact(() -> { }); // a frame of the window's timer has run
+    Label perf = robot.lookup("#perfReadout").queryAs(Label.class);
+    assertFalse(perf.isVisible(), perf.getText());
+    assertFalse(perf.isManaged());
+    assertTrue(robot.lookup("#linkState").queryAs(Label.class).isVisible());
+  }
+
   @Test
   void aTenderSpotBeforeEnoughRollsShowsItsTimerLargestAndPosition(FxRobot robot) {
     playTo(robot, 100);

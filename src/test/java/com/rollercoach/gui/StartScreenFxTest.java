@@ -114,6 +114,35 @@ class StartScreenFxTest {
     assertEquals("of 5–12", robot.lookup("#rollsTarget").queryAs(Label.class).getText());
   }
 
+  /** The patient picker's hint is read whole: it was cut at "patient name (type a new one to". */
+  @Test
+  void thePatientPickersHintFits(FxRobot robot) {
+    openOn(robot, home);
+    robot.interact(() -> { });
+    ComboBox<?> picker = robot.lookup("#patientPicker").queryComboBox();
+    TextField editor = picker.getEditor();
+    javafx.scene.text.Text text = new javafx.scene.text.Text(editor.getPromptText());
+    text.setFont(editor.getFont());
+    double room = editor.getWidth() - editor.getPadding().getLeft() - editor.getPadding().getRight();
+    assertTrue(editor.getPromptText().endsWith("to add)"), editor.getPromptText());
+    assertTrue(text.getLayoutBounds().getWidth() <= room,
+        text.getLayoutBounds().getWidth() + " px of hint in " + room + " px");
+    // and legible on the field (WCAG AA, 4.5:1): Modena's prompt grey on this dark theme was ~1.6:1
+    javafx.scene.text.Text shown = editor.lookupAll(".text").stream()
+        .filter(n -> n instanceof javafx.scene.text.Text t && editor.getPromptText().equals(t.getText()))
+        .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow();
+    javafx.scene.paint.Color hint = (javafx.scene.paint.Color) shown.getFill();
+    javafx.scene.paint.Color field = javafx.scene.paint.Color.web("#262b31"); // -fx-control-inner-background
+    double contrast = (luminance(hint) + 0.05) / (luminance(field) + 0.05);
+    assertTrue(contrast >= 4.5, hint + " on " + field + ": " + contrast + ":1");
+  }
+
+  private static double luminance(javafx.scene.paint.Color c) {
+    double[] v = {c.getRed(), c.getGreen(), c.getBlue()};
+    for (int i = 0; i < 3; i++) v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : Math.pow((v[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  }
+
   @Test
   void anImpossiblePrescriptionIsRefusedInOneLineAndNothingIsSaved(FxRobot robot) {
     openOn(robot, home);

@@ -157,6 +157,10 @@ public final class LiveView extends BorderPane {
       l.setMinWidth(Region.USE_PREF_SIZE);
     }
     perfReadout.setMinWidth(0);
+    // fps, frame times, CPU and heap are for whoever measures the window (--perf), not the patient
+    // on the floor: the status bar showed them to everyone, cut off at "· h..." in a 1280 px window
+    perfReadout.setVisible(perfLog);
+    perfReadout.setManaged(perfLog);
     HBox status = new HBox(18, linkState, linkDetail, framesLost, spacer, perfReadout);
     status.getStyleClass().add("status-bar");
     status.setAlignment(Pos.CENTER_LEFT);

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * to int16 counts and saturate at full scale. Device timestamps are the input's own times (µs after a
  * boot offset, wrapping at 2³²), sent faster when {@code speed > 1}, so a session emulated at any
  * speed decodes to the same sample times. Samples missing from the input (a gap, a dropped sample)
- * advance the sequence number as a lossy link would, so the host counts them as lost frames.
+ * advance the sequence number as a lossy link would, so the host counts them as lost frames. A file
+ * stamped on arrival (Bluetooth: a stall, then the late samples in a burst) lost none of a stall's
+ * samples that its burst brings: those keep their sequence numbers ({@link #lostInInput}).
  *
  * <p>One thread: {@link #run()} plays the input and, while waiting for each sample's due time, reads
  * and answers commands. {@link #start} runs it on a daemon thread; {@link #stop} ends it.
@@ -57,6 +59,13 @@ public final class Emulator {
     }
   }
 
+  /**
+   * How far ahead of a gap in the input's times the emulator looks for the burst that delivers a
+   * stall's samples late (input seconds after the first sample past the gap). Stalls of Bluetooth LE
+   * links last 0.1–1 s; their bursts arrive within the next fraction of a second.
+   */
+  static final double BURST_LOOKAHEAD_S = 2.0;
+
   /** Samples examined to estimate the input's rate when its metadata does not state it. */
   private static final int RATE_PROBE_SAMPLES = 16;
 
@@ -71,6 +80,7 @@ public final class Emulator {
   private volatile boolean streaming;
   private volatile long framesSent;
   private volatile long commandsAnswered;
+  private volatile long lostInInput;
   private int seq;
   private double sourceRateHz = Double.NaN;
   private int decimation = 1;
@@ -125,6 +135,14 @@ public final class Emulator {
 
   public long commandsAnswered() {
     return commandsAnswered;
+  }
+
+  /**
+   * Frames the input really lost, sent as missing sequence numbers: a gap in its times that no burst
+   * of late samples made up for (at the streamed rate).
+   */
+  public long lostInInput() {
+    return lostInInput;
   }
 
   public boolean isStreaming() {
@@ -224,15 +242,22 @@ public final class Emulator {
     private double t0 = Double.NaN;
     private long startNanos;
     private long pausedNanos;
-    private double lastSentS = Double.NaN;
     private double nextStatusS;
     private long index;
+    /** Samples read but not yet sent: the look-ahead past a gap ({@link #BURST_LOOKAHEAD_S}). */
+    private final java.util.ArrayDeque<ImuSample> ahead = new java.util.ArrayDeque<>();
+    /** The last sample taken from {@link #ahead}, sent or decimated away; null before the first. */
+    private ImuSample previous;
+    /** The input's sample number, lost samples counted (input-rate units), of {@link #previous}. */
+    private long inputNumber = -1;
+    /** {@link #inputNumber} of the last sample sent; -1 before the first. */
+    private long sentNumber = -1;
 
     @Override
     public void accept(ImuSample s) {
       try {
         if (booted) {
-          emit(s);
+          queue(s);
           return;
         }
         probe.add(s);
@@ -241,7 +266,7 @@ public final class Emulator {
           sourceRateHz = medianRate(probe);
         }
         boot(probe.get(0).tS());
-        for (ImuSample p : probe) emit(p);
+        for (ImuSample p : probe) queue(p);
         probe.clear();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -254,9 +279,10 @@ public final class Emulator {
         if (!probe.isEmpty()) {
           if (Double.isNaN(sourceRateHz)) sourceRateHz = medianRate(probe);
           if (!booted) boot(probe.get(0).tS());
-          for (ImuSample p : probe) emit(p);
+          for (ImuSample p : probe) queue(p);
           probe.clear();
         }
+        while (!ahead.isEmpty()) emit(ahead.poll());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -271,15 +297,26 @@ public final class Emulator {
       seq = 1;
     }
 
+    /** Sends what the look-ahead has decided: samples more than its span before the newest one. */
+    private void queue(ImuSample s) throws IOException {
+      ahead.add(s);
+      while (s.tS() - ahead.peek().tS() > BURST_LOOKAHEAD_S) emit(ahead.poll());
+    }
+
     private void emit(ImuSample s) throws IOException {
+      inputNumber += previous == null ? 1 : 1 + lostBefore(s);
+      previous = s;
       waitUntilDue(s.tS());
       if (index++ % decimation != 0) return;
-      if (!Double.isNaN(lastSentS)) {
+      if (sentNumber >= 0) {
         // Missing input samples become missing sequence numbers, as on a lossy link.
-        long skipped = Math.round((s.tS() - lastSentS) * streamRateHz()) - 1;
-        if (skipped > 0) seq = (int) ((seq + skipped) & 0xFFFF);
+        long skipped = Math.round((inputNumber - sentNumber) / (double) decimation) - 1;
+        if (skipped > 0) {
+          seq = (int) ((seq + skipped) & 0xFFFF);
+          lostInInput += skipped;
+        }
       }
-      lastSentS = s.tS();
+      sentNumber = inputNumber;
       long timeUs = (options.bootOffsetUs() + Math.round((s.tS() - t0) * 1e6)) & 0xFFFF_FFFFL;
       send(new Frame.Imu(timeUs,
           counts(s.axG(), options.accelRangeG()), counts(s.ayG(), options.accelRangeG()), counts(s.azG(), options.accelRangeG()),
@@ -288,6 +325,27 @@ public final class Emulator {
         send(status());
         nextStatusS = s.tS() + options.statusIntervalS();
       }
+    }
+
+    /**
+     * Input samples lost between {@link #previous} and {@code s} (which heads {@link #ahead}): the
+     * samples the time between them holds at the input's rate, less one, unless the samples read
+     * ahead arrived faster than that rate: a stall whose samples came late, stamped on arrival, in a
+     * burst, lost only what the burst did not make up. Counted from {@code previous}, so a clock a
+     * little off its nominal rate loses nothing over a long session.
+     */
+    private long lostBefore(ImuSample s) {
+      double t = previous.tS();
+      long lost = Math.round((s.tS() - t) * sourceRateHz) - 1;
+      if (lost <= 0) return 0;
+      long n = 1; // samples from previous (excluded) to later (included)
+      for (ImuSample later : ahead) { // the samples after s
+        if (later.tS() - s.tS() > BURST_LOOKAHEAD_S) break;
+        n++;
+        lost = Math.min(lost, Math.round((later.tS() - t) * sourceRateHz) - n);
+        if (lost <= 0) return 0;
+      }
+      return lost;
     }
 
     /** Waits for the sample's wall-clock due time, answering commands meanwhile; holds while stopped. */

@@ -81,10 +81,20 @@ public final class CompareReport {
     return Double.isNaN(v) ? "–" : Page.fmt("%.1f s", v);
   }
 
+  /**
+   * The session's range, as sessions list, sessions show, the report and progress give it (within
+   * each time on the roller: a second get-on puts the roller back elsewhere), then where the passes
+   * went. This row gave the passes' whole extent: 25.4 cm beside the report's 13.7 cm for one session
+   * of two sets.
+   */
   private static String span(ReviewSession r) {
-    if (r.onBack().analysis().passes().isEmpty()) return "no passes";
+    SessionAnalysis x = r.onBack().analysis();
+    if (x.passes().isEmpty()) return "no passes";
     double[] s = r.rollingSpan();
-    return Page.fmt("%.1f cm: ", s[1] - s[0]) + r.frame().position(s[0]) + " to " + r.frame().position(s[1]);
+    String where = r.frame().position(s[0]) + " to " + r.frame().position(s[1]);
+    boolean apart = Math.abs((s[1] - s[0]) - x.rangeCm()) >= 0.05;
+    return Page.fmt("%.1f cm: ", x.rangeCm()) + where
+        + (apart ? Page.fmt(" over %d times on the roller", x.onPeriods().size()) : "");
   }
 
   private static String where(ReviewSession r) {

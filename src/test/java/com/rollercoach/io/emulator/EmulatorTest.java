@@ -142,4 +142,47 @@ class EmulatorTest {
     assertTrue(frames.stream().anyMatch(f -> f instanceof Frame.Hello h && h.sampleRateHz() == 100f));
     assertEquals(3, e.commandsAnswered());
   }
+  /**
+   * A file stamped on arrival over Bluetooth LE: a 0.2 s stall whose 20 samples then arrive in a
+   * burst 1 ms apart lost nothing, and a 0.15 s gap no burst makes up lost its 15 samples. Only
+   * those 15 go out as missing sequence numbers (the host said 33 lost: the stall counted too).
+   */
+  @Test
+  void aStallFollowedByItsBurstIsNotLoss() throws IOException {
+    List<ImuSample> in = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      double t = 50 + i * 0.01;
+      if (i >= 300 && i < 320) t = 50 + 320 * 0.01 + (i - 320) * 0.001; // late, in a burst before 320
+      if (i >= 600 && i < 615) continue; // really lost
+      in.add(new ImuSample(t, 0.1, -0.2, 0.97, 40 * Math.sin(0.02 * i), -3.5, 0.5));
+    }
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    Emulator e = new Emulator(input(in, SessionMetadata.empty().with(SessionMetadata.SAMPLE_RATE_HZ, "100")),
+        DeviceLink.streams(null, wire), Emulator.Options.defaults().withSpeed(Double.POSITIVE_INFINITY));
+    e.run();
+
+    Decoded d = decode(wire.toByteArray());
+    assertEquals(in.size(), d.samples.size(), "every sample is sent");
+    assertEquals(15, d.lostFrames, "the host counts the 15 the input lost, not the stall's 20");
+    assertEquals(15, e.lostInInput());
+    for (int i = 0; i < in.size(); i++) {
+      assertEquals(in.get(i).tS() - in.get(0).tS(), d.samples.get(i).tS() - d.samples.get(0).tS(), 1e-6,
+          "device times are still the input's own");
+    }
+  }
+
+  /** A device clock 0.5 % slow against the rate the file states loses nothing over 5 minutes. */
+  @Test
+  void aClockOffItsNominalRateLosesNothing() throws IOException {
+    List<ImuSample> in = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      in.add(new ImuSample(i / 99.5, 0.1, -0.2, 0.97, 1, -3.5, 0.5));
+    }
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    Emulator e = new Emulator(input(in, SessionMetadata.empty().with(SessionMetadata.SAMPLE_RATE_HZ, "100")),
+        DeviceLink.streams(null, wire), Emulator.Options.defaults().withSpeed(Double.POSITIVE_INFINITY));
+    e.run();
+    assertEquals(0, e.lostInInput());
+    assertEquals(0, decode(wire.toByteArray()).lostFrames);
+  }
 }

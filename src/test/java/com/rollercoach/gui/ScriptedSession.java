@@ -172,7 +172,7 @@ final class ScriptedSession {
     }
     double s = position(now);
     double v = (position(now + 0.01) - position(now - 0.01)) / 0.02;
-    LiveState state = new LiveState(now, s, v, phase, on, passes, passes / 2, stillSince, breaths);
+    LiveState state = new LiveState(now, s, v, phase, on, passes, passes / 2, stillSince, breaths, Double.NaN);
     cues.onState(state);
     feed.trace().add(now, s, v);
     double[] range = cues.startingRangeCm();

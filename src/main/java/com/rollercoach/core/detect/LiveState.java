@@ -25,22 +25,8 @@ public record LiveState(
     int breathsInStill,
     double lastMovedS) {
 
-  /** A state with no movement known ({@code lastMovedS} NaN). */
-  public LiveState(
-      double tS,
-      double positionCm,
-      double speedCmS,
-      Phase phase,
-      boolean onRoller,
-      int passes,
-      int rolls,
-      double stillSinceS,
-      int breathsInStill) {
-    this(tS, positionCm, speedCmS, phase, onRoller, passes, rolls, stillSinceS, breathsInStill, Double.NaN);
-  }
-
   public static LiveState initial() {
-    return new LiveState(Double.NaN, 0, 0, Phase.OFF_ROLLER, false, 0, 0, Double.NaN, 0);
+    return new LiveState(Double.NaN, 0, 0, Phase.OFF_ROLLER, false, 0, 0, Double.NaN, 0, Double.NaN);
   }
 
   /**

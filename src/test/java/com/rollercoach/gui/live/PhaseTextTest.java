@@ -14,7 +14,7 @@ class PhaseTextTest {
 
   private static LiveState at(double tS, Phase phase, int rolls, double stillSince, int breaths) {
     return new LiveState(tS, -7.6, 0, phase, phase != Phase.OFF_ROLLER, rolls * 2, rolls, stillSince,
-        breaths);
+        breaths, Double.NaN);
   }
 
   private static LiveSession.Coaching coach(StillMode m, double since, int breaths, boolean holdDone) {

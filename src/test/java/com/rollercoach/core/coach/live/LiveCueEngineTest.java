@@ -30,11 +30,11 @@ class LiveCueEngineTest {
   }
 
   private static LiveState rolling(double t, double s, int rolls) {
-    return new LiveState(t, s, 2.0, Phase.ROLLING, true, rolls * 2, rolls, Double.NaN, 0);
+    return new LiveState(t, s, 2.0, Phase.ROLLING, true, rolls * 2, rolls, Double.NaN, 0, Double.NaN);
   }
 
   private static LiveState still(double t, double since, double s, int rolls, int breaths) {
-    return new LiveState(t, s, 0, Phase.STILL, true, rolls * 2, rolls, since, breaths);
+    return new LiveState(t, s, 0, Phase.STILL, true, rolls * 2, rolls, since, breaths, Double.NaN);
   }
 
   private <T extends Cue> List<T> only(Class<T> kind) {
@@ -145,10 +145,10 @@ class LiveCueEngineTest {
       double f = (x - stopS) / (since - stopS);
       double v = 1.5 / (since - stopS) * 30 * f * f * (1 - f) * (1 - f); // minimum-jerk speed
       engine.onState(new LiveState(x, 10 + 1.5 * f * f * f * (10 - 15 * f + 6 * f * f), v, Phase.ROLLING,
-          true, 40, 20, Double.NaN, 0));
+          true, 40, 20, Double.NaN, 0, Double.NaN));
     }
     for (double x = since; x < since + 8; x += 0.05) engine.onState(new LiveState(x, 11.5, 0, Phase.ROLLING,
-        true, 40, 20, Double.NaN, 0));
+        true, 40, 20, Double.NaN, 0, Double.NaN));
   }
 
   @Test
@@ -176,7 +176,7 @@ class LiveCueEngineTest {
     hipDrop(t + 1, since);
     for (double x = since; x <= since + 6; x += 0.01) engine.onState(still(x, since, 11.5, 20, 0));
     for (double x = since + 6; x <= since + 30; x += 0.01) {
-      engine.onState(new LiveState(x, 11.5, 0, Phase.OFF_ROLLER, false, 40, 20, Double.NaN, 0));
+      engine.onState(new LiveState(x, 11.5, 0, Phase.OFF_ROLLER, false, 40, 20, Double.NaN, 0, Double.NaN));
     }
     assertTrue(only(Cue.HoldStarted.class).isEmpty(), cues.toString());
     // Staying on past 10 s is the hold, announced then, its countdown still from the stop.
@@ -198,7 +198,7 @@ class LiveCueEngineTest {
     double since = t + 1;
     for (double x = since + 2.5; x <= since + 8; x += 0.05) engine.onState(still(x, since, 12, 3, 0));
     for (double x = since + 8; x <= since + 20; x += 0.05) {
-      engine.onState(new LiveState(x, 12, 0, Phase.OFF_ROLLER, false, 6, 3, Double.NaN, 0));
+      engine.onState(new LiveState(x, 12, 0, Phase.OFF_ROLLER, false, 6, 3, Double.NaN, 0, Double.NaN));
     }
     assertTrue(only(Cue.StillStarted.class).isEmpty(), cues.toString());
     assertTrue(only(Cue.TenderSpot.class).isEmpty(), cues.toString());
@@ -364,7 +364,7 @@ class LiveCueEngineTest {
     double t = rollSlowly(4); // starting range 0..20 cm
     for (double x = t + 1; x <= t + 3; x += 0.1) engine.onState(rolling(x, 20 + 4 * (x - t - 1), 2));
     engine.onEvent(new MotionEvent.GotOff(t + 9, t + 1));
-    engine.onState(new LiveState(t + 9, 28, 0, Phase.OFF_ROLLER, false, 8, 4, Double.NaN, 0));
+    engine.onState(new LiveState(t + 9, 28, 0, Phase.OFF_ROLLER, false, 8, 4, Double.NaN, 0, Double.NaN));
     assertTrue(only(Cue.RangeGuard.class).isEmpty(), only(Cue.RangeGuard.class).toString());
     // back on, a pass of the new time on reaching the old edge says nothing of the old crossing
     engine.onEvent(new MotionEvent.GotOn(t + 20, t + 19));
@@ -416,7 +416,7 @@ class LiveCueEngineTest {
   void gettingBackOnLearnsTheStartingRangeAgain() {
     double t = rollSlowly(4); // first time on: 0..20 cm
     engine.onEvent(new MotionEvent.GotOff(t + 5, t + 4));
-    engine.onState(new LiveState(t + 6, 30, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0));
+    engine.onState(new LiveState(t + 6, 30, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0, Double.NaN));
     engine.onEvent(new MotionEvent.GotOn(t + 20, t + 19));
     for (int i = 0; i < 6; i++) {
       double end = t + 28 + 8 * i;
@@ -434,7 +434,7 @@ class LiveCueEngineTest {
   void noRangeGuardBeforeTheRangeIsSetOrWhenOffTheRoller() {
     rollSlowly(2);
     engine.onState(rolling(20, 60, 1));
-    engine.onState(new LiveState(40, 90, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0));
+    engine.onState(new LiveState(40, 90, 0, Phase.OFF_ROLLER, false, 4, 2, Double.NaN, 0, Double.NaN));
     assertTrue(only(Cue.RangeGuard.class).isEmpty());
   }
 

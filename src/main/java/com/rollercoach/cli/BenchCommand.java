@@ -1,6 +1,7 @@
 package com.rollercoach.cli;
 
 import com.rollercoach.sim.bench.AccuracyBenchmark;
+import com.rollercoach.sim.bench.CueBenchmark;
 import com.rollercoach.sim.bench.AccuracyReport;
 import com.rollercoach.sim.bench.AccuracyTally;
 import com.rollercoach.sim.bench.BenchSetup;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Accuracy and speed benchmarks.",
-    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Speed.class})
+    subcommands = {BenchCommand.Accuracy.class, BenchCommand.Cues.class, BenchCommand.Speed.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -95,6 +96,53 @@ public final class BenchCommand implements Runnable {
         System.out.println("\noverall targets met; missed on setups: " + String.join("; ", setupsMissing));
       }
       return strict && !allMet ? 1 : 0;
+    }
+  }
+
+  @Command(
+      name = "cues",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The live coach's cues on simulated sessions, judged against what really happened.",
+        "Plays the sessions of `bench accuracy` (same seeds and setups) through the pipeline and the cue engine as `replay` does, and lists every cue nobody should have heard: about a still while nobody is on the roller, the range guard while getting on or off, slow down after a slow pass, a roll count off by more than one."
+      })
+  static final class Cues implements Callable<Integer> {
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "100", description = "Sessions per setup (default ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--threads", paramLabel = "N",
+        description = "Worker threads (default: the available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(
+        names = "--setups", paramLabel = "SETUPS",
+        defaultValue = "ordinary",
+        description = "Simulated setups as for `bench accuracy` (default ${DEFAULT-VALUE}).")
+    String setups;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Unjustified cues to list (default ${DEFAULT-VALUE}).")
+    int show;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
+      if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
+      List<BenchSetup> chosen;
+      try {
+        chosen = BenchSetup.parse(setups);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--setups: " + e.getMessage());
+      }
+      long t0 = System.nanoTime();
+      CueBenchmark.Tally tally = CueBenchmark.run(sessions, seed, threads, chosen);
+      String heading = String.format(Locale.ROOT, "Live cues over %d simulated sessions (%s; seed %d, %d threads, %.1f s)",
+          tally.sessions(), setups, seed, threads, (System.nanoTime() - t0) / 1e9);
+      System.out.print(CueBenchmark.render(tally, heading, show));
+      return 0;
     }
   }
 

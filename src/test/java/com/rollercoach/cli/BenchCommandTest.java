@@ -34,6 +34,28 @@ class BenchCommandTest {
     assertTrue(out.contains("Accuracy over 2 simulated sessions (ordinary; seed 5"), out);
   }
 
+  /** `bench cues`: a row per kind of cue with how many were heard and how many nobody should have heard. */
+  @Test
+  void cuesPrintARowPerKindOfCueAndTheTotal() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      code = RollerCoachCommand.commandLine().execute("bench", "cues", "--sessions", "2", "--seed", "5", "--threads", "2");
+    } finally {
+      System.setOut(saved);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, out);
+    assertTrue(out.startsWith("Live cues over 2 simulated sessions (ordinary; seed 5"), out);
+    for (String kind : new String[] {"GotOn", "RollTick", "SlowDown", "RangeGuard", "StillStarted", "HoldCountdown", "all"}) {
+      assertTrue(out.lines().anyMatch(l -> l.matches(kind + " +\\d+ +\\d+")), kind + " row in\n" + out);
+    }
+    java.util.regex.Matcher rolls = java.util.regex.Pattern.compile("RollTick +(\\d+)").matcher(out);
+    assertTrue(rolls.find() && Integer.parseInt(rolls.group(1)) >= 10, "two sessions tick at least ten rolls: " + out);
+  }
+
   @Test
   void setupsPrintATableRowPerSetupAndAnUnknownSetupIsAOneLineError() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

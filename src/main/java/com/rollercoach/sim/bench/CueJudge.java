@@ -43,8 +43,13 @@ final class CueJudge {
       return near.stream().anyMatch(NOT_ROLLING::contains) ? "range guard while " + near : null;
     }
     if (cue instanceof Cue.SlowDown) {
+      Set<String> near = kindsNear(t - 1, t + 0.5);
+      if (OFF.containsAll(near)) return "slow down while " + near;
+      // the pass the cue follows: the last one begun a second before it (a pass is announced at
+      // the 2 cm reversal, under a second into the next stroke, or at the stop, before the pause
+      // after it that the truth's span runs on through)
       SessionTruth.PassSpan last = null;
-      for (SessionTruth.PassSpan p : truth.passSpans()) if (p.endS() <= t + 1) last = p;
+      for (SessionTruth.PassSpan p : truth.passSpans()) if (p.startS() <= t - 1) last = p;
       if (last == null) return "slow down before any pass";
       double rolling = strokeSeconds(last.startS(), last.endS());
       double speed = rolling > 0 ? last.travelCm() / rolling : Double.POSITIVE_INFINITY;

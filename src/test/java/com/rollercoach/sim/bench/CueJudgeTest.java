@@ -52,9 +52,11 @@ class CueJudgeTest {
     // limit 1.5 × 2.5 = 3.75 cm/s; a slow-down is wrong below 0.85 × that (3.19)
     assertNotNull(judge.fault(new Cue.SlowDown(20.5, 5, 2.5)), "after the 2 cm/s pass");
     assertNull(judge.fault(new Cue.SlowDown(62.5, 5, 2.5)), "after the 6 cm/s pass");
-    assertNotNull(judge.fault(new Cue.SlowDown(11, 5, 2.5)), "before any pass");
-    // the second pass rolled 12 cm in its 4 s of stroke (the tender spot left out): 3 cm/s
-    assertNotNull(judge.fault(new Cue.SlowDown(60.5, 5, 2.5)));
+    assertNotNull(judge.fault(new Cue.SlowDown(12.5, 5, 2.5)), "before any pass");
+    // the second pass rolled 12 cm in its 4 s of stroke (the tender spot left out): 3 cm/s; announced
+    // as the roller stopped at 24 s, before the truth's span ends
+    assertNotNull(judge.fault(new Cue.SlowDown(24.5, 5, 2.5)));
+    assertNotNull(judge.fault(new Cue.SlowDown(135, 5, 2.5)), "while getting off or after");
   }
 
   @Test

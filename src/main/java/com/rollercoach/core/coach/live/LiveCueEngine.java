@@ -494,17 +494,18 @@ public final class LiveCueEngine {
     }
   }
 
-  /** Whether {@code pass} reached beyond the starting range and its growth allowance. */
+  /**
+   * Whether {@code pass} went beyond the starting range and its growth allowance: where it went (its
+   * end), not where it came from (the pass before's end, told with that pass; the way back from an
+   * excursion is no second one).
+   */
   private boolean beyondRange(Pass pass) {
     double margin = targets.rangeGrowthCm();
-    return pass.lowCm() < rangeLowCm - margin || pass.highCm() > rangeHighCm + margin;
+    return pass.toCm() < rangeLowCm - margin || pass.toCm() > rangeHighCm + margin;
   }
 
-  /** Where {@code pass} went beyond the range: its end if that is beyond, else its start. */
-  private double extremeBeyond(Pass pass) {
-    double margin = targets.rangeGrowthCm();
-    double to = pass.toCm();
-    return to < rangeLowCm - margin || to > rangeHighCm + margin ? to : pass.fromCm();
+  private static double extremeBeyond(Pass pass) {
+    return pass.toCm();
   }
 
   /** Says the waiting range guard, unless said within {@link #REPEAT_GUARD_S} or not re-armed. */

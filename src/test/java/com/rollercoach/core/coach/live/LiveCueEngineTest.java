@@ -345,8 +345,10 @@ class LiveCueEngineTest {
     assertEquals(t + 4, first.get(0).atS());
     assertTrue(first.get(0).aboveRange());
     engine.onState(rolling(t + 5, 10, 2));
-    engine.onState(rolling(t + 20, -6, 2)); // outside at the other end, 17 s later
-    pass(t + 21, 27.5, -6.5, 17);
+    pass(t + 16, 27.5, 1, 12); // the way back from the excursion, 12 s later: no second telling
+    assertEquals(1, only(Cue.RangeGuard.class).size(), only(Cue.RangeGuard.class).toString());
+    engine.onState(rolling(t + 20, -6, 2)); // outside at the other end
+    pass(t + 21, 1, -6.5, 5);
     List<Cue.RangeGuard> guards = only(Cue.RangeGuard.class);
     assertEquals(2, guards.size());
     assertEquals(false, guards.get(1).aboveRange());

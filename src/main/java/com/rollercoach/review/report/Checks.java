@@ -62,7 +62,7 @@ public record Checks(List<Verdict> verdicts) {
       Verdict.Status st = spp < p.secondsPerPassMin() ? Verdict.Status.OFF_TARGET : Verdict.Status.MET;
       String msg = Page.fmt("%.1f s per pass (median, rolling time only)", spp)
           + (spp < p.secondsPerPassMin() ? ": too quick, slow down"
-              : spp > p.secondsPerPassMax() ? ": slower than prescribed (fine)" : "");
+              : spp > p.secondsPerPassMax() ? ": slower than prescribed" : ""); // the status says it is fine
       out.add(1, new Verdict("Seconds per pass", msg, target, st));
       double[] span = r.rollingSpan();
       String where = r.frame().rangeVerdict(span[0], span[1]);

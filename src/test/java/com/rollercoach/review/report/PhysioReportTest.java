@@ -60,6 +60,9 @@ class PhysioReportTest {
     assertEquals(Verdict.Status.OFF_TARGET, verdict(strict, "Tender spot").status());
     // 8 s passes: too quick for a 10–12 s prescription, fine for 2–4 s (slower is not a fault).
     assertEquals(Verdict.Status.MET, verdict(protocol, "Seconds per pass").status());
+    // said once, by the status: "slower than prescribed (fine) (ok)" in sessions show
+    assertTrue(verdict(protocol, "Seconds per pass").measured().endsWith("slower than prescribed"),
+        verdict(protocol, "Seconds per pass").measured());
     Prescription slow = new Prescription(10, 20, 10, 12, 60, 120, 60, 3);
     List<Verdict> slowVerdicts = new SessionReport(entry, r, slow).verdicts();
     assertEquals(Verdict.Status.OFF_TARGET, verdict(slowVerdicts, "Seconds per pass").status());

@@ -18,10 +18,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "help",
     helpCommand = true,
+    version = RollerCoachCommand.VERSION,
     description = "Show a command's usage, nested ones too (help sessions list).")
 final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show usage help for the help command and exit.")
   private boolean helpRequested;
+
+  // every command answers --version; without it here, "help --version" showed the usage
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+  private boolean versionRequested;
 
   @Parameters(paramLabel = "COMMAND", arity = "0..*",
       description = "The command, and its subcommands, to show the usage of.")

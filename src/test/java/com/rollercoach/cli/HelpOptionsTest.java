@@ -61,6 +61,14 @@ class HelpOptionsTest {
     }
   }
 
+  /** Every command answers --version, help too (it printed the usage instead). */
+  @Test
+  void helpAnswersVersionAsEveryCommandDoes() {
+    CliRun r = CliRun.of("help", "--version");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(RollerCoachCommand.VERSION, r.out().strip());
+  }
+
   @Test
   void helpOfACommandThatIsNotThereIsOneLine() {
     CliRun r = CliRun.of("help", "sessions", "lsit");

@@ -35,6 +35,8 @@ public final class PortsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // refused before anything is listed, not after the serial ports
+    if (!(bleScanS >= 0)) throw new UserInputException("--ble-scan must be >= 0 seconds");
     PrintWriter out = spec.commandLine().getOut();
     List<PortInfo> ports = SerialPorts.list();
     // a heading as the Bluetooth and other-sources sections have ("*" marks a likely roller)
@@ -59,7 +61,6 @@ public final class PortsCommand implements Callable<Integer> {
 
   /** BLE devices with the Nordic UART or FFE0 service; where BLE is unavailable, one line saying why. */
   private void printBle(PrintWriter out) {
-    if (!(bleScanS >= 0)) throw new UserInputException("--ble-scan must be >= 0 seconds");
     out.println();
     out.println("Bluetooth LE rollers (Nordic UART / FFE0 service):");
     out.flush();

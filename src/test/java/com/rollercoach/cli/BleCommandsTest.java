@@ -53,6 +53,15 @@ class BleCommandsTest {
     assertTrue(r.out().contains("record --ble NAME|ADDRESS"), r.out());
   }
 
+  /** A negative scan time is refused in one line before anything is listed (it came after the ports). */
+  @Test
+  void aNegativeScanIsRefusedBeforeAnythingIsListed() {
+    CliRun r = CliRun.of("ports", "--ble-scan", "-1");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().isEmpty(), r.out());
+    assertTrue(r.err().contains("--ble-scan must be >= 0 seconds"), r.err());
+  }
+
   @Test
   void helpWorksForTheCommandsWithBleOptions() {
     CliRun ports = CliRun.of("ports", "--help");

@@ -29,15 +29,9 @@ public final class BenchCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(
-      name = "accuracy",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Detector accuracy on simulated sessions against their ground truth.",
-        "Simulates N varied sessions in memory, runs the motion pipeline on each and compares with the truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths, live latency."
-      })
-  static final class Accuracy implements Callable<Integer> {
-    @Option(names = "--sessions", paramLabel = "N", defaultValue = "200", description = "Sessions (default ${DEFAULT-VALUE}).")
+  /** The simulated sessions a benchmark runs: the same options, defaults and checks for each. */
+  static final class SessionsRun {
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "200", description = "Sessions per setup (default ${DEFAULT-VALUE}).")
     int sessions;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
@@ -56,6 +50,28 @@ public final class BenchCommand implements Runnable {
         })
     String setups;
 
+    /** The setups, the options checked first (one line each when wrong). */
+    List<BenchSetup> setups() {
+      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
+      if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
+      try {
+        return BenchSetup.parse(setups);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--setups: " + e.getMessage());
+      }
+    }
+  }
+
+  @Command(
+      name = "accuracy",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Detector accuracy on simulated sessions against their ground truth.",
+        "Simulates N varied sessions in memory, runs the motion pipeline on each and compares with the truth: pass counts, dwell and hold detection, onset/offset and hold-duration errors, breaths, live latency."
+      })
+  static final class Accuracy implements Callable<Integer> {
+    @CommandLine.Mixin SessionsRun run;
+
     @Option(names = "--strict", description = "Exit 1 when an overall target is missed (a setup that misses on its own is listed, not fatal).")
     boolean strict;
 
@@ -64,25 +80,18 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
-      if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
-      List<BenchSetup> chosen;
-      try {
-        chosen = BenchSetup.parse(setups);
-      } catch (IllegalArgumentException e) {
-        throw new UserInputException("--setups: " + e.getMessage());
-      }
+      List<BenchSetup> chosen = run.setups();
       long t0 = System.nanoTime();
-      AccuracyTally tally = AccuracyBenchmark.run(sessions, seed, threads, chosen);
+      AccuracyTally tally = AccuracyBenchmark.run(run.sessions, run.seed, run.threads, chosen);
       double seconds = (System.nanoTime() - t0) / 1e9;
       String heading =
           String.format(
               Locale.ROOT,
               "Accuracy over %d simulated sessions (%s; seed %d, %d threads, %.1f s)",
               tally.sessions(),
-              setups,
-              seed,
-              threads,
+              run.setups,
+              run.seed,
+              run.threads,
               seconds);
       System.out.print(AccuracyReport.render(tally, heading, show));
       boolean allMet = tally.metrics().stream().allMatch(AccuracyTally.Metric::met);
@@ -107,40 +116,18 @@ public final class BenchCommand implements Runnable {
         "Plays the sessions of `bench accuracy` (same seeds and setups) through the pipeline and the cue engine as `replay` does, and lists every cue nobody should have heard: about a still while nobody is on the roller, the range guard while getting on or off, slow down after a slow pass, a roll count off by more than one."
       })
   static final class Cues implements Callable<Integer> {
-    @Option(names = "--sessions", paramLabel = "N", defaultValue = "100", description = "Sessions per setup (default ${DEFAULT-VALUE}).")
-    int sessions;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the run (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-        names = "--threads", paramLabel = "N",
-        description = "Worker threads (default: the available processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(
-        names = "--setups", paramLabel = "SETUPS",
-        defaultValue = "ordinary",
-        description = "Simulated setups as for `bench accuracy` (default ${DEFAULT-VALUE}).")
-    String setups;
+    @CommandLine.Mixin SessionsRun run;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Unjustified cues to list (default ${DEFAULT-VALUE}).")
     int show;
 
     @Override
     public Integer call() throws InterruptedException {
-      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
-      if (threads < 1) throw new UserInputException("--threads " + threads + ": must be at least 1");
-      List<BenchSetup> chosen;
-      try {
-        chosen = BenchSetup.parse(setups);
-      } catch (IllegalArgumentException e) {
-        throw new UserInputException("--setups: " + e.getMessage());
-      }
+      List<BenchSetup> chosen = run.setups();
       long t0 = System.nanoTime();
-      CueBenchmark.Tally tally = CueBenchmark.run(sessions, seed, threads, chosen);
+      CueBenchmark.Tally tally = CueBenchmark.run(run.sessions, run.seed, run.threads, chosen);
       String heading = String.format(Locale.ROOT, "Live cues over %d simulated sessions (%s; seed %d, %d threads, %.1f s)",
-          tally.sessions(), setups, seed, threads, (System.nanoTime() - t0) / 1e9);
+          tally.sessions(), run.setups, run.seed, run.threads, (System.nanoTime() - t0) / 1e9);
       System.out.print(CueBenchmark.render(tally, heading, show));
       return 0;
     }

@@ -34,6 +34,9 @@ public final class CueBenchmark {
   /** One unjustified cue: its session, its time from the session's start, its words, why. */
   public record Fault(String session, double atS, String words, String why) {}
 
+  /** One cue of a judged kind: its kind's name, and why it was unjustified (null when it was not). */
+  record Judged(String kind, Fault fault) {}
+
   /** The cues of a run: how many of each kind were heard, how many unjustified, and which. */
   public record Tally(int sessions, Map<String, int[]> byKind, List<Fault> faults) {
     public int heard() {
@@ -46,7 +49,7 @@ public final class CueBenchmark {
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      List<Future<List<Object[]>>> futures = new ArrayList<>();
+      List<Future<List<Judged>>> futures = new ArrayList<>();
       for (BenchSetup setup : setups) {
         for (int i = 0; i < sessions; i++) {
           SimulationSpec spec = AccuracyBenchmark.specFor(seed, i, setup);
@@ -56,14 +59,14 @@ public final class CueBenchmark {
       Map<String, int[]> byKind = new LinkedHashMap<>();
       for (Class<? extends Cue> k : CueJudge.JUDGED) byKind.put(k.getSimpleName(), new int[2]);
       List<Fault> faults = new ArrayList<>();
-      for (Future<List<Object[]>> f : futures) {
+      for (Future<List<Judged>> f : futures) {
         try {
-          for (Object[] judged : f.get()) {
-            int[] c = byKind.get((String) judged[0]);
+          for (Judged judged : f.get()) {
+            int[] c = byKind.get(judged.kind());
             c[0]++;
-            if (judged[1] != null) {
+            if (judged.fault() != null) {
               c[1]++;
-              faults.add((Fault) judged[1]);
+              faults.add(judged.fault());
             }
           }
         } catch (ExecutionException e) {
@@ -76,8 +79,8 @@ public final class CueBenchmark {
     }
   }
 
-  /** One session's judged cues: {kind name, Fault or null} for every cue of a judged kind. */
-  static List<Object[]> runOne(SimulationSpec spec) {
+  /** One session's judged cues, every cue of a judged kind. */
+  static List<Judged> runOne(SimulationSpec spec) {
     SimulatedSession session = SimulatedSession.create(spec);
     SessionTruth truth = session.truth(false);
     PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(session.nominalDiameterCm());
@@ -104,12 +107,12 @@ public final class CueBenchmark {
         spec.conditions().isEmpty() ? "" : " --setup " + String.join(",",
             spec.conditions().stream().map(c -> c.cliName()).sorted().toList()));
     CueJudge judge = new CueJudge(truth, prescription.targets());
-    List<Object[]> out = new ArrayList<>();
+    List<Judged> out = new ArrayList<>();
     for (Cue c : cues) {
       if (CueJudge.JUDGED.stream().noneMatch(k -> k.isInstance(c))) continue;
       String why = judge.fault(c);
-      out.add(new Object[] {c.getClass().getSimpleName(),
-          why == null ? null : new Fault(label, c.atS() - first[0], CueText.of(c), why)});
+      out.add(new Judged(c.getClass().getSimpleName(),
+          why == null ? null : new Fault(label, c.atS() - first[0], CueText.of(c), why)));
     }
     return out;
   }

@@ -4,7 +4,9 @@ import com.rollercoach.core.coach.CoachingTargets;
 import com.rollercoach.core.coach.live.Cue;
 import com.rollercoach.sim.SessionTruth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a live cue was justified by what really happened (the simulator's truth), by rules a
@@ -54,7 +56,7 @@ final class CueJudge {
       double rolling = strokeSeconds(last.startS(), last.endS());
       double speed = rolling > 0 ? last.travelCm() / rolling : Double.POSITIVE_INFINITY;
       return speed < SLOW_SHARE * targets.paceTooFastCmS()
-          ? String.format(java.util.Locale.ROOT, "slow down after a pass rolled at %.1f cm/s", speed)
+          ? String.format(Locale.ROOT, "slow down after a pass rolled at %.1f cm/s", speed)
           : null;
     }
     if (cue instanceof Cue.GotOn) {
@@ -72,7 +74,7 @@ final class CueJudge {
 
   /** The kinds of the truth's phases that overlap [from, to]. */
   Set<String> kindsNear(double from, double to) {
-    java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+    TreeSet<String> kinds = new TreeSet<>();
     for (SessionTruth.PhaseSpan p : truth.phases()) {
       if (p.endS() > from && p.startS() < to) kinds.add(p.kind());
     }
@@ -90,7 +92,7 @@ final class CueJudge {
     return s;
   }
 
-  /** The names the report uses for each judged kind of cue. */
+  /** The kinds of cue judged, in the report's order. */
   static final List<Class<? extends Cue>> JUDGED =
       List.of(Cue.GotOn.class, Cue.RollTick.class, Cue.SlowDown.class, Cue.RangeGuard.class,
           Cue.StillStarted.class, Cue.TenderSpot.class, Cue.HoldStarted.class, Cue.HoldCountdown.class,

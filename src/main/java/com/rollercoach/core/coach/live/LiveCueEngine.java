@@ -181,7 +181,7 @@ public final class LiveCueEngine {
       onPass(p);
     } else if (event instanceof MotionEvent.PassRevised r) {
       if (passesThisTimeOn > RANGE_SETTING_PASSES && beyondRange(r.pass())) {
-        rangeBeyondCm = extremeBeyond(r.pass());
+        rangeBeyondCm = r.pass().toCm();
       }
     } else if (event instanceof MotionEvent.PassWithdrawn w) {
       // The stroke was the roll-away of getting off: the counter goes back, so the next real
@@ -343,7 +343,7 @@ public final class LiveCueEngine {
       out.accept(new Cue.SlowDown(p.atS(), speed, targets.paceCmS()));
     }
     if (passesThisTimeOn > RANGE_SETTING_PASSES) {
-      if (beyondRange(pass)) rangeBeyondCm = extremeBeyond(pass);
+      if (beyondRange(pass)) rangeBeyondCm = pass.toCm();
       if (!Double.isNaN(rangeBeyondCm)) sayRangeGuard(p.atS());
     }
   }
@@ -502,10 +502,6 @@ public final class LiveCueEngine {
   private boolean beyondRange(Pass pass) {
     double margin = targets.rangeGrowthCm();
     return pass.toCm() < rangeLowCm - margin || pass.toCm() > rangeHighCm + margin;
-  }
-
-  private static double extremeBeyond(Pass pass) {
-    return pass.toCm();
   }
 
   /** Says the waiting range guard, unless said within {@link #REPEAT_GUARD_S} or not re-armed. */

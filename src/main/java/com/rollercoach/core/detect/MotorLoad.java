@@ -72,6 +72,13 @@ final class MotorLoad {
   private double cleanSinceS = Double.NaN;
   private double prevT = Double.NaN;
   private double fast = Double.NaN;
+  /** The highest level of this clean stretch since it last fell back (see {@link #recededPeak}). */
+  private double stretchHigh = Double.NaN;
+  /**
+   * The highest level this clean stretch rose to and then fell back from by {@value #UNLOAD_RATIO}×:
+   * a beat, not the load leaving (a freed motor stays freed). NaN while there was none.
+   */
+  private double recededPeak = Double.NaN;
   private double ref = Double.NaN;
   /** The highest delayed clean level since the reference started, decaying towards it. */
   private double refPeak = Double.NaN;
@@ -100,6 +107,8 @@ final class MotorLoad {
     ring = 0;
     cleanSinceS = Double.NaN;
     fast = Double.NaN;
+    stretchHigh = Double.NaN;
+    recededPeak = Double.NaN;
     ref = Double.NaN;
     refPeak = Double.NaN;
     refPeakS = Double.NaN;
@@ -147,12 +156,15 @@ final class MotorLoad {
       cleanSinceS = Double.NaN;
       fast = Double.NaN;
       fallSinceS = Double.NaN;
+      stretchHigh = Double.NaN;
+      recededPeak = Double.NaN;
     } else {
       if (Double.isNaN(cleanSinceS)) {
         cleanSinceS = tS;
         loadSeenBeforeCleanS = loadSeenS;
       }
       fast = Double.isNaN(fast) ? levelG : fast + Math.min(1, dt / FAST_TAU_S) * (levelG - fast);
+      trackBeat();
     }
     // the reference follows the level REF_DELAY_S late, from clean samples only
     int k = ring; // == n % length, without a long division per grid sample
@@ -180,7 +192,30 @@ final class MotorLoad {
     // the load shown: the loaded level, within the band a step must leave (a level sinking towards
     // a fall is no evidence of the load, seed 22000135)
     if (ratio < UNLOAD_RATIO && ratio * UNLOAD_RATIO > 1) loadSeenS = tS;
-    return ratio >= UNLOAD_RATIO && ratio <= SWITCH_RATIO && fast >= PEAK_MARGIN * refPeak;
+    return ratio >= UNLOAD_RATIO
+        && ratio <= SWITCH_RATIO
+        && fast >= PEAK_MARGIN * refPeak
+        && !(fast < PEAK_MARGIN * recededPeak);
+  }
+
+  /**
+   * A level that rose and fell back within one rest is the motor's beat: a slow sensor's alias of a
+   * loaded motor swings with its harmonics (seed 31000165 at 50 Hz: 0.044–0.089 g every 3.2 s
+   * through the hold), and the load does not come back without a body moving the roller. So a step
+   * up must also clear, by {@value #PEAK_MARGIN}×, every high of this clean stretch that the level
+   * fell back from — as it must clear the loaded level's recent peak — while a freed motor, which
+   * shakes harder and stays so, still does; and so does a freed motor switched off once the person
+   * is up, whose level falls from its high through every level (31000163). ({@link #refPeak} sees
+   * those highs only {@value #REF_DELAY_S} s late, and a hold's second beat came before it did.)
+   */
+  private void trackBeat() {
+    if (!(fast <= stretchHigh)) stretchHigh = fast;
+    // back at the loaded level, from a high it fell from by as much as a step must rise: the beat's
+    // high. A level still on its way down (a freed motor being switched off) proves nothing yet.
+    if (fast < UNLOAD_RATIO * ref && fast * UNLOAD_RATIO <= stretchHigh) {
+      if (!(stretchHigh <= recededPeak)) recededPeak = stretchHigh;
+      stretchHigh = fast;
+    }
   }
 
   private void updateReference(double level, double tS) {

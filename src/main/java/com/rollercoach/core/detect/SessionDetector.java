@@ -771,8 +771,14 @@ public final class SessionDetector {
 
   /** Settles the still segments before the pass (they were dwells) and emits it. */
   private void announce(Pass raw) {
-    // a later pass confirms the dwells an earlier one left due: the person is rolling on
-    while (!dwellsDue.isEmpty() && dwellsDue.peekFirst().passRaw() < raw.index()) {
+    // a later pass confirms the dwells an earlier one left due: the person is rolling on — if it
+    // came well after that pass. Getting off can roll the roller one way and back within a second
+    // or two, no jolt flagged (a 25 Hz sensor, seed 32000109): two "passes" that confirmed the hold
+    // before them as a tender spot before the get-off was seen, and withdrawing them could not
+    // take that back
+    while (!dwellsDue.isEmpty()
+        && dwellsDue.peekFirst().passRaw() < raw.index()
+        && now - dwellsDue.peekFirst().passS() >= STILL_ROLLING_S) {
       confirmDwell(dwellsDue.removeFirst());
     }
     while (!pending.isEmpty() && pending.peekFirst().startS() <= raw.startS()) {

@@ -25,14 +25,19 @@ class EndOfDataTest {
 
   /** As {@link #offAtEnd(double, double)}, the roll at {@code rollCmS} for 1.2 s. */
   private static double offAtEnd(double afterDeg, double endS, double rollCmS) {
+    return offAtEnd(afterDeg, endS, rollCmS, 10);
+  }
+
+  /** As {@link #offAtEnd(double, double, double)}, getting on at {@code onS} instead of 10 s. */
+  private static double offAtEnd(double afterDeg, double endS, double rollCmS, double onS) {
     OnRollerRig rig = new OnRollerRig(3);
     OnRollerDetector d = rig.detector;
     for (int i = 0; i <= endS * HZ; i++) {
       double t = i / HZ;
-      double v = (t >= 10 && t < 10.5) ? 8 : (t >= 40 && t < 41.2) ? rollCmS : 0;
+      double v = (t >= onS && t < onS + 0.5) ? 8 : (t >= 40 && t < 41.2) ? rollCmS : 0;
       rig.step(t, v, 0);
       double r;
-      if (t < 10) r = 0.001;
+      if (t < onS) r = 0.001;
       else if (t < 41.2) r = v > 0 ? 5 : 0.3;
       else if (t < 41.2 + SessionDetector.ACTIVITY_WINDOW_S) r = 5; // the window holds the roll
       else r = afterDeg;
@@ -55,8 +60,16 @@ class EndOfDataTest {
 
   @Test
   void aRestTooShortToTellEndsTheSessionAtTheData() {
-    // 9 s after the roll, the residual has shown the rest for 2 s only
-    assertEquals(50.2, offAtEnd(0.02, 50.2), 0.05);
+    // 9 s after the roll, the residual has shown the rest for 2 s only; 15 s of lying still before
+    // the roll were no hold
+    assertEquals(50.2, offAtEnd(0.02, 50.2, 10, 25), 0.05);
+  }
+
+  @Test
+  void aBurstOfAPasssTravelAfterAHoldIsGettingOffToo() {
+    // seed 38000150: sitting up from the hold shoved the roller 7.6 cm, and the data ended 3.7 s
+    // later. Here 30 s without moving, then 12 cm at 10 cm/s, the data ending 9 s after it
+    assertEquals(40.0, offAtEnd(0.02, 50.2), 0.3);
   }
 
   @Test

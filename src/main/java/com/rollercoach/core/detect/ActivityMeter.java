@@ -33,6 +33,13 @@ final class ActivityMeter {
   private final double p3;
   private final double p4;
   private final double det; // NaN when singular (a window too short for a quadratic)
+  /**
+   * {@link #residualRms()} as of the latest add, once asked for: the detector asks for the band's
+   * twice per grid sample (its value and whether it is defined yet), and each is three 3×3
+   * determinants, three divisions and a root. NaN-able, hence the separate flag.
+   */
+  private double residual;
+  private boolean residualKnown;
 
   ActivityMeter(int windowSamples) {
     ring = new double[windowSamples];
@@ -48,6 +55,7 @@ final class ActivityMeter {
 
   /** Adds one angle sample (degrees). */
   void add(double x) {
+    residualKnown = false;
     int n = ring.length;
     if (size == 0) reference = x;
     double y = x - reference;
@@ -99,6 +107,14 @@ final class ActivityMeter {
    * breathing rocks a loaded one; a constant bias and a steady bias drift are both removed exactly.
    */
   double residualRms() {
+    if (!residualKnown) {
+      residual = quadraticResidualRms();
+      residualKnown = true;
+    }
+    return residual;
+  }
+
+  private double quadraticResidualRms() {
     if (size < ring.length) return Double.NaN;
     int n = size;
     if (Double.isNaN(det)) return Double.NaN;
@@ -132,6 +148,7 @@ final class ActivityMeter {
   }
 
   void clear() {
+    residualKnown = false;
     size = 0;
     head = 0;
     s0 = s1 = s2 = s3 = 0;

@@ -153,12 +153,16 @@ final class AliasedLineCanceller {
   private double clockS; // time since the first sample, s
   private double nextTickS;
   private final double[] taps = new double[TAPS];
+  /** The taps less their means over the rest (scratch for the line's sum). */
+  private final double[] centred = new double[TAPS];
 
   // the fit over the current rest: Gram matrix of (1, t, taps) and each channel's products
   private final double[] gram = new double[K * K];
   private final double[][] rhs = new double[CHANNELS][K];
   private final double[][] coef = new double[CHANNELS][K];
   private final double[] x = new double[K];
+  /** w·x, the weighted regressors of the latest sample (scratch for accumulate). */
+  private final double[] wx = new double[K];
   private final double[] chol = new double[K * K];
   private final double[] y = new double[K];
   private double restS; // time since the rest's fit began (the trend's t), s
@@ -305,9 +309,13 @@ final class AliasedLineCanceller {
     // The line as fitted, for every channel, and its angle about the roll axis (leaky: the fit's
     // taps have their means taken off, so it swings about zero)
     if (solved && !turned) {
+      // the taps less their means over the rest, once for all six channels: the same quotients and
+      // differences the per-channel sums took (bit for bit), 5 divisions a sample instead of 30
+      for (int k = 0; k < TAPS; k++) centred[k] = taps[k] - gram[2 + k] / gram[0];
       for (int i = 0; i < CHANNELS; i++) {
+        double[] c = coef[i];
         double line = 0;
-        for (int k = 0; k < TAPS; k++) line += coef[i][2 + k] * (taps[k] - gram[2 + k] / gram[0]);
+        for (int k = 0; k < TAPS; k++) line += c[2 + k] * centred[k];
         lines[i] = line;
       }
       prevLineAngle = lineAngle;
@@ -352,12 +360,22 @@ final class AliasedLineCanceller {
       double back = (headT - (clockS - k * TAP_S)) / TICK_S; // ticks back from head, ≥ 0
       int n = (int) back;
       double f = back - n;
-      int i0 = Math.floorMod(head - n, RING);
-      int i1 = Math.floorMod(head - n - 1, RING);
+      int i0 = ringIndex(head - n);
+      int i1 = ringIndex(head - n - 1);
       taps[k] = ring[i0] + f * (ring[i1] - ring[i0]) - fitR0;
     }
   }
 
+
+  /**
+   * {@code Math.floorMod(i, RING)} without its integer division in the usual case, one ring back at
+   * most (eight per sample while a fit is kept).
+   */
+  private static int ringIndex(int i) {
+    if (i >= 0 && i < RING) return i;
+    if (i < 0 && i >= -RING) return i + RING;
+    return Math.floorMod(i, RING);
+  }
 
   private void restart(double dn, double r) {
     fitDown[0] = down[0] / dn;
@@ -393,8 +411,14 @@ final class AliasedLineCanceller {
     System.arraycopy(taps, 0, x, 2, TAPS);
     for (int a = 0; a < K; a++) {
       double wa = w * x[a];
+      wx[a] = wa;
       for (int b = a; b < K; b++) gram[a * K + b] += wa * x[b];
-      for (int i = 0; i < CHANNELS; i++) rhs[i][a] += wa * out[i];
+    }
+    // channel by channel, each row's products in a run: every sum gets the same one term as before
+    for (int i = 0; i < CHANNELS; i++) {
+      double[] r = rhs[i];
+      double o = out[i];
+      for (int a = 0; a < K; a++) r[a] += wx[a] * o;
     }
     rateSquares[0] += w * out[0] * out[0];
     rateSquares[1] += w * out[0] * out[1];

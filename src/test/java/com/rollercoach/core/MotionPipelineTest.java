@@ -15,11 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class MotionPipelineTest {
   static SessionAnalysis analyze(SyntheticSession session, PipelineConfig config) {
-    AnalysisCollector c = new AnalysisCollector();
-    MotionPipeline p = new MotionPipeline(config, c);
-    session.play(p);
-    p.end();
-    return c.analysis(0, session.durationS());
+    return session.analyze(config);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package com.rollercoach.core;
 
+import com.rollercoach.core.detect.AnalysisCollector;
+import com.rollercoach.core.detect.SessionAnalysis;
 import com.rollercoach.core.sample.ImuSample;
 import com.rollercoach.core.sample.SampleSink;
 import java.util.ArrayList;
@@ -178,6 +180,15 @@ public final class SyntheticSession {
   }
 
   /** Streams the session's samples to a sink (does not call end). */
+  /** The batch result: the session played through a {@link MotionPipeline} to its end. */
+  public SessionAnalysis analyze(PipelineConfig config) {
+    AnalysisCollector c = new AnalysisCollector();
+    MotionPipeline p = new MotionPipeline(config, c);
+    play(p);
+    p.end();
+    return c.analysis(0, durationS());
+  }
+
   public void play(SampleSink sink) {
     Random rnd = new Random(seed);
     double[] up0 = perpendicular(axis);

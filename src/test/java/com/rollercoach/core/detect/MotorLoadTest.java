@@ -12,12 +12,19 @@ class MotorLoadTest {
   /** Feeds {@code seconds} of grid samples; returns the first time it reads unloaded, NaN if never. */
   private static double feed(
       MotorLoad m, double[] t, double seconds, double levelG, boolean atRest, boolean shockFirst) {
+    // a running motor's level wanders by ±10 % (beats between its line and its harmonics)
+    return feedLevels(
+        m, t, seconds, u -> levelG * (1 + 0.1 * Math.sin(2 * Math.PI * 0.7 * u)), atRest, shockFirst);
+  }
+
+  /** As {@link #feed}, the level at each time given by {@code levelAt}. */
+  private static double feedLevels(
+      MotorLoad m, double[] t, double seconds, java.util.function.DoubleUnaryOperator levelAt,
+      boolean atRest, boolean shockFirst) {
     double first = Double.NaN;
     int n = (int) Math.round(seconds * HZ);
     for (int i = 0; i < n; i++) {
-      // a running motor's level wanders by ±10 % (beats between its line and its harmonics)
-      double level = levelG * (1 + 0.1 * Math.sin(2 * Math.PI * 0.7 * t[0]));
-      boolean unloaded = m.update(t[0], level, atRest, shockFirst && i == 0);
+      boolean unloaded = m.update(t[0], levelAt.applyAsDouble(t[0]), atRest, shockFirst && i == 0);
       if (unloaded && Double.isNaN(first)) first = t[0];
       t[0] += 1 / HZ;
     }
@@ -179,16 +186,19 @@ class MotorLoadTest {
   private static double feedBeating(
       MotorLoad m, double[] t, double seconds, double lowG, double highG, double periodS,
       double phaseS) {
-    double first = Double.NaN;
-    int n = (int) Math.round(seconds * HZ);
     double t0 = t[0];
-    for (int i = 0; i < n; i++) {
-      double c = Math.max(0, -Math.cos(2 * Math.PI * (t[0] - t0 - phaseS) / periodS));
-      boolean unloaded = m.update(t[0], lowG + (highG - lowG) * c * c, true, i == 0);
-      if (unloaded && Double.isNaN(first)) first = t[0] - t0;
-      t[0] += 1 / HZ;
-    }
-    return first;
+    double first =
+        feedLevels(
+            m,
+            t,
+            seconds,
+            u -> {
+              double c = Math.max(0, -Math.cos(2 * Math.PI * (u - t0 - phaseS) / periodS));
+              return lowG + (highG - lowG) * c * c;
+            },
+            true,
+            true);
+    return first - t0;
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.rollercoach.core.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.SyntheticSession;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class QuickGetOffAfterHoldTest {
   private static SessionAnalysis analysis(SyntheticSession s) {
-    AnalysisCollector c = new AnalysisCollector();
-    MotionPipeline p = new MotionPipeline(PipelineConfig.defaults(), c::onEvent);
-    s.play(p);
-    p.end();
-    return c.analysis(0, s.durationS());
+    return s.analyze(PipelineConfig.defaults());
   }
 
   @Test

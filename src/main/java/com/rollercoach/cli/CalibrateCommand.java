@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Guided per-device calibration of gyro, accelerometer, roller size and axis.",
-      "Still on the floor (gyro bias), resting positions (accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back and forth (roller axis). Writes calibration/<device-id>.json; a rejected calibration keeps the previous file. See calibration/README.md."
+      "Still on the floor (gyro bias), resting positions (accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back and forth (roller axis). Writes DATA/calibration/<device-id>.json (the data folder every command and the window use); a rejected calibration keeps the previous file. See calibration/README.md."
     })
 public final class CalibrateCommand implements Callable<Integer> {
   static final class Source {
@@ -85,8 +85,10 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--device", paramLabel = "ID", description = "Device id (default: from HELLO or the file's # device= line).")
   String device;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: calibration/<device-id>.json).")
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: DATA/calibration/<device-id>.json).")
   Path out;
+
+  @picocli.CommandLine.Mixin DataDirOption data = new DataDirOption();
 
   @Option(names = "--distance-cm", paramLabel = "CM", defaultValue = "100", description = "Measured length of the distance roll, cm (default: ${DEFAULT-VALUE}).")
   double distanceCm;
@@ -277,7 +279,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   private int finish(CalibrationProcedure procedure, String deviceId, PrintStream stdout) {
     ProcedureState s = procedure.state();
     Path target = out;
-    if (target == null && deviceId != null) target = Path.of("calibration", CalibrationFile.fileName(deviceId));
+    if (target == null && deviceId != null) target = defaultFile(deviceId);
     if (s.status() != ProcedureState.Status.COMPLETE) {
       String kept =
           target == null ? "nothing written" : target + (Files.exists(target) ? " left unchanged" : " not written");
@@ -353,11 +355,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     Path file = out;
     if (file == null) {
-      file = Path.of("calibration", CalibrationFile.fileName(id));
-      if (!Files.exists(file)) {
-        var found = com.rollercoach.calibration.CalibrationResolver.standard().find(id);
-        if (found.isPresent()) file = found.get().file();
-      }
+      file = defaultFile(id);
     }
     if (!Files.exists(file)) {
       throw new UserInputException(file + ": no calibration for this roller yet; the direction needs its roll axis: run calibrate first");
@@ -438,6 +436,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         t.rollAxis().getY(),
         t.rollAxis().getZ()));
     return 0;
+  }
+
+  /** Where a device's calibration lives unless --out says otherwise: the one data folder's. */
+  private Path defaultFile(String deviceId) {
+    return data.folder().calibrationDir().resolve(CalibrationFile.fileName(deviceId));
   }
 
   private static void positive(String option, double v) {

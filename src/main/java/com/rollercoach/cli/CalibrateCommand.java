@@ -7,6 +7,7 @@ import com.rollercoach.calibration.CalibrationInput;
 import com.rollercoach.calibration.DirectionLearning;
 import com.rollercoach.calibration.SyntheticCalibrationSession;
 import com.rollercoach.calibration.TerminalCalibrationView;
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.calibration.CalibrationPlan;
 import com.rollercoach.core.calibration.CalibrationProcedure;
 import com.rollercoach.core.calibration.DeviceCalibration;
@@ -156,9 +157,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     if (circumferenceCm != null) {
       positive("--circumference-cm", circumferenceCm);
+      LiveSupport.diameter("--circumference-cm " + NumberText.plain(circumferenceCm) + " (diameter "
+          + NumberText.upTo(circumferenceCm / Math.PI, 1) + " cm)", circumferenceCm / Math.PI);
       plan = plan.withKnownDiameterCm(circumferenceCm / Math.PI, "circumference");
     } else if (diameterCm != null) {
-      positive("--diameter-cm", diameterCm);
+      LiveSupport.diameter("--diameter-cm", diameterCm);
       plan = plan.withKnownDiameterCm(diameterCm, "entered");
     } else {
       positive("--distance-cm", distanceCm);

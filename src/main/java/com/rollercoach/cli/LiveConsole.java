@@ -340,13 +340,25 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   /** " since 5:15" when the fact began at another second than the line's time, else nothing. */
   private String since(double ownS, double atS) {
-    return clock(ownS).equals(clock(atS)) ? "" : " since " + clock(ownS);
+    return clock(ownS).equals(clock(shownAt(atS))) ? "" : " since " + clock(ownS);
   }
 
   /** ", ended 0:39" for a pass announced at another second than it ended, else nothing. */
   private String ended(double endS, double atS) {
-    return clock(endS).equals(clock(atS)) ? "" : ", ended " + clock(endS);
+    return clock(endS).equals(clock(shownAt(atS))) ? "" : ", ended " + clock(endS);
   }
+
+  /**
+   * The time a line is shown under: its own, or the latest shown if that is later. Lines come from
+   * two clocks — samples' times and, for the link cues (no data, lost), the wall clock continued from
+   * the last sample — and after stale or replayed device frames, a lost link or a stall the two
+   * disagree: the column read 6:59 "No data" then 6:53 "Session done". It now only goes forward.
+   */
+  private double shownAt(double atS) {
+    return Double.isNaN(atS) || atS < latestShownS ? latestShownS : atS;
+  }
+
+  private double latestShownS = Double.NEGATIVE_INFINITY;
 
   /** "4:21–5:15": a span's own times, on the line's clock. */
   private String span(double fromS, double toS) {
@@ -354,6 +366,8 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   }
 
   private void line(double atS, String text) {
+    atS = shownAt(atS);
+    latestShownS = atS;
     print(String.format("%7s  %s", clock(atS), text + frameNote));
     frameNote = "";
   }

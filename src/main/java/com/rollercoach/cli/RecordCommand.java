@@ -179,11 +179,11 @@ public final class RecordCommand implements Callable<Integer> {
       // no sample at all: the session said "No data arrived…" instead of a summary; counts of 0 passes
       // and a roll target would coach what never happened
       if (sink.samples() > 0) {
-        console.println("Summary: " + coach.countsLine());
+        console.println("Summary: " + coach.movementCounts());
         LiveConsole.positionLines(sink.analysis(), sink.frame()).forEach(console::println);
       }
-      console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
-          + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
+      console.println(coach.linkLine(Long.parseLong(summary.get("frames")), Long.parseLong(summary.get("lost_frames")),
+          Long.parseLong(summary.get("crc_failures")), source.reconnects()));
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
           + e.getMessage() + "), everything before that is kept").orElse(""));
       // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is

@@ -156,4 +156,19 @@ class LiveConsoleTest {
         "   0:48  no data for 0.3 s, at 0:48 (no samples)",
         "   1:05  no data for 2.2 s, 1:02–1:04 (link lost)"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
   }
+
+  /** The gaps and the frames lost are said in one line, in words and seconds, not two lines apart. */
+  @Test
+  void theLinkLineSaysTheLostFramesAndTheGapsTheyLeftTogether() {
+    LiveConsole c = console();
+    assertEquals("Link: 500 frames received, none lost; 0 CRC failures, 0 reconnect(s)", c.linkLine(500, 0, 0, 0));
+    assertEquals("Link: 500 frames received, 2 lost, too few at a time to leave a gap in the data; 0 CRC failures,"
+        + " 0 reconnect(s)", c.linkLine(500, 2, 0, 0));
+    c.event(new MotionEvent.DataGap(64.3, 62.0, 62.3, "frames lost"));
+    assertEquals("Link: 10954 frames received, 198 lost; 1 gap in the data, 0.3 s without samples; 0 CRC failures,"
+        + " 1 reconnect(s)", c.linkLine(10954, 198, 0, 1));
+    assertEquals("0 passes, 0 rolls (target 10-20), 0 tender spot(s), 0 extension hold(s)", c.movementCounts());
+    c.event(new MotionEvent.DataGap(90, 80.0, 83.4, "link lost"));
+    assertEquals("2 gaps in the data, 3.7 s without samples in all", c.gapsText());
+  }
 }

@@ -133,7 +133,7 @@ public final class SettingsView extends ScrollPane {
     if (problem == null) {
       audio.setText("Sound works (heard nothing? check the volume)");
     } else {
-      audio.setText("No audio device: cues are only shown (" + problem + ")");
+      audio.setText(com.rollercoach.gui.sound.CuePlayer.statusLine(problem));
       audio.getStyleClass().add("error-text");
     }
   }

@@ -38,8 +38,8 @@ public final class SummaryView extends ScrollPane {
     HBox numbers = new HBox(40,
         number("rolls", Integer.toString(a.rolls()), "summaryRolls"),
         number("passes", Integer.toString(a.passes().size()), "summaryPasses"),
-        number("pace", String.format(Locale.ROOT, "%.1f cm/s", a.paceCmS()), "summaryPace"),
-        number("range", String.format(Locale.ROOT, "%.1f cm", a.rangeCm()), "summaryRange"),
+        number("pace", com.rollercoach.review.Measures.pace(a.paceCmS()), "summaryPace"),
+        number("range", com.rollercoach.review.Measures.range(a.rangeCm()), "summaryRange"),
         number("time", Clock.minutes(a.durationS()), "summaryDuration"));
     GridPane verdicts = new GridPane();
     verdicts.setHgap(18);

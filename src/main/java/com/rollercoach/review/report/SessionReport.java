@@ -141,8 +141,8 @@ public final class SessionReport {
     page.openCards()
         .card("Rolls", String.valueOf(a.rolls()), targets.rollsMin() + "–" + targets.rollsMax())
         // no pass, no pace or range: "0.0 cm/s" read as a stand-still pace
-        .card("Pace", a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm/s", a.paceCmS()), "while rolling")
-        .card("Range", a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm", a.rangeCm()), a.passes().isEmpty() ? "no passes"
+        .card("Pace", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.pace(a.paceCmS()), "while rolling")
+        .card("Range", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.range(a.rangeCm()), a.passes().isEmpty() ? "no passes"
             : review.frame().position(span[0]) + " to " + review.frame().position(span[1]))
         .card("Tender spots", String.valueOf(a.dwells().size()),
             Durations.clock(targets.dwellMinS()) + "–" + Durations.clock(targets.dwellMaxS()) + " each")

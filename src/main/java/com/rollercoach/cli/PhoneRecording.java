@@ -34,6 +34,11 @@ final class PhoneRecording {
   static Result record(URI phone, Path file, Double durationS, Double rollerDiameterCm, String patient,
       PrintStream console, LiveSession.Setup setup)
       throws IOException, InterruptedException {
+    try {
+      com.rollercoach.io.sensors.PhyphoxLiveSource.checkHostKnown(phone);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
     if (patient != null && !patient.isBlank()) meta = meta.with("patient", patient.strip());
     if (rollerDiameterCm != null) {

@@ -56,6 +56,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SessionAnalyzer.Result result;
+    if (rollerDiameterCm != null) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm); // says which option
     try {
       OptionalDouble d = rollerDiameterCm == null ? OptionalDouble.empty() : OptionalDouble.of(rollerDiameterCm);
       result = SessionAnalyzer.analyze(file, d, null, CalibrationOption.setup(calibration, data.folder(), rollerDiameterCm != null));

@@ -121,6 +121,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     LiveSupport.baud(baud);
     if (source.simulate != null) return simulate(stdout);
     if (source.bench) {
+      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
       CalibrationBench.run(sessions, seed, stdout);
       stdout.println();
       com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
@@ -142,7 +143,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     boolean live = source.port != null;
     TerminalCalibrationView view = new TerminalCalibrationView(stdout, live);
     CalibrationProcedure procedure = new CalibrationProcedure(plan, view);
-    view.start(procedure.state());
+    // live: step 1 is printed once the port is open (a missing port printed step 1's instructions, then the error)
+    if (!live) view.start(procedure.state());
     if (live) runLive(procedure, view, deviceId, stdout);
     else runFile(procedure, deviceId);
     return finish(procedure, deviceId.get(), stdout);
@@ -249,7 +251,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     FrameEncoder.encode(1, Frame.Command.startStreaming())),
                 FrameEncoder.encode(2, Frame.Command.requestHello()));
     try (SerialSource serial = new SerialSource(source.port, options, HostClock.startingNow(), path)) {
-      serial.start();
+      synchronized (procedure) { // samples wait for the heading: the sink takes this lock too
+        serial.start();
+        view.start(procedure.state());
+      }
       Thread keys = new Thread(() -> readKeys(procedure, done), "calibrate-keys");
       keys.setDaemon(true);
       keys.start();

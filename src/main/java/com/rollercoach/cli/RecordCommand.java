@@ -101,6 +101,8 @@ public final class RecordCommand implements Callable<Integer> {
       throw new UserInputException("record reads one sensor: give one of --port, --ble, --phyphox (got "
           + String.join(" and ", given) + ")");
     }
+    // before any port is searched or opened: "--port auto --roller-diameter-cm 500" searched the ports first
+    if (rollerDiameterCm != null) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm);
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);
     Prescription prescription = session.prescription(data); // and "ann" is now the "Ann" already there

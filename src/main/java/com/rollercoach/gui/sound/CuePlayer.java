@@ -86,8 +86,8 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
    * audio device: cues are only shown (" + Java's exception text + ")").
    */
   public static String statusLine(String problem) {
-    return "No sound: " + problem + ". Connect speakers or headphones (or check the system's sound"
-        + " settings), then press Test sound; until then cues are only shown on screen.";
+    return "No sound: " + problem + ". Connect speakers or headphones, then press Test sound;"
+        + " until then cues are only shown.";
   }
 
   /**
@@ -98,9 +98,9 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
     if (e instanceof SecurityException) return "this program is not allowed to play sound";
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     if (e instanceof LineUnavailableException && !m.contains("no line matching")) {
-      return "the sound output is busy or cannot be opened (another program may be using it)";
+      return "the sound output is busy (another program may be using it)";
     }
-    return "no sound output found (no sound card, speakers or headphones this computer can use)";
+    return "no sound output found";
   }
 
   /**

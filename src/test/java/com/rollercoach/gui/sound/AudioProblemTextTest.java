@@ -18,7 +18,7 @@ class AudioProblemTextTest {
         + " mono, 2 bytes/frame, little-endian is supported.";
     for (Exception e : new Exception[] {new IllegalArgumentException(javas), new LineUnavailableException(javas)}) {
       String p = CuePlayer.problem(e);
-      assertEquals("no sound output found (no sound card, speakers or headphones this computer can use)", p);
+      assertEquals("no sound output found", p);
       assertFalse(p.contains("SourceDataLine") || p.contains("Exception"), p);
     }
     assertTrue(CuePlayer.problem(new LineUnavailableException("Device or resource busy")).contains("busy"));
@@ -28,9 +28,8 @@ class AudioProblemTextTest {
   @Test
   void theSettingsLineSaysWhatFailedAndWhatToDoInOneLine() {
     String t = CuePlayer.statusLine(CuePlayer.problem(new IllegalArgumentException("No line matching …")));
-    assertEquals("No sound: no sound output found (no sound card, speakers or headphones this computer can use)."
-        + " Connect speakers or headphones (or check the system's sound settings), then press Test sound;"
-        + " until then cues are only shown on screen.", t);
+    assertEquals("No sound: no sound output found. Connect speakers or headphones, then press Test sound;"
+        + " until then cues are only shown.", t);
     assertEquals(1, t.lines().count());
   }
 }

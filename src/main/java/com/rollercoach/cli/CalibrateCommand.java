@@ -119,6 +119,10 @@ public final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
     LiveSupport.baud(baud);
+    // a device id that cannot name a file was refused only after the whole procedure
+    if (device != null && !CalibrationFile.DEVICE_ID.matcher(device).matches()) {
+      throw new UserInputException("--device " + device + ": cannot name a file; use letters, digits, '.', '-', '_'");
+    }
     if (source.simulate != null) return simulate(stdout);
     if (source.bench) {
       if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
@@ -427,7 +431,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 SessionMetadata.DEVICE, id,
                 SessionMetadata.SAMPLE_RATE_HZ, "100",
                 "content", "synthetic calibration session (roller-coach calibrate --simulate-session)"));
-    OutputFiles.createFolder(source.simulate);
+    OutputFiles.prepare(true, "calibration-session.csv", source.simulate); // a folder: "is a folder; name a file in it"
     OutputFiles.writing(source.simulate, () -> {
       try (CsvSampleWriter w = CsvSampleWriter.create(source.simulate, meta)) {
         session.play(w);

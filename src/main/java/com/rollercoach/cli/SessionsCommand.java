@@ -147,8 +147,12 @@ public final class SessionsCommand implements Runnable {
     if (patient == null) return;
     List<String> known = lib.patients();
     if (known.contains(patient)) return;
+    List<String> named = known.stream().filter(n -> !n.isBlank()).toList();
     throw new UserInputException("--patient " + printable(patient) + ": no sessions for this patient in " + root
-        + (known.isEmpty() ? " (it has no sessions yet)" : " (patients: " + printable(String.join(", ", known)) + ")"));
+        + (known.isEmpty() ? " (it has no sessions yet)"
+            // sessions filed under no name: "(patients: )" said nothing
+            : named.isEmpty() ? " (none of its sessions names a patient)"
+            : " (patients: " + printable(String.join(", ", named)) + ")"));
   }
 
   static final DateTimeFormatter WHEN =

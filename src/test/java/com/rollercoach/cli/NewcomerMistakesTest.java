@@ -49,4 +49,18 @@ class NewcomerMistakesTest {
         "no session id given: give an id or its first characters (sessions list shows them)");
     assertTrue(CliRun.of("sessions", "list", "--data-dir", data.toString()).out().contains("1 session(s)"));
   }
+
+  @Test
+  void benchSpeedNamesTheOneOptionThatIsWrong() {
+    oneLine(CliRun.of("bench", "speed", "--hours", "0"), "--hours 0: must be more than 0");
+    oneLine(CliRun.of("bench", "speed", "--rate", "5"), "--rate 5: must be between 25 and 1000 Hz");
+  }
+
+  @Test
+  void calibrateRefusesABadDeviceIdOrAFolderBeforeAnyWork() {
+    oneLine(CliRun.of("calibrate", "--input", "samples/typical-session.csv", "--device", "bad id/x"),
+        "--device bad id/x: cannot name a file; use letters, digits, '.', '-', '_'");
+    oneLine(CliRun.of("calibrate", "--simulate-session", data.toString()),
+        data + ": is a folder; name a file in it, e.g. " + data.resolve("calibration-session.csv"));
+  }
 }

@@ -83,13 +83,14 @@ public final class RecordCommand implements Callable<Integer> {
   @Mixin SessionOptions session = new SessionOptions();
 
   @Option(names = "--calibration", paramLabel = "FILE",
-      description = "Device calibration to apply (default: calibration/<device>.json for the device's HELLO id, if any)")
+      description = "Device calibration to apply (default: DATA/calibration/<device>.json for the device's HELLO id, if any)")
   Path calibration;
 
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
     LiveSupport.baud(baud);
+    sensors.data = DataFolder.resolve(session.dataDir); // --profile is read from this data folder's profiles/
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     // one source: with two, one was silently ignored (--phyphox over --port) or the message said
     // "give --port … or --ble …" to someone who had given both

@@ -60,4 +60,19 @@ class OneDataFolderTest {
     assertEquals(java.util.List.of(data.calibrationDir()), CalibrationResolver.of(data).dirs());
     assertEquals(java.util.List.of(data.calibrationDir()), LiveSession.Setup.calibrations(data).dirs());
   }
+
+  /** Device profiles too: ports and record --profile read the data folder's profiles/, not the default one's. */
+  @Test
+  void portsAndRecordReadTheDataFoldersProfiles() throws Exception {
+    Path data = dir.resolve("data");
+    Files.createDirectories(data.resolve("profiles"));
+    Files.writeString(data.resolve("profiles").resolve("myphone.json"),
+        "{\"name\":\"myphone\",\"format\":\"phyphox\",\"address\":\"notahost.invalid:8080\"}");
+    CliRun ports = CliRun.of("ports", "--ble-scan", "0", "--data-dir", data.toString());
+    assertTrue(ports.out().contains("--profile myphone"), ports.out());
+    // the profile is found (its phone's address is then tried): not "unknown profile"
+    CliRun rec = CliRun.of("record", "--profile", "myphone", "--data-dir", data.toString(), "--duration", "1");
+    assertEquals(2, rec.code(), rec.err());
+    assertTrue(rec.err().contains("cannot reach phyphox at notahost.invalid:8080: unknown host"), rec.err());
+  }
 }

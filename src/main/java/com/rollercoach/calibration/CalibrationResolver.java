@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Finds the calibration of a device by its id: {@code <dir>/<device-id>.json} in the first folder
- * that has one, by default {@code ./calibration} (next to the project or the sessions) and then
- * {@code ~/.roller-coach/calibration} (per user).
+ * that has one. Every command and the window look in the one data folder's {@code calibration/}
+ * ({@link #of}), where {@code calibrate} and the window's wizard write; an explicit
+ * {@code --calibration FILE} bypasses it.
  */
 public final class CalibrationResolver {
   private final List<Path> dirs;
@@ -18,13 +19,13 @@ public final class CalibrationResolver {
     this.dirs = List.copyOf(dirs);
   }
 
-  public static CalibrationResolver standard() {
-    return new CalibrationResolver(List.of(Path.of("calibration"), userDir()));
-  }
-
-  /** {@code ~/.roller-coach/calibration}: where {@code calibrate} saves when not told otherwise. */
-  public static Path userDir() {
-    return com.rollercoach.io.DataFolder.resolve(null).calibrationDir();
+  /**
+   * The data folder's {@code calibration/}: the one place calibrations are written and read. (It used
+   * to be {@code ./calibration} first, which the CLI's {@code calibrate} wrote to while the window
+   * wrote to the data folder: a calibration made in one was not found by the other.)
+   */
+  public static CalibrationResolver of(com.rollercoach.io.DataFolder data) {
+    return new CalibrationResolver(List.of(data.calibrationDir()));
   }
 
   public List<Path> dirs() {

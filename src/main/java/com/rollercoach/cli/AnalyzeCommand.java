@@ -48,15 +48,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--calibration",
       paramLabel = "FILE",
-      description = "Device calibration to apply (default: calibration/<device>.json for the file's # device=, if any)")
+      description = "Device calibration to apply (default: DATA/calibration/<device>.json for the file's # device=, if any)")
   Path calibration;
+
+  @picocli.CommandLine.Mixin DataDirOption data = new DataDirOption();
 
   @Override
   public Integer call() {
     SessionAnalyzer.Result result;
+    if (rollerDiameterCm != null) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm); // says which option
     try {
       OptionalDouble d = rollerDiameterCm == null ? OptionalDouble.empty() : OptionalDouble.of(rollerDiameterCm);
-      result = SessionAnalyzer.analyze(file, d, null, CalibrationOption.setup(calibration, rollerDiameterCm != null));
+      result = SessionAnalyzer.analyze(file, d, null, CalibrationOption.setup(calibration, data.folder(), rollerDiameterCm != null));
     } catch (InputFileException e) {
       throw new UserInputException(e.getMessage(), e);
     }
@@ -69,7 +72,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       // what a capture or an export was read as (columns, units, timing), when it is more than the path
       if (!result.readAs().equals(result.file().toString())) err.println("read " + result.readAs());
       result.warnings().forEach(w -> Warnings.print(err, w));
-      CalibrationOption.describe(calibration, result.metadata()).ifPresent(err::println);
+      CalibrationOption.describe(calibration, data.folder(), result.metadata()).ifPresent(err::println);
       // A file has no patient: its verdicts are the protocol's. sessions show, the report and progress
       // judge the same session against its patient's prescription, and said "off target" where this
       // said "[ok]", with nothing to tell why.

@@ -165,8 +165,13 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (hours <= 0 || rateHz < 25 || rateHz > 1000 || memoryHours < 1) {
-        throw new UserInputException("--hours > 0, --rate 25–1000 and --memory-hours >= 1 please");
+      // the one that is wrong, with its value (it said all three rules at once)
+      if (!(hours > 0)) throw new UserInputException("--hours " + com.rollercoach.core.NumberText.plain(hours) + ": must be more than 0");
+      if (!(rateHz >= 25 && rateHz <= 1000)) {
+        throw new UserInputException("--rate " + com.rollercoach.core.NumberText.plain(rateHz) + ": must be between 25 and 1000 Hz");
+      }
+      if (!(memoryHours >= 1)) {
+        throw new UserInputException("--memory-hours " + com.rollercoach.core.NumberText.plain(memoryHours) + ": must be at least 1");
       }
       PrintStream out = System.out;
       new SpeedBenchmark(hours, rateHz, memoryHours, keep, launcher, out).run();

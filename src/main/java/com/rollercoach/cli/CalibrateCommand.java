@@ -7,6 +7,7 @@ import com.rollercoach.calibration.CalibrationInput;
 import com.rollercoach.calibration.DirectionLearning;
 import com.rollercoach.calibration.SyntheticCalibrationSession;
 import com.rollercoach.calibration.TerminalCalibrationView;
+import com.rollercoach.core.NumberText;
 import com.rollercoach.core.calibration.CalibrationPlan;
 import com.rollercoach.core.calibration.CalibrationProcedure;
 import com.rollercoach.core.calibration.DeviceCalibration;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Guided per-device calibration of gyro, accelerometer, roller size and axis.",
-      "Still on the floor (gyro bias), resting positions (accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back and forth (roller axis). Writes calibration/<device-id>.json; a rejected calibration keeps the previous file. See calibration/README.md."
+      "Still on the floor (gyro bias), resting positions (accelerometer, gyro scale), a roll over a measured distance (roller diameter), rolls back and forth (roller axis). Writes DATA/calibration/<device-id>.json (the data folder every command and the window use); a rejected calibration keeps the previous file. See calibration/README.md."
     })
 public final class CalibrateCommand implements Callable<Integer> {
   static final class Source {
@@ -85,8 +86,10 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--device", paramLabel = "ID", description = "Device id (default: from HELLO or the file's # device= line).")
   String device;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: calibration/<device-id>.json).")
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: DATA/calibration/<device-id>.json).")
   Path out;
+
+  @picocli.CommandLine.Mixin DataDirOption data = new DataDirOption();
 
   @Option(names = "--distance-cm", paramLabel = "CM", defaultValue = "100", description = "Measured length of the distance roll, cm (default: ${DEFAULT-VALUE}).")
   double distanceCm;
@@ -116,8 +119,13 @@ public final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
     LiveSupport.baud(baud);
+    // a device id that cannot name a file was refused only after the whole procedure
+    if (device != null && !CalibrationFile.DEVICE_ID.matcher(device).matches()) {
+      throw new UserInputException("--device " + device + ": cannot name a file; use letters, digits, '.', '-', '_'");
+    }
     if (source.simulate != null) return simulate(stdout);
     if (source.bench) {
+      if (sessions < 1) throw new UserInputException("--sessions " + sessions + ": must be at least 1");
       CalibrationBench.run(sessions, seed, stdout);
       stdout.println();
       com.rollercoach.calibration.CalibrationAccuracyBench.run(sessions, seed, stdout);
@@ -139,7 +147,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     boolean live = source.port != null;
     TerminalCalibrationView view = new TerminalCalibrationView(stdout, live);
     CalibrationProcedure procedure = new CalibrationProcedure(plan, view);
-    view.start(procedure.state());
+    // live: step 1 is printed once the port is open (a missing port printed step 1's instructions, then the error)
+    if (!live) view.start(procedure.state());
     if (live) runLive(procedure, view, deviceId, stdout);
     else runFile(procedure, deviceId);
     return finish(procedure, deviceId.get(), stdout);
@@ -154,9 +163,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     if (circumferenceCm != null) {
       positive("--circumference-cm", circumferenceCm);
+      LiveSupport.diameter("--circumference-cm " + NumberText.plain(circumferenceCm) + " (diameter "
+          + NumberText.upTo(circumferenceCm / Math.PI, 1) + " cm)", circumferenceCm / Math.PI);
       plan = plan.withKnownDiameterCm(circumferenceCm / Math.PI, "circumference");
     } else if (diameterCm != null) {
-      positive("--diameter-cm", diameterCm);
+      LiveSupport.diameter("--diameter-cm", diameterCm);
       plan = plan.withKnownDiameterCm(diameterCm, "entered");
     } else {
       positive("--distance-cm", distanceCm);
@@ -244,7 +255,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     FrameEncoder.encode(1, Frame.Command.startStreaming())),
                 FrameEncoder.encode(2, Frame.Command.requestHello()));
     try (SerialSource serial = new SerialSource(source.port, options, HostClock.startingNow(), path)) {
-      serial.start();
+      synchronized (procedure) { // samples wait for the heading: the sink takes this lock too
+        serial.start();
+        view.start(procedure.state());
+      }
       Thread keys = new Thread(() -> readKeys(procedure, done), "calibrate-keys");
       keys.setDaemon(true);
       keys.start();
@@ -277,7 +291,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   private int finish(CalibrationProcedure procedure, String deviceId, PrintStream stdout) {
     ProcedureState s = procedure.state();
     Path target = out;
-    if (target == null && deviceId != null) target = Path.of("calibration", CalibrationFile.fileName(deviceId));
+    if (target == null && deviceId != null) target = defaultFile(deviceId);
     if (s.status() != ProcedureState.Status.COMPLETE) {
       String kept =
           target == null ? "nothing written" : target + (Files.exists(target) ? " left unchanged" : " not written");
@@ -353,11 +367,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     Path file = out;
     if (file == null) {
-      file = Path.of("calibration", CalibrationFile.fileName(id));
-      if (!Files.exists(file)) {
-        var found = com.rollercoach.calibration.CalibrationResolver.standard().find(id);
-        if (found.isPresent()) file = found.get().file();
-      }
+      file = defaultFile(id);
     }
     if (!Files.exists(file)) {
       throw new UserInputException(file + ": no calibration for this roller yet; the direction needs its roll axis: run calibrate first");
@@ -421,7 +431,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 SessionMetadata.DEVICE, id,
                 SessionMetadata.SAMPLE_RATE_HZ, "100",
                 "content", "synthetic calibration session (roller-coach calibrate --simulate-session)"));
-    OutputFiles.createFolder(source.simulate);
+    OutputFiles.prepare(true, "calibration-session.csv", source.simulate); // a folder: "is a folder; name a file in it"
     OutputFiles.writing(source.simulate, () -> {
       try (CsvSampleWriter w = CsvSampleWriter.create(source.simulate, meta)) {
         session.play(w);
@@ -438,6 +448,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         t.rollAxis().getY(),
         t.rollAxis().getZ()));
     return 0;
+  }
+
+  /** Where a device's calibration lives unless --out says otherwise: the one data folder's. */
+  private Path defaultFile(String deviceId) {
+    return data.folder().calibrationDir().resolve(CalibrationFile.fileName(deviceId));
   }
 
   private static void positive(String option, double v) {

@@ -251,13 +251,45 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
     out.println(text);
   }
 
-  /** Counts for the end-of-session summary. */
+  /** Counts for the end-of-session summary, with the gaps in the data (replay: the file's). */
   String countsLine() {
+    return movementCounts() + (gaps == 0 ? "" : ", " + gapsText());
+  }
+
+  /**
+   * Counts for a live session's summary: the gaps are said on its link line instead ({@link
+   * #linkLine}), next to the frames lost, which are the same events counted on the wire.
+   */
+  String movementCounts() {
     // "1 roll", not "1 rolls" (a short or false start often has one)
-    return String.format(Locale.ROOT, "%d %s, %d %s (target %d-%d), %d tender spot(s), %d extension hold(s)%s",
+    return String.format(Locale.ROOT, "%d %s, %d %s (target %d-%d), %d tender spot(s), %d extension hold(s)",
         passes, passes == 1 ? "pass" : "passes", rolls, rolls == 1 ? "roll" : "rolls",
-        targets.rollsMin(), targets.rollsMax(), dwells, holds,
-        gaps == 0 ? "" : String.format(Locale.ROOT, ", %d gap(s) totalling %.1f s", gaps, gapSeconds));
+        targets.rollsMin(), targets.rollsMax(), dwells, holds);
+  }
+
+  int gaps() {
+    return gaps;
+  }
+
+  /** "1 gap in the data, 0.3 s without samples" / "6 gaps in the data, 3.7 s without samples in all". */
+  String gapsText() {
+    return String.format(Locale.ROOT, "%d %s in the data, %.1f s without samples%s", gaps, gaps == 1 ? "gap" : "gaps",
+        gapSeconds, gaps == 1 ? "" : " in all");
+  }
+
+  /**
+   * A live session's link in one line: frames received and lost (counted by the device's sequence
+   * numbers) and, in the same breath, the gaps those losses and stalls left in the data (what the
+   * coach saw, in seconds). The summary used to say "1 gap totalling 0.3 s" and the link line
+   * "198 lost" two lines apart, as if two events.
+   */
+  String linkLine(long frames, long lostFrames, long crcFailures, int reconnects) {
+    String lost;
+    if (lostFrames == 0 && gaps == 0) lost = "none lost";
+    else if (gaps == 0) lost = lostFrames + " lost, too few at a time to leave a gap in the data";
+    else lost = lostFrames + " lost; " + gapsText();
+    return "Link: " + frames + " frames received, " + lost + "; " + crcFailures + " CRC failures, "
+        + reconnects + " reconnect(s)";
   }
 
   private void showTimer(LiveState st, LiveSession.Coaching c) {
@@ -340,13 +372,25 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
 
   /** " since 5:15" when the fact began at another second than the line's time, else nothing. */
   private String since(double ownS, double atS) {
-    return clock(ownS).equals(clock(atS)) ? "" : " since " + clock(ownS);
+    return clock(ownS).equals(clock(shownAt(atS))) ? "" : " since " + clock(ownS);
   }
 
   /** ", ended 0:39" for a pass announced at another second than it ended, else nothing. */
   private String ended(double endS, double atS) {
-    return clock(endS).equals(clock(atS)) ? "" : ", ended " + clock(endS);
+    return clock(endS).equals(clock(shownAt(atS))) ? "" : ", ended " + clock(endS);
   }
+
+  /**
+   * The time a line is shown under: its own, or the latest shown if that is later. Lines come from
+   * two clocks — samples' times and, for the link cues (no data, lost), the wall clock continued from
+   * the last sample — and after stale or replayed device frames, a lost link or a stall the two
+   * disagree: the column read 6:59 "No data" then 6:53 "Session done". It now only goes forward.
+   */
+  private double shownAt(double atS) {
+    return Double.isNaN(atS) || atS < latestShownS ? latestShownS : atS;
+  }
+
+  private double latestShownS = Double.NEGATIVE_INFINITY;
 
   /** "4:21–5:15": a span's own times, on the line's clock. */
   private String span(double fromS, double toS) {
@@ -354,6 +398,8 @@ final class LiveConsole implements LiveSession.Listener, LiveObserver {
   }
 
   private void line(double atS, String text) {
+    atS = shownAt(atS);
+    latestShownS = atS;
     print(String.format("%7s  %s", clock(atS), text + frameNote));
     frameNote = "";
   }

@@ -27,6 +27,18 @@ final class LiveSupport {
     return PipelineConfig.defaults().withRollerDiameterCm(d);
   }
 
+  /**
+   * A roller diameter typed for {@code option}, checked by the one rule every command and the window
+   * use ({@link com.rollercoach.core.sample.SampleValidator#plausibleDiameterCm}); refused as one line
+   * naming the option.
+   */
+  static double diameter(String option, double d) {
+    if (!com.rollercoach.core.sample.SampleValidator.plausibleDiameterCm(d)) {
+      throw new UserInputException(option + ": " + com.rollercoach.core.sample.SampleValidator.implausibleDiameter(d));
+    }
+    return d;
+  }
+
   /** Opens any session file ({@link SessionFiles}), its refusal as the command's one-line message. */
   static SessionFile openSession(Path... files) {
     try {

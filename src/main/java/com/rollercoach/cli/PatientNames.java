@@ -35,8 +35,16 @@ final class PatientNames {
    * {@code typed} as a patient of {@code root} spells it ("ann" → "Ann"), else {@code typed} itself;
    * for callers that have not opened the library (it is opened here, and only if it exists).
    */
+  /** --patient "" filed a session under no name ("imported … (, 2026-12-08 …)"): refused in one line. */
+  static void requireName(String typed) {
+    if (typed.isBlank()) {
+      throw new UserInputException("--patient: the name is empty; give the patient's name, or leave --patient out");
+    }
+  }
+
   static String asKnown(Path root, String typed) {
     if (typed == null) return null;
+    requireName(typed);
     List<String> library;
     try {
       library = inLibrary(root);
@@ -52,6 +60,7 @@ final class PatientNames {
    */
   static String asKnown(Path root, SessionLibrary lib, String typed) {
     if (typed == null) return null;
+    requireName(typed);
     List<String> library;
     try {
       library = lib.patients();

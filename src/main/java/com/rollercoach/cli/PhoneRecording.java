@@ -34,6 +34,11 @@ final class PhoneRecording {
   static Result record(URI phone, Path file, Double durationS, Double rollerDiameterCm, String patient,
       PrintStream console, LiveSession.Setup setup)
       throws IOException, InterruptedException {
+    try {
+      com.rollercoach.io.sensors.PhyphoxLiveSource.checkHostKnown(phone);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
     SessionMetadata meta = SessionMetadata.empty().with(SessionMetadata.DEVICE, "phyphox " + phone);
     if (patient != null && !patient.isBlank()) meta = meta.with("patient", patient.strip());
     if (rollerDiameterCm != null) {
@@ -78,8 +83,9 @@ final class PhoneRecording {
       console.println();
       // no sample at all: the session said "No data arrived…" instead of a summary; counts of 0 passes
       // and a roll target would coach what never happened
-      if (sink.samples() > 0) console.println("Summary: " + coach.countsLine());
-      console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)");
+      if (sink.samples() > 0) console.println("Summary: " + coach.movementCounts());
+      console.println("Link: " + live.samplesDelivered() + " samples, " + live.linkDrops() + " drop(s)"
+          + (coach.gaps() == 0 ? "" : "; " + coach.gapsText()));
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
           + e.getMessage() + "), everything before that is kept").orElse(""));
       // nothing arrived: the file (its header, the link's summary) is kept, but the command failed

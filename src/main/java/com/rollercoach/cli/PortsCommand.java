@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
 public final class PortsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin DataDirOption data = new DataDirOption();
+
   @Option(names = "--ble-scan", paramLabel = "S", defaultValue = "3",
       description = "Seconds to scan for Bluetooth LE rollers (0: only those BlueZ knows already; default: ${DEFAULT-VALUE})")
   double bleScanS;
@@ -50,7 +52,7 @@ public final class PortsCommand implements Callable<Integer> {
           p.usbId().isEmpty() ? "" : " [usb " + p.usbId() + "]");
     }
     printBle(out);
-    printOtherSources(out);
+    printOtherSources(out, data.folder());
     out.println();
     out.println("Use one with: roller-coach record --port PATH   (or --port auto to find the roller).");
     out.println("Ptys and Bluetooth SPP (/dev/rfcomm0, COM7) are opened by path even when not listed here.");
@@ -76,10 +78,10 @@ public final class PortsCommand implements Callable<Integer> {
   }
 
   /** Phones (phyphox) and device profiles: the sensors-people-own sources (docs/sensors.md). */
-  private static void printOtherSources(PrintWriter out) {
+  private static void printOtherSources(PrintWriter out, com.rollercoach.io.DataFolder folder) {
     List<SensorSources.Source> others;
     try {
-      others = SensorSources.others(DeviceProfiles.user());
+      others = SensorSources.others(DeviceProfiles.of(folder));
     } catch (SensorFormatException e) {
       throw new UserInputException(e.getMessage(), e);
     }

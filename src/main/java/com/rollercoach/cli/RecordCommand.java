@@ -83,13 +83,14 @@ public final class RecordCommand implements Callable<Integer> {
   @Mixin SessionOptions session = new SessionOptions();
 
   @Option(names = "--calibration", paramLabel = "FILE",
-      description = "Device calibration to apply (default: calibration/<device>.json for the device's HELLO id, if any)")
+      description = "Device calibration to apply (default: DATA/calibration/<device>.json for the device's HELLO id, if any)")
   Path calibration;
 
   @Override
   public Integer call() throws Exception {
     if (durationS != null && !(durationS > 0)) throw new UserInputException("--duration must be > 0 seconds");
     LiveSupport.baud(baud);
+    sensors.data = DataFolder.resolve(session.dataDir); // --profile is read from this data folder's profiles/
     Optional<byte[]> preamble = sensors.preamble(); // checks --columns/--units/--profile first
     // one source: with two, one was silently ignored (--phyphox over --port) or the message said
     // "give --port … or --ble …" to someone who had given both
@@ -101,6 +102,8 @@ public final class RecordCommand implements Callable<Integer> {
       throw new UserInputException("record reads one sensor: give one of --port, --ble, --phyphox (got "
           + String.join(" and ", given) + ")");
     }
+    // before any port is searched or opened: "--port auto --roller-diameter-cm 500" searched the ports first
+    if (rollerDiameterCm != null) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm);
     Optional<URI> phone = sensors.phone();
     DataFolder data = DataFolder.resolve(session.dataDir);
     Prescription prescription = session.prescription(data); // and "ann" is now the "Ann" already there
@@ -179,11 +182,11 @@ public final class RecordCommand implements Callable<Integer> {
       // no sample at all: the session said "No data arrived…" instead of a summary; counts of 0 passes
       // and a roll target would coach what never happened
       if (sink.samples() > 0) {
-        console.println("Summary: " + coach.countsLine());
+        console.println("Summary: " + coach.movementCounts());
         LiveConsole.positionLines(sink.analysis(), sink.frame()).forEach(console::println);
       }
-      console.println("Link: " + summary.get("frames") + " frames, " + summary.get("lost_frames") + " lost, "
-          + summary.get("crc_failures") + " CRC failures, " + source.reconnects() + " reconnect(s)");
+      console.println(coach.linkLine(Long.parseLong(summary.get("frames")), Long.parseLong(summary.get("lost_frames")),
+          Long.parseLong(summary.get("crc_failures")), source.reconnects()));
       console.println("Saved " + file + " (" + Files.size(file) + " bytes)" + diskFailure.map(e -> "; recording stopped early ("
           + e.getMessage() + "), everything before that is kept").orElse(""));
       // Also on Ctrl-C/SIGTERM: the shutdown hook waits (10 s) until this is done. The recording is

@@ -56,6 +56,7 @@ public final class ReplayCommand implements Callable<Integer> {
     if (eventsJson && cuesOnly) {
       throw new UserInputException("--events-json prints every pipeline event, --cues only the cues: give one of them");
     }
+    if (rollerDiameterCm != null) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm); // says which option
     SessionFile file = LiveSupport.openSession(this.file);
     PrintStream out = System.out;
     DataFolder data = DataFolder.resolve(session.dataDir);

@@ -37,10 +37,13 @@ public final class SensorOptions {
       description = "Read a phone running phyphox (Remote access on), e.g. 192.168.0.42:8080")
   String phyphox;
 
+  /** The command's data folder, whose profiles/ --profile names (null: the default one). */
+  com.rollercoach.io.DataFolder data;
+
   private DeviceProfile profile() {
     if (profile == null) return null;
     try {
-      return DeviceProfiles.user().get(profile);
+      return DeviceProfiles.of(data != null ? data : com.rollercoach.io.DataFolder.resolve(null)).get(profile);
     } catch (SensorFormatException e) {
       throw new UserInputException(e.getMessage(), e);
     }

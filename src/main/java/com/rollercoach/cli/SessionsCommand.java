@@ -147,8 +147,12 @@ public final class SessionsCommand implements Runnable {
     if (patient == null) return;
     List<String> known = lib.patients();
     if (known.contains(patient)) return;
+    List<String> named = known.stream().filter(n -> !n.isBlank()).toList();
     throw new UserInputException("--patient " + printable(patient) + ": no sessions for this patient in " + root
-        + (known.isEmpty() ? " (it has no sessions yet)" : " (patients: " + printable(String.join(", ", known)) + ")"));
+        + (known.isEmpty() ? " (it has no sessions yet)"
+            // sessions filed under no name: "(patients: )" said nothing
+            : named.isEmpty() ? " (none of its sessions names a patient)"
+            : " (patients: " + printable(String.join(", ", named)) + ")"));
   }
 
   static final DateTimeFormatter WHEN =
@@ -190,8 +194,8 @@ public final class SessionsCommand implements Runnable {
           boolean rolled = s.passes() > 0;
           out.printf(Locale.ROOT, "%-24s %-16s %-16.16s %5d %6s %6s %6d %6s %7s %6s%s%n",
               e.id(), WHEN.format(e.startedAt()), printable(e.patient()), s.rolls(),
-              rolled ? String.format(Locale.ROOT, "%.1f", s.paceCmS()) : "–",
-              rolled ? String.format(Locale.ROOT, "%.0f", s.rangeCm()) : "–", s.dwells(),
+              rolled ? com.rollercoach.review.Measures.paceNumber(s.paceCmS()) : "–",
+              rolled ? com.rollercoach.review.Measures.rangeNumber(s.rangeCm()) : "–", s.dwells(),
               held ? Durations.clock(s.holdS()) : "–",
               held ? String.valueOf(s.breaths()) : "–", met, pain(e.notes()));
         }
@@ -242,8 +246,9 @@ public final class SessionsCommand implements Runnable {
         out.printf("Duration     %s (on the roller %s)%n", Durations.clock(s.durationS()),
             Durations.clock(s.onRollerS()));
         if (s.passes() > 0) {
-          out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %.1f cm/s, range %.1f cm%n",
-              s.rolls(), s.passes(), s.paceCmS(), s.rangeCm());
+          out.printf(Locale.ROOT, "Rolling      %d rolls, %d passes, pace %s, range %s%n",
+              s.rolls(), s.passes(), com.rollercoach.review.Measures.pace(s.paceCmS()),
+              com.rollercoach.review.Measures.range(s.rangeCm()));
         } else {
           out.printf("Rolling      %d rolls, 0 passes, pace –, range –%n", s.rolls()); // not a 0.0 cm/s pace
         }

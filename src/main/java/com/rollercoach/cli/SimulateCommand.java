@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--roller-diameter-cm",
       paramLabel = "D",
-      description = "Nominal roller diameter (default: drawn from 10, 12.5, 14, 15).")
+      description = "Nominal roller diameter, cm, within the range every command accepts (default or 0: drawn from 10, 12.5, 14, 15).")
   double rollerDiameterCm;
 
   @Option(
@@ -108,9 +108,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (rateHz != 0 && (rateHz < 25 || rateHz > 1000)) {
       throw new UserInputException("--rate " + NumberText.plain(rateHz) + ": must be between 25 and 1000 Hz");
     }
-    if (rollerDiameterCm < 0 || rollerDiameterCm > 40) {
-      throw new UserInputException("--roller-diameter-cm " + rollerDiameterCm + ": must be 0–40 cm");
-    }
+    // 0 draws a common size; anything else is held to the range every command accepts (it was 0–40 here
+    // while analyze took 2–100, so a simulated 50 cm session could not be made, and 1 cm could)
+    if (rollerDiameterCm != 0) LiveSupport.diameter("--roller-diameter-cm", rollerDiameterCm);
     // a day at most: --min-duration-s 99999999 (a typo, or three years) planned for minutes, then ran
     // out of memory or filled the disk, with no word
     if (!(minDurationS >= 0 && minDurationS <= MAX_DURATION_S)) {

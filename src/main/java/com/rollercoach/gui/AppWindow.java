@@ -221,6 +221,10 @@ public final class AppWindow {
    * data folder's summaries/, never beside it.
    */
   private void save(SessionSummary summary, SampleSource source) {
+    if (summary.samples() == 0) { // nothing arrived: a summary of 0 rolls would record what never happened
+      savedMessage = "Nothing was recorded, so nothing was saved.";
+      return;
+    }
     Path target = SummaryWriter.target(source.records() ? source.recording() : java.util.Optional.empty(),
         data.root().resolve("summaries"), LocalDateTime.now());
     try {
@@ -238,7 +242,16 @@ public final class AppWindow {
     String message = library.isEmpty() ? savedMessage : savedMessage + "\n" + library;
     // A replayed file's skipped rows are only known at its end: say so beside the summary too.
     if (warning != null) message += "\n⚠ " + warning;
-    summaryView.show(summary, message);
+    if (summary.samples() == 0) {
+      // A port that does not exist, a sensor that sent nothing: say why, not "0 rolls · 0.0 cm/s" and
+      // verdicts about a session that never was (the reason was a status line the summary tab hid).
+      var link = s == null ? null : s.feed().snapshot().link();
+      String why = link != null && link.state() == com.rollercoach.gui.source.LinkStatus.State.FAILED
+          ? link.detail() : warning;
+      summaryView.showNothingRecorded(summary.source(), why, savedMessage);
+    } else {
+      summaryView.show(summary, message);
+    }
     tabs.getSelectionModel().select(summaryTab);
     if (s != null) s.libraryEntry().ifPresent(e -> askNotes(e.id()));
   }

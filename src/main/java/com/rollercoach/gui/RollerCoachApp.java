@@ -27,6 +27,7 @@ public final class RollerCoachApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    GuiLauncher.started();
     GuiOptions options = GuiLauncher.options();
     window = open(stage, options);
     Scene scene = stage.getScene();

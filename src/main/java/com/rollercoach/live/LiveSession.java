@@ -89,9 +89,9 @@ public final class LiveSession implements SampleSink {
       return new Setup(p, null, null, SessionMetadata.empty(), calibrations(data), false);
     }
 
-    /** Calibrations: the project's {@code calibration/} next to the sessions, then the data folder's. */
+    /** Calibrations: the data folder's {@code calibration/}, as for every command. */
     public static CalibrationResolver calibrations(DataFolder data) {
-      return new CalibrationResolver(List.of(Path.of("calibration"), data.calibrationDir()));
+      return CalibrationResolver.of(data);
     }
 
     public Setup withMetadata(SessionMetadata m) {

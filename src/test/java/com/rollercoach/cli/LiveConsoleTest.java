@@ -55,6 +55,32 @@ class LiveConsoleTest {
   }
 
   /**
+   * The link cues run on the wall clock continued from the last sample; after stale frames or a stall
+   * a sample-time line came after them with an earlier time (6:59 "No data", then 6:53): the time
+   * column must never go backwards, and a line about an earlier moment says it in its text.
+   */
+  @Test
+  void theTimeColumnNeverGoesBackwardsAcrossClocks() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole c = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+        CoachingTargets.defaults(), false);
+    c.event(new MotionEvent.GotOn(15.4, 15.1));
+    c.cue(new com.rollercoach.core.coach.live.Cue.NoData(419.2, 3.0));
+    c.event(new MotionEvent.GotOff(413.0, 412.0));
+    c.cue(new com.rollercoach.core.coach.live.Cue.Reconnected(414.0));
+    java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(4, lines.size(), lines.toString());
+    assertEquals("   6:59  off the roller since 6:52", lines.get(2));
+    String previous = "";
+    for (String l : lines) {
+      String t = l.strip().split(" ")[0];
+      String padded = String.format("%6s", t);
+      assertEquals(true, padded.compareTo(previous) >= 0, "went back: " + lines);
+      previous = padded;
+    }
+  }
+
+  /**
    * A tender spot's position in whole centimetres, as the window shows it: to the tenth, one spot
    * read "+7.5", "+7.6" and "+7.5 cm" in three lines as the rocking moved its mean; at the landmark
    * it is "0 cm", not "-0.2". The first line measured from a landmark says which (the direction is
@@ -129,5 +155,20 @@ class LiveConsoleTest {
         "   0:15  on the roller",
         "   0:48  no data for 0.3 s, at 0:48 (no samples)",
         "   1:05  no data for 2.2 s, 1:02–1:04 (link lost)"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  /** The gaps and the frames lost are said in one line, in words and seconds, not two lines apart. */
+  @Test
+  void theLinkLineSaysTheLostFramesAndTheGapsTheyLeftTogether() {
+    LiveConsole c = console();
+    assertEquals("Link: 500 frames received, none lost; 0 CRC failures, 0 reconnect(s)", c.linkLine(500, 0, 0, 0));
+    assertEquals("Link: 500 frames received, 2 lost, too few at a time to leave a gap in the data; 0 CRC failures,"
+        + " 0 reconnect(s)", c.linkLine(500, 2, 0, 0));
+    c.event(new MotionEvent.DataGap(64.3, 62.0, 62.3, "frames lost"));
+    assertEquals("Link: 10954 frames received, 198 lost; 1 gap in the data, 0.3 s without samples; 0 CRC failures,"
+        + " 1 reconnect(s)", c.linkLine(10954, 198, 0, 1));
+    assertEquals("0 passes, 0 rolls (target 10-20), 0 tender spot(s), 0 extension hold(s)", c.movementCounts());
+    c.event(new MotionEvent.DataGap(90, 80.0, 83.4, "link lost"));
+    assertEquals("2 gaps in the data, 3.7 s without samples in all", c.gapsText());
   }
 }

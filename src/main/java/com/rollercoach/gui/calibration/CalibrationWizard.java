@@ -170,7 +170,12 @@ public final class CalibrationWizard extends ScrollPane {
     }
     CalibrationPlan p = CalibrationPlan.defaults(id, "gui", TOOL, Instant.now());
     if (!diameter.getText().isBlank()) {
-      return p.withKnownDiameterCm(parse(diameter, "diameter"), "entered");
+      double d = parse(diameter, "diameter");
+      // the range every command and the settings accept (any positive number went through here)
+      if (!com.rollercoach.core.sample.SampleValidator.plausibleDiameterCm(d)) {
+        throw new IllegalArgumentException(com.rollercoach.core.sample.SampleValidator.implausibleDiameter(d));
+      }
+      return p.withKnownDiameterCm(d, "entered");
     }
     return p.withDistanceCm(parse(distance, "roll distance"));
   }

@@ -106,7 +106,15 @@ public final class ReviewPane extends BorderPane {
     buildTable();
     StackPane detailArea = new StackPane(details);
     details.setFillHeight(true);
-    SplitPane split = new SplitPane(table, detailArea);
+    // Fits the height it is given, and scrolls rather than spill over the filter bar and cut the notes
+    // off when its least (a wrapped heading, two charts, five event rows, the notes) is taller.
+    javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detailArea);
+    detailScroll.setId("detailScroll");
+    detailScroll.setFitToWidth(true);
+    detailScroll.setFitToHeight(true);
+    detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    detailScroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+    SplitPane split = new SplitPane(table, detailScroll);
     split.setDividerPositions(0.42);
     setCenter(split);
     status.setId("status");
@@ -166,8 +174,9 @@ public final class ReviewPane extends BorderPane {
     table.getColumns().add(sortable("Date", SessionEntry::startedAt, e -> DAY.format(e.startedAt()), 118));
     table.getColumns().add(sortable("Patient", e -> e.patient().toLowerCase(Locale.ROOT), SessionEntry::patient, 96));
     table.getColumns().add(sortable("Rolls", e -> e.summary().rolls(), e -> String.valueOf(e.summary().rolls()), 54));
+    // the unit in the cells (a physio read "2.5" as what?); the header has no room for it
     table.getColumns().add(sortable("Pace", e -> e.summary().paceCmS(),
-        e -> e.summary().passes() > 0 ? String.format(Locale.ROOT, "%.1f", e.summary().paceCmS()) : "–", 54));
+        e -> e.summary().passes() > 0 ? com.rollercoach.review.Measures.pace(e.summary().paceCmS()) : "–", 78));
     table.getColumns().add(sortable("Hold", e -> e.summary().holdS(),
         e -> e.summary().holdS() > 0 ? Durations.clock(e.summary().holdS()) : "–", 56));
     table.getColumns().add(sortable("Pain", ReviewPane::painKey, ReviewPane::painText, 66));

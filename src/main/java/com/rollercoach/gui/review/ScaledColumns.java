@@ -55,6 +55,11 @@ final class ScaledColumns {
 
   /** The sum of the columns' minimum widths, and a scroll bar's room. */
   static double minWidth(TableView<?> table) {
-    return table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 18;
+    // a flexing last column keeps no minimum of its own, but the table's must hold it: the session
+    // list's "Checks" was squeezed to nothing in the window at 1280 px
+    return table.getColumns().stream()
+        .mapToDouble(c -> c.getMinWidth() > 0 || !(c.getProperties().get(BASE_WIDTH) instanceof Double)
+            ? c.getMinWidth() : c.getPrefWidth() - PAD_PX)
+        .sum() + 18;
   }
 }

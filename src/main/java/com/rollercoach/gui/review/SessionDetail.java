@@ -67,7 +67,8 @@ final class SessionDetail extends VBox {
     double[] span = review.rollingSpan();
     // no pass: no pace or range ("0.0 cm/s while rolling · range 0 cm" read as a stand-still pace)
     String rolling = a.passes().isEmpty() ? "no pace or range (no passes)"
-        : String.format(Locale.ROOT, "%.1f cm/s while rolling · range %.0f cm, %s", a.paceCmS(), a.rangeCm(),
+        : String.format(Locale.ROOT, "%s while rolling · range %s, %s", com.rollercoach.review.Measures.pace(a.paceCmS()),
+            com.rollercoach.review.Measures.range(a.rangeCm()),
             review.frame().rangeVerdict(span[0], span[1]));
     Label facts = new Label(String.format(Locale.ROOT,
         "%d rolls (%d–%d prescribed) · %s · %d tender spot(s) · hold %s",
@@ -84,10 +85,10 @@ final class SessionDetail extends VBox {
     timeline = new ChartViewer(SessionCharts.onBack(SessionCharts.timeline(a, replay.trace()), review.frame(), false));
     timeline.setId("timelineViewer");
     timeline.setPrefHeight(300);
-    timeline.setMinHeight(180);
+    timeline.setMinHeight(140);
     speed = new ChartViewer(SessionCharts.speed(a, replay.trace(), targets));
     speed.setPrefHeight(170);
-    speed.setMinHeight(120);
+    speed.setMinHeight(100);
     // ChartViewer zooms on drag and scroll and pans on alt-drag, which many Linux desktops take for
     // moving the window: also pan on ctrl-drag.
     for (ChartViewer v : new ChartViewer[] {timeline, speed}) {
@@ -112,7 +113,11 @@ final class SessionDetail extends VBox {
     // The widths are for 13 px type; under the app's stylesheet (16 px, bold headers) "Duration" and
     // "Position" were cut to "Dura..." and "Posi...": scaled with the type the pane gets.
     ScaledColumns.scale(events, ScaledColumns.BASE_FONT_PX);
-    ScaledColumns.follow(events, facts.fontProperty(), () -> {});
+    // At least a header and MIN_EVENT_ROWS rows, whatever the charts want: in the window at 1280×800
+    // (16 px type) the charts took the height and the table showed two rows.
+    events.setMinHeight(eventTableMinHeight(ScaledColumns.BASE_FONT_PX));
+    ScaledColumns.follow(events, facts.fontProperty(),
+        () -> events.setMinHeight(eventTableMinHeight(facts.getFont().getSize())));
     events.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
       if (row != null) jumpTo(row);
     });
@@ -169,6 +174,14 @@ final class SessionDetail extends VBox {
 
   NotesEditor notesEditor() {
     return notes;
+  }
+
+  /** Rows of the event table always shown. */
+  static final int MIN_EVENT_ROWS = 5;
+
+  /** A header and {@link #MIN_EVENT_ROWS} rows of {@code fontPx} type (a row is about 1.8 em). */
+  static double eventTableMinHeight(double fontPx) {
+    return Math.ceil((MIN_EVENT_ROWS + 1) * fontPx * 1.8) + 4;
   }
 
   TableView<EventRow> events() {

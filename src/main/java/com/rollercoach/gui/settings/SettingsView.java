@@ -65,6 +65,8 @@ public final class SettingsView extends ScrollPane {
     audio.setId("audioStatus");
     audio.setWrapText(true);
     testSound.setId("testSound");
+    // keeps its words: a long audio line squeezed it to "…" while the line said "press Test sound"
+    testSound.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     form.addRow(r++, new Label("Audio"), new HBox(12, testSound, audio));
     form.addRow(r++, new Label("Display"), largeText);
 
@@ -133,7 +135,7 @@ public final class SettingsView extends ScrollPane {
     if (problem == null) {
       audio.setText("Sound works (heard nothing? check the volume)");
     } else {
-      audio.setText("No audio device: cues are only shown (" + problem + ")");
+      audio.setText(com.rollercoach.gui.sound.CuePlayer.statusLine(problem));
       audio.getStyleClass().add("error-text");
     }
   }

@@ -76,8 +76,31 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
     return audioAvailable;
   }
 
+  /** What failed, in words (never the exception's own text); "" while sound works. */
   public String audioProblem() {
     return audioProblem;
+  }
+
+  /**
+   * The settings' audio line when sound failed: what failed and what to do, in one line (it was "No
+   * audio device: cues are only shown (" + Java's exception text + ")").
+   */
+  public static String statusLine(String problem) {
+    return "No sound: " + problem + ". Connect speakers or headphones, then press Test sound;"
+        + " until then cues are only shown.";
+  }
+
+  /**
+   * What failed opening the sound output, for a person: the settings showed Java's own text ("No line
+   * matching interface SourceDataLine supporting format PCM_SIGNED 44100.0 Hz, …").
+   */
+  static String problem(Exception e) {
+    if (e instanceof SecurityException) return "this program is not allowed to play sound";
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (e instanceof LineUnavailableException && !m.contains("no line matching")) {
+      return "the sound output is busy (another program may be using it)";
+    }
+    return "no sound output found";
   }
 
   /**
@@ -139,7 +162,7 @@ public final class CuePlayer implements Consumer<Cue>, AutoCloseable {
     } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
       // No sound card, no mixer, a headless box: show cues only, and say so once in settings.
       audioAvailable = false;
-      audioProblem = String.valueOf(e.getMessage());
+      audioProblem = problem(e);
       if (line != null) {
         line.close();
         line = null;

@@ -32,14 +32,32 @@ public final class SummaryView extends ScrollPane {
     content.getChildren().setAll(title, hint);
   }
 
+  /**
+   * A session in which no sample arrived: what failed and what to do, instead of counts of nothing.
+   *
+   * @param why the source's failure or the session's no-data message (null: not known)
+   */
+  public void showNothingRecorded(String source, String why, String savedTo) {
+    Label title = title("No data from " + source);
+    Label reason = new Label(why == null || why.isBlank()
+        ? "No sample arrived. Is the sensor switched on and streaming, on this port?" : why);
+    reason.setId("summaryNoData");
+    reason.setWrapText(true);
+    Label hint = new Label("Check the connection and start again from the Start tab.");
+    hint.getStyleClass().add("muted-text");
+    saved.setText(savedTo);
+    content.getChildren().setAll(title, reason, hint, saved);
+  }
+
   /** Shows {@code s}; {@code savedTo} says where it was saved (or why not). */
   public void show(SessionSummary s, String savedTo) {
     SessionAnalysis a = s.analysis();
     HBox numbers = new HBox(40,
         number("rolls", Integer.toString(a.rolls()), "summaryRolls"),
         number("passes", Integer.toString(a.passes().size()), "summaryPasses"),
-        number("pace", String.format(Locale.ROOT, "%.1f cm/s", a.paceCmS()), "summaryPace"),
-        number("range", String.format(Locale.ROOT, "%.1f cm", a.rangeCm()), "summaryRange"),
+        // no pass: no pace or range, as the review and the report say ("0.0 cm/s" read as a stand-still pace)
+        number("pace", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.pace(a.paceCmS()), "summaryPace"),
+        number("range", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.range(a.rangeCm()), "summaryRange"),
         number("time", Clock.minutes(a.durationS()), "summaryDuration"));
     GridPane verdicts = new GridPane();
     verdicts.setHgap(18);

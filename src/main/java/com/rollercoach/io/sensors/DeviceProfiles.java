@@ -48,9 +48,12 @@ public final class DeviceProfiles {
     this.dir = dir;
   }
 
-  /** The user's default folder, {@code ~/.roller-coach/profiles}. */
-  public static DeviceProfiles user() {
-    return new DeviceProfiles(com.rollercoach.io.DataFolder.resolve(null).profiles());
+  /**
+   * The data folder's {@code profiles/}: the one folder every command and the window use (record
+   * and ports read the default folder's whatever --data-dir said).
+   */
+  public static DeviceProfiles of(com.rollercoach.io.DataFolder data) {
+    return new DeviceProfiles(data.profiles());
   }
 
   public Path dir() {

@@ -163,8 +163,17 @@ public final class PhyphoxLiveSource implements AutoCloseable {
   public static URI phoneUri(String address) {
     String a = address.strip();
     if (!a.contains("://")) a = "http://" + a;
-    URI uri = URI.create(a);
-    if (uri.getHost() == null) throw new IllegalArgumentException("no host in '" + address + "'");
+    URI uri;
+    try {
+      uri = URI.create(a);
+    } catch (IllegalArgumentException e) {
+      // was URISyntaxException's own text: "Illegal character in authority at index 7: http://bad host"
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null) {
+      throw new IllegalArgumentException("'" + address + "' is not an address: give HOST[:PORT] as phyphox shows it"
+          + " under Remote access, e.g. 192.168.0.42:8080");
+    }
     int port = uri.getPort() < 0 ? 8080 : uri.getPort();
     return URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + port + "/");
   }
@@ -497,7 +506,7 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof IOException io) throw io;
-      throw new IOException(c == null ? "request failed" : c.toString(), c);
+      throw new IOException(c == null || c.getMessage() == null ? "request failed" : c.getMessage(), c);
     }
     if (response.statusCode() != 200) {
       throw new IOException("phyphox answered HTTP " + response.statusCode());
@@ -510,9 +519,42 @@ public final class PhyphoxLiveSource implements AutoCloseable {
     return settings.requestTimeout().multipliedBy(2);
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return String.format(
-        Locale.ROOT, "%s%s", e.getClass().getSimpleName(), m == null ? "" : ": " + m);
+  /**
+   * Why the phone could not be read, in words: "unknown host", "connection refused", … (it was the
+   * exception's class name, "(ConnectException)", which is what an unknown host gave).
+   */
+  public static String describe(IOException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    if (e instanceof java.net.UnknownHostException || root instanceof java.net.UnknownHostException
+        || root instanceof java.nio.channels.UnresolvedAddressException) {
+      return "unknown host";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
+      return "no answer in time";
+    }
+    if (e instanceof java.net.NoRouteToHostException || root instanceof java.net.NoRouteToHostException) {
+      return "no route to it (is the phone on this network?)";
+    }
+    String m = String.valueOf(e.getMessage() != null ? e.getMessage() : root.getMessage()).toLowerCase(Locale.ROOT);
+    if (m.contains("refused")) return "connection refused (nothing answers on that port)";
+    if (m.contains("no route")) return "no route to it (is the phone on this network?)";
+    if (m.contains("reset") || m.contains("closed")) return "the connection was closed";
+    if (e instanceof java.net.ConnectException || root instanceof java.net.ConnectException) return "cannot connect";
+    // our own reasons ("no complete reply within 1000 ms", "reply larger than …", "HTTP 404") as they are
+    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "cannot read from it";
+  }
+
+  /**
+   * Fails at once, in one line, for a host name that does not resolve: polling it would only say
+   * "does not answer" every few seconds until the session's end.
+   */
+  public static void checkHostKnown(URI phone) {
+    try {
+      java.net.InetAddress.getByName(phone.getHost());
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("cannot reach phyphox at " + phone.getHost() + ":" + phone.getPort()
+          + ": unknown host (give the address phyphox shows under Remote access, e.g. 192.168.0.42:8080)");
+    }
   }
 }

@@ -337,6 +337,10 @@ public final class SessionLibrary implements AutoCloseable {
 
   /** The session with this id, or the only one whose id starts with it. */
   public SessionEntry get(String idOrPrefix) throws IOException {
+    // "" is the start of every id: it showed (or deleted!) whichever session came first
+    if (idOrPrefix == null || idOrPrefix.isBlank()) {
+      throw new IOException("no session id given: give an id or its first characters (sessions list shows them)");
+    }
     try {
       Optional<SessionEntry> exact = index.get(idOrPrefix);
       if (exact.isPresent()) return exact.get();

@@ -143,7 +143,7 @@ public final class ProgressReport {
       page.row(w.missed() ? "GAP" : "", num, DATE.format(w.monday()),
           w.beforeStart() ? "– (not started)"
               : w.sessions() + " / " + w.prescribed() + (w.inProgress() ? " (in progress)" : ""), f0(w.meanRolls()), f1(w.meanPaceCmS()),
-          f0(w.meanRangeCm()), String.valueOf(w.dwells()),
+          com.rollercoach.review.Measures.rangeNumber(w.meanRangeCm()), String.valueOf(w.dwells()),
           Double.isNaN(w.meanHoldS()) ? "" : Durations.clock(w.meanHoldS()), f0(w.meanBreaths()),
           Double.isNaN(w.meanPainBefore()) && Double.isNaN(w.meanPainAfter()) ? ""
               : f1(w.meanPainBefore()) + " → " + f1(w.meanPainAfter()));
@@ -173,7 +173,8 @@ public final class ProgressReport {
               + (e.notes().painAfter().isPresent() ? e.notes().painAfter().getAsInt() : "?");
       String note = e.notes().text().isEmpty() ? pain : (pain.isEmpty() ? "" : pain + " · ") + e.notes().text();
       List<String> cells = new java.util.ArrayList<>(List.of(DAY.format(e.startedAt().atZone(zone)),
-          String.valueOf(s.rolls()), f1(s.paceCmS()), f0(s.rangeCm()), spots,
+          String.valueOf(s.rolls()), com.rollercoach.review.Measures.paceNumber(s.paceCmS()),
+          com.rollercoach.review.Measures.rangeNumber(s.rangeCm()), spots,
           s.holdS() > 0 ? Durations.clock(s.holdS()) : "none",
           s.holdS() > 0 ? String.valueOf(s.breaths()) : "",
           checks.getOrDefault(e.id(), "–"),

@@ -74,7 +74,7 @@ public final class CompareReport {
   }
 
   private static String pace(SessionAnalysis a) {
-    return a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm/s", a.paceCmS());
+    return a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.pace(a.paceCmS());
   }
 
   private static String secs(double v) {
@@ -93,7 +93,7 @@ public final class CompareReport {
     double[] s = r.rollingSpan();
     String where = r.frame().position(s[0]) + " to " + r.frame().position(s[1]);
     boolean apart = Math.abs((s[1] - s[0]) - x.rangeCm()) >= 0.05;
-    return Page.fmt("%.1f cm: ", x.rangeCm()) + where
+    return com.rollercoach.review.Measures.range(x.rangeCm()) + ": " + where
         + (apart ? Page.fmt(" over %d times on the roller", x.onPeriods().size()) : "");
   }
 

@@ -12,8 +12,6 @@ import com.rollercoach.review.patients.Patients;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,10 +35,7 @@ public final class ReviewSessions {
   }
 
   static CalibrationResolver resolverFor(Path dataDir) {
-    List<Path> dirs = new ArrayList<>();
-    dirs.add(dataDir.resolve("calibration"));
-    dirs.addAll(CalibrationResolver.standard().dirs());
-    return new CalibrationResolver(dirs);
+    return CalibrationResolver.of(new com.rollercoach.io.DataFolder(dataDir));
   }
 
   public Patients patients() {

@@ -108,7 +108,7 @@ public final class SessionReport {
     page.chart(ChartImages.svg(timeAtPositionChart(), CHART_W, 170));
     tenderSpots(page, a);
     events(page, a, review.frame().directionKnown());
-    quality(page, replay.quality(), GapTotals.of(a));
+    quality(page, replay.quality(), GapTotals.of(a), gapsAt(a));
     page.raw("</section>\n");
     return page.finish("Roller Coach report · recording " + session.recording().getFileName()
         + " · times from the start of the recording");
@@ -141,8 +141,8 @@ public final class SessionReport {
     page.openCards()
         .card("Rolls", String.valueOf(a.rolls()), targets.rollsMin() + "–" + targets.rollsMax())
         // no pass, no pace or range: "0.0 cm/s" read as a stand-still pace
-        .card("Pace", a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm/s", a.paceCmS()), "while rolling")
-        .card("Range", a.passes().isEmpty() ? "–" : Page.fmt("%.1f cm", a.rangeCm()), a.passes().isEmpty() ? "no passes"
+        .card("Pace", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.pace(a.paceCmS()), "while rolling")
+        .card("Range", a.passes().isEmpty() ? "–" : com.rollercoach.review.Measures.range(a.rangeCm()), a.passes().isEmpty() ? "no passes"
             : review.frame().position(span[0]) + " to " + review.frame().position(span[1]))
         .card("Tender spots", String.valueOf(a.dwells().size()),
             Durations.clock(targets.dwellMinS()) + "–" + Durations.clock(targets.dwellMaxS()) + " each")
@@ -224,7 +224,10 @@ public final class SessionReport {
 
   private static void events(Page page, SessionAnalysis a, boolean directionKnown) {
     page.h2("Events");
-    eventTable(page, EventRow.condensed(a, directionKnown));
+    // Data gaps are summarised in one line under data quality (and shaded red on the timeline): a row
+    // each ran a session with six gaps to three pages, and 26 gaps to 26 rows.
+    eventTable(page, EventRow.condensed(a, directionKnown).stream().filter(r -> r.kind() != EventRow.Kind.GAP)
+        .toList());
     if (!a.passes().isEmpty()) {
       page.raw("<details><summary>Every pass (" + a.passes().size() + ")</summary>\n");
       eventTable(page, EventRow.of(a).stream().filter(r -> r.kind() == EventRow.Kind.PASS).toList());
@@ -244,7 +247,30 @@ public final class SessionReport {
     page.endTable();
   }
 
-  private void quality(Page page, DataQuality q, GapTotals gaps) {
+  /** Gaps listed in the data-quality line before "and N more". */
+  static final int GAPS_LISTED = 6;
+
+  /**
+   * When the gaps were, compactly: "at 1:14 (0.9 s), 2:21 (0.9 s)" or "the 6 longest at …; 20 shorter" — the longest
+   * {@value #GAPS_LISTED}, in time order ("" without gaps).
+   */
+  static String gapsAt(SessionAnalysis a) {
+    List<double[]> gaps = a.gaps();
+    if (gaps.isEmpty()) return "";
+    List<double[]> shown = gaps.stream()
+        .sorted(java.util.Comparator.comparingDouble((double[] g) -> g[0] - g[1]))
+        .limit(GAPS_LISTED)
+        .sorted(java.util.Comparator.comparingDouble((double[] g) -> g[0]))
+        .toList();
+    String list = shown.stream()
+        .map(g -> Durations.clock(g[0] - a.startS()) + Page.fmt(" (%.1f s)", g[1] - g[0]))
+        .collect(java.util.stream.Collectors.joining(", "));
+    int more = gaps.size() - shown.size();
+    return (more > 0 ? "the " + shown.size() + " longest at " : "at ") + list
+        + (more > 0 ? "; " + more + " shorter" : "");
+  }
+
+  private void quality(Page page, DataQuality q, GapTotals gaps, String gapsAt) {
     page.h2("Device and data quality");
     boolean[] num = {false, false};
     page.table(new String[0], num);
@@ -256,8 +282,8 @@ public final class SessionReport {
     page.row("", num, "Samples", Page.fmt("%d at %.0f Hz", q.samples(), q.nominalRateHz()));
     page.row("", num, "Completeness", Page.fmt("%.1f %% (%d samples missing)",
         100 * q.completeness(), q.missingSamples()));
-    page.row("", num, "Gaps", gaps.count() == 0 ? "none" : Page.fmt("%d, %.1f s in total, longest %.1f s",
-        gaps.count(), gaps.totalS(), gaps.longestS()));
+    page.row("", num, "Gaps", gaps.count() == 0 ? "none" : Page.fmt("%d, %.1f s in total, longest %.1f s; ",
+        gaps.count(), gaps.totalS(), gaps.longestS()) + gapsAt);
     page.row("", num, "Frames lost on the link",
         q.framesLost().isPresent() ? String.valueOf(q.framesLost().getAsLong()) : "not recorded (CSV)");
     if (q.crcFailures().isPresent()) {

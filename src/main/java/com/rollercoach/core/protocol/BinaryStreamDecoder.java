@@ -22,6 +22,14 @@ import com.rollercoach.core.sample.ImuSample;
  *       elapsed time allows, or one at a device clock reset, is a renumbering, not a loss. Frames
  *       lost before the first sample are reported with an empty interval ({@code fromS == toS}). A
  *       HELLO with sequence number 0 marks a device restart, not a loss.
+ *   <li><b>Stale frames.</b> An IMU frame whose sequence number is a little behind the last one, with
+ *       a device time behind by as much as that many periods, is an old frame delivered again (a
+ *       link's buffer flushed after a reconnect), not a clock reset: it is set aside, and dropped
+ *       ({@link #staleFrames()}) once the live numbering goes on. Taken for a reset it shifted every
+ *       later sample by how stale it was (a phantom gap) and the jump back to the live numbering
+ *       counted as lost frames (198 for 3 stale ones). A run of such frames longer than {@value
+ *       #STALE_RUN_S} s is a new numbering after all (a restart whose HELLO was lost, with clock
+ *       and counter both started at boot): it is then played as before, only that much later.
  * </ul>
  */
 public final class BinaryStreamDecoder implements StreamDecoder {
@@ -36,6 +44,11 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   public static final double DEFAULT_GYRO_RANGE_DPS = 17.50e-3 * 32768;
 
   private static final int SEQ_MOD = 1 << 16;
+  private static final long DEVICE_WRAP = 1L << 32;
+  /** Longest run of stale-looking frames held back before it is taken for a new numbering (s). */
+  static final double STALE_RUN_S = 0.5;
+  /** At most this many frames are held, whatever the rate. */
+  private static final int STALE_RUN_MAX_FRAMES = 1000;
   /** Non-IMU frames (STATUS, ACK, HELLO) that may sit in a gap besides the samples it spans. */
   private static final int SLACK_FRAMES = 16;
 
@@ -63,6 +76,14 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   private double epochOffsetS;
 
   private long lostFrames;
+  private long staleFrames;
+  /** The device time of the last delivered sample, raw µs (wrapping). */
+  private long lastRawUs;
+  /** Stale-looking IMU frames held back: sequence number, frame, host time of arrival. */
+  private final java.util.ArrayList<Held> held = new java.util.ArrayList<>();
+
+  private record Held(int seq, Frame.Imu frame, double hostTimeS) {}
+
   private long samples;
   private double lastLatencyS = Double.NaN;
 
@@ -88,11 +109,67 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   @Override
   public void finish() {
     frames.finish();
+    playHeld(); // the stream ended in the run: no live frame came to show it stale
   }
 
   private void onFrame(int seq, Frame frame) {
+    if (frame instanceof Frame.Imu imu) {
+      if (looksStale(seq, imu)) {
+        frameObserver.frame(seq, frame);
+        held.add(new Held(seq, imu, hostTimeS));
+        if (held.size() > staleRunFrames()) playHeld();
+        return;
+      }
+      // the live numbering went on: what was held were old frames
+      staleFrames += held.size();
+      held.clear();
+    } else {
+      playHeld(); // a HELLO or STATUS in the run: keep the frames in their order
+    }
+    process(seq, frame, false);
+  }
+
+  /**
+   * Whether an IMU frame is an old one delivered again: its sequence number at most half the
+   * counter's range behind the last one (or equal), and its device time behind the last sample's by
+   * that many periods (within two periods, or a quarter).
+   */
+  private boolean looksStale(int seq, Frame.Imu imu) {
+    if (!haveSample || !seqStarted || !(periodS > 0 && periodS < 1)) return false;
+    int behind = (lastSeq - seq) & (SEQ_MOD - 1);
+    if (behind >= SEQ_MOD / 2) return false;
+    long backUs = (lastRawUs - imu.timeUs()) & (DEVICE_WRAP - 1);
+    if (backUs >= DEVICE_WRAP / 2) return false;
+    double expected = behind * periodS;
+    return Math.abs(backUs * 1e-6 - expected) <= Math.max(2 * periodS, 0.25 * expected);
+  }
+
+  private int staleRunFrames() {
+    return (int) Math.min(STALE_RUN_MAX_FRAMES, Math.max(4, Math.ceil(STALE_RUN_S / periodS)));
+  }
+
+  /** Plays the held frames as they came (a new numbering, or the stream's end). */
+  private void playHeld() {
+    if (held.isEmpty()) return;
+    double now = hostTimeS;
+    java.util.List<Held> run = new java.util.ArrayList<>(held);
+    held.clear();
+    for (Held h : run) {
+      hostTimeS = h.hostTimeS();
+      process(h.seq(), h.frame(), true);
+    }
+    hostTimeS = now;
+  }
+
+  /** Frames seen since the last one the device numbered that were old frames delivered again. */
+  public long staleFrames() {
+    return staleFrames;
+  }
+
+  /** @param observed the frame observer has seen it already (a held frame, played later) */
+  private void process(int seq, Frame frame, boolean observed) {
     trackSequence(seq, frame);
-    frameObserver.frame(seq, frame);
+    if (!observed) frameObserver.frame(seq, frame);
     if (frame instanceof Frame.Imu imu) {
       onImu(imu);
     } else if (frame instanceof Frame.Hello hello) {
@@ -158,6 +235,7 @@ public final class BinaryStreamDecoder implements StreamDecoder {
     haveSample = true;
     lastSampleS = t;
     lastSampleHostS = hostTimeS;
+    lastRawUs = imu.timeUs() & (DEVICE_WRAP - 1);
     samples++;
     listener.sample(
         new ImuSample(

@@ -254,6 +254,47 @@ class BinaryStreamDecoderTest {
     assertEquals(2, d.stats().lostFrames()); // only the real gap of 2 frames at the end
   }
 
+  @Test
+  void oldFramesDeliveredAgainAreDroppedNotTakenForAClockReset() {
+    // a link's buffer flushed after a reconnect: HELLO (100 Hz), 500 frames, three of them again
+    // (seq 300-302, device time 3.00 s), then the live numbering on from 501
+    RecordingListener l = new RecordingListener();
+    BinaryStreamDecoder d = new BinaryStreamDecoder(l);
+    Frame.Hello hello = new Frame.Hello(1, 1, 8f, 1000f, 100f, "RC-TEST", "1.0.0", "MPU-6050");
+    feed(d, FrameEncoder.encode(0, hello), 0);
+    double host = 0;
+    for (int i = 1; i <= 500; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    for (int i = 300; i <= 302; i++) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    for (int i = 501; i <= 600; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    assertEquals(0, d.stats().lostFrames(), "nothing was lost");
+    assertEquals(3, d.staleFrames());
+    assertEquals(0, l.lostTotal());
+    assertEquals(600, l.samples.size());
+    for (int i = 1; i < 600; i++) {
+      assertEquals(0.01, l.samples.get(i).tS() - l.samples.get(i - 1).tS(), 1e-9, "no phantom gap at " + i);
+    }
+  }
+
+  @Test
+  void aRestartWhoseCounterAndClockBothBeganAtBootIsPlayedNotDropped() {
+    // the HELLO of the restart was lost, and the new numbering looks like old frames delivered again
+    // (sequence and device time both behind by the same number of periods): after half a second of
+    // them it is taken for what it is, and every sample is delivered, time still rising
+    RecordingListener l = new RecordingListener();
+    BinaryStreamDecoder d = new BinaryStreamDecoder(l);
+    Frame.Hello hello = new Frame.Hello(1, 1, 8f, 1000f, 100f, "RC-TEST", "1.0.0", "MPU-6050");
+    feed(d, FrameEncoder.encode(0, hello), 0);
+    double host = 0;
+    for (int i = 1; i <= 500; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    host += 1.0;
+    for (int i = 1; i <= 200; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    d.finish();
+    assertEquals(700, l.samples.size());
+    assertEquals(0, d.staleFrames());
+    assertEquals(0, l.lostTotal());
+    for (int i = 1; i < 700; i++) assertTrue(l.samples.get(i).tS() > l.samples.get(i - 1).tS());
+  }
+
   private static void feed(StreamDecoder d, byte[] b, double host) {
     d.feed(b, 0, b.length, host);
   }

@@ -260,10 +260,7 @@ class BinaryStreamDecoderTest {
     // (seq 300-302, device time 3.00 s), then the live numbering on from 501
     RecordingListener l = new RecordingListener();
     BinaryStreamDecoder d = new BinaryStreamDecoder(l);
-    Frame.Hello hello = new Frame.Hello(1, 1, 8f, 1000f, 100f, "RC-TEST", "1.0.0", "MPU-6050");
-    feed(d, FrameEncoder.encode(0, hello), 0);
-    double host = 0;
-    for (int i = 1; i <= 500; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    double host = helloAnd500FramesAt100Hz(d);
     for (int i = 300; i <= 302; i++) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
     for (int i = 501; i <= 600; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
     assertEquals(0, d.stats().lostFrames(), "nothing was lost");
@@ -282,10 +279,7 @@ class BinaryStreamDecoderTest {
     // them it is taken for what it is, and every sample is delivered, time still rising
     RecordingListener l = new RecordingListener();
     BinaryStreamDecoder d = new BinaryStreamDecoder(l);
-    Frame.Hello hello = new Frame.Hello(1, 1, 8f, 1000f, 100f, "RC-TEST", "1.0.0", "MPU-6050");
-    feed(d, FrameEncoder.encode(0, hello), 0);
-    double host = 0;
-    for (int i = 1; i <= 500; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    double host = helloAnd500FramesAt100Hz(d);
     host += 1.0;
     for (int i = 1; i <= 200; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
     d.finish();
@@ -293,6 +287,15 @@ class BinaryStreamDecoderTest {
     assertEquals(0, d.staleFrames());
     assertEquals(0, l.lostTotal());
     for (int i = 1; i < 700; i++) assertTrue(l.samples.get(i).tS() > l.samples.get(i - 1).tS());
+  }
+
+  /** A HELLO (100 Hz) and frames 1-500, device time 10 ms each; returns the host time after them. */
+  private static double helloAnd500FramesAt100Hz(BinaryStreamDecoder d) {
+    Frame.Hello hello = new Frame.Hello(1, 1, 8f, 1000f, 100f, "RC-TEST", "1.0.0", "MPU-6050");
+    feed(d, FrameEncoder.encode(0, hello), 0);
+    double host = 0;
+    for (int i = 1; i <= 500; i++, host += 0.01) feed(d, FrameEncoder.encode(i, new Frame.Imu(i * 10_000L, 0, 0, 0, 0, 0, 0)), host);
+    return host;
   }
 
   private static void feed(StreamDecoder d, byte[] b, double host) {

@@ -261,6 +261,7 @@ public final class RollSignal {
       double corrected = Math.sqrt(cx * cx + cy * cy + cz * cz);
       // a roller the bias tracker finds still is not rolling, whatever its (unknown) bias reads
       if (!still && mostlyHorizontal(cx, cy, cz, corrected)) {
+        if (biasKnown) axis.bias(bias.bias(0), bias.bias(1), bias.bias(2));
         axis.update(lgx, lgy, lgz, corrected, Math.min(dt, 0.1));
       }
     }

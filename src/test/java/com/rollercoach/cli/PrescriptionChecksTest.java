@@ -42,7 +42,7 @@ class PrescriptionChecksTest {
 
   @Test
   void changingAPrescriptionKeepsOldVerdictsAndJudgesLaterSessionsByTheNewOne() throws Exception {
-    // Two sessions of 2 min of 10 cm strokes: 14 rolls each (different headers: different content).
+    // Two sessions of 2 min of 10 cm strokes: 15 rolls each (every one of its 30 strokes) (different headers: different content).
     Path a = TestSessions.writeCsv(dir.resolve("a.csv"), Map.of(), 120, 10);
     Path b = TestSessions.writeCsv(dir.resolve("b.csv"), Map.of("note", "second"), 120, 10);
     run("sessions", "import", "--patient", "Ann", "--date", "2026-11-02T09:00", a.toString());
@@ -52,25 +52,25 @@ class PrescriptionChecksTest {
     assertEquals(checks(before, "20261102"), checks(before, "20261120"), "the same sessions, the same defaults:\n" + before);
     String defaultsOld = checks(before, "20261102");
 
-    // From 10 Nov the physio asks for 16–25 rolls: the 14 rolls of the 20 Nov session fall short.
+    // From 10 Nov the physio asks for 16–25 rolls: the 15 rolls of the 20 Nov session fall short.
     run("patients", "prescribe", "Ann", "--rolls", "16-25", "--from", "2026-11-10");
     String after = run("sessions", "list").out();
     assertEquals(defaultsOld, checks(after, "20261102"), "the old session keeps its verdict:\n" + after);
     assertEquals(met(defaultsOld) - 1, met(checks(after, "20261120")), "the new one loses the rolls check:\n" + after);
 
     String showNew = run("sessions", "show", "20261120").out();
-    assertTrue(showNew.contains("14 rolls: fewer than the 16–25 prescribed"), showNew);
+    assertTrue(showNew.contains("15 rolls: fewer than the 16–25 prescribed"), showNew);
     assertTrue(showNew.contains("Prescribed   since 2026-11-10: rolls 16–25"), showNew);
     assertTrue(showNew.contains("Checks       " + met(checks(after, "20261120")) + " of"), showNew);
     String showOld = run("sessions", "show", "20261102").out();
-    assertTrue(showOld.contains("14 rolls: within the 10–20 target"), showOld);
+    assertTrue(showOld.contains("15 rolls: within the 10–20 target"), showOld);
     assertTrue(showOld.contains("Prescribed   protocol default"), showOld);
 
     // An earlier prescription (from 1 Nov) now judges the old session; the later one still wins after 10 Nov.
-    run("patients", "prescribe", "Ann", "--rolls", "15-30", "--from", "2026-11-01");
+    run("patients", "prescribe", "Ann", "--rolls", "16-30", "--from", "2026-11-01");
     String history = run("sessions", "list").out();
     assertEquals(met(defaultsOld) - 1, met(checks(history, "20261102")), history);
-    assertTrue(run("sessions", "show", "20261102").out().contains("fewer than the 15–30 prescribed"));
+    assertTrue(run("sessions", "show", "20261102").out().contains("fewer than the 16–30 prescribed"));
     assertTrue(run("sessions", "show", "20261120").out().contains("fewer than the 16–25 prescribed"));
   }
 }

@@ -1,6 +1,8 @@
 package com.rollercoach.core.protocol;
 
 import com.rollercoach.core.sample.ImuSample;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The host side of the binary wire protocol: bytes in, {@link ImuSample}s in physical units out.
@@ -44,7 +46,6 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   public static final double DEFAULT_GYRO_RANGE_DPS = 17.50e-3 * 32768;
 
   private static final int SEQ_MOD = 1 << 16;
-  private static final long DEVICE_WRAP = 1L << 32;
   /** Longest run of stale-looking frames held back before it is taken for a new numbering (s). */
   static final double STALE_RUN_S = 0.5;
   /** At most this many frames are held, whatever the rate. */
@@ -80,7 +81,7 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   /** The device time of the last delivered sample, raw µs (wrapping). */
   private long lastRawUs;
   /** Stale-looking IMU frames held back: sequence number, frame, host time of arrival. */
-  private final java.util.ArrayList<Held> held = new java.util.ArrayList<>();
+  private final List<Held> held = new ArrayList<>();
 
   private record Held(int seq, Frame.Imu frame, double hostTimeS) {}
 
@@ -138,8 +139,8 @@ public final class BinaryStreamDecoder implements StreamDecoder {
     if (!haveSample || !seqStarted || !(periodS > 0 && periodS < 1)) return false;
     int behind = (lastSeq - seq) & (SEQ_MOD - 1);
     if (behind >= SEQ_MOD / 2) return false;
-    long backUs = (lastRawUs - imu.timeUs()) & (DEVICE_WRAP - 1);
-    if (backUs >= DEVICE_WRAP / 2) return false;
+    long backUs = (lastRawUs - imu.timeUs()) & (TimestampUnwrapper.WRAP - 1);
+    if (backUs >= TimestampUnwrapper.WRAP / 2) return false;
     double expected = behind * periodS;
     return Math.abs(backUs * 1e-6 - expected) <= Math.max(2 * periodS, 0.25 * expected);
   }
@@ -152,16 +153,15 @@ public final class BinaryStreamDecoder implements StreamDecoder {
   private void playHeld() {
     if (held.isEmpty()) return;
     double now = hostTimeS;
-    java.util.List<Held> run = new java.util.ArrayList<>(held);
-    held.clear();
-    for (Held h : run) {
+    for (Held h : held) {
       hostTimeS = h.hostTimeS();
       process(h.seq(), h.frame(), true);
     }
+    held.clear();
     hostTimeS = now;
   }
 
-  /** Frames seen since the last one the device numbered that were old frames delivered again. */
+  /** Old frames delivered again, dropped: neither samples nor losses (see the class comment). */
   public long staleFrames() {
     return staleFrames;
   }
@@ -235,7 +235,7 @@ public final class BinaryStreamDecoder implements StreamDecoder {
     haveSample = true;
     lastSampleS = t;
     lastSampleHostS = hostTimeS;
-    lastRawUs = imu.timeUs() & (DEVICE_WRAP - 1);
+    lastRawUs = imu.timeUs() & (TimestampUnwrapper.WRAP - 1);
     samples++;
     listener.sample(
         new ImuSample(

@@ -1,13 +1,9 @@
 package com.rollercoach.sim.bench;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.coach.live.Cue;
 import com.rollercoach.core.coach.live.CueText;
-import com.rollercoach.core.coach.live.LiveCueEngine;
-import com.rollercoach.core.sample.ImuSample;
-import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.sim.SessionTruth;
 import com.rollercoach.sim.SimulatedSession;
 import com.rollercoach.sim.SimulationSpec;
@@ -85,34 +81,23 @@ public final class CueBenchmark {
     SessionTruth truth = session.truth(false);
     PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(session.nominalDiameterCm());
     Prescription prescription = Prescription.protocolDefault();
-    List<Cue> cues = new ArrayList<>();
-    LiveCueEngine engine = new LiveCueEngine(prescription, config.rollingDiameterCm(), cues::add);
-    MotionPipeline pipeline = new MotionPipeline(config, engine::onEvent);
-    double[] first = {Double.NaN};
-    session.play(new SampleSink() {
-      @Override
-      public void accept(ImuSample s) {
-        if (Double.isNaN(first[0])) first[0] = s.tS();
-        pipeline.accept(s);
-        engine.onState(pipeline.state());
-      }
-
-      @Override
-      public void gap(double fromS, double toS, String reason) {
-        pipeline.gap(fromS, toS, reason);
-      }
-    });
-    pipeline.end();
+    CuePlayback.Result played;
+    try {
+      played = CuePlayback.play(session::play, config, prescription);
+    } catch (Exception e) {
+      throw new IllegalStateException("a simulated session cannot fail to play", e);
+    }
+    double first = played.firstS();
     String label = String.format(Locale.ROOT, "--seed %d --profile %s%s", spec.seed(), truth.profile(),
         spec.conditions().isEmpty() ? "" : " --setup " + String.join(",",
             spec.conditions().stream().map(c -> c.cliName()).sorted().toList()));
     CueJudge judge = new CueJudge(truth, prescription.targets());
     List<Judged> out = new ArrayList<>();
-    for (Cue c : cues) {
+    for (Cue c : played.cues()) {
       if (CueJudge.JUDGED.stream().noneMatch(k -> k.isInstance(c))) continue;
       String why = judge.fault(c);
       out.add(new Judged(c.getClass().getSimpleName(),
-          why == null ? null : new Fault(label, c.atS() - first[0], CueText.of(c), why)));
+          why == null ? null : new Fault(label, c.atS() - first, CueText.of(c), why)));
     }
     return out;
   }

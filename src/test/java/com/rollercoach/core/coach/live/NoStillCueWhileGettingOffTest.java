@@ -3,21 +3,18 @@ package com.rollercoach.core.coach.live;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rollercoach.core.MotionPipeline;
 import com.rollercoach.core.PipelineConfig;
 import com.rollercoach.core.coach.Prescription;
 import com.rollercoach.core.detect.MotionEvent;
-import com.rollercoach.core.sample.ImuSample;
-import com.rollercoach.core.sample.SampleSink;
 import com.rollercoach.core.sample.SessionMetadata;
 import com.rollercoach.io.csv.CsvSampleReader;
 import com.rollercoach.sim.Archetype;
 import com.rollercoach.sim.SimulatedSession;
 import com.rollercoach.sim.SimulationSpec;
+import com.rollercoach.sim.bench.CuePlayback;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,36 +55,13 @@ class NoStillCueWhileGettingOffTest {
     checkNoStillCueWhileGettingOff("seed " + seed, session.nominalDiameterCm(), session::play);
   }
 
-  private interface Source {
-    void readTo(SampleSink sink) throws Exception;
-  }
-
-  private static void checkNoStillCueWhileGettingOff(String what, double diameterCm, Source source)
-      throws Exception {
-    List<Cue> cues = new ArrayList<>();
-    List<MotionEvent.GotOff> offs = new ArrayList<>();
+  private static void checkNoStillCueWhileGettingOff(
+      String what, double diameterCm, CuePlayback.Source source) throws Exception {
     PipelineConfig config = PipelineConfig.defaults().withRollerDiameterCm(diameterCm);
-    LiveCueEngine engine = new LiveCueEngine(Prescription.protocolDefault(), config.rollingDiameterCm(), cues::add);
-    MotionPipeline pipeline = new MotionPipeline(config, e -> {
-      if (e instanceof MotionEvent.GotOff off) offs.add(off);
-      engine.onEvent(e);
-    });
-    source.readTo(new SampleSink() {
-      @Override
-      public void accept(ImuSample s) {
-        pipeline.accept(s);
-        engine.onState(pipeline.state());
-      }
-
-      @Override
-      public void gap(double fromS, double toS, String reason) {
-        pipeline.gap(fromS, toS, reason);
-      }
-
-      @Override
-      public void end() {}
-    });
-    pipeline.end();
+    CuePlayback.Result played = CuePlayback.play(source, config, Prescription.protocolDefault());
+    List<Cue> cues = played.cues();
+    List<MotionEvent.GotOff> offs = new ArrayList<>();
+    for (MotionEvent e : played.events()) if (e instanceof MotionEvent.GotOff off) offs.add(off);
     assertFalse(offs.isEmpty());
     for (MotionEvent.GotOff off : offs) {
       for (Cue c : cues) {
